@@ -1,0 +1,41 @@
+import { ECSClient } from '@aws-sdk/client-ecs'
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+
+/** The narrow view of an SDK client that stages need: `send`. Tests hand in real clients pointed at the emulator. */
+export type Sender<C extends { send: unknown }> = Pick<C, 'send'>
+
+export interface AwsClients {
+  ecs: Sender<ECSClient>
+  codedeploy: Sender<CodeDeployClient>
+  ecr: Sender<ECRClient>
+  logs: Sender<CloudWatchLogsClient>
+}
+
+export interface ClientOptions {
+  region?: string
+  /** Overrides every service endpoint (the emulator); otherwise the SDK reads AWS_ENDPOINT_URL[_<SERVICE>]. */
+  endpoint?: string
+  maxAttempts?: number
+  userAgent?: string
+}
+
+export const USER_AGENT = 'berth'
+
+/** The only place berth constructs AWS SDK clients. */
+export function createClients(options: ClientOptions = {}): AwsClients {
+  const common = {
+    region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    maxAttempts: options.maxAttempts ?? 5,
+    retryMode: 'standard',
+    customUserAgent: options.userAgent ?? USER_AGENT,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  }
+  return {
+    ecs: new ECSClient(common),
+    codedeploy: new CodeDeployClient(common),
+    ecr: new ECRClient(common),
+    logs: new CloudWatchLogsClient(common),
+  }
+}

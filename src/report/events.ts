@@ -1,0 +1,85 @@
+/** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
+export const VERDICTS = ['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled'] as const
+export type Verdict = (typeof VERDICTS)[number]
+export type RunStatus = Verdict | 'planned' | 'rendered'
+
+/** The outcome of one run: the JSON contract of DESIGN.md, and what every reporter renders last. */
+export interface RunResult {
+  status: RunStatus
+  cluster?: string
+  service?: string
+  taskDefinitionArn?: string
+  previousTaskDefinitionArn?: string
+  deploymentId?: string
+  reasons: string[]
+  hints: string[]
+  artifacts: string[]
+}
+
+export type Stage = 'render' | 'validate' | 'register' | 'artifacts' | 'deploy' | 'watch' | 'cleanup'
+
+/** One row of a deployment's task counts, as the console shows it. */
+export interface DeploymentCounts {
+  id: string
+  status: string
+  taskDefinition: string
+  desired: number
+  pending: number
+  running: number
+  failed: number
+  rolloutState?: string
+}
+
+/** A CodeDeploy lifecycle event changed status. */
+export interface LifecycleEventChange {
+  name: string
+  status: string
+  at?: Date
+  /** The hook function bound to this event, when there is one. */
+  hookFunction?: string
+  diagnostics?: string
+}
+
+/** Progress of a run, in order. Deploy code emits these; reporters decide how they look. */
+export type ProgressEvent =
+  | { type: 'stage-started'; stage: Stage; title: string }
+  | { type: 'stage-ended'; stage: Stage }
+  | { type: 'info'; message: string }
+  | { type: 'warning'; message: string; file?: string; line?: number }
+  | { type: 'diff'; text: string }
+  | { type: 'registered'; taskDefinitionArn: string; reused: boolean }
+  | { type: 'plan'; actions: string[] }
+  | { type: 'artifacts-written'; paths: string[] }
+  | { type: 'deployment-started'; deploymentId: string; taskDefinitionArn: string; strategy: string }
+  | { type: 'tasks-changed'; deployments: DeploymentCounts[] }
+  | { type: 'service-event'; at: Date; message: string }
+  | { type: 'lifecycle-event'; event: LifecycleEventChange }
+  | { type: 'traffic-shifted'; blue: number; green: number; at?: Date }
+  | { type: 'deployment-status'; status: string; at?: Date }
+  | { type: 'rollback-started'; reason: string }
+  | { type: 'verdict'; result: RunResult }
+
+export type ProgressEventType = ProgressEvent['type']
+
+/** Renders progress. Deploy code never formats output itself; it hands events to a Reporter. */
+export interface Reporter {
+  emit(event: ProgressEvent): void
+  /** Flush whatever is buffered (summary files, JSON line). */
+  close?(): Promise<void>
+}
+
+/** Sends every event to several reporters, in order. */
+export function fanOut(...reporters: Reporter[]): Reporter {
+  return {
+    emit: (event) => reporters.forEach((reporter) => reporter.emit(event)),
+    close: async () => {
+      for (const reporter of reporters) await reporter.close?.()
+    },
+  }
+}
+
+/** Collects events; used by tests and by reporters that render at the end. */
+export function recorder(): Reporter & { events: ProgressEvent[] } {
+  const events: ProgressEvent[] = []
+  return { events, emit: (event) => events.push(event) }
+}
