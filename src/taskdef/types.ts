@@ -1,0 +1,59 @@
+import type { EnvEdit, ImageEdit, SecretEdit } from '../config.js'
+
+/** A JSON value as read from a file: objects keep their keys in the order they were written. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/**
+ * A task definition as ordered JSON. Kept loose on purpose: berth edits a few fields and must carry every
+ * other field, including ones newer than the SDK it was built with, through unchanged and in place.
+ */
+export type TaskDefinitionJson = Record<string, unknown>
+
+/** A container definition inside `containerDefinitions`, as ordered JSON. */
+export type ContainerJson = Record<string, unknown>
+
+/** A path into a task definition: `['containerDefinitions', 1, 'image']`. */
+export type JsonPath = (string | number)[]
+
+export interface TaskTag {
+  key: string
+  value: string
+}
+
+/** Which shape the file had: the bare definition, `describe-task-definition` output, or a Register input. */
+export type DocumentShape = 'bare' | 'describe' | 'register'
+
+/** A task definition and where it came from. */
+export interface TaskDefinitionDocument {
+  taskDefinition: TaskDefinitionJson
+  tags?: TaskTag[]
+  file?: string
+  shape: DocumentShape
+  /** The 1-based line of a path relative to `taskDefinition`, for annotations; undefined when unknown. */
+  lineOf(path: JsonPath): number | undefined
+}
+
+/** The edits of one render: `--image`, `--env`, `--secret`, `--family`, `--cpu`, `--memory`. */
+export interface RenderEdits {
+  images: readonly ImageEdit[]
+  env: readonly EnvEdit[]
+  secrets: readonly SecretEdit[]
+  family?: string
+  cpu?: string
+  memory?: string
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The container definitions that are objects, with their index in the array. */
+export function containersOf(taskDefinition: TaskDefinitionJson): { container: ContainerJson; index: number }[] {
+  const list = taskDefinition.containerDefinitions
+  if (!Array.isArray(list)) return []
+  return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []))
+}
+
+export function containerName(container: ContainerJson): string | undefined {
+  return typeof container.name === 'string' ? container.name : undefined
+}
