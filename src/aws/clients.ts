@@ -25,6 +25,8 @@ export const USER_AGENT = 'berth'
 
 /** The only place berth constructs AWS SDK clients. */
 export function createClients(options: ClientOptions = {}): AwsClients {
+  // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const common = {
     region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
     maxAttempts: options.maxAttempts ?? 5,

@@ -14,6 +14,19 @@ export interface RunResult {
   reasons: string[]
   hints: string[]
   artifacts: string[]
+  /** The last log lines of the containers that failed, when they log with awslogs. */
+  logs?: LogExcerpt[]
+  /** The rendered task definition (`berth render`, and the render-only path of the Action). */
+  taskDefinition?: Record<string, unknown>
+}
+
+/** The tail of one container's CloudWatch log stream around a failure. */
+export interface LogExcerpt {
+  container: string
+  taskId: string
+  group: string
+  stream: string
+  lines: string[]
 }
 
 export type Stage = 'render' | 'validate' | 'register' | 'artifacts' | 'deploy' | 'watch' | 'cleanup'
@@ -46,9 +59,15 @@ export type ProgressEvent =
   | { type: 'stage-ended'; stage: Stage }
   | { type: 'info'; message: string }
   | { type: 'warning'; message: string; file?: string; line?: number }
-  | { type: 'diff'; text: string }
+  | { type: 'debug'; message: string }
+  | { type: 'diff'; text: string; from?: string; to?: string }
+  /** The rendered task definition: printed when `path` is absent, written there otherwise. */
+  | { type: 'rendered'; taskDefinition: Record<string, unknown>; path?: string }
   | { type: 'registered'; taskDefinitionArn: string; reused: boolean }
   | { type: 'plan'; actions: string[] }
+  | { type: 'deregistered'; taskDefinitionArns: string[] }
+  /** A poll failed with a throttling or transient error; the watch goes on after `delayMs`. */
+  | { type: 'retrying'; error: string; delayMs: number }
   | { type: 'artifacts-written'; paths: string[] }
   | { type: 'deployment-started'; deploymentId: string; taskDefinitionArn: string; strategy: string }
   | { type: 'tasks-changed'; deployments: DeploymentCounts[] }
@@ -56,7 +75,7 @@ export type ProgressEvent =
   | { type: 'lifecycle-event'; event: LifecycleEventChange }
   | { type: 'traffic-shifted'; blue: number; green: number; at?: Date }
   | { type: 'deployment-status'; status: string; at?: Date }
-  | { type: 'rollback-started'; reason: string }
+  | { type: 'rollback-started'; reason: string; taskDefinitionArn?: string }
   | { type: 'verdict'; result: RunResult }
 
 export type ProgressEventType = ProgressEvent['type']

@@ -1,0 +1,150 @@
+import type { FlagSpec } from './args.js'
+
+const RENDER_VALUES = ['task-definition', 'family', 'cpu', 'memory', 'out', 'artifacts-dir', 'artifacts', 'region']
+const RENDER_LISTS = ['image', 'env', 'secret']
+
+export const FLAGS: Record<'render' | 'deploy' | 'hook' | 'sim', FlagSpec> = {
+  render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json'] },
+  deploy: {
+    values: [
+      ...RENDER_VALUES,
+      'cluster',
+      'service',
+      'strategy',
+      'desired-count',
+      'keep-revisions',
+      'max-failed-tasks',
+      'codedeploy-application',
+      'codedeploy-group',
+      'deployment-config',
+      'appspec',
+      'wait-for',
+      'wait-timeout',
+      'poll-interval',
+      'on-timeout',
+      'on-cancel',
+    ],
+    lists: [...RENDER_LISTS, 'hook', 'tag'],
+    switches: ['diff', 'json', 'force-new-deployment', 'dry-run'],
+  },
+  hook: {
+    values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
+    lists: [],
+    switches: ['json'],
+    command: true,
+  },
+  sim: { values: ['scenario', 'port', 'speed', 'seed'], lists: [], switches: [] },
+}
+
+export const MAIN_HELP = `berth: deploy to Amazon ECS and tell the truth about it.
+
+Usage: berth <command> [flags]
+
+Commands:
+  render   render a task definition with new images, env and secrets; diff it; write pipeline artifacts
+  deploy   register the task definition and deploy it (ECS rolling update or CodeDeploy blue/green),
+           watch it to a verdict and explain a failure
+  hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
+  sim      run the local emulator of ECS, CodeDeploy, ECR and CloudWatch Logs
+
+Run berth <command> --help for its flags.
+
+Exit codes: 0 succeeded (or rendered / planned), 1 the deployment did not succeed, 2 bad input or usage.
+Every flag can also come from the environment: --wait-timeout from BERTH_WAIT_TIMEOUT (lists: one per line).
+AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_URL points berth at berth sim).
+`
+
+const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
+                        the task definition: a JSON file (bare, as describe-task-definition prints it, or a
+                        RegisterTaskDefinition input) or one registered in ECS
+  --image CONTAINER=URI set a container's image; repeat for several containers
+  --env CONTAINER:NAME=VALUE
+                        set or override an environment variable; repeatable
+  --secret CONTAINER:NAME=VALUEFROM
+                        set or override a secret (SSM parameter or Secrets Manager ARN); repeatable
+  --family F, --cpu N, --memory N
+                        override the family, task cpu and memory (ECS units: 256, 1 vCPU, 512, 2GB)
+  --artifacts-dir DIR   write CodePipeline artifacts to DIR
+  --artifacts LIST      which ones: imagedefinitions,imagedetail,codedeploy (default imagedefinitions,imagedetail)
+  --diff                print what changed against the input
+  --json                end stdout with one JSON object (human output goes to stderr)
+  --region R            AWS region (default: AWS_REGION)`
+
+export const RENDER_HELP = `Usage: berth render --task-definition FILE|FAMILY[:REV]|ARN [--image CONTAINER=URI ...] [flags]
+
+Render a task definition: new images, env and secrets applied, read-only fields removed, key order kept,
+every problem reported at once. Prints the result (or writes it with --out).
+
+${RENDER_FLAGS}
+  --out FILE            write the rendered task definition to FILE instead of stdout
+
+Example:
+  berth render --task-definition taskdef.json --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2 --diff
+`
+
+export const DEPLOY_HELP = `Usage: berth deploy --cluster C --service S [--image CONTAINER=URI ...] [flags]
+
+Render and register the task definition (skipped when unchanged), write artifacts, deploy, and watch the
+deployment to a verdict: succeeded, failed, rolled_back, timed_out or cancelled. A failure is explained with
+the stopped tasks' reasons, exit codes, service events, log lines and a hint.
+
+  --cluster C, --service S
+                        the ECS service to deploy
+${RENDER_FLAGS}
+  --strategy S          auto (from the service's deployment controller), rolling, codedeploy, ecs-native
+  --desired-count N     set the service's desired count
+  --force-new-deployment
+                        start a deployment even when the task definition is unchanged
+  --keep-revisions N    after success, deregister older revisions of the family that no service uses
+  --max-failed-tasks N  fail a deployment without circuit breaker after N stopped tasks
+  --tag KEY=VALUE       tag the registered task definition; repeatable
+  --wait-timeout D      one deadline for the whole watch (default 30m)
+  --poll-interval D     the longest pause between polls (default 5s)
+  --on-timeout A        rollback (default) or leave the service as it is
+  --on-cancel A         rollback (default) or leave, on SIGINT/SIGTERM (a cancelled job)
+  --dry-run             do every read and print the plan; change nothing
+
+CodeDeploy blue/green:
+  --codedeploy-application A, --codedeploy-group G
+  --deployment-config C a config name, canary:10%:5m, linear:10%:1m or all-at-once
+  --hook EVENT=FUNCTION bind a Lambda function to a lifecycle hook (BeforeInstall, AfterInstall,
+                        AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic); repeatable
+  --appspec FILE        use this AppSpec (its TaskDefinition is replaced with the registered ARN)
+  --wait-for W          traffic-shifted or completed (default: through the termination wait)
+
+Example:
+  berth deploy --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2
+`
+
+export const HOOK_HELP = `Usage: berth hook --deployment-id ID --execution-id ID (--http URL [--expect-status 200] | -- COMMAND ...)
+
+Run a check and report its outcome to CodeDeploy (PutLifecycleEventHookExecutionStatus): Succeeded when the
+check passes before the deadline, Failed otherwise.
+
+  --deployment-id ID    the CodeDeploy deployment (d-XXXXXXXXX)
+  --execution-id ID     the lifecycle event hook execution id CodeDeploy sent the hook
+  --http URL            GET URL until it answers --expect-status (default 200)
+  -- COMMAND ...        run COMMAND until it exits 0
+  --deadline D          give up and report Failed after D (default 5m)
+  --interval D          pause between attempts (default 5s)
+  --json                end stdout with one JSON object
+`
+
+export const SIM_HELP = `Usage: berth sim --scenario FILE [--port 0] [--speed N] [--seed N]
+
+Serve an emulator of ECS, CodeDeploy, ECR and CloudWatch Logs on http://127.0.0.1:PORT, speaking the AWS
+wire protocol, set up by a scenario file (see workflows-examples/sim/demo.yaml). The first line printed is
+"berth sim listening on http://127.0.0.1:PORT". Point clients at it with AWS_ENDPOINT_URL.
+
+  --scenario FILE       the world: clusters, services, task definitions, ECR images and how they behave
+  --port N              port to listen on (default 0: any free port)
+  --speed N             run the emulated clock N times faster than real time (default 1)
+  --seed N              seed for ids and injected faults, so a run repeats (default 1)
+`
+
+export const HELP: Record<string, string> = {
+  render: RENDER_HELP,
+  deploy: DEPLOY_HELP,
+  hook: HOOK_HELP,
+  sim: SIM_HELP,
+}

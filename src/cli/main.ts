@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises'
+import { setTimeout as delay } from 'node:timers/promises'
+import { parseConfig, parseHookConfig, type Config } from '../config.js'
+import { UserError, errorMessage, isUserError } from '../errors.js'
+import { createClients } from '../aws/clients.js'
+import { run } from '../run.js'
+import { answerHook } from '../hook/answer.js'
+import { consoleReporter } from '../report/console.js'
+import { jsonReporter } from '../report/json.js'
+import { fanOut, type Reporter, type RunResult } from '../report/events.js'
+import { runSim } from '../sim/main.js'
+import { argsSource, parseArgs } from './args.js'
+import { FLAGS, HELP, MAIN_HELP } from './help.js'
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  env: Record<string, string | undefined>
+  /** Aborted on SIGINT/SIGTERM. */
+  signal?: AbortSignal
+}
+
+export const EXIT = { ok: 0, verdict: 1, usage: 2 } as const
+
+/** The CLI: argv (without node and script) to an exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(MAIN_HELP)
+    return command ? EXIT.ok : EXIT.usage
+  }
+  if (command === '--version') {
+    io.stdout.write(`${VERSION}\n`)
+    return EXIT.ok
+  }
+  if (!(command in FLAGS)) {
+    io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, hook or sim.\n`)
+    return EXIT.usage
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(HELP[command])
+    return EXIT.ok
+  }
+  try {
+    return await dispatch(command as keyof typeof FLAGS, rest, io)
+  } catch (error) {
+    io.stderr.write(`berth ${command}: ${isUserError(error) ? '' : 'error: '}${errorMessage(error)}\n`)
+    return isUserError(error) ? EXIT.usage : EXIT.verdict
+  }
+}
+
+declare const BERTH_VERSION: string | undefined
+const VERSION = typeof BERTH_VERSION === 'string' ? BERTH_VERSION : '0.1.0'
+
+async function dispatch(command: keyof typeof FLAGS, argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, FLAGS[command], command)
+  const source = argsSource(args, io.env)
+  switch (command) {
+    case 'render':
+    case 'deploy':
+      return deployOrRender(command, parseConfig(source, io.env), io)
+    case 'hook':
+      return hook(parseHookConfig(source, io.env), io)
+    case 'sim':
+      return sim(source.get('scenario'), source, io)
+  }
+}
+
+async function deployOrRender(command: 'render' | 'deploy', config: Config, io: CliIo) {
+  if (command === 'deploy' && (!config.cluster || !config.service)) {
+    throw new UserError('berth deploy needs --cluster and --service (berth render renders without deploying).')
+  }
+  if (command === 'render' && !config.taskDefinition) {
+    throw new UserError('berth render needs --task-definition FILE|FAMILY[:REV]|ARN.')
+  }
+  const reporter = cliReporter(config, io)
+  let result: RunResult
+  try {
+    result = await run(config, {
+      clients: createClients({ region: config.region }),
+      reporter,
+      readFile: (path) => readFile(path, 'utf8'),
+      now: Date.now,
+      sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+      signal: io.signal,
+    })
+  } finally {
+    await reporter.close?.()
+  }
+  return exitCodeOf(result)
+}
+
+/**
+ * Human progress on stdout, except when stdout carries data: the `--json` line, or the rendered task definition
+ * (so `berth render ... > taskdef.json` works); then progress goes to stderr.
+ */
+function cliReporter(config: Config, io: CliIo): Reporter {
+  const printsRendered = !config.json && !config.out && !config.cluster
+  const human = consoleReporter(config.json || printsRendered ? io.stderr : io.stdout, { printRendered: false })
+  if (config.json) return fanOut(human, jsonReporter(io.stdout))
+  if (!printsRendered) return human
+  const rendered: Reporter = {
+    emit: (event) => {
+      if (event.type === 'rendered' && !event.path)
+        io.stdout.write(`${JSON.stringify(event.taskDefinition, null, 2)}\n`)
+    },
+  }
+  return fanOut(human, rendered)
+}
+
+export function exitCodeOf(result: RunResult): number {
+  return ['succeeded', 'rendered', 'planned'].includes(result.status) ? EXIT.ok : EXIT.verdict
+}
+
+async function hook(config: ReturnType<typeof parseHookConfig>, io: CliIo): Promise<number> {
+  const clients = createClients({ region: config.region })
+  const outcome = await answerHook(config, {
+    codedeploy: clients.codedeploy,
+    signal: io.signal,
+    log: (line) => io.stderr.write(`${line}\n`),
+  })
+  if (config.json) io.stdout.write(`${JSON.stringify(outcome)}\n`)
+  else io.stdout.write(`hook ${config.executionId}: reported ${outcome.status}\n`)
+  return outcome.status === 'Succeeded' ? EXIT.ok : EXIT.verdict
+}
+
+async function sim(scenario: string | undefined, source: ReturnType<typeof argsSource>, io: CliIo): Promise<number> {
+  if (!scenario) throw new UserError('berth sim needs --scenario FILE (see workflows-examples/sim/demo.yaml).')
+  const number = (name: string, fallback: number, check: (n: number) => boolean, accepted: string) => {
+    const raw = source.get(name)
+    if (raw === undefined) return fallback
+    const value = Number(raw)
+    if (!check(value)) throw new UserError(`--${name}: ${JSON.stringify(raw)} is not valid; expected ${accepted}.`)
+    return value
+  }
+  await runSim(
+    {
+      scenario,
+      port: number('port', 0, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a port from 0 to 65535'),
+      speed: number('speed', 1, (n) => n > 0 && n <= 100_000, 'a number above 0, at most 100000'),
+      seed: number('seed', 1, Number.isInteger, 'a whole number'),
+    },
+    io.stdout,
+  )
+  return EXIT.ok
+}

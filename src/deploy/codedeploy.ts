@@ -1,0 +1,432 @@
+import {
+  CreateDeploymentCommand,
+  CreateDeploymentConfigCommand,
+  GetDeploymentCommand,
+  GetDeploymentTargetCommand,
+  StopDeploymentCommand,
+  type CreateDeploymentCommandInput,
+  type DeploymentInfo,
+  type ECSTarget,
+} from '@aws-sdk/client-codedeploy'
+import { ListTasksCommand, type Task } from '@aws-sdk/client-ecs'
+import type { Config } from '../config.js'
+import { describeError, isThrottling } from '../watch/errors.js'
+import { watch, type TickResult, type WatchOptions } from '../watch/loop.js'
+import { retrying } from '../watch/retry.js'
+import { isTaskFailure } from '../watch/rollout.js'
+import { pause } from '../watch/sleep.js'
+import { appSpecContent } from './codedeploy-appspec.js'
+import {
+  type Observation,
+  type TaskSetIds,
+  TERMINAL_STATUSES,
+  observe,
+  progressEvents,
+  trafficChange,
+  trafficShifted,
+} from './codedeploy-progress.js'
+import { type CodeDeployPlan, type CodeDeploy, busyGroupMessage, planCodeDeploy } from './codedeploy-setup.js'
+import { type CodeDeployVerdict, codeDeployVerdict } from './codedeploy-verdict.js'
+import { describeTasks } from './ecs.js'
+import { logTails } from './evidence.js'
+import { explain } from './explain.js'
+import type { DeployContext, DeployOutcome, Driver, PreflightContext } from './strategy.js'
+
+export const codedeploy: Driver = { name: 'codedeploy', preflight, deploy: deployCodeDeploy }
+
+/** Looks taken after StopDeployment, to report the stop and its rollback. */
+const STOP_LOOKS = 10
+
+/** Plans made by `preflight`, taken by `deploy` of the same run (keyed by the run's Config object). */
+const plans = new WeakMap<Config, Promise<CodeDeployPlan>>()
+
+/** Every check, before any change: the deployment group, the service binding, the config, the AppSpec. */
+async function preflight(context: PreflightContext): Promise<void> {
+  const plan = planFor(context)
+  plans.set(context.config, plan)
+  await plan
+}
+
+function planFor(context: PreflightContext): Promise<CodeDeployPlan> {
+  return planCodeDeploy({
+    config: context.config,
+    codedeploy: context.clients.codedeploy,
+    cluster: context.cluster,
+    service: context.service,
+    reporter: context.reporter,
+  })
+}
+
+/** Creates the CodeDeploy deployment and follows it, lifecycle event by event, to a verdict. */
+export async function deployCodeDeploy(context: DeployContext): Promise<DeployOutcome> {
+  const plan = await (plans.get(context.config) ?? planFor(context))
+  plans.delete(context.config)
+  await createConfigIfMissing(context, plan)
+  const deploymentId = await createDeployment(context, plan)
+  if (typeof deploymentId !== 'string') return deploymentId.busy
+  context.reporter.emit({
+    type: 'deployment-started',
+    deploymentId,
+    taskDefinitionArn: context.taskDefinitionArn,
+    strategy: 'codedeploy',
+  })
+  const follower = new Follower(context, plan, deploymentId)
+  const end = await watch(() => follower.tick(), watchOptions(context))
+  if (end.kind === 'done') return conclude(context, follower, end.value)
+  return interrupted(context, follower, end.kind)
+}
+
+function watchOptions(context: DeployContext): WatchOptions {
+  return {
+    ceilingMs: context.config.pollIntervalMs,
+    deadline: context.deadline,
+    cancel: context.cancel,
+    sleep: context.sleep,
+    now: context.now,
+    onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+  }
+}
+
+function mutationRetry(context: DeployContext) {
+  return {
+    sleep: context.sleep,
+    baseMs: Math.max(100, Math.round(context.config.pollIntervalMs / 5)),
+    retryable: isThrottling,
+  }
+}
+
+async function createConfigIfMissing(context: DeployContext, plan: CodeDeployPlan): Promise<void> {
+  const input = plan.createConfig
+  if (!input) return
+  context.reporter.emit({ type: 'debug', message: `CreateDeploymentConfig ${JSON.stringify(input)}` })
+  try {
+    await retrying(
+      () => context.clients.codedeploy.send(new CreateDeploymentConfigCommand(input)),
+      mutationRetry(context),
+    )
+    context.reporter.emit({
+      type: 'info',
+      message: `created the CodeDeploy deployment config ${input.deploymentConfigName}.`,
+    })
+  } catch (error) {
+    // Another run with the same shape created it in the meantime: the stable name means it is the same config.
+    if ((error as { name?: string }).name !== 'DeploymentConfigAlreadyExistsException') {
+      throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${describeError(error)}`, { cause: error })
+    }
+  }
+}
+
+/** The deployment id, or the outcome when the group turned out to be busy after all. */
+async function createDeployment(
+  context: DeployContext,
+  plan: CodeDeployPlan,
+): Promise<string | { busy: DeployOutcome }> {
+  const appspec = appSpecContent(plan.appspec, context.taskDefinitionArn)
+  const input: CreateDeploymentCommandInput = {
+    applicationName: plan.application,
+    deploymentGroupName: plan.group,
+    ...(plan.configName ? { deploymentConfigName: plan.configName } : {}),
+    description: `berth: ${plan.serviceName} to ${context.taskDefinitionArn}`.slice(0, 512),
+    revision: { revisionType: 'AppSpecContent', appSpecContent: appspec },
+  }
+  context.reporter.emit({ type: 'debug', message: `CreateDeployment ${JSON.stringify(input)}` })
+  try {
+    const output = await retrying(
+      () => context.clients.codedeploy.send(new CreateDeploymentCommand(input)),
+      mutationRetry(context),
+    )
+    if (!output.deploymentId) throw new Error('CreateDeployment returned no deployment id.')
+    return output.deploymentId
+  } catch (error) {
+    if ((error as { name?: string }).name === 'DeploymentLimitExceededException') {
+      const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1]
+      return {
+        busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
+      }
+    }
+    throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${describeError(error)}`, { cause: error })
+  }
+}
+
+/** What the watch ends on: CodeDeploy's verdict, or berth's early success for `--wait-for traffic-shifted`. */
+type Ending = { kind: 'finished'; verdict: CodeDeployVerdict } | { kind: 'traffic-shifted' }
+
+/** Follows one deployment: reports what changed on each look, remembers what the explanation needs. */
+class Follower {
+  private last?: Observation
+  private lastTarget?: ECSTarget
+  info?: DeploymentInfo
+  /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
+  readonly taskSets: TaskSetIds = {}
+  private readyNoticed = false
+
+  constructor(
+    private readonly context: DeployContext,
+    readonly plan: CodeDeployPlan,
+    readonly deploymentId: string,
+  ) {}
+
+  get observation(): Observation | undefined {
+    return this.last
+  }
+
+  async tick(): Promise<TickResult<Ending>> {
+    const changed = await this.look()
+    const ending = this.ending()
+    return ending ? { done: ending } : { changed }
+  }
+
+  /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
+  async look(): Promise<boolean> {
+    const info = await getDeployment(this.context.clients.codedeploy, this.deploymentId)
+    const target =
+      (await getTarget(this.context.clients.codedeploy, this.deploymentId, this.plan.targetId)) ?? this.lastTarget
+    this.info = info
+    this.lastTarget = target
+    const current = observe(info, target)
+    this.taskSets.blue ??= current.taskSets.blue
+    this.taskSets.green ??= current.taskSets.green
+    const events = progressEvents(this.last, current, this.plan.appspec.hooks)
+    for (const event of events) this.context.reporter.emit(event)
+    this.noticeReady(current)
+    this.last = current
+    return events.length > 0
+  }
+
+  private noticeReady(current: Observation): void {
+    if (current.status !== 'Ready' || this.readyNoticed) return
+    this.readyNoticed = true
+    this.context.reporter.emit({
+      type: 'info',
+      message:
+        `deployment ${this.deploymentId} waits for you to continue it (the group's deploymentReadyOption): ` +
+        `aws deploy continue-deployment --deployment-id ${this.deploymentId} --deployment-wait-type READY_WAIT`,
+    })
+  }
+
+  ending(): Ending | undefined {
+    if (!this.info || !this.last) return undefined
+    const verdict = codeDeployVerdict(this.info, this.last.lifecycle, this.plan.appspec.hooks)
+    if (verdict) return { kind: 'finished', verdict }
+    if (this.context.config.waitFor === 'traffic-shifted' && trafficShifted(this.last.lifecycle)) {
+      return { kind: 'traffic-shifted' }
+    }
+    return undefined
+  }
+
+  /** One more look after the loop, so that late changes are not lost; errors here change nothing. */
+  async flush(): Promise<Ending | undefined> {
+    try {
+      await this.look()
+      return this.ending()
+    } catch {
+      return undefined
+    }
+  }
+}
+
+async function getDeployment(codedeploy: CodeDeploy, deploymentId: string): Promise<DeploymentInfo> {
+  const output = await codedeploy.send(new GetDeploymentCommand({ deploymentId }))
+  if (!output.deploymentInfo) throw new Error(`GetDeployment ${deploymentId} returned no deployment.`)
+  return output.deploymentInfo
+}
+
+/** The ECS target; undefined until the deployment has started and CodeDeploy has created it. */
+async function getTarget(
+  codedeploy: CodeDeploy,
+  deploymentId: string,
+  targetId: string,
+): Promise<ECSTarget | undefined> {
+  try {
+    const output = await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId }))
+    return output.deploymentTarget?.ecsTarget
+  } catch (error) {
+    const name = (error as { name?: string }).name
+    if (name === 'DeploymentTargetDoesNotExistException' || name === 'DeploymentNotStartedException') return undefined
+    throw error
+  }
+}
+
+async function conclude(context: DeployContext, follower: Follower, ending: Ending): Promise<DeployOutcome> {
+  const deploymentId = follower.deploymentId
+  if (ending.kind === 'traffic-shifted') {
+    return {
+      status: 'succeeded',
+      deploymentId,
+      reasons: [
+        `all production traffic is on the new task set of CodeDeploy deployment ${deploymentId}; CodeDeploy ` +
+          'removes the original task set after the termination wait (--wait-for traffic-shifted does not wait for it).',
+      ],
+      hints: [],
+    }
+  }
+  const { verdict } = ending
+  if (verdict.status === 'succeeded') return { ...verdict, deploymentId }
+  const rollback = await followRollback(context, follower)
+  const evidence = await gather(context)
+  return {
+    status: rollback?.failed ? 'failed' : verdict.status,
+    deploymentId,
+    reasons: [...verdict.reasons, ...(rollback ? [rollback.reason] : []), ...evidence.reasons],
+    hints: [...verdict.hints, ...evidence.hints],
+    ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+  }
+}
+
+/** Why green's tasks stopped, when they did: reading them must not fail the run. */
+async function gather(context: DeployContext) {
+  let tasks: Task[] = []
+  try {
+    tasks = await retrying(() => stoppedGreenTasks(context), {
+      sleep: context.sleep,
+      baseMs: 200,
+      attempts: 3,
+    })
+  } catch (error) {
+    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${describeError(error)}` })
+  }
+  const failures = tasks.filter(isTaskFailure)
+  if (failures.length === 0) return { reasons: [], hints: [], logs: [] }
+  const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? [])
+  return { ...explain({ stoppedTasks: failures, events: [], logs }), logs }
+}
+
+/** Stopped tasks of the deployed revision in this service (green's), else in the cluster by family. */
+async function stoppedGreenTasks(context: DeployContext): Promise<Task[]> {
+  const { ecs } = context.clients
+  const list = async (filter: { serviceName?: string; family?: string }) =>
+    (await ecs.send(new ListTasksCommand({ cluster: context.cluster, desiredStatus: 'STOPPED', ...filter })))
+      .taskArns ?? []
+  const byService = await list({ serviceName: context.service.serviceName })
+  const family = context.taskDefinition.family
+  const arns = byService.length > 0 || !family ? byService : await list({ family })
+  const tasks = await describeTasks(ecs, context.cluster, arns)
+  return tasks.filter((task) => task.taskDefinitionArn === context.taskDefinitionArn)
+}
+
+interface RollbackEnd {
+  reason: string
+  /** The rollback itself failed: the service is not known to be back on the original task set. */
+  failed: boolean
+}
+
+/** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
+async function followRollback(context: DeployContext, follower: Follower): Promise<RollbackEnd | undefined> {
+  const rollbackInfo = follower.info?.rollbackInfo
+  const rollbackId = rollbackInfo?.rollbackDeploymentId
+  if (!rollbackId) return undefined
+  context.reporter.emit({
+    type: 'rollback-started',
+    reason: rollbackInfo.rollbackMessage ?? `CodeDeploy started rollback deployment ${rollbackId}.`,
+    taskDefinitionArn: context.previousTaskDefinitionArn,
+  })
+  const { codedeploy } = context.clients
+  const roles: TaskSetIds = { ...follower.taskSets }
+  let last = follower.observation
+  let status: string | undefined
+  const end = await watch<DeploymentInfo>(async () => {
+    const info = await getDeployment(codedeploy, rollbackId)
+    const current = observe(info, await getTarget(codedeploy, rollbackId, follower.plan.targetId), roles)
+    const traffic = trafficChange(last?.traffic, current.traffic)
+    if (traffic) context.reporter.emit(traffic)
+    const statusChanged = current.status !== status
+    if (statusChanged) context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}` })
+    last = current.traffic ? current : last
+    status = current.status
+    return TERMINAL_STATUSES.has(current.status) ? { done: info } : { changed: statusChanged || traffic !== undefined }
+  }, watchOptions(context))
+  if (end.kind !== 'done') {
+    return {
+      reason: `rollback deployment ${rollbackId} was still in progress when berth stopped waiting.`,
+      failed: false,
+    }
+  }
+  if (end.value.status === 'Succeeded') {
+    return {
+      reason:
+        `rollback deployment ${rollbackId} succeeded: production traffic is back on the original task set ` +
+        `(${context.previousTaskDefinitionArn}).`,
+      failed: false,
+    }
+  }
+  const error = end.value.errorInformation
+  const detail = error ? `: ${[error.code, error.message].filter(Boolean).join(': ')}` : ''
+  return { reason: `rollback deployment ${rollbackId} ended ${end.value.status} too${detail}`, failed: true }
+}
+
+async function interrupted(
+  context: DeployContext,
+  follower: Follower,
+  kind: 'timed_out' | 'cancelled',
+): Promise<DeployOutcome> {
+  const last = await follower.flush()
+  if (last) return conclude(context, follower, last)
+  const deploymentId = follower.deploymentId
+  const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel
+  const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel'
+  const what =
+    kind === 'timed_out'
+      ? `CodeDeploy deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
+      : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`
+  const reasons = [`${what}${whereItWas(follower)}.`]
+  if (action === 'rollback') reasons.push(await stopWithRollback(context, follower, kind, flag))
+  else reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`)
+  return { status: kind, deploymentId, reasons, hints: [] }
+}
+
+/** `, at lifecycle event AfterAllowTestTraffic (hook function manual-check), 0% of traffic on the new task set` */
+function whereItWas(follower: Follower): string {
+  const observation = follower.observation
+  if (!observation) return ''
+  const current = observation.lifecycle.find((event) => event.status === 'InProgress')
+  const parts: string[] = []
+  if (current?.lifecycleEventName) {
+    const hook = follower.plan.appspec.hooks.find((binding) => binding.event === current.lifecycleEventName)
+    parts.push(
+      `at lifecycle event ${current.lifecycleEventName}` + (hook ? ` (hook function ${hook.functionName})` : ''),
+    )
+  } else if (observation.terminationWait) {
+    parts.push('in the termination wait')
+  }
+  if (observation.traffic) parts.push(`${observation.traffic.green}% of traffic on the new task set`)
+  return parts.length > 0 ? `, ${parts.join(', ')}` : ''
+}
+
+/** StopDeployment with automatic rollback, then a few looks to report the stop as CodeDeploy carries it out. */
+async function stopWithRollback(
+  context: DeployContext,
+  follower: Follower,
+  kind: 'timed_out' | 'cancelled',
+  flag: string,
+): Promise<string> {
+  const deploymentId = follower.deploymentId
+  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
+  try {
+    context.reporter.emit({
+      type: 'debug',
+      message: `StopDeployment ${JSON.stringify({ deploymentId, autoRollbackEnabled: true })}`,
+    })
+    await retrying(
+      () => context.clients.codedeploy.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true })),
+      mutationRetry(context),
+    )
+  } catch (error) {
+    if ((error as { name?: string }).name === 'DeploymentAlreadyCompletedException') {
+      return `CodeDeploy deployment ${deploymentId} had already completed when berth tried to stop it.`
+    }
+    return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(error)}`
+  }
+  context.reporter.emit({
+    type: 'rollback-started',
+    reason: `${why} (${flag} rollback): stopped the deployment with automatic rollback`,
+  })
+  for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
+    await pause(context.sleep, Math.max(100, Math.round(context.config.pollIntervalMs / 5)), [])
+    await follower.flush()
+  }
+  const status = follower.info?.status
+  if (status === 'Stopped' || status === 'Failed') {
+    return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${flag} rollback); it is ${status}.`
+  }
+  return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${flag} rollback).`
+}

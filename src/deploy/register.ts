@@ -1,0 +1,139 @@
+import {
+  DeregisterTaskDefinitionCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ListServicesCommand,
+  ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+  type RegisterTaskDefinitionCommandInput,
+  type TaskDefinition,
+} from '@aws-sdk/client-ecs'
+import { UserError } from '../errors.js'
+import * as taskdef from '../taskdef/index.js'
+import type { Ecs } from './ecs.js'
+
+/** A registered revision and its content. */
+export interface Revision {
+  arn: string
+  document: taskdef.TaskDefinitionDocument
+}
+
+export interface Registration {
+  taskDefinitionArn: string
+  taskDefinition: TaskDefinition
+  /** True when the latest ACTIVE revision was equivalent and is used instead of a new one. */
+  reused: boolean
+}
+
+function isNotFound(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name
+  return name === 'ClientException' || name === 'InvalidParameterException'
+}
+
+/** DescribeTaskDefinition with its tags; `undefined` when ECS has no such task definition. */
+export async function findTaskDefinition(ecs: Ecs, ref: string): Promise<Revision | undefined> {
+  try {
+    const output = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }))
+    const arn = output.taskDefinition?.taskDefinitionArn
+    return arn ? { arn, document: taskdef.fromDescribeOutput(output) } : undefined
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+/** A task definition the user named (`--task-definition FAMILY[:REV]|ARN`, or the service's): it must exist. */
+export async function loadRegistered(ecs: Ecs, ref: string, input: string): Promise<Revision> {
+  const found = await findTaskDefinition(ecs, ref)
+  if (found) return found
+  throw new UserError(
+    `${input}: ECS has no task definition ${JSON.stringify(ref)}; expected an ACTIVE FAMILY, FAMILY:REVISION or ` +
+      'task definition ARN, or a JSON file.',
+  )
+}
+
+/** The latest ACTIVE revision of the family, when it registers to the same thing as `input`. */
+export function sameAsLatest(latest: Revision | undefined, input: RegisterTaskDefinitionCommandInput): boolean {
+  if (!latest) return false
+  return taskdef.equivalent(
+    taskdef.clean(latest.document.taskDefinition),
+    input as unknown as taskdef.TaskDefinitionJson,
+  )
+}
+
+/** Registers `input` unless the latest ACTIVE revision of its family is equivalent, in which case that one is used. */
+export async function register(
+  ecs: Ecs,
+  input: RegisterTaskDefinitionCommandInput,
+  latest: Revision | undefined,
+): Promise<Registration> {
+  if (latest && sameAsLatest(latest, input)) {
+    const taskDefinition = latest.document.taskDefinition as TaskDefinition
+    return { taskDefinitionArn: latest.arn, taskDefinition, reused: true }
+  }
+  const output = await ecs.send(new RegisterTaskDefinitionCommand(input))
+  const registered = output.taskDefinition
+  if (!registered?.taskDefinitionArn) throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`)
+  return { taskDefinitionArn: registered.taskDefinitionArn, taskDefinition: registered, reused: false }
+}
+
+/** `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REV` → FAMILY. */
+export function familyOf(arn: string): string {
+  const tail = arn.slice(arn.lastIndexOf('/') + 1)
+  return tail.includes(':') ? tail.slice(0, tail.lastIndexOf(':')) : tail
+}
+
+async function activeRevisions(ecs: Ecs, family: string): Promise<string[]> {
+  const arns: string[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await ecs.send(
+      new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }),
+    )
+    arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyOf(arn) === family))
+    nextToken = page.nextToken
+  } while (nextToken)
+  return arns
+}
+
+/** Every task definition a service of the cluster runs or drains (all deployments, not only the PRIMARY). */
+async function revisionsInUse(ecs: Ecs, cluster: string): Promise<Set<string>> {
+  const serviceArns: string[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await ecs.send(new ListServicesCommand({ cluster, nextToken }))
+    serviceArns.push(...(page.serviceArns ?? []))
+    nextToken = page.nextToken
+  } while (nextToken)
+  const used = new Set<string>()
+  for (let start = 0; start < serviceArns.length; start += 10) {
+    const output = await ecs.send(
+      new DescribeServicesCommand({ cluster, services: serviceArns.slice(start, start + 10) }),
+    )
+    for (const service of output.services ?? []) {
+      if (service.taskDefinition) used.add(service.taskDefinition)
+      for (const deployment of service.deployments ?? []) {
+        if (deployment.taskDefinition) used.add(deployment.taskDefinition)
+      }
+    }
+  }
+  return used
+}
+
+/** The revisions to deregister: older than the newest `keep`, and not in use. Pure. */
+export function revisionsToDeregister(
+  newestFirst: readonly string[],
+  keep: number,
+  inUse: ReadonlySet<string>,
+): string[] {
+  return newestFirst.slice(keep).filter((arn) => !inUse.has(arn))
+}
+
+/** `--keep-revisions N`: deregisters older ACTIVE revisions of the family that no service of the cluster uses. */
+export async function cleanUpRevisions(ecs: Ecs, cluster: string, family: string, keep: number): Promise<string[]> {
+  const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs, cluster))
+  for (const arn of candidates) {
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }))
+  }
+  return candidates
+}

@@ -1,0 +1,331 @@
+import {
+  UpdateServiceCommand,
+  type Deployment,
+  type Service,
+  type Task,
+  type UpdateServiceCommandInput,
+} from '@aws-sdk/client-ecs'
+import type { DeploymentCounts } from '../report/events.js'
+import { describeError, isThrottling } from '../watch/errors.js'
+import { watch, type TickResult } from '../watch/loop.js'
+import { retrying } from '../watch/retry.js'
+import {
+  type Judgement,
+  type Tracking,
+  circuitBreakerOn,
+  countsKey,
+  countsOf,
+  eventKey,
+  failureThreshold,
+  isTaskFailure,
+  judge,
+  takeNewEvents,
+} from '../watch/rollout.js'
+import { pause } from '../watch/sleep.js'
+import { describeService } from './ecs.js'
+import { StoppedTasks, logTails } from './evidence.js'
+import { explain } from './explain.js'
+import type { DeployContext, DeployOutcome, Driver } from './strategy.js'
+
+export const rolling: Driver = { name: 'rolling', deploy: deployRolling }
+
+/** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
+const ROLLBACK_LOOKS = 5
+
+/** UpdateService, then follow our deployment by its id to a verdict. */
+export async function deployRolling(context: DeployContext): Promise<DeployOutcome> {
+  const started = await startDeployment(context)
+  context.reporter.emit({
+    type: 'deployment-started',
+    deploymentId: started.tracking.deploymentId,
+    taskDefinitionArn: context.taskDefinitionArn,
+    strategy: 'rolling',
+  })
+  const follower = new Follower(context, started.tracking, context.service)
+  const end = await watch(() => follower.tick(), {
+    ceilingMs: context.config.pollIntervalMs,
+    deadline: context.deadline,
+    cancel: context.cancel,
+    sleep: context.sleep,
+    now: context.now,
+    onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+  })
+  if (end.kind === 'done') return conclude(context, follower, end.value)
+  return interrupted(context, follower, end.kind)
+}
+
+interface Started {
+  tracking: Tracking
+}
+
+function serviceName(context: DeployContext): string {
+  return context.service.serviceName ?? ''
+}
+
+function primaryOf(service: Service): Deployment | undefined {
+  return service.deployments?.find((deployment) => deployment.status === 'PRIMARY')
+}
+
+/** Nothing would change: the service already runs this revision at this size, and no restart was asked for. */
+function isNoOp(context: DeployContext): boolean {
+  const { service, config } = context
+  const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount
+  return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn
+}
+
+function updateInput(context: DeployContext, taskDefinition: string, force: boolean): UpdateServiceCommandInput {
+  return {
+    cluster: context.cluster,
+    service: context.service.serviceName,
+    taskDefinition,
+    ...(context.config.desiredCount !== undefined ? { desiredCount: context.config.desiredCount } : {}),
+    ...(force ? { forceNewDeployment: true } : {}),
+  }
+}
+
+async function updateService(context: DeployContext, input: UpdateServiceCommandInput): Promise<Service> {
+  context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` })
+  const output = await retrying(() => context.clients.ecs.send(new UpdateServiceCommand(input)), {
+    sleep: context.sleep,
+    baseMs: Math.max(100, Math.round(context.config.pollIntervalMs / 5)),
+    retryable: isThrottling,
+  })
+  if (!output.service) throw new Error(`UpdateService returned no service for ${input.service}.`)
+  return output.service
+}
+
+async function startDeployment(context: DeployContext): Promise<Started> {
+  const before = context.service
+  const previous = primaryOf(before)
+  if (isNoOp(context) && previous?.id) {
+    context.reporter.emit({
+      type: 'info',
+      message:
+        `service ${before.serviceName} already runs ${context.taskDefinitionArn}; following its deployment ` +
+        `${previous.id} (--force-new-deployment starts a new one).`,
+    })
+    return { tracking: { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn } }
+  }
+  const after = await updateService(
+    context,
+    updateInput(context, context.taskDefinitionArn, context.config.forceNewDeployment),
+  )
+  const known = new Set((before.deployments ?? []).map((deployment) => deployment.id))
+  const ours =
+    after.deployments?.find((d) => d.status === 'PRIMARY' && !known.has(d.id)) ??
+    after.deployments?.find((d) => d.taskDefinition === context.taskDefinitionArn && !known.has(d.id)) ??
+    primaryOf(after)
+  if (!ours?.id) throw new Error(`UpdateService did not start a deployment of ${context.taskDefinitionArn}.`)
+  return {
+    tracking: {
+      deploymentId: ours.id,
+      taskDefinitionArn: context.taskDefinitionArn,
+      previousDeploymentId: previous?.id !== ours.id ? previous?.id : undefined,
+    },
+  }
+}
+
+/** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
+class Follower {
+  private readonly seen = new Set<string>()
+  private readonly events: { at?: Date; message: string }[] = []
+  private lastCounts = ''
+  counts: DeploymentCounts[] = []
+  readonly stopped: StoppedTasks
+  private readonly ownThreshold?: number
+
+  constructor(
+    private readonly context: DeployContext,
+    readonly tracking: Tracking,
+    before: Service,
+  ) {
+    for (const event of before.events ?? []) this.seen.add(eventKey(event))
+    this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, tracking.deploymentId)
+    this.ownThreshold = ownFailureThreshold(context)
+  }
+
+  get serviceEvents(): { at?: Date; message: string }[] {
+    return this.events
+  }
+
+  async tick(): Promise<TickResult<Judgement>> {
+    const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context))
+    const changed = this.report(service)
+    const judgement = judge(service.deployments ?? [], this.tracking)
+    if (judgement.state !== 'in_progress') return { done: judgement }
+    const own = await this.ownFailure()
+    return own ? { done: own } : { changed }
+  }
+
+  /** Emits task counts when they change and service events not seen before; true when anything was new. */
+  private report(service: Service): boolean {
+    const counts = countsOf(service.deployments ?? [])
+    const key = countsKey(counts)
+    const countsChanged = key !== this.lastCounts
+    if (countsChanged) {
+      this.lastCounts = key
+      this.counts = counts
+      this.context.reporter.emit({ type: 'tasks-changed', deployments: counts })
+    }
+    const fresh = takeNewEvents(service.events ?? [], this.seen)
+    for (const event of fresh) {
+      const message = event.message ?? ''
+      this.events.push({ at: event.createdAt, message })
+      this.context.reporter.emit({
+        type: 'service-event',
+        at: event.createdAt ?? new Date(this.context.now()),
+        message,
+      })
+    }
+    return countsChanged || fresh.length > 0
+  }
+
+  /** Without the circuit breaker (or with --max-failed-tasks), berth counts failed tasks itself. */
+  private async ownFailure(): Promise<Judgement | undefined> {
+    if (this.ownThreshold === undefined) return undefined
+    const failures = (await this.stopped.refresh()).filter(isTaskFailure).length
+    if (failures < this.ownThreshold) return undefined
+    return {
+      state: 'failed',
+      reason: `${failures} of its tasks failed, reaching the limit of ${this.ownThreshold} (--max-failed-tasks).`,
+    }
+  }
+
+  /** One more look after the loop, so that late events and counts are not lost; errors here change nothing. */
+  async flush(): Promise<Judgement | undefined> {
+    try {
+      const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context))
+      this.report(service)
+      return judge(service.deployments ?? [], this.tracking)
+    } catch {
+      return undefined
+    }
+  }
+}
+
+function ownFailureThreshold(context: DeployContext): number | undefined {
+  const breaker = context.service.deploymentConfiguration?.deploymentCircuitBreaker
+  if (context.config.maxFailedTasks !== undefined) return context.config.maxFailedTasks
+  if (circuitBreakerOn(breaker)) return undefined
+  return failureThreshold(context.config.desiredCount ?? context.service.desiredCount ?? 1)
+}
+
+function headline(judgement: Exclude<Judgement, { state: 'in_progress' }>, deploymentId: string): string {
+  switch (judgement.state) {
+    case 'succeeded':
+      return `deployment ${deploymentId} completed.`
+    case 'rolled_back':
+      return (
+        `deployment ${deploymentId} failed${judgement.reason ? ` (${judgement.reason})` : ''} and ECS rolled the ` +
+        `service back to ${judgement.to.taskDefinition} (deployment ${judgement.to.id}).`
+      )
+    case 'failed':
+      return `deployment ${deploymentId} failed: ${judgement.reason}`
+    case 'superseded':
+      return (
+        `deployment ${deploymentId} was superseded by deployment ${judgement.by.id} ` +
+        `(task definition ${judgement.by.taskDefinition}).`
+      )
+  }
+}
+
+const NO_BREAKER_HINT =
+  'The service has no deployment circuit breaker, so ECS keeps replacing the failing tasks until a fixed or ' +
+  'previous revision is deployed. Turn on deploymentCircuitBreaker {enable: true, rollback: true} to have ECS roll ' +
+  'back by itself.'
+
+async function conclude(context: DeployContext, follower: Follower, judgement: Judgement): Promise<DeployOutcome> {
+  const deploymentId = follower.tracking.deploymentId
+  if (judgement.state === 'in_progress') throw new Error('a deployment in progress has no verdict.')
+  context.reporter.emit({
+    type: 'deployment-status',
+    status: judgement.state,
+    ...(judgement.at ? { at: judgement.at } : {}),
+  })
+  if (judgement.state === 'succeeded')
+    return { status: 'succeeded', deploymentId, reasons: [headline(judgement, deploymentId)], hints: [] }
+  const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed'
+  const explanation = await gather(context, follower)
+  const hints = [...explanation.hints]
+  if (!circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker) && status === 'failed') {
+    if (judgement.state === 'failed') hints.push(NO_BREAKER_HINT)
+  }
+  return {
+    status,
+    deploymentId,
+    reasons: [headline(judgement, deploymentId), ...explanation.reasons],
+    hints,
+    ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
+  }
+}
+
+/** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
+async function gather(context: DeployContext, follower: Follower) {
+  let tasks: Task[] = follower.stopped.all()
+  try {
+    tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 })
+  } catch (error) {
+    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${describeError(error)}` })
+  }
+  const failures = tasks.filter(isTaskFailure)
+  const relevant = failures.length > 0 ? failures : tasks
+  const logs = await logTails(context.clients.logs, relevant, context.taskDefinition.containerDefinitions ?? [])
+  return { ...explain({ stoppedTasks: relevant, events: follower.serviceEvents, logs }), logs }
+}
+
+function progress(counts: readonly DeploymentCounts[], deploymentId: string): string {
+  const ours = counts.find((deployment) => deployment.id === deploymentId)
+  if (!ours) return ''
+  return ` (${ours.running} of ${ours.desired} tasks running, ${ours.pending} pending)`
+}
+
+async function interrupted(
+  context: DeployContext,
+  follower: Follower,
+  kind: 'timed_out' | 'cancelled',
+): Promise<DeployOutcome> {
+  const last = await follower.flush()
+  if (last && last.state !== 'in_progress') return conclude(context, follower, last)
+  const deploymentId = follower.tracking.deploymentId
+  const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel
+  const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel'
+  const what =
+    kind === 'timed_out'
+      ? `deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
+      : `the run was cancelled while deployment ${deploymentId} was in progress`
+  const reasons = [`${what}${progress(follower.counts, deploymentId)}.`]
+  if (action === 'rollback') reasons.push(await rollBack(context, kind, flag))
+  else reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`)
+  const explanation = await gather(context, follower)
+  return {
+    status: kind,
+    deploymentId,
+    reasons: [...reasons, ...explanation.reasons],
+    hints: explanation.hints,
+    ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
+  }
+}
+
+/** Puts the service back on the previous task definition and waits briefly to see the rollback deployment start. */
+async function rollBack(context: DeployContext, kind: 'timed_out' | 'cancelled', flag: string): Promise<string> {
+  const previous = context.previousTaskDefinitionArn
+  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
+  const input = { ...updateInput(context, previous, false), desiredCount: undefined }
+  let service: Service
+  try {
+    service = await updateService(context, input)
+  } catch (error) {
+    return `could not roll the service back to ${previous}: ${describeError(error)}`
+  }
+  context.reporter.emit({ type: 'rollback-started', reason: `${why} (${flag} rollback)`, taskDefinitionArn: previous })
+  for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service)?.taskDefinition !== previous; look++) {
+    await pause(context.sleep, Math.max(100, Math.round(context.config.pollIntervalMs / 5)), [])
+    const seen = service
+    service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen)
+  }
+  const rollback = primaryOf(service)
+  if (rollback?.taskDefinition !== previous) {
+    return `asked ECS to roll the service back to ${previous} (${flag} rollback).`
+  }
+  return `rolled the service back to ${previous} (deployment ${rollback.id}, ${flag} rollback).`
+}

@@ -1,0 +1,92 @@
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { parseConfig, type Config, type InputSource } from './config.js'
+import { errorMessage, isUserError } from './errors.js'
+import { createClients } from './aws/clients.js'
+import { run } from './run.js'
+import { consoleReporter } from './report/console.js'
+import { summaryMarkdown } from './report/summary.js'
+import { fanOut, recorder, type ProgressEvent, type Reporter, type RunResult } from './report/events.js'
+
+const EXIT_USAGE = 2
+
+/** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
+const inputs: InputSource = {
+  get: (name) => core.getInput(name) || undefined,
+  list: (name) => core.getMultilineInput(name).filter((line) => line.trim() !== ''),
+  label: (name) => `input "${name}"`,
+}
+
+/** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
+function actionReporter(): Reporter {
+  const lines = consoleReporter(process.stdout)
+  return {
+    emit(event: ProgressEvent) {
+      if (event.type === 'stage-started') core.startGroup(event.title)
+      else if (event.type === 'stage-ended') core.endGroup()
+      else if (event.type === 'warning') core.warning(event.message, { file: event.file, startLine: event.line })
+      else lines.emit(event)
+    },
+    close: lines.close,
+  }
+}
+
+function setOutputs(config: Config, result: RunResult): void {
+  core.setOutput('status', result.status)
+  if (config.out) core.setOutput('task-definition', config.out)
+  if (result.taskDefinitionArn) core.setOutput('task-definition-arn', result.taskDefinitionArn)
+  if (result.deploymentId) core.setOutput('deployment-id', result.deploymentId)
+  core.setOutput('artifacts', result.artifacts.join('\n'))
+}
+
+async function writeSummary(events: ProgressEvent[], result: RunResult): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(summaryMarkdown(events, result)).write()
+}
+
+function renderedPath(): string {
+  const directory = process.env.RUNNER_TEMP || tmpdir()
+  return join(directory, `berth-task-definition-${process.env.GITHUB_RUN_ID ?? process.pid}.json`)
+}
+
+async function main(): Promise<void> {
+  const controller = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => controller.abort(new Error(`received ${signal}`)))
+  }
+  const history = recorder()
+  const reporter = fanOut(actionReporter(), history)
+  try {
+    const parsed = parseConfig(inputs, process.env)
+    const config: Config = { ...parsed, out: parsed.out ?? renderedPath() }
+    const result = await run(config, {
+      clients: createClients({ region: config.region }),
+      reporter,
+      readFile: (path) => readFile(path, 'utf8'),
+      now: Date.now,
+      sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+      signal: controller.signal,
+    })
+    await reporter.close?.()
+    setOutputs(config, result)
+    await writeSummary(history.events, result)
+    if (!['succeeded', 'rendered', 'planned'].includes(result.status)) {
+      core.setFailed(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`)
+    }
+  } catch (error) {
+    await reporter.close?.()
+    if (isUserError(error)) {
+      const { file, line, column } = error.location
+      core.setFailed(errorMessage(error))
+      if (file) core.error(errorMessage(error), { file, startLine: line, startColumn: column })
+      process.exitCode = EXIT_USAGE
+    } else {
+      core.setFailed(errorMessage(error))
+    }
+  }
+}
+
+await main()

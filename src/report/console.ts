@@ -1,0 +1,121 @@
+import type { ProgressEvent, Reporter, RunResult } from './events.js'
+import { describeCounts, duration, relativeTime, shortTaskDefinition, STATUS_TITLES } from './format.js'
+
+export interface ConsoleOptions {
+  /** For relative timestamps; Date.now when omitted. */
+  now?: () => number
+  /** Print the rendered task definition (off when it goes into the JSON line anyway). Default true. */
+  printRendered?: boolean
+  /** Print debug events (mutating API inputs). */
+  debug?: boolean
+}
+
+/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
+export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleOptions = {}): Reporter {
+  const now = options.now ?? Date.now
+  let start: number | undefined
+  let lastTasks = ''
+  let lastRetry = ''
+  const printed = new Set<string>()
+
+  const raw = (text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`)
+  const line = (text: string) => {
+    const at = now()
+    start ??= at
+    raw(`${relativeTime(at - start).padStart(7)}  ${text}`)
+  }
+  const once = (text: string) => {
+    if (printed.has(text)) return
+    printed.add(text)
+    line(text)
+  }
+
+  const handlers: { [K in ProgressEvent['type']]: (event: Extract<ProgressEvent, { type: K }>) => void } = {
+    'stage-started': (event) => line(`== ${event.title}`),
+    'stage-ended': () => undefined,
+    info: (event) => line(event.message),
+    warning: (event) =>
+      line(`warning: ${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`),
+    debug: (event) => {
+      if (options.debug) line(`debug: ${event.message}`)
+    },
+    diff: (event) => {
+      line(`diff ${event.from ? shortTaskDefinition(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`)
+      raw(event.text.replace(/^/gm, '    ').replace(/\s+$/, ''))
+    },
+    rendered: (event) => {
+      if (event.path) line(`wrote the rendered task definition to ${event.path}`)
+      else if (options.printRendered !== false) raw(JSON.stringify(event.taskDefinition, null, 2))
+    },
+    registered: (event) =>
+      line(
+        event.reused
+          ? `unchanged: reusing ${shortTaskDefinition(event.taskDefinitionArn)}, the latest revision is equivalent`
+          : `registered ${shortTaskDefinition(event.taskDefinitionArn)}`,
+      ),
+    plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
+    deregistered: (event) => {
+      if (event.taskDefinitionArns.length === 0) line('no old revisions to deregister')
+      else line(`deregistered ${event.taskDefinitionArns.map(shortTaskDefinition).join(', ')}`)
+    },
+    retrying: (event) => {
+      if (event.error === lastRetry) return
+      lastRetry = event.error
+      line(`AWS API: ${event.error}; trying again in ${duration(event.delayMs)}`)
+    },
+    'artifacts-written': (event) => event.paths.forEach((path) => line(`wrote ${path}`)),
+    'deployment-started': (event) =>
+      line(
+        `deployment ${event.deploymentId} started: ${shortTaskDefinition(event.taskDefinitionArn)} (${event.strategy})`,
+      ),
+    'tasks-changed': (event) => {
+      const text = `tasks  ${event.deployments.map(describeCounts).join(' | ')}`
+      if (text === lastTasks) return
+      lastTasks = text
+      line(text)
+    },
+    'service-event': (event) => once(`event  ${event.message}`),
+    'lifecycle-event': ({ event }) =>
+      once(
+        `lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
+          `${event.diagnostics ? `: ${event.diagnostics}` : ''}`,
+      ),
+    'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%`),
+    'deployment-status': (event) => once(`deployment ${event.status}`),
+    'rollback-started': (event) =>
+      line(
+        `rolling back${event.taskDefinitionArn ? ` to ${shortTaskDefinition(event.taskDefinitionArn)}` : ''}: ${event.reason}`,
+      ),
+    verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
+  }
+
+  return {
+    emit(event) {
+      ;(handlers[event.type] as (event: ProgressEvent) => void)(event)
+    },
+  }
+}
+
+/** The closing block: status, what runs where, reasons, hints, log tails. */
+export function verdictBlock(result: RunResult): string[] {
+  if (result.status === 'rendered') return []
+  const lines = [
+    `${result.status === 'succeeded' || result.status === 'planned' ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`,
+  ]
+  const field = (name: string, value?: string) => {
+    if (value) lines.push(`    ${name.padEnd(17)} ${value}`)
+  }
+  field('service', result.service && `${result.service} (cluster ${result.cluster})`)
+  field('task definition', result.taskDefinitionArn && shortTaskDefinition(result.taskDefinitionArn))
+  field('previous', result.previousTaskDefinitionArn && shortTaskDefinition(result.previousTaskDefinitionArn))
+  field('deployment', result.deploymentId)
+  if (result.reasons.length > 0) lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`))
+  if (result.hints.length > 0) lines.push('    hints:', ...result.hints.map((hint) => `      - ${hint}`))
+  for (const excerpt of result.logs ?? []) {
+    lines.push(
+      `    last log lines of ${excerpt.container} (task ${excerpt.taskId}, ${excerpt.group} ${excerpt.stream}):`,
+    )
+    lines.push(...excerpt.lines.map((text) => `      | ${text}`))
+  }
+  return lines
+}

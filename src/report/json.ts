@@ -1,0 +1,42 @@
+import type { ProgressEvent, Reporter, RunResult } from './events.js'
+
+export interface JsonOptions {
+  /** Add the progress events (without the verdict) as `events`. */
+  events?: boolean
+}
+
+/** The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. */
+export function resultJson(result: RunResult): Record<string, unknown> {
+  if (result.status === 'rendered') {
+    return { status: result.status, taskDefinition: result.taskDefinition ?? null, artifacts: result.artifacts }
+  }
+  return {
+    status: result.status,
+    cluster: result.cluster ?? null,
+    service: result.service ?? null,
+    taskDefinitionArn: result.taskDefinitionArn ?? null,
+    previousTaskDefinitionArn: result.previousTaskDefinitionArn ?? null,
+    deploymentId: result.deploymentId ?? null,
+    reasons: result.reasons,
+    hints: result.hints,
+    artifacts: result.artifacts,
+    ...(result.logs ? { logs: result.logs } : {}),
+  }
+}
+
+/** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */
+export function jsonReporter(stream: NodeJS.WritableStream, options: JsonOptions = {}): Reporter {
+  const events: ProgressEvent[] = []
+  let result: RunResult | undefined
+  return {
+    emit(event) {
+      if (event.type === 'verdict') result = event.result
+      else if (options.events) events.push(event)
+    },
+    async close() {
+      if (!result) return
+      const object = { ...resultJson(result), ...(options.events ? { events } : {}) }
+      stream.write(`${JSON.stringify(object)}\n`)
+    },
+  }
+}

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { randomUUID } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { AwsError, sfc32, type ServiceId, type World } from './world.js'
+
+/** One operation: takes the parsed JSON input, returns the JSON output (or throws AwsError). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler = (input: any, world: World) => unknown
+
+/** An AWS service served on the shared endpoint, chosen by its `X-Amz-Target` prefix. */
+export interface ServiceDefinition {
+  id: ServiceId
+  targetPrefix: string
+  operations: Record<string, Handler>
+}
+
+export interface SimServer {
+  server: Server
+  port: number
+  url: string
+  close(): Promise<void>
+}
+
+/**
+ * Serves the awsJson1_1 wire on 127.0.0.1: POST with `X-Amz-Target: <prefix>.<Operation>` and a JSON body, answered
+ * with JSON or `{"__type", "message"}`. SigV4 headers are accepted without verification. GET /__sim/calls and
+ * /__sim/invocations expose what was served, for tests.
+ */
+export async function serve(world: World, services: ServiceDefinition[], port = 0): Promise<SimServer> {
+  const byPrefix = new Map(services.map((s) => [s.targetPrefix, s]))
+  const faults = sfc32((world.seed ^ 0x5eed5eed) >>> 0)
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('berth sim: request failed:', error)
+      if (!res.headersSent) send(res, 500, { __type: 'ServerException', message: 'Internal error' })
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req)
+    const path = (req.url ?? '/').split('?')[0]
+    if (req.method === 'GET' && path === '/__sim/calls') return send(res, 200, world.calls)
+    if (req.method === 'GET' && path === '/__sim/invocations') return send(res, 200, world.invocations)
+    const target = header(req, 'x-amz-target') ?? ''
+    const dot = target.lastIndexOf('.')
+    const service = byPrefix.get(target.slice(0, dot))
+    const operation = dot >= 0 ? target.slice(dot + 1) : target
+    let request: unknown = undefined
+    const reply = (status: number, payload: unknown, error: string | null): void => {
+      world.recordCall({
+        at: world.nowSeconds(),
+        service: service?.id ?? 'unknown',
+        operation,
+        status,
+        error,
+        request,
+      })
+      send(res, status, payload)
+    }
+    const fail = (error: AwsError): void =>
+      reply(error.status, { __type: error.type, message: error.message, ...error.extra }, error.type)
+
+    if (req.method !== 'POST' || !service || !Object.hasOwn(service.operations, operation)) {
+      return fail(new AwsError('UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`))
+    }
+    try {
+      request = body.trim() === '' ? {} : JSON.parse(body)
+    } catch {
+      return fail(new AwsError('SerializationException', 'Start of structure or map found where not expected.'))
+    }
+    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+      return fail(new AwsError('SerializationException', 'Start of structure or map found where not expected.'))
+    }
+    const draw = faults()
+    if (draw < world.faults.throttleRate) return fail(new AwsError('ThrottlingException', 'Rate exceeded'))
+    if (draw < world.faults.throttleRate + world.faults.errorRate) {
+      return fail(new AwsError('ServerException', 'Service unavailable, try again later.', 500))
+    }
+    try {
+      const output = await service.operations[operation](request, world)
+      world.flushEvents()
+      reply(200, output ?? {}, null)
+    } catch (error) {
+      if (error instanceof AwsError) return fail(error)
+      console.error(`berth sim: ${operation} failed:`, error)
+      fail(new AwsError('ServerException', `Internal error in ${operation}`, 500))
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const actualPort = (server.address() as AddressInfo).port
+  return {
+    server,
+    port: actualPort,
+    url: `http://127.0.0.1:${actualPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, status: number, payload: unknown): void {
+  const body = JSON.stringify(payload)
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/x-amz-json-1.1',
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-requestid': randomUUID(),
+  }
+  if (status >= 300 && payload && typeof payload === 'object' && '__type' in payload) {
+    headers['x-amzn-errortype'] = String((payload as { __type: unknown }).__type)
+  }
+  res.writeHead(status, headers)
+  res.end(body)
+}

@@ -1,0 +1,381 @@
+import type { ContainerDefinition, LoadBalancer, Tag, TaskOverride } from '@aws-sdk/client-ecs'
+import type { Behavior } from './scenario.js'
+import type { ContainerState, TaskDefinitionRecord, TaskState, World } from './world.js'
+
+export interface LaunchSpec {
+  clusterName: string
+  taskDefinition: TaskDefinitionRecord
+  launchType: string
+  platformVersion?: string
+  serviceName?: string
+  deploymentId?: string
+  group: string
+  startedBy?: string
+  loadBalancers?: LoadBalancer[]
+  healthCheckGracePeriodSeconds?: number
+  tags?: Tag[]
+  overrides?: TaskOverride
+  /** Already up when the world begins (scenario services start steady), if every image is healthy. */
+  warm?: boolean
+}
+
+const PROVISION_MS = 1000
+const PULL_FAILURE_MS = 3000
+const STOPPED_TASK_RETENTION_MS = 60 * 60 * 1000
+const HEALTHY: Behavior = { kind: 'healthy', startSeconds: 10, afterSeconds: 0, exitCode: 0, logs: [] }
+
+/**
+ * Starts a task: PROVISIONING now, PENDING after a second, then what its images decide (sim-scenario.md "Image
+ * behaviours"): RUNNING after startSeconds, a verdict of its health checks, a crash, an OOM kill, or a failure to start.
+ */
+export function launchTask(world: World, spec: LaunchSpec): TaskState {
+  const now = world.clock.now()
+  const id = world.hex(32)
+  const td = spec.taskDefinition
+  const task: TaskState = {
+    id,
+    arn: world.arn('ecs', `task/${spec.clusterName}/${id}`),
+    clusterName: spec.clusterName,
+    serviceName: spec.serviceName,
+    deploymentId: spec.deploymentId,
+    group: spec.group,
+    startedBy: spec.startedBy,
+    taskDefinitionArn: td.taskDefinitionArn,
+    family: td.family,
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    healthStatus: 'UNKNOWN',
+    createdAt: now,
+    containers: (td.containerDefinitions ?? []).map((c) => containerState(world, id, c as ContainerDefinition)),
+    launchType: spec.launchType,
+    platformVersion: spec.launchType === 'FARGATE' ? (spec.platformVersion ?? '1.4.0') : undefined,
+    cpu: td.cpu,
+    memory: td.memory,
+    overrides: spec.overrides ?? { containerOverrides: [], inferenceAcceleratorOverrides: [] },
+    version: 1,
+    availabilityZone: `${world.region}${'abc'[Math.floor(world.rand() * 3)]}`,
+    privateIp: `10.0.${Math.floor(world.rand() * 256)}.${1 + Math.floor(world.rand() * 254)}`,
+    targets: (spec.loadBalancers ?? []).filter((lb) => td.containerDefinitions?.some((c) => c.name === lb.containerName)),
+    inService: false,
+    proven: false,
+    timers: [],
+  }
+  world.tasks.set(task.arn, task)
+  if (spec.tags?.length) world.resourceTags.set(task.arn, [...spec.tags])
+  if (spec.warm && task.containers.every((c) => c.behavior?.kind === 'healthy')) startWarm(world, task)
+  else later(world, task, PROVISION_MS, () => becomePending(world, task, spec))
+  return task
+}
+
+function startWarm(world: World, task: TaskState): void {
+  const now = world.clock.now()
+  const startMs = Math.max(...task.containers.map((c) => (c.behavior ?? HEALTHY).startSeconds * 1000))
+  const verdictMs = world.timing.healthCheckSeconds * 1000
+  task.createdAt = now - startMs - verdictMs
+  task.connectivityAt = task.createdAt + PROVISION_MS
+  task.pullStartedAt = task.connectivityAt
+  task.startedAt = now - verdictMs
+  task.pullStoppedAt = task.startedAt - 500
+  task.lastStatus = 'RUNNING'
+  task.inService = true
+  task.proven = true
+  for (const c of task.containers) {
+    c.lastStatus = 'RUNNING'
+    if (c.hasHealthCheck) c.healthStatus = 'HEALTHY'
+    writeStartupLogs(world, task, c, task.startedAt)
+  }
+  if (task.containers.some((c) => c.hasHealthCheck)) task.healthStatus = 'HEALTHY'
+}
+
+function containerState(world: World, taskId: string, def: ContainerDefinition): ContainerState {
+  const image = def.image ?? ''
+  const resolved = world.behaviorOfImage(image)
+  const options = def.logConfiguration?.logDriver === 'awslogs' ? (def.logConfiguration.options ?? {}) : undefined
+  const prefix = options?.['awslogs-stream-prefix']
+  return {
+    name: def.name ?? '',
+    image,
+    imageDigest: resolved.digest,
+    runtimeId: `${taskId}-${Math.floor(world.rand() * 1e10)}`,
+    essential: def.essential !== false,
+    lastStatus: 'PENDING',
+    healthStatus: 'UNKNOWN',
+    hasHealthCheck: def.healthCheck !== undefined,
+    behavior: resolved.pullError ? undefined : (resolved.behavior ?? HEALTHY),
+    pullError: resolved.pullError,
+    cpu: String(def.cpu ?? 0),
+    memory: def.memory === undefined ? undefined : String(def.memory),
+    memoryReservation: def.memoryReservation === undefined ? undefined : String(def.memoryReservation),
+    ports: (def.portMappings ?? []).map((p) => p.containerPort ?? 0).filter((p) => p > 0),
+    logGroup: options?.['awslogs-group'],
+    logStream: options ? (prefix ? `${prefix}/${def.name}/${taskId}` : taskId) : undefined,
+  }
+}
+
+function later(world: World, task: TaskState, ms: number, fn: () => void): void {
+  const timer = world.clock.after(ms, () => {
+    task.timers = task.timers.filter((t) => t !== timer)
+    fn()
+  })
+  task.timers.push(timer)
+}
+
+function becomePending(world: World, task: TaskState, spec: LaunchSpec): void {
+  if (task.desiredStatus === 'STOPPED') return
+  const now = world.clock.now()
+  task.lastStatus = 'PENDING'
+  task.connectivityAt = now
+  task.pullStartedAt = now
+  const unpullable = task.containers.find((c) => c.pullError)
+  if (unpullable) {
+    return later(world, task, PULL_FAILURE_MS, () =>
+      failToStart(world, task, unpullable.pullError ?? '', (c) => (c === unpullable ? c.pullError : undefined)),
+    )
+  }
+  const secrets = task.containers.find((c) => c.behavior?.kind === 'secrets-error')
+  if (secrets) {
+    const reason = secretsErrorReason(world, task, spec)
+    return later(world, task, PULL_FAILURE_MS, () => failToStart(world, task, reason, () => undefined))
+  }
+  const startMs = Math.max(...task.containers.map((c) => (c.behavior ?? HEALTHY).startSeconds * 1000), PROVISION_MS + 1)
+  later(world, task, startMs - PROVISION_MS, () => becomeRunning(world, task, spec))
+}
+
+function secretsErrorReason(world: World, task: TaskState, spec: LaunchSpec): string {
+  const secret = spec.taskDefinition.containerDefinitions?.flatMap((c) => c.secrets ?? [])[0]?.valueFrom
+  const arn = secret ?? world.arn('secretsmanager', 'secret:app-secret')
+  return (
+    'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: ' +
+    `unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret ${arn} ` +
+    `from secrets manager: AccessDeniedException: User: ${world.arn('sts', 'assumed-role/ecsTaskExecutionRole/' + task.id).replace(`:${world.region}:`, '::')} ` +
+    `is not authorized to perform: secretsmanager:GetSecretValue on resource: ${arn}`
+  )
+}
+
+function failToStart(world: World, task: TaskState, reason: string, containerReason: (c: ContainerState) => string | undefined): void {
+  if (task.desiredStatus === 'STOPPED') return
+  const now = world.clock.now()
+  task.desiredStatus = 'STOPPED'
+  task.lastStatus = 'STOPPED'
+  task.stopCode = 'TaskFailedToStart'
+  task.stoppedReason = reason
+  task.stoppingAt = now
+  task.executionStoppedAt = now
+  task.stoppedAt = now
+  task.version++
+  for (const c of task.containers) {
+    c.lastStatus = 'STOPPED'
+    c.reason = containerReason(c)
+  }
+  cancelTimers(task)
+  world.taskListener?.onFailed(task, 'start')
+  finishStop(world, task)
+}
+
+function becomeRunning(world: World, task: TaskState, spec: LaunchSpec): void {
+  if (task.desiredStatus === 'STOPPED') return
+  const now = world.clock.now()
+  task.lastStatus = 'RUNNING'
+  task.pullStoppedAt = now - 500
+  task.startedAt = now
+  task.version++
+  for (const c of task.containers) c.lastStatus = 'RUNNING'
+  const checked = task.targets.length > 0 || task.containers.some((c) => c.hasHealthCheck)
+  task.inService = !checked
+  for (const c of task.containers) writeStartupLogs(world, task, c)
+  world.taskListener?.onRunning(task)
+
+  const exits = task.containers
+    .filter((c) => c.behavior?.kind === 'crash' || c.behavior?.kind === 'oom')
+    .map((c) => ({ container: c, ms: (c.behavior?.afterSeconds ?? 0) * 1000 }))
+  for (const { container, ms } of exits) later(world, task, ms, () => containerExits(world, task, container))
+
+  const verdictMs = world.timing.healthCheckSeconds * 1000
+  const unhealthy = task.containers.find((c) => c.behavior?.kind === 'unhealthy' && isChecked(task, c))
+  if (unhealthy) {
+    const graceMs = task.targets.length > 0 ? (spec.healthCheckGracePeriodSeconds ?? 0) * 1000 : 0
+    later(world, task, Math.max(verdictMs, graceMs), () => failHealthChecks(world, task, unhealthy))
+  } else {
+    later(world, task, verdictMs, () => passHealthChecks(world, task))
+  }
+}
+
+function isChecked(task: TaskState, container: ContainerState): boolean {
+  return container.hasHealthCheck || task.targets.some((t) => t.containerName === container.name)
+}
+
+function passHealthChecks(world: World, task: TaskState): void {
+  if (task.desiredStatus === 'STOPPED') return
+  task.inService = true
+  task.proven = true
+  for (const c of task.containers) if (c.hasHealthCheck) c.healthStatus = 'HEALTHY'
+  if (task.containers.some((c) => c.hasHealthCheck)) task.healthStatus = 'HEALTHY'
+  task.version++
+  world.taskListener?.onProven(task)
+}
+
+function failHealthChecks(world: World, task: TaskState, container: ContainerState): void {
+  if (task.desiredStatus === 'STOPPED') return
+  task.inService = false
+  const target = task.targets.find((t) => t.containerName === container.name)
+  if (container.hasHealthCheck) {
+    container.healthStatus = 'UNHEALTHY'
+    task.healthStatus = 'UNHEALTHY'
+  }
+  const service = task.serviceName ? world.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined
+  if (target && service) {
+    world.addEvent(
+      service,
+      `(service ${service.name}) (task ${task.id}) (port ${target.containerPort}) is unhealthy in (target-group ${target.targetGroupArn}) due to (reason Health checks failed with these codes: [503]).`,
+    )
+  } else if (service) {
+    world.addEvent(service, `(service ${service.name}) (task ${task.id}) failed container health checks.`)
+  }
+  task.version++
+  const reason = target
+    ? `Task failed ELB health checks in (target-group ${target.targetGroupArn})`
+    : 'Task failed container health checks'
+  if (service) {
+    // The service scheduler replaces the task; it counts as a failure (circuit breaker stage 2).
+    stopTask(world, task, { stopCode: 'ServiceSchedulerInitiated', reason, announce: true })
+    world.taskListener?.onFailed(task, 'health')
+  }
+}
+
+function containerExits(world: World, task: TaskState, container: ContainerState): void {
+  if (task.desiredStatus === 'STOPPED' || container.lastStatus === 'STOPPED') return
+  const behavior = container.behavior ?? HEALTHY
+  const oom = behavior.kind === 'oom'
+  writeExitLogs(world, container, behavior)
+  container.lastStatus = 'STOPPED'
+  container.exitCode = oom ? 137 : behavior.exitCode
+  if (oom) container.reason = 'OutOfMemoryError: Container killed due to memory usage'
+  task.version++
+  if (!container.essential) return
+  const provenBefore = task.proven
+  stopTask(world, task, { stopCode: 'EssentialContainerExited', reason: 'Essential container in task exited' })
+  world.taskListener?.onFailed(task, provenBefore ? 'exit' : 'start')
+}
+
+export interface StopOptions {
+  stopCode: string
+  reason: string
+  /** Say "has stopped N running tasks" when the task leaves (scheduler-initiated stops). */
+  announce?: boolean
+}
+
+/**
+ * Stops a task: desiredStatus STOPPED now; a load-balanced task is deregistered and drains for the target group's
+ * deregistration delay (DEACTIVATING), then STOPPING, then STOPPED after stopSeconds.
+ */
+export function stopTask(world: World, task: TaskState, options: StopOptions): void {
+  if (task.desiredStatus === 'STOPPED') return
+  const now = world.clock.now()
+  cancelTimers(task)
+  task.desiredStatus = 'STOPPED'
+  task.stopCode = options.stopCode
+  task.stoppedReason = options.reason
+  task.stoppingAt = now
+  task.inService = false
+  task.version++
+  const service = task.serviceName ? world.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined
+  const wasRunning = task.lastStatus === 'RUNNING'
+  const draining = wasRunning && task.targets.length > 0
+  if (draining && service) {
+    const deployment = task.deploymentId ?? ''
+    world.batchEvent(
+      service,
+      `drain|${deployment}`,
+      task.id,
+      (ids) => `(service ${service.name}, taskSet ${deployment}) has begun draining connections on ${ids.length} tasks.`,
+    )
+    for (const target of task.targets) {
+      world.batchEvent(
+        service,
+        `deregistered|${target.targetGroupArn}`,
+        task.id,
+        (ids) => `(service ${service.name}) deregistered ${ids.length} targets in (target-group ${target.targetGroupArn})`,
+      )
+    }
+  }
+  if (!wasRunning) {
+    task.lastStatus = 'STOPPED'
+    task.executionStoppedAt = now
+    task.stoppedAt = now
+    for (const c of task.containers) c.lastStatus = 'STOPPED'
+    if (options.announce && service) announceStopped(world, task)
+    finishStop(world, task)
+    return
+  }
+  task.lastStatus = draining ? 'DEACTIVATING' : 'STOPPING'
+  const drainMs = draining ? world.timing.deregistrationDelaySeconds * 1000 : 0
+  const stopping = (): void => {
+    task.lastStatus = 'STOPPING'
+    task.version++
+    if (options.announce && service) announceStopped(world, task)
+    world.clock.after(world.timing.stopSeconds * 1000, () => {
+      const at = world.clock.now()
+      task.lastStatus = 'STOPPED'
+      task.executionStoppedAt = at
+      task.stoppedAt = at
+      task.version++
+      for (const c of task.containers) {
+        if (c.lastStatus !== 'STOPPED') {
+          c.lastStatus = 'STOPPED'
+          c.exitCode = 0
+        }
+      }
+      finishStop(world, task)
+    })
+  }
+  if (drainMs > 0) world.clock.after(drainMs, stopping)
+  else stopping()
+}
+
+function announceStopped(world: World, task: TaskState): void {
+  const service = task.serviceName ? world.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined
+  if (!service) return
+  world.batchEvent(
+    service,
+    'stopped',
+    task.id,
+    (ids) => `(service ${service.name}) has stopped ${ids.length} running tasks: ${ids.map((i) => `(task ${i})`).join(' ')}.`,
+  )
+}
+
+function finishStop(world: World, task: TaskState): void {
+  world.taskListener?.onStopped(task)
+  world.clock.after(STOPPED_TASK_RETENTION_MS, () => world.tasks.delete(task.arn))
+}
+
+function cancelTimers(task: TaskState): void {
+  for (const timer of task.timers) timer.cancel()
+  task.timers = []
+}
+
+function writeStartupLogs(world: World, task: TaskState, c: ContainerState, at = world.clock.now()): void {
+  if (!c.logGroup || !c.logStream || !c.behavior) return
+  const lines =
+    c.behavior.kind === 'healthy' || c.behavior.kind === 'unhealthy'
+      ? c.behavior.logs.length > 0
+        ? c.behavior.logs
+        : defaultStartupLines(task, c)
+      : defaultStartupLines(task, c)
+  world.writeLogs(c.logGroup, c.logStream, lines, at)
+}
+
+function defaultStartupLines(task: TaskState, c: ContainerState): string[] {
+  const lines = [`Starting ${c.name} (${c.image}) in task ${task.id}`]
+  if (c.ports.length > 0) lines.push(`Listening on port ${c.ports.join(', ')}`)
+  return lines
+}
+
+function writeExitLogs(world: World, c: ContainerState, behavior: Behavior): void {
+  if (!c.logGroup || !c.logStream) return
+  const fallback =
+    behavior.kind === 'oom'
+      ? ['FATAL: out of memory: allocation failed']
+      : [`Process exited with code ${behavior.exitCode}`]
+  const lines = behavior.logs.length > 0 ? behavior.logs : fallback
+  world.writeLogs(c.logGroup, c.logStream, lines, world.clock.now() - lines.length)
+}

@@ -1,0 +1,34 @@
+import { isThrottling, isTransient } from './errors.js'
+import { type Sleep, pause } from './sleep.js'
+
+export interface RetryOptions {
+  sleep: Sleep
+  /** First wait; doubles each time. */
+  baseMs: number
+  attempts?: number
+  signal?: AbortSignal
+  /**
+   * Which errors are safe to send again. Reads: any transient error. Mutating calls: only throttling, which
+   * guarantees the request was not processed.
+   */
+  retryable?: (error: unknown) => boolean
+  onRetry?: (error: unknown, delayMs: number) => void
+}
+
+/** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
+export async function retrying<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const attempts = options.attempts ?? 5
+  const retryable = options.retryable ?? isTransient
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call()
+    } catch (error) {
+      if (attempt >= attempts || !retryable(error) || options.signal?.aborted) throw error
+      const delayMs = options.baseMs * 2 ** (attempt - 1)
+      options.onRetry?.(error, delayMs)
+      await pause(options.sleep, delayMs, [options.signal])
+    }
+  }
+}
+
+export const onlyThrottling = isThrottling

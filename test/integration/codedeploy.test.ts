@@ -1,0 +1,430 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parse } from 'yaml'
+import {
+  CodeDeployClient,
+  CreateDeploymentCommand,
+  GetDeploymentCommand,
+  GetDeploymentConfigCommand,
+} from '@aws-sdk/client-codedeploy'
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
+import type { Config, HookConfig } from '../../src/config.js'
+import { UserError } from '../../src/errors.js'
+import { answerHook } from '../../src/hook/answer.js'
+import { recorder, type ProgressEvent, type RunResult } from '../../src/report/events.js'
+import { run, type RunDeps } from '../../src/run.js'
+import { startSim, type Sim } from '../../src/sim/main.js'
+import { realSleep } from '../../src/watch/sleep.js'
+import { REGISTRY, clientConfig, startTestSim, type TestSim } from '../helpers/sim.js'
+
+const SCENARIO = 'test/fixtures/sim/codedeploy.yaml'
+const ACCOUNT_TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition'
+
+function baseConfig(overrides: Partial<Config>): Config {
+  return {
+    images: [{ container: 'web', uri: `${REGISTRY}/web:v2` }],
+    env: [],
+    secrets: [],
+    diff: false,
+    artifacts: [],
+    json: false,
+    cluster: 'prod',
+    service: 'web',
+    strategy: 'auto',
+    forceNewDeployment: false,
+    codedeployApplication: 'web-app',
+    codedeployGroup: 'web-dg',
+    hooks: [],
+    waitFor: 'completed',
+    waitTimeoutMs: 60 * 60_000,
+    pollIntervalMs: 5000,
+    onTimeout: 'rollback',
+    onCancel: 'rollback',
+    dryRun: false,
+    tags: [],
+    ...overrides,
+  }
+}
+
+function scenario(edit: (value: Record<string, unknown>) => void = () => {}) {
+  const value = parse(readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>
+  edit(value)
+  return value
+}
+
+interface Clients {
+  ecs: ECSClient
+  codedeploy: CodeDeployClient
+  ecr: ECRClient
+  logs: CloudWatchLogsClient
+}
+
+let closers: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const close of closers) await close()
+  closers = []
+})
+
+/** berth on the emulator's manual clock: each sleep moves emulated time, so an hour passes in a blink. */
+async function manualHarness(edit?: (value: Record<string, unknown>) => void) {
+  const sim = await startTestSim(scenario(edit), { seed: 3 })
+  const codedeploy = new CodeDeployClient(clientConfig(sim.url, 1))
+  closers.push(async () => {
+    codedeploy.destroy()
+    await sim.close()
+  })
+  const clients: Clients = { ecs: sim.ecs, ecr: sim.ecr, logs: sim.logs, codedeploy }
+  const events: ProgressEvent[] = []
+  const deploy = (overrides: Partial<Config>, extra: { signal?: AbortSignal } = {}): Promise<RunResult> =>
+    run(baseConfig(overrides), {
+      clients,
+      reporter: { emit: (event) => void events.push(event) },
+      readFile: (path) => readFile(path, 'utf8'),
+      now: () => sim.clock.now(),
+      // A real pause of a millisecond lets requests from the test itself through between berth's looks.
+      sleep: async (ms) => {
+        sim.advance(ms)
+        await realSleep(1)
+      },
+      signal: extra.signal,
+    })
+  return { sim, clients, events, deploy }
+}
+
+function ofType<T extends ProgressEvent['type']>(events: ProgressEvent[], type: T) {
+  return events.filter((event): event is Extract<ProgressEvent, { type: T }> => event.type === type)
+}
+
+function greenSteps(events: ProgressEvent[]): number[] {
+  return ofType(events, 'traffic-shifted').map((event) => event.green)
+}
+
+function lifecycle(events: ProgressEvent[]): string[] {
+  return ofType(events, 'lifecycle-event').map((event) => `${event.event.name}:${event.event.status}`)
+}
+
+async function getDeployment(codedeploy: CodeDeployClient, deploymentId: string) {
+  return (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo
+}
+
+describe('CodeDeploy blue/green against the emulator', () => {
+  it('deploys all at once, reporting every lifecycle event and the traffic move', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({ deploymentConfig: { type: 'all-at-once' } })
+    expect(result.status).toBe('succeeded')
+    expect(result.taskDefinitionArn).toBe(`${ACCOUNT_TD}/web:4`)
+    expect(result.deploymentId).toMatch(/^d-[A-Z0-9]{9}$/)
+    expect(greenSteps(h.events)).toEqual([100])
+    const succeeded = lifecycle(h.events).filter((entry) => entry.endsWith(':Succeeded'))
+    expect(succeeded).toEqual([
+      'BeforeInstall:Succeeded',
+      'Install:Succeeded',
+      'AfterInstall:Succeeded',
+      'AllowTestTraffic:Succeeded',
+      'AfterAllowTestTraffic:Succeeded',
+      'BeforeAllowTraffic:Succeeded',
+      'AllowTraffic:Succeeded',
+      'AfterAllowTraffic:Succeeded',
+    ])
+    const statuses = ofType(h.events, 'deployment-status').map((event) => event.status)
+    expect(statuses).toEqual(expect.arrayContaining(['InProgress', 'TerminationWait', 'Succeeded']))
+    expect(statuses.indexOf('TerminationWait')).toBeLessThan(statuses.indexOf('Succeeded'))
+    const info = await getDeployment(h.clients.codedeploy, result.deploymentId ?? '')
+    expect(info?.deploymentConfigName).toBe('CodeDeployDefault.ECSAllAtOnce')
+    const service = await h.clients.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
+    expect(service.services?.[0]?.taskDefinition).toBe(`${ACCOUNT_TD}/web:4`)
+  })
+
+  it('creates a custom canary config once and reports 10% then 100%', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({ deploymentConfig: { type: 'canary', percentage: 10, intervalMinutes: 5 } })
+    expect(result.status).toBe('succeeded')
+    expect(greenSteps(h.events)).toEqual([10, 100])
+    const config = await h.clients.codedeploy.send(
+      new GetDeploymentConfigCommand({ deploymentConfigName: 'berth-canary-10pct-5min' }),
+    )
+    expect(config.deploymentConfigInfo?.trafficRoutingConfig).toEqual({
+      type: 'TimeBasedCanary',
+      timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 },
+    })
+    const again = await h.deploy({
+      images: [{ container: 'web', uri: `${REGISTRY}/web:v1` }],
+      deploymentConfig: { type: 'canary', percentage: 10, intervalMinutes: 5 },
+    })
+    expect(again.status).toBe('succeeded')
+    const creates = (await h.sim.calls()).filter((call) => call.operation === 'CreateDeploymentConfig')
+    expect(creates).toHaveLength(1)
+  })
+
+  it('shifts linear 10% every minute in ten steps, in order', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({
+      deploymentConfig: { type: 'linear', percentage: 10, intervalMinutes: 1 },
+      pollIntervalMs: 2000,
+    })
+    expect(result.status).toBe('succeeded')
+    expect(greenSteps(h.events)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100])
+  })
+
+  it('rolls back when the AfterAllowTestTraffic hook fails, naming the hook and its function', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({ hooks: [{ event: 'AfterAllowTestTraffic', functionName: 'smoke-fails' }] })
+    expect(result.status).toBe('rolled_back')
+    expect(result.reasons.join('\n')).toMatch(/HOOK_EXECUTION_FAILURE/)
+    expect(result.reasons.join('\n')).toMatch(
+      /lifecycle event AfterAllowTestTraffic failed \(hook function smoke-fails\)/,
+    )
+    expect(result.reasons.join('\n')).toMatch(/rollback deployment d-[A-Z0-9]{9} succeeded/)
+    expect(result.hints.join('\n')).toMatch(/smoke-fails/)
+    const failed = ofType(h.events, 'lifecycle-event').find((event) => event.event.status === 'Failed')
+    expect(failed?.event).toMatchObject({ name: 'AfterAllowTestTraffic', hookFunction: 'smoke-fails' })
+    expect(ofType(h.events, 'rollback-started')).toHaveLength(1)
+    const service = await h.clients.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
+    expect(service.services?.[0]?.taskDefinition).toBe(`${ACCOUNT_TD}/web:1`)
+  })
+
+  it('rolls back a crashing green and says why its task stopped', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({ images: [{ container: 'web', uri: `${REGISTRY}/web:v3` }] })
+    expect(result.status).toBe('rolled_back')
+    const reasons = result.reasons.join('\n')
+    expect(reasons).toMatch(/ECS_UPDATE_ERROR/)
+    expect(reasons).toMatch(/task.* stopped: Essential container in task exited/)
+    expect(reasons).toMatch(/exit code 3/)
+  })
+
+  it('succeeds when an external hook is answered with berth hook', async () => {
+    const h = await manualHarness()
+    const server = await healthServer(200)
+    const running = h.deploy({ hooks: [{ event: 'BeforeAllowTraffic', functionName: 'manual-check' }] })
+    const payload = await waitForInvocation(h.sim, 'manual-check')
+    const outcome = await answerHook(hookConfig(payload, server.url), {
+      codedeploy: h.clients.codedeploy,
+      log: () => {},
+    })
+    expect(outcome).toMatchObject({ status: 'Succeeded', attempts: 1 })
+    const result = await running
+    expect(result.status).toBe('succeeded')
+    const hooked = ofType(h.events, 'lifecycle-event').filter((event) => event.event.name === 'BeforeAllowTraffic')
+    expect(hooked.map((event) => event.event.hookFunction)).toEqual(hooked.map(() => 'manual-check'))
+  })
+
+  it('times out on an unanswered hook and stops the deployment with rollback', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({
+      hooks: [{ event: 'AfterAllowTestTraffic', functionName: 'manual-check' }],
+      waitTimeoutMs: 10 * 60_000,
+    })
+    expect(result.status).toBe('timed_out')
+    expect(result.reasons[0]).toMatch(/at lifecycle event AfterAllowTestTraffic \(hook function manual-check\)/)
+    expect(result.reasons[1]).toMatch(/stopped CodeDeploy deployment d-\w+ with automatic rollback/)
+    const info = await getDeployment(h.clients.codedeploy, result.deploymentId ?? '')
+    expect(info?.status).toBe('Stopped')
+    expect(info?.rollbackInfo?.rollbackDeploymentId).toMatch(/^d-/)
+    const stops = (await h.sim.calls()).filter((call) => call.operation === 'StopDeployment')
+    expect(stops.map((call) => call.request)).toEqual([
+      { deploymentId: result.deploymentId, autoRollbackEnabled: true },
+    ])
+  })
+
+  it('leaves the deployment running on timeout with --on-timeout leave', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({
+      hooks: [{ event: 'AfterAllowTestTraffic', functionName: 'manual-check' }],
+      waitTimeoutMs: 10 * 60_000,
+      onTimeout: 'leave',
+    })
+    expect(result.status).toBe('timed_out')
+    expect(result.reasons[1]).toMatch(/--on-timeout leave/)
+    expect((await getDeployment(h.clients.codedeploy, result.deploymentId ?? ''))?.status).toBe('InProgress')
+  })
+
+  it('refuses a second deployment to a busy group before registering anything', async () => {
+    const h = await manualHarness()
+    await h.clients.codedeploy.send(
+      new CreateDeploymentCommand({
+        applicationName: 'web-app',
+        deploymentGroupName: 'web-dg',
+        revision: {
+          revisionType: 'AppSpecContent',
+          appSpecContent: {
+            content: JSON.stringify({
+              version: 0.0,
+              Resources: [
+                {
+                  TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                      TaskDefinition: `${ACCOUNT_TD}/web:2`,
+                      LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 8080 },
+                    },
+                  },
+                },
+              ],
+              Hooks: [{ BeforeInstall: 'manual-check' }],
+            }),
+          },
+        },
+      }),
+    )
+    const error = await h.deploy({}).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toMatch(/web-app\/web-dg is busy: deployment d-[A-Z0-9]{9} is in progress/)
+    const registers = (await h.sim.calls()).filter((call) => call.operation === 'RegisterTaskDefinition')
+    expect(registers).toHaveLength(0)
+  })
+
+  it('finds the group by the console names and rejects a group of another service', async () => {
+    const h = await manualHarness((value) => {
+      const apps = (value.codedeploy as { applications: { name: string; deploymentGroups: { name: string }[] }[] })
+        .applications
+      apps[0].name = 'AppECS-prod-web'
+      apps[0].deploymentGroups[0].name = 'DgpECS-prod-web'
+    })
+    const result = await h.deploy({ codedeployApplication: undefined, codedeployGroup: undefined })
+    expect(result.status).toBe('succeeded')
+    const wrong = await h
+      .deploy({ service: 'plain', codedeployApplication: 'AppECS-prod-web', codedeployGroup: 'DgpECS-prod-web' })
+      .catch((caught: unknown) => caught)
+    expect(wrong).toBeInstanceOf(UserError)
+    expect((wrong as Error).message).toMatch(/deploys prod\/web, not prod\/plain/)
+    const missing = await h
+      .deploy({ service: 'plain', codedeployApplication: undefined, codedeployGroup: undefined })
+      .catch((caught: unknown) => caught)
+    expect(missing).toBeInstanceOf(UserError)
+    expect((missing as Error).message).toMatch(/AppECS-prod-plain does not exist/)
+  })
+
+  it('rejects an unknown deployment config before any change', async () => {
+    const h = await manualHarness()
+    const error = await h.deploy({ deploymentConfig: { type: 'named', name: 'NoSuchConfig' } }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toMatch(/no CodeDeploy deployment config named "NoSuchConfig"/)
+    const mutating = (await h.sim.calls()).filter((call) => /^(Register|Create|Update)/.test(call.operation))
+    expect(mutating).toHaveLength(0)
+  })
+
+  it('returns once traffic has shifted with --wait-for traffic-shifted', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({ waitFor: 'traffic-shifted' })
+    expect(result.status).toBe('succeeded')
+    expect(result.reasons[0]).toMatch(/termination wait/)
+    expect((await getDeployment(h.clients.codedeploy, result.deploymentId ?? ''))?.status).toBe('InProgress')
+  })
+})
+
+describe('CodeDeploy on a fast emulator clock', () => {
+  it('runs CodeDeployDefault.ECSCanary10Percent15Minutes in seconds', async () => {
+    const sim: Sim = await startSim({ scenario: scenario(), speed: 1200, seed: 5 })
+    const config = clientConfig(sim.url, 3)
+    const clients: Clients = {
+      ecs: new ECSClient(config),
+      codedeploy: new CodeDeployClient(config),
+      ecr: new ECRClient(config),
+      logs: new CloudWatchLogsClient(config),
+    }
+    closers.push(async () => {
+      for (const client of Object.values(clients)) client.destroy()
+      await sim.close()
+    })
+    const reporter = recorder()
+    const started = Date.now()
+    const deps: RunDeps = {
+      clients,
+      reporter,
+      readFile: (path) => readFile(path, 'utf8'),
+      now: Date.now,
+      sleep: realSleep,
+    }
+    const result = await run(
+      baseConfig({
+        deploymentConfig: { type: 'named', name: 'CodeDeployDefault.ECSCanary10Percent15Minutes' },
+        pollIntervalMs: 100,
+      }),
+      deps,
+    )
+    expect(result.status).toBe('succeeded')
+    expect(greenSteps(reporter.events)).toEqual([10, 100])
+    expect(Date.now() - started).toBeLessThan(20_000)
+  })
+})
+
+describe('berth hook --http', () => {
+  it('retries until the URL answers the expected status, then reports Succeeded once', async () => {
+    const h = await manualHarness()
+    let answers = 0
+    const server = await startServer((_, response) => {
+      answers++
+      response.statusCode = answers < 3 ? 503 : 200
+      response.end()
+    })
+    const running = h.deploy({ hooks: [{ event: 'BeforeInstall', functionName: 'manual-check' }] })
+    const payload = await waitForInvocation(h.sim, 'manual-check')
+    const lines: string[] = []
+    const outcome = await answerHook(
+      { ...hookConfig(payload, `${server.url}?token=secret`), intervalMs: 10 },
+      { codedeploy: h.clients.codedeploy, log: (line) => lines.push(line) },
+    )
+    expect(outcome).toMatchObject({ status: 'Succeeded', attempts: 3 })
+    expect(lines.join('\n')).toMatch(/answered 503, expected 200/)
+    expect(lines.join('\n')).not.toMatch(/secret/)
+    expect((await running).status).toBe('succeeded')
+    const puts = (await h.sim.calls()).filter((call) => call.operation === 'PutLifecycleEventHookExecutionStatus')
+    expect(puts).toHaveLength(1)
+  })
+
+  it('reports Failed when the deadline passes without the expected status', async () => {
+    const h = await manualHarness()
+    const server = await healthServer(500)
+    const running = h.deploy({ hooks: [{ event: 'AfterInstall', functionName: 'manual-check' }] })
+    const payload = await waitForInvocation(h.sim, 'manual-check')
+    const outcome = await answerHook(
+      { ...hookConfig(payload, server.url), deadlineMs: 200, intervalMs: 50 },
+      { codedeploy: h.clients.codedeploy, log: () => {} },
+    )
+    expect(outcome.status).toBe('Failed')
+    expect(outcome.detail).toMatch(/no success within 200ms .*answered 500, expected 200/)
+    const result = await running
+    expect(result.status).toBe('rolled_back')
+    expect(result.reasons.join('\n')).toMatch(/AfterInstall failed \(hook function manual-check\)/)
+  })
+})
+
+function hookConfig(payload: { DeploymentId: string; LifecycleEventHookExecutionId: string }, url: string): HookConfig {
+  return {
+    deploymentId: payload.DeploymentId,
+    executionId: payload.LifecycleEventHookExecutionId,
+    check: { kind: 'http', url, expectStatus: 200 },
+    deadlineMs: 10_000,
+    intervalMs: 100,
+    json: false,
+  }
+}
+
+async function waitForInvocation(sim: TestSim, name: string) {
+  for (let tries = 0; tries < 2000; tries++) {
+    const found = (await sim.invocations()).find((invocation) => invocation.function === name)
+    if (found) return found.payload as { DeploymentId: string; LifecycleEventHookExecutionId: string }
+    await realSleep(2)
+  }
+  throw new Error(`the emulator never invoked ${name}`)
+}
+
+async function startServer(handler: RequestListener): Promise<{ url: string }> {
+  const server: Server = createServer(handler)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/health` }
+}
+
+function healthServer(status: number) {
+  return startServer((_, response) => {
+    response.statusCode = status
+    response.end('ok')
+  })
+}

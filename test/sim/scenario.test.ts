@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
+import { UserError } from '../../src/errors.js'
+import { loadScenario, parseScenario } from '../../src/sim/scenario.js'
+import { startTestSim, type TestSim } from '../helpers/sim.js'
+
+function errorOf(fn: () => unknown): UserError {
+  try {
+    fn()
+  } catch (error) {
+    return error as UserError
+  }
+  throw new Error('expected an error')
+}
+
+describe('scenario files', () => {
+  it('fills defaults', () => {
+    const scenario = parseScenario('{}', 'empty.json')
+    expect(scenario).toMatchObject({
+      region: 'us-east-1',
+      account: '123456789012',
+      faults: { throttleRate: 0, errorRate: 0 },
+      timing: { healthCheckSeconds: 10, deregistrationDelaySeconds: 300, stopSeconds: 5 },
+      clusters: [],
+      ecr: { repositories: [] },
+    })
+  })
+
+  it('normalizes image behaviours', () => {
+    const scenario = parseScenario(
+      [
+        'ecr:',
+        '  repositories:',
+        '    - name: api',
+        '      images:',
+        '        - tag: v1',
+        '        - tag: v2',
+        '          behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ["boom"] } }',
+        '        - tag: v3',
+        '          behavior: { oom: { afterSeconds: 9 } }',
+        'images:',
+        '  "public.ecr.aws/nginx/nginx:1.27": { healthy: { startSeconds: 30 } }',
+      ].join('\n'),
+      'b.yaml',
+    )
+    const [v1, v2, v3] = scenario.ecr.repositories[0].images.map((i) => i.behavior)
+    expect(v1).toEqual({ kind: 'healthy', startSeconds: 10, afterSeconds: 0, exitCode: 0, logs: [] })
+    expect(v2).toEqual({ kind: 'crash', startSeconds: 10, afterSeconds: 5, exitCode: 3, logs: ['boom'] })
+    expect(v3).toMatchObject({ kind: 'oom', exitCode: 137, afterSeconds: 9 })
+    expect(scenario.images['public.ecr.aws/nginx/nginx:1.27']).toMatchObject({ kind: 'healthy', startSeconds: 30 })
+  })
+
+  it.each([
+    ['clusters:\n  - name: prod\n    services:\n      - name: web\n        desiredCount: three\n', 5, 'clusters[0].services[0].desiredCount must be an integer >= 0, got "three"'],
+    ['regoin: us-east-1\n', 1, 'regoin unknown key; accepted keys here: region, account'],
+    ['ecr:\n  repositories:\n    - name: api\n      images:\n        - tag: v1\n          behavior: exploding\n', 6, 'behavior unknown behavior "exploding"'],
+    ['faults:\n  throttleRate: 2\n', 2, 'faults.throttleRate must be a fraction between 0 and 1, got 2'],
+    ['clusters: [\n', 2, 'not valid YAML or JSON'],
+  ])('names the file, line and key of a mistake (%#)', (text, line, message) => {
+    const error = errorOf(() => parseScenario(text, 'bad.yaml'))
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toContain(`bad.yaml:${line}: `)
+    expect(error.message).toContain(message)
+    expect(error.location).toMatchObject({ file: 'bad.yaml', line })
+  })
+
+  it('reports a missing file as a UserError naming --scenario', () => {
+    const error = errorOf(() => loadScenario('does/not/exist.yaml'))
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toMatch(/^--scenario: cannot read does\/not\/exist\.yaml/)
+  })
+
+  it('rejects a scenario whose task definition ECS would reject, naming it', async () => {
+    await expect(
+      startTestSim({ taskDefinitions: [{ family: 'x', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '4096', containerDefinitions: [{ name: 'a', image: 'busybox' }] }] }),
+    ).rejects.toThrow('scenario: taskDefinitions[0]: ClientException: No Fargate configuration exists for given values: 256 CPU, 4096 memory.')
+  })
+})
+
+describe('the demo scenario', () => {
+  let sim: TestSim
+  afterAll(async () => sim?.close())
+
+  it('loads and serves its services steady', async () => {
+    sim = await startTestSim('workflows-examples/sim/demo.yaml')
+    const out = await sim.ecs.send(new DescribeServicesCommand({ cluster: 'demo', services: ['web', 'worker', 'api'] }))
+    expect(out.failures).toEqual([])
+    expect(out.services!.map((s) => [s.serviceName, s.runningCount, s.deploymentController?.type])).toEqual([
+      ['web', 3, 'ECS'],
+      ['worker', 2, 'ECS'],
+      ['api', 2, 'CODE_DEPLOY'],
+    ])
+    expect(out.services![0].deploymentConfiguration!.deploymentCircuitBreaker).toEqual({ enable: true, rollback: true })
+  })
+})

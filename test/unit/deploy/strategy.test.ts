@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Service } from '@aws-sdk/client-ecs'
+import type { Strategy } from '../../../src/config.js'
+import { chooseStrategy, driverFor } from '../../../src/deploy/strategy.js'
+import { UserError } from '../../../src/errors.js'
+
+function service(controller?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL', strategy?: 'ROLLING' | 'BLUE_GREEN'): Service {
+  return {
+    serviceName: 'api',
+    status: 'ACTIVE',
+    ...(controller ? { deploymentController: { type: controller } } : {}),
+    ...(strategy ? { deploymentConfiguration: { strategy } } : {}),
+  }
+}
+
+describe('chooseStrategy', () => {
+  it.each<[string, Service, Strategy, string]>([
+    ['no controller given means ECS', service(), 'auto', 'rolling'],
+    ['ECS rolling', service('ECS', 'ROLLING'), 'auto', 'rolling'],
+    ['ECS rolling, asked for', service('ECS'), 'rolling', 'rolling'],
+    ['ECS blue/green', service('ECS', 'BLUE_GREEN'), 'auto', 'ecs-native'],
+    ['ECS, ecs-native asked for', service('ECS'), 'ecs-native', 'ecs-native'],
+    ['CODE_DEPLOY', service('CODE_DEPLOY'), 'auto', 'codedeploy'],
+    ['CODE_DEPLOY, asked for', service('CODE_DEPLOY'), 'codedeploy', 'codedeploy'],
+  ])('%s → %s', (_name, input, requested, expected) => {
+    expect(chooseStrategy(input, 'prod', requested)).toBe(expected)
+  })
+
+  it.each<[string, Service, Strategy, RegExp]>([
+    [
+      'rolling on CODE_DEPLOY',
+      service('CODE_DEPLOY'),
+      'rolling',
+      /--strategy rolling: service api in cluster prod uses the CODE_DEPLOY/,
+    ],
+    ['codedeploy on ECS', service('ECS'), 'codedeploy', /--strategy codedeploy: .*ECS deployment controller/],
+    ['rolling on blue/green', service('ECS', 'BLUE_GREEN'), 'rolling', /configured for BLUE_GREEN/],
+    ['EXTERNAL', service('EXTERNAL'), 'auto', /EXTERNAL deployment controller/],
+  ])('%s is a UserError', (_name, input, requested, message) => {
+    expect(() => chooseStrategy(input, 'prod', requested)).toThrow(UserError)
+    expect(() => chooseStrategy(input, 'prod', requested)).toThrow(message)
+  })
+
+  it('refuses a strategy without a driver', () => {
+    expect(() => driverFor('ecs-native', {})).toThrow(/does not support yet/)
+    expect(driverFor('rolling').name).toBe('rolling')
+  })
+})
