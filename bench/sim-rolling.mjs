@@ -6,7 +6,12 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
+import {
+  DescribeServicesCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 
@@ -60,20 +65,27 @@ const SCENARIO = {
 
 function startSim(cli, scenarioFile, speed) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'sim', '--scenario', scenarioFile, '--port', '0', '--speed', String(speed)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      [cli, 'sim', '--scenario', scenarioFile, '--port', '0', '--speed', String(speed)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let buffered = ''
     child.on('error', reject)
-    child.on('exit', (code) => reject(new Error(`berth sim exited with ${code} before listening`)))
-    child.stdout.on('data', (chunk) => {
+    const early = (code) => reject(new Error(`berth sim exited with ${code} before listening`))
+    child.on('exit', early)
+    const onData = (chunk) => {
       buffered += chunk
       const match = /^berth sim listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(buffered)
-      if (match) {
-        child.removeAllListeners('exit')
-        resolve({ child, url: match[1] })
-      }
-    })
+      if (!match) return
+      child.off('exit', early)
+      child.stdout.off('data', onData)
+      child.stdout.resume()
+      resolve({ child, url: match[1] })
+    }
+    child.stdout.on('data', onData)
   })
 }
 
@@ -87,11 +99,17 @@ function stop(child) {
 /** One run: returns { realSeconds, emulatedSeconds } of a deployment from UpdateService to COMPLETED. */
 async function runOnce(cli, scenarioFile, speed) {
   const { child, url } = await startSim(cli, scenarioFile, speed)
-  const ecs = new ECSClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
+  const ecs = new ECSClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  })
   try {
     await ecs.send(new RegisterTaskDefinitionCommand(taskDefinition('v2')))
     const started = performance.now()
-    const update = await ecs.send(new UpdateServiceCommand({ cluster: 'bench', service: 'web', taskDefinition: 'web:2' }))
+    const update = await ecs.send(
+      new UpdateServiceCommand({ cluster: 'bench', service: 'web', taskDefinition: 'web:2' }),
+    )
     const id = update.service.deployments[0].id
     for (;;) {
       const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'bench', services: ['web'] }))).services[0]
@@ -125,7 +143,9 @@ export async function benchSimRolling({ runs = 5, speed = 200, cli = 'dist/cli/i
   const results = []
   for (let i = 0; i < runs; i++) {
     const result = await runOnce(cli, scenarioFile, speed)
-    log(`run ${i + 1}: ${result.realSeconds.toFixed(2)} s real for ${(result.emulatedSeconds / 60).toFixed(1)} emulated minutes`)
+    log(
+      `run ${i + 1}: ${result.realSeconds.toFixed(2)} s real for ${(result.emulatedSeconds / 60).toFixed(1)} emulated minutes`,
+    )
     results.push(result)
   }
   return {

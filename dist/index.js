@@ -73932,10 +73932,16 @@ function setOutputs(config, result) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('deployment-id', result.deploymentId);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('artifacts', result.artifacts.join('\n'));
 }
-async function writeSummary(events, result) {
+async function writeSummary(events, result, region) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .e)(events, result)).write();
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .e)(events, result, { region })).write();
+    }
+    catch (error) {
+        // The verdict stands without the summary; a summary we cannot write must not turn it red.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)}`);
+    }
 }
 function renderedPath() {
     const directory = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
@@ -73961,7 +73967,7 @@ async function main() {
         });
         await reporter.close?.();
         setOutputs(config, result);
-        await writeSummary(history.events, result);
+        await writeSummary(history.events, result, config.region);
         if (!['succeeded', 'rendered', 'planned'].includes(result.status)) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`);
         }
@@ -74193,6 +74199,9 @@ const STATUS_TITLES = {
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
 
 const SERVICE_EVENTS_SHOWN = 20;
+const CODEDEPLOY_ID = /^d-[A-Z0-9]{9}$/;
+/** A deployment's final statuses: what follows one (a rollback) is not how long it lasted. */
+const FINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -74207,7 +74216,7 @@ function fence(language, text) {
 function of(events, type) {
     return events.filter((event) => event.type === type);
 }
-function verdictTable(result, events) {
+function verdictTable(result, events, options) {
     const rows = [['Status', `**${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}**`]];
     if (result.service)
         rows.push(['Service', `${code(result.service)} in cluster ${code(result.cluster ?? '')}`]);
@@ -74219,7 +74228,7 @@ function verdictTable(result, events) {
     if (started)
         rows.push(['Strategy', started.strategy]);
     if (result.deploymentId)
-        rows.push(['Deployment', code(result.deploymentId)]);
+        rows.push(['Deployment', deploymentCell(result.deploymentId, options.region)]);
     const registered = of(events, 'registered')[0];
     if (registered?.reused)
         rows.push(['Registration', 'skipped: the latest revision was equivalent']);
@@ -74230,29 +74239,75 @@ function verdictTable(result, events) {
 function list(title, items) {
     return items.length === 0 ? [] : [`### ${title}`, '', ...items.map((item) => `- ${item.replace(/\n/g, ' ')}`)];
 }
-function lifecycleTimeline(events) {
+/** The AWS console page of a CodeDeploy deployment; other ids (ECS deployments) have no page of their own. */
+function deploymentCell(id, region) {
+    if (!region || !CODEDEPLOY_ID.test(id))
+        return code(id);
+    const url = `https://console.aws.amazon.com/codesuite/codedeploy/deployments/${id}?region=${encodeURIComponent(region)}`;
+    return `[${code(id)}](${url})`;
+}
+function isBlueGreen(events) {
+    return events.some((event) => event.type === 'lifecycle-event' ||
+        event.type === 'traffic-shifted' ||
+        (event.type === 'deployment-started' && event.strategy === 'codedeploy'));
+}
+/** `+1m05s` from the deployment's start, taken as the earliest time CodeDeploy reported (its create time). */
+function sinceStart(events) {
+    const times = [
+        ...of(events, 'lifecycle-event').map((event) => event.event.at),
+        ...of(events, 'traffic-shifted').map((event) => event.at),
+        ...of(events, 'deployment-status').map((event) => event.at),
+    ].flatMap((at) => (at ? [at.getTime()] : []));
+    const start = Math.min(...times);
+    return (at) => (at ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .relativeTime */ .KW)(at.getTime() - start) : '');
+}
+function lifecycleTimeline(events, time) {
     const changes = of(events, 'lifecycle-event').map((event) => event.event);
     if (changes.length === 0)
         return [];
     return [
         '### Lifecycle',
         '',
-        '| Event | Status | Hook | At | Diagnostics |',
+        '| Event | Status | Hook function | Time | Diagnostics |',
         '| --- | --- | --- | --- | --- |',
-        ...changes.map((change) => `| ${change.name} | ${change.status} | ${cell(change.hookFunction ?? '')} | ${change.at?.toISOString() ?? ''} | ${cell(change.diagnostics ?? '')} |`),
+        ...changes.map((change) => `| ${change.name} | ${change.status} | ${cell(change.hookFunction ?? '')} | ${time(change.at)} | ${cell(change.diagnostics ?? '')} |`),
     ];
 }
-function trafficSteps(events) {
+function trafficSteps(events, time) {
     const steps = of(events, 'traffic-shifted');
     if (steps.length === 0)
         return [];
     return [
         '### Traffic',
         '',
-        '| At | Blue | Green |',
+        '| Time | Blue | Green |',
         '| --- | --- | --- |',
-        ...steps.map((step) => `| ${step.at?.toISOString() ?? ''} | ${step.blue}% | ${step.green}% |`),
+        ...steps.map((step) => `| ${time(step.at)} | ${step.blue}% | ${step.green}% |`),
     ];
+}
+/** The deployment's statuses, the termination wait and the rollback's among them, each with how long it lasted. */
+function deploymentStatuses(events, time) {
+    const statuses = of(events, 'deployment-status');
+    if (statuses.length === 0)
+        return [];
+    const lasted = (index) => {
+        const from = statuses[index].at;
+        const to = statuses[index + 1]?.at;
+        return from && to && !FINAL_STATUSES.has(statuses[index].status) ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(to.getTime() - from.getTime()) : '';
+    };
+    return [
+        '### Deployment status',
+        '',
+        '| Status | Time | Lasted |',
+        '| --- | --- | --- |',
+        ...statuses.map((status, index) => `| ${cell(status.status)} | ${time(status.at)} | ${lasted(index)} |`),
+    ];
+}
+function blueGreen(events) {
+    if (!isBlueGreen(events))
+        return [];
+    const time = sinceStart(events);
+    return [lifecycleTimeline(events, time), trafficSteps(events, time), deploymentStatuses(events, time)];
 }
 function diffs(events) {
     return of(events, 'diff').flatMap((event) => [
@@ -74284,17 +74339,16 @@ function planned(events) {
     return list('Plan (dry run, nothing was changed)', of(events, 'plan').flatMap((event) => event.actions));
 }
 /** The GitHub job summary of one run, as markdown, from its events and result. */
-function summaryMarkdown(events, result) {
+function summaryMarkdown(events, result, options = {}) {
     const target = result.service ? ` ${result.service}` : '';
     const sections = [
         [`## berth${target}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}`],
-        [verdictTable(result, events)],
+        [verdictTable(result, events, options)],
         planned(events),
         list('Reasons', result.reasons),
         list('Hints', result.hints),
         logs(result),
-        lifecycleTimeline(events),
-        trafficSteps(events),
+        ...blueGreen(events),
         diffs(events),
         list('Warnings', of(events, 'warning').map((event) => `${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`)),
         serviceEvents(events),
@@ -76399,8 +76453,10 @@ const TERMINATION_WAIT = 'TerminationWait';
 function observe(info, target, roles) {
     const status = info.status ?? 'Unknown';
     const lifecycle = target?.lifecycleEvents ?? [];
+    const statusAt = statusTime(info);
     return {
         status,
+        ...(statusAt ? { statusAt } : {}),
         terminationWait: status === 'InProgress' && (info.instanceTerminationWaitTimeStarted === true || trafficShifted(lifecycle)),
         lifecycle,
         traffic: trafficOf(target, roles),
@@ -76409,6 +76465,14 @@ function observe(info, target, roles) {
             green: target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer,
         },
     };
+}
+/** CodeDeploy's own time for the status it reports; none for statuses it does not timestamp. */
+function statusTime(info) {
+    if (info.status === 'Created')
+        return info.createTime;
+    if (info.status === 'InProgress')
+        return info.startTime;
+    return TERMINAL_STATUSES.has(info.status ?? '') ? info.completeTime : undefined;
 }
 /** AllowTraffic and AfterAllowTraffic are done: production traffic is on green and its last hook passed. */
 function trafficShifted(lifecycle) {
@@ -76444,7 +76508,7 @@ function progressEvents(previous, current, hooks) {
     const statusChanged = current.status !== previous?.status;
     const terminal = TERMINAL_STATUSES.has(current.status);
     if (statusChanged && !terminal)
-        events.push(statusEvent(current.status));
+        events.push(statusEvent(current.status, current.statusAt));
     const lifecycle = lifecycleChanges(previous?.lifecycle ?? [], current.lifecycle, hooks);
     const traffic = trafficChange(previous?.traffic, current.traffic);
     // The last traffic step happens before AllowTraffic succeeds, even when one look sees both.
@@ -76452,17 +76516,21 @@ function progressEvents(previous, current, hooks) {
     if (traffic)
         lifecycle.splice(allowed < 0 ? lifecycle.length : allowed, 0, traffic);
     events.push(...lifecycle);
-    if (current.terminationWait && !previous?.terminationWait && !terminal)
-        events.push(statusEvent(TERMINATION_WAIT));
+    if (current.terminationWait && !previous?.terminationWait && !terminal) {
+        events.push(statusEvent(TERMINATION_WAIT, endOf(current.lifecycle, 'AfterAllowTraffic')));
+    }
     if (statusChanged && terminal)
-        events.push(statusEvent(current.status));
+        events.push(statusEvent(current.status, current.statusAt));
     return events;
 }
 function isAllowTrafficDone(event) {
     return event.type === 'lifecycle-event' && event.event.name === 'AllowTraffic' && event.event.status === 'Succeeded';
 }
-function statusEvent(status) {
-    return { type: 'deployment-status', status };
+function statusEvent(status, at) {
+    return { type: 'deployment-status', status, ...(at ? { at } : {}) };
+}
+function endOf(lifecycle, name) {
+    return lifecycle.find((event) => event.lifecycleEventName === name)?.endTime;
 }
 function lifecycleChanges(before, after, hooks) {
     const previous = new Map(before.map((event) => [event.lifecycleEventName, event.status]));
@@ -76572,10 +76640,10 @@ function deployment_config_shapeOf(config) {
     }
 }
 function sameShape(a, b) {
-    return deployment_config_describeShape(a) === deployment_config_describeShape(b);
+    return describeShape(a) === describeShape(b);
 }
 /** `canary 10%, then the rest after 5 min`, for plans and messages. */
-function deployment_config_describeShape(shape) {
+function describeShape(shape) {
     switch (shape.type) {
         case 'all-at-once':
             return 'all traffic at once';
@@ -76591,7 +76659,7 @@ function deployment_config_describeShape(shape) {
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
  * waits one interval and shifts the rest; a linear config adds its percentage each interval until it reaches 100.
  */
-function traffic_schedule_trafficSchedule(shape) {
+function trafficSchedule(shape) {
     switch (shape.type) {
         case 'all-at-once':
             return [{ afterMinutes: 0, green: 100 }];
@@ -76611,11 +76679,11 @@ function traffic_schedule_trafficSchedule(shape) {
 }
 /** Minutes from the first traffic shift until all traffic is on green. */
 function shiftMinutes(shape) {
-    const steps = traffic_schedule_trafficSchedule(shape);
+    const steps = trafficSchedule(shape);
     return steps[steps.length - 1].afterMinutes;
 }
 /** `10% → 100% after 5 min`, for the plan. */
-function traffic_schedule_describeSchedule(steps) {
+function describeSchedule(steps) {
     return steps
         .map((step) => (step.afterMinutes === 0 ? `${step.green}%` : `${step.green}% at +${step.afterMinutes} min`))
         .join(' → ');
@@ -76660,10 +76728,17 @@ function describePlan(plan) {
     const config = plan.configName ?? `${plan.groupInfo.deploymentConfigName ?? 'the group default'} (the group's)`;
     const traffic = plan.shape ? `: ${describeSchedule(trafficSchedule(plan.shape))}` : '';
     const hooks = plan.appspec.hooks.map((hook) => `${hook.event}=${hook.functionName}`).join(', ');
+    const termination = terminationWaitMinutes(plan.groupInfo);
     lines.push(`CreateDeployment in ${plan.application}/${plan.group} with ${config}${traffic}; ` +
         `traffic to ${plan.appspec.target.containerName}:${plan.appspec.target.containerPort}` +
-        (hooks ? `; hooks ${hooks}` : ''));
+        (hooks ? `; hooks ${hooks}` : '') +
+        (termination > 0 ? `; then a ${termination} min termination wait before the original task set is removed` : ''));
     return lines;
+}
+/** How long CodeDeploy keeps the original task set after a successful deployment of this group. */
+function terminationWaitMinutes(groupInfo) {
+    return (groupInfo.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess
+        ?.terminationWaitTimeInMinutes ?? 0);
 }
 function describeShapeOf(plan) {
     return plan.shape ? describeShape(plan.shape) : 'custom';
@@ -76740,7 +76815,7 @@ async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
     const actual = deployment_config_shapeOf(existing.trafficRoutingConfig);
     if (!actual || !sameShape(actual, wanted)) {
         throw new src_errors/* UserError */.yo(`--deployment-config: the deployment config ${name} exists but does not shift traffic as its name says ` +
-            `(${actual ? deployment_config_describeShape(actual) : 'unknown routing'}); delete it, or give a config by name.`);
+            `(${actual ? describeShape(actual) : 'unknown routing'}); delete it, or give a config by name.`);
     }
     return { configName: name, shape: wanted };
 }
@@ -76818,10 +76893,7 @@ function busyGroupMessage(application, group, deploymentId) {
 function warnIfDeadlineIsShort(plan, config, reporter) {
     if (!plan.shape)
         return;
-    const blueGreen = plan.groupInfo.blueGreenDeploymentConfiguration;
-    const terminationMinutes = config.waitFor === 'completed'
-        ? (blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 0)
-        : 0;
+    const terminationMinutes = config.waitFor === 'completed' ? terminationWaitMinutes(plan.groupInfo) : 0;
     const minutes = shiftMinutes(plan.shape) + terminationMinutes;
     if (minutes * 60_000 < config.waitTimeoutMs)
         return;
@@ -77169,30 +77241,22 @@ function hints(evidence) {
 
 
 
-const codedeploy = { name: 'codedeploy', preflight, deploy: deployCodeDeploy };
+const codedeploy = { name: 'codedeploy', prepare };
 /** Looks taken after StopDeployment, to report the stop and its rollback. */
 const STOP_LOOKS = 10;
-/** Plans made by `preflight`, taken by `deploy` of the same run (keyed by the run's Config object). */
-const plans = new WeakMap();
 /** Every check, before any change: the deployment group, the service binding, the config, the AppSpec. */
-async function preflight(context) {
-    const plan = planFor(context);
-    plans.set(context.config, plan);
-    await plan;
-}
-function planFor(context) {
-    return planCodeDeploy({
+async function prepare(context) {
+    const plan = await planCodeDeploy({
         config: context.config,
         codedeploy: context.clients.codedeploy,
         cluster: context.cluster,
         service: context.service,
         reporter: context.reporter,
     });
+    return { plan: describePlan(plan), deploy: (deployContext) => deployCodeDeploy(deployContext, plan) };
 }
-/** Creates the CodeDeploy deployment and follows it, lifecycle event by event, to a verdict. */
-async function deployCodeDeploy(context) {
-    const plan = await (plans.get(context.config) ?? planFor(context));
-    plans.delete(context.config);
+/** Creates the CodeDeploy deployment of `plan` and follows it, lifecycle event by event, to a verdict. */
+async function deployCodeDeploy(context, plan) {
     await createConfigIfMissing(context, plan);
     const deploymentId = await createDeployment(context, plan);
     if (typeof deploymentId !== 'string')
@@ -77441,8 +77505,10 @@ async function followRollback(context, follower) {
         if (traffic)
             context.reporter.emit(traffic);
         const statusChanged = current.status !== status;
-        if (statusChanged)
-            context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}` });
+        if (statusChanged) {
+            const at = current.statusAt ? { at: current.statusAt } : {};
+            context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}`, ...at });
+        }
         last = current.traffic ? current : last;
         status = current.status;
         return TERMINAL_STATUSES.has(current.status) ? { done: info } : { changed: statusChanged || traffic !== undefined };
@@ -77541,7 +77607,7 @@ async function stopWithRollback(context, follower, kind, flag) {
 
 
 
-const rolling = { name: 'rolling', deploy: deployRolling };
+const rolling = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) };
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
 /** UpdateService, then follow our deployment by its id to a verdict. */
@@ -77967,17 +78033,18 @@ async function writeArtifactFiles(config, deps, files) {
         return paths;
     });
 }
+async function writeRendered(out, json, deps) {
+    await writeFileAtomic(pathFor(deps, out), `${JSON.stringify(json, null, 2)}\n`);
+    deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: out });
+}
 /** No cluster/service: render, validate, print or write, diff, artifacts. */
 async function renderOnly(config, deps) {
     const rendered = await renderAndValidate(config, deps);
     const json = asJson(rendered.input);
-    if (config.out) {
-        await writeFileAtomic(pathFor(deps, config.out), `${JSON.stringify(json, null, 2)}\n`);
-        deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: config.out });
-    }
-    else {
+    if (config.out)
+        await writeRendered(config.out, json, deps);
+    else
         deps.reporter.emit({ type: 'rendered', taskDefinition: json });
-    }
     if (config.diff) {
         const text = formatDiff(diff(clean(rendered.source.taskDefinition), json));
         deps.reporter.emit({ type: 'diff', text, from: rendered.label, to: 'rendered' });
@@ -78015,11 +78082,11 @@ function read(deps, call) {
         onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
     });
 }
-async function run_preflight(config, deps, cluster, name) {
+async function preflight(config, deps, cluster, name) {
     const service = await describeTarget(deps, cluster, name);
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
     const rendered = await renderAndValidate(config, deps, service);
-    await driver.preflight?.({ config, clients: deps.clients, cluster, service, reporter: deps.reporter });
+    const prepared = await driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter });
     const family = rendered.input.family ?? '';
     const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family));
     const previousTaskDefinitionArn = service.taskDefinition ?? '';
@@ -78030,23 +78097,16 @@ async function run_preflight(config, deps, cluster, name) {
         const text = formatDiff(diff(clean(current.document.taskDefinition), asJson(rendered.input)));
         deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
     }
-    return { service, driver, rendered, latest, previousTaskDefinitionArn, family };
+    return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family };
 }
 function plan(config, pre, cluster) {
     const reuse = sameAsLatest(pre.latest, pre.rendered.input);
     const target = reuse && pre.latest ? pre.latest.arn : `a new revision of ${pre.family}`;
-    const update = [
-        `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
-    ];
-    if (config.desiredCount !== undefined)
-        update.push(`desired count ${config.desiredCount}`);
-    if (config.forceNewDeployment)
-        update.push('forcing a new deployment');
     const actions = [
         reuse && pre.latest
             ? `reuse ${pre.latest.arn}: the rendered task definition is equivalent`
             : `register a new revision of family ${pre.family}`,
-        `${update.join(', ')} (${pre.driver.name})`,
+        ...(pre.prepared.plan ?? [serviceUpdate(config, pre, cluster, target)]),
     ];
     if (config.artifactsDir && pre.rendered.artifacts.length > 0) {
         actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`);
@@ -78056,12 +78116,23 @@ function plan(config, pre, cluster) {
     }
     return actions;
 }
+/** The plan line of a driver that has none of its own: the service, from which task definition to which. */
+function serviceUpdate(config, pre, cluster, target) {
+    const update = [
+        `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
+    ];
+    if (config.desiredCount !== undefined)
+        update.push(`desired count ${config.desiredCount}`);
+    if (config.forceNewDeployment)
+        update.push('forcing a new deployment');
+    return `${update.join(', ')} (${pre.driver.name})`;
+}
 function cancelledBeforeChange(base) {
     return { ...base, status: 'cancelled', reasons: ['the run was cancelled before anything was changed.'], hints: [] };
 }
 async function deploy(config, deps, cluster, name) {
     const deadline = createDeadline(config.waitTimeoutMs, deps.now);
-    const pre = await run_preflight(config, deps, cluster, name);
+    const pre = await preflight(config, deps, cluster, name);
     const base = {
         cluster,
         service: name,
@@ -78089,10 +78160,12 @@ async function deploy(config, deps, cluster, name) {
         return done;
     });
     const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts);
+    if (config.out)
+        await writeRendered(config.out, asJson(pre.rendered.input), deps);
     const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts };
     if (deps.signal?.aborted)
         return cancelledBeforeChange(registered);
-    const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.driver.deploy({
+    const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.prepared.deploy({
         config,
         clients: deps.clients,
         reporter: deps.reporter,

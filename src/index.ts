@@ -42,9 +42,14 @@ function setOutputs(config: Config, result: RunResult): void {
   core.setOutput('artifacts', result.artifacts.join('\n'))
 }
 
-async function writeSummary(events: ProgressEvent[], result: RunResult): Promise<void> {
+async function writeSummary(events: ProgressEvent[], result: RunResult, region?: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(summaryMarkdown(events, result)).write()
+  try {
+    await core.summary.addRaw(summaryMarkdown(events, result, { region })).write()
+  } catch (error) {
+    // The verdict stands without the summary; a summary we cannot write must not turn it red.
+    core.warning(`could not write the job summary: ${errorMessage(error)}`)
+  }
 }
 
 function renderedPath(): string {
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
     })
     await reporter.close?.()
     setOutputs(config, result)
-    await writeSummary(history.events, result)
+    await writeSummary(history.events, result, config.region)
     if (!['succeeded', 'rendered', 'planned'].includes(result.status)) {
       core.setFailed(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`)
     }

@@ -13,7 +13,13 @@ import {
   sameAsLatest,
   type Revision,
 } from './deploy/register.js'
-import { chooseStrategy, driverFor, type Driver, type DeployOutcome } from './deploy/strategy.js'
+import {
+  chooseStrategy,
+  driverFor,
+  type DeployOutcome,
+  type Driver,
+  type PreparedDeployment,
+} from './deploy/strategy.js'
 import { UserError, errorMessage } from './errors.js'
 import type { Reporter, RunResult, Stage } from './report/events.js'
 import * as taskdef from './taskdef/index.js'
@@ -145,16 +151,17 @@ async function writeArtifactFiles(config: Config, deps: RunDeps, files: Artifact
   })
 }
 
+async function writeRendered(out: string, json: taskdef.TaskDefinitionJson, deps: RunDeps): Promise<void> {
+  await writeFileAtomic(pathFor(deps, out), `${JSON.stringify(json, null, 2)}\n`)
+  deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: out })
+}
+
 /** No cluster/service: render, validate, print or write, diff, artifacts. */
 async function renderOnly(config: Config, deps: RunDeps): Promise<RunResult> {
   const rendered = await renderAndValidate(config, deps)
   const json = asJson(rendered.input)
-  if (config.out) {
-    await writeFileAtomic(pathFor(deps, config.out), `${JSON.stringify(json, null, 2)}\n`)
-    deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: config.out })
-  } else {
-    deps.reporter.emit({ type: 'rendered', taskDefinition: json })
-  }
+  if (config.out) await writeRendered(config.out, json, deps)
+  else deps.reporter.emit({ type: 'rendered', taskDefinition: json })
   if (config.diff) {
     const text = taskdef.formatDiff(taskdef.diff(taskdef.clean(rendered.source.taskDefinition), json))
     deps.reporter.emit({ type: 'diff', text, from: rendered.label, to: 'rendered' })
@@ -202,6 +209,7 @@ function read<T>(deps: RunDeps, call: () => Promise<T>): Promise<T> {
 interface Preflight {
   service: Service
   driver: Driver
+  prepared: PreparedDeployment
   rendered: Rendered
   latest?: Revision
   previousTaskDefinitionArn: string
@@ -212,7 +220,7 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
   const service = await describeTarget(deps, cluster, name)
   const driver = driverFor(chooseStrategy(service, cluster, config.strategy))
   const rendered = await renderAndValidate(config, deps, service)
-  await driver.preflight?.({ config, clients: deps.clients, cluster, service, reporter: deps.reporter })
+  const prepared = await driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter })
   const family = rendered.input.family ?? ''
   const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family))
   const previousTaskDefinitionArn = service.taskDefinition ?? ''
@@ -226,22 +234,17 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
     )
     deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' })
   }
-  return { service, driver, rendered, latest, previousTaskDefinitionArn, family }
+  return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family }
 }
 
 function plan(config: Config, pre: Preflight, cluster: string): string[] {
   const reuse = sameAsLatest(pre.latest, pre.rendered.input)
   const target = reuse && pre.latest ? pre.latest.arn : `a new revision of ${pre.family}`
-  const update = [
-    `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
-  ]
-  if (config.desiredCount !== undefined) update.push(`desired count ${config.desiredCount}`)
-  if (config.forceNewDeployment) update.push('forcing a new deployment')
   const actions = [
     reuse && pre.latest
       ? `reuse ${pre.latest.arn}: the rendered task definition is equivalent`
       : `register a new revision of family ${pre.family}`,
-    `${update.join(', ')} (${pre.driver.name})`,
+    ...(pre.prepared.plan ?? [serviceUpdate(config, pre, cluster, target)]),
   ]
   if (config.artifactsDir && pre.rendered.artifacts.length > 0) {
     actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`)
@@ -252,6 +255,16 @@ function plan(config: Config, pre: Preflight, cluster: string): string[] {
     )
   }
   return actions
+}
+
+/** The plan line of a driver that has none of its own: the service, from which task definition to which. */
+function serviceUpdate(config: Config, pre: Preflight, cluster: string, target: string): string {
+  const update = [
+    `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
+  ]
+  if (config.desiredCount !== undefined) update.push(`desired count ${config.desiredCount}`)
+  if (config.forceNewDeployment) update.push('forcing a new deployment')
+  return `${update.join(', ')} (${pre.driver.name})`
 }
 
 function cancelledBeforeChange(base: Omit<RunResult, 'status' | 'reasons' | 'hints'>): RunResult {
@@ -288,11 +301,12 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
     return done
   })
   const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts)
+  if (config.out) await writeRendered(config.out, asJson(pre.rendered.input), deps)
   const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts }
   if (deps.signal?.aborted) return cancelledBeforeChange(registered)
 
   const outcome: DeployOutcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () =>
-    pre.driver.deploy({
+    pre.prepared.deploy({
       config,
       clients: deps.clients,
       reporter: deps.reporter,

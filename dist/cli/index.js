@@ -47584,8 +47584,10 @@ const TERMINATION_WAIT = 'TerminationWait';
 function observe(info, target, roles) {
     const status = info.status ?? 'Unknown';
     const lifecycle = target?.lifecycleEvents ?? [];
+    const statusAt = statusTime(info);
     return {
         status,
+        ...(statusAt ? { statusAt } : {}),
         terminationWait: status === 'InProgress' && (info.instanceTerminationWaitTimeStarted === true || trafficShifted(lifecycle)),
         lifecycle,
         traffic: trafficOf(target, roles),
@@ -47594,6 +47596,14 @@ function observe(info, target, roles) {
             green: target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer,
         },
     };
+}
+/** CodeDeploy's own time for the status it reports; none for statuses it does not timestamp. */
+function statusTime(info) {
+    if (info.status === 'Created')
+        return info.createTime;
+    if (info.status === 'InProgress')
+        return info.startTime;
+    return TERMINAL_STATUSES.has(info.status ?? '') ? info.completeTime : undefined;
 }
 /** AllowTraffic and AfterAllowTraffic are done: production traffic is on green and its last hook passed. */
 function trafficShifted(lifecycle) {
@@ -47629,7 +47639,7 @@ function progressEvents(previous, current, hooks) {
     const statusChanged = current.status !== previous?.status;
     const terminal = TERMINAL_STATUSES.has(current.status);
     if (statusChanged && !terminal)
-        events.push(statusEvent(current.status));
+        events.push(statusEvent(current.status, current.statusAt));
     const lifecycle = lifecycleChanges(previous?.lifecycle ?? [], current.lifecycle, hooks);
     const traffic = trafficChange(previous?.traffic, current.traffic);
     // The last traffic step happens before AllowTraffic succeeds, even when one look sees both.
@@ -47637,17 +47647,21 @@ function progressEvents(previous, current, hooks) {
     if (traffic)
         lifecycle.splice(allowed < 0 ? lifecycle.length : allowed, 0, traffic);
     events.push(...lifecycle);
-    if (current.terminationWait && !previous?.terminationWait && !terminal)
-        events.push(statusEvent(TERMINATION_WAIT));
+    if (current.terminationWait && !previous?.terminationWait && !terminal) {
+        events.push(statusEvent(TERMINATION_WAIT, endOf(current.lifecycle, 'AfterAllowTraffic')));
+    }
     if (statusChanged && terminal)
-        events.push(statusEvent(current.status));
+        events.push(statusEvent(current.status, current.statusAt));
     return events;
 }
 function isAllowTrafficDone(event) {
     return event.type === 'lifecycle-event' && event.event.name === 'AllowTraffic' && event.event.status === 'Succeeded';
 }
-function statusEvent(status) {
-    return { type: 'deployment-status', status };
+function statusEvent(status, at) {
+    return { type: 'deployment-status', status, ...(at ? { at } : {}) };
+}
+function endOf(lifecycle, name) {
+    return lifecycle.find((event) => event.lifecycleEventName === name)?.endTime;
 }
 function lifecycleChanges(before, after, hooks) {
     const previous = new Map(before.map((event) => [event.lifecycleEventName, event.status]));
@@ -47757,10 +47771,10 @@ function deployment_config_shapeOf(config) {
     }
 }
 function sameShape(a, b) {
-    return deployment_config_describeShape(a) === deployment_config_describeShape(b);
+    return describeShape(a) === describeShape(b);
 }
 /** `canary 10%, then the rest after 5 min`, for plans and messages. */
-function deployment_config_describeShape(shape) {
+function describeShape(shape) {
     switch (shape.type) {
         case 'all-at-once':
             return 'all traffic at once';
@@ -47776,7 +47790,7 @@ function deployment_config_describeShape(shape) {
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
  * waits one interval and shifts the rest; a linear config adds its percentage each interval until it reaches 100.
  */
-function traffic_schedule_trafficSchedule(shape) {
+function trafficSchedule(shape) {
     switch (shape.type) {
         case 'all-at-once':
             return [{ afterMinutes: 0, green: 100 }];
@@ -47796,11 +47810,11 @@ function traffic_schedule_trafficSchedule(shape) {
 }
 /** Minutes from the first traffic shift until all traffic is on green. */
 function shiftMinutes(shape) {
-    const steps = traffic_schedule_trafficSchedule(shape);
+    const steps = trafficSchedule(shape);
     return steps[steps.length - 1].afterMinutes;
 }
 /** `10% → 100% after 5 min`, for the plan. */
-function traffic_schedule_describeSchedule(steps) {
+function describeSchedule(steps) {
     return steps
         .map((step) => (step.afterMinutes === 0 ? `${step.green}%` : `${step.green}% at +${step.afterMinutes} min`))
         .join(' → ');
@@ -47845,10 +47859,17 @@ function describePlan(plan) {
     const config = plan.configName ?? `${plan.groupInfo.deploymentConfigName ?? 'the group default'} (the group's)`;
     const traffic = plan.shape ? `: ${describeSchedule(trafficSchedule(plan.shape))}` : '';
     const hooks = plan.appspec.hooks.map((hook) => `${hook.event}=${hook.functionName}`).join(', ');
+    const termination = terminationWaitMinutes(plan.groupInfo);
     lines.push(`CreateDeployment in ${plan.application}/${plan.group} with ${config}${traffic}; ` +
         `traffic to ${plan.appspec.target.containerName}:${plan.appspec.target.containerPort}` +
-        (hooks ? `; hooks ${hooks}` : ''));
+        (hooks ? `; hooks ${hooks}` : '') +
+        (termination > 0 ? `; then a ${termination} min termination wait before the original task set is removed` : ''));
     return lines;
+}
+/** How long CodeDeploy keeps the original task set after a successful deployment of this group. */
+function terminationWaitMinutes(groupInfo) {
+    return (groupInfo.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess
+        ?.terminationWaitTimeInMinutes ?? 0);
 }
 function describeShapeOf(plan) {
     return plan.shape ? describeShape(plan.shape) : 'custom';
@@ -47925,7 +47946,7 @@ async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
     const actual = deployment_config_shapeOf(existing.trafficRoutingConfig);
     if (!actual || !sameShape(actual, wanted)) {
         throw new UserError(`--deployment-config: the deployment config ${name} exists but does not shift traffic as its name says ` +
-            `(${actual ? deployment_config_describeShape(actual) : 'unknown routing'}); delete it, or give a config by name.`);
+            `(${actual ? describeShape(actual) : 'unknown routing'}); delete it, or give a config by name.`);
     }
     return { configName: name, shape: wanted };
 }
@@ -48003,10 +48024,7 @@ function busyGroupMessage(application, group, deploymentId) {
 function warnIfDeadlineIsShort(plan, config, reporter) {
     if (!plan.shape)
         return;
-    const blueGreen = plan.groupInfo.blueGreenDeploymentConfiguration;
-    const terminationMinutes = config.waitFor === 'completed'
-        ? (blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 0)
-        : 0;
+    const terminationMinutes = config.waitFor === 'completed' ? terminationWaitMinutes(plan.groupInfo) : 0;
     const minutes = shiftMinutes(plan.shape) + terminationMinutes;
     if (minutes * 60_000 < config.waitTimeoutMs)
         return;
@@ -48352,30 +48370,22 @@ function hints(evidence) {
 
 
 
-const codedeploy = { name: 'codedeploy', preflight, deploy: deployCodeDeploy };
+const codedeploy = { name: 'codedeploy', prepare };
 /** Looks taken after StopDeployment, to report the stop and its rollback. */
 const STOP_LOOKS = 10;
-/** Plans made by `preflight`, taken by `deploy` of the same run (keyed by the run's Config object). */
-const plans = new WeakMap();
 /** Every check, before any change: the deployment group, the service binding, the config, the AppSpec. */
-async function preflight(context) {
-    const plan = planFor(context);
-    plans.set(context.config, plan);
-    await plan;
-}
-function planFor(context) {
-    return planCodeDeploy({
+async function prepare(context) {
+    const plan = await planCodeDeploy({
         config: context.config,
         codedeploy: context.clients.codedeploy,
         cluster: context.cluster,
         service: context.service,
         reporter: context.reporter,
     });
+    return { plan: describePlan(plan), deploy: (deployContext) => deployCodeDeploy(deployContext, plan) };
 }
-/** Creates the CodeDeploy deployment and follows it, lifecycle event by event, to a verdict. */
-async function deployCodeDeploy(context) {
-    const plan = await (plans.get(context.config) ?? planFor(context));
-    plans.delete(context.config);
+/** Creates the CodeDeploy deployment of `plan` and follows it, lifecycle event by event, to a verdict. */
+async function deployCodeDeploy(context, plan) {
     await createConfigIfMissing(context, plan);
     const deploymentId = await createDeployment(context, plan);
     if (typeof deploymentId !== 'string')
@@ -48624,8 +48634,10 @@ async function followRollback(context, follower) {
         if (traffic)
             context.reporter.emit(traffic);
         const statusChanged = current.status !== status;
-        if (statusChanged)
-            context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}` });
+        if (statusChanged) {
+            const at = current.statusAt ? { at: current.statusAt } : {};
+            context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}`, ...at });
+        }
         last = current.traffic ? current : last;
         status = current.status;
         return TERMINAL_STATUSES.has(current.status) ? { done: info } : { changed: statusChanged || traffic !== undefined };
@@ -48724,7 +48736,7 @@ async function stopWithRollback(context, follower, kind, flag) {
 
 
 
-const rolling = { name: 'rolling', deploy: deployRolling };
+const rolling = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) };
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
 /** UpdateService, then follow our deployment by its id to a verdict. */
@@ -49150,17 +49162,18 @@ async function writeArtifactFiles(config, deps, files) {
         return paths;
     });
 }
+async function writeRendered(out, json, deps) {
+    await writeFileAtomic(pathFor(deps, out), `${JSON.stringify(json, null, 2)}\n`);
+    deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: out });
+}
 /** No cluster/service: render, validate, print or write, diff, artifacts. */
 async function renderOnly(config, deps) {
     const rendered = await renderAndValidate(config, deps);
     const json = asJson(rendered.input);
-    if (config.out) {
-        await writeFileAtomic(pathFor(deps, config.out), `${JSON.stringify(json, null, 2)}\n`);
-        deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: config.out });
-    }
-    else {
+    if (config.out)
+        await writeRendered(config.out, json, deps);
+    else
         deps.reporter.emit({ type: 'rendered', taskDefinition: json });
-    }
     if (config.diff) {
         const text = formatDiff(diff(clean(rendered.source.taskDefinition), json));
         deps.reporter.emit({ type: 'diff', text, from: rendered.label, to: 'rendered' });
@@ -49198,11 +49211,11 @@ function read(deps, call) {
         onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
     });
 }
-async function run_preflight(config, deps, cluster, name) {
+async function preflight(config, deps, cluster, name) {
     const service = await describeTarget(deps, cluster, name);
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
     const rendered = await renderAndValidate(config, deps, service);
-    await driver.preflight?.({ config, clients: deps.clients, cluster, service, reporter: deps.reporter });
+    const prepared = await driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter });
     const family = rendered.input.family ?? '';
     const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family));
     const previousTaskDefinitionArn = service.taskDefinition ?? '';
@@ -49213,23 +49226,16 @@ async function run_preflight(config, deps, cluster, name) {
         const text = formatDiff(diff(clean(current.document.taskDefinition), asJson(rendered.input)));
         deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
     }
-    return { service, driver, rendered, latest, previousTaskDefinitionArn, family };
+    return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family };
 }
 function plan(config, pre, cluster) {
     const reuse = sameAsLatest(pre.latest, pre.rendered.input);
     const target = reuse && pre.latest ? pre.latest.arn : `a new revision of ${pre.family}`;
-    const update = [
-        `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
-    ];
-    if (config.desiredCount !== undefined)
-        update.push(`desired count ${config.desiredCount}`);
-    if (config.forceNewDeployment)
-        update.push('forcing a new deployment');
     const actions = [
         reuse && pre.latest
             ? `reuse ${pre.latest.arn}: the rendered task definition is equivalent`
             : `register a new revision of family ${pre.family}`,
-        `${update.join(', ')} (${pre.driver.name})`,
+        ...(pre.prepared.plan ?? [serviceUpdate(config, pre, cluster, target)]),
     ];
     if (config.artifactsDir && pre.rendered.artifacts.length > 0) {
         actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`);
@@ -49239,12 +49245,23 @@ function plan(config, pre, cluster) {
     }
     return actions;
 }
+/** The plan line of a driver that has none of its own: the service, from which task definition to which. */
+function serviceUpdate(config, pre, cluster, target) {
+    const update = [
+        `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
+    ];
+    if (config.desiredCount !== undefined)
+        update.push(`desired count ${config.desiredCount}`);
+    if (config.forceNewDeployment)
+        update.push('forcing a new deployment');
+    return `${update.join(', ')} (${pre.driver.name})`;
+}
 function cancelledBeforeChange(base) {
     return { ...base, status: 'cancelled', reasons: ['the run was cancelled before anything was changed.'], hints: [] };
 }
 async function deploy(config, deps, cluster, name) {
     const deadline = createDeadline(config.waitTimeoutMs, deps.now);
-    const pre = await run_preflight(config, deps, cluster, name);
+    const pre = await preflight(config, deps, cluster, name);
     const base = {
         cluster,
         service: name,
@@ -49272,10 +49289,12 @@ async function deploy(config, deps, cluster, name) {
         return done;
     });
     const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts);
+    if (config.out)
+        await writeRendered(config.out, asJson(pre.rendered.input), deps);
     const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts };
     if (deps.signal?.aborted)
         return cancelledBeforeChange(registered);
-    const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.driver.deploy({
+    const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.prepared.deploy({
         config,
         clients: deps.clients,
         reporter: deps.reporter,
@@ -49877,7 +49896,9 @@ class World {
     hex(length) {
         let out = '';
         while (out.length < length)
-            out += Math.floor(this.rand() * 0x100000000).toString(16).padStart(8, '0');
+            out += Math.floor(this.rand() * 0x100000000)
+                .toString(16)
+                .padStart(8, '0');
         return out.slice(0, length);
     }
     uuid() {
@@ -49969,7 +49990,9 @@ class World {
         const repo = ecr.account === this.account && ecr.region === this.region ? this.repositories.get(ecr.repository) : undefined;
         const image = repo?.images.find((i) => (ecr.tag ? i.tags.includes(ecr.tag) : i.digest === ecr.digest));
         if (!image) {
-            return { pullError: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${uri}: not found` };
+            return {
+                pullError: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${uri}: not found`,
+            };
         }
         return { behavior: image.behavior, digest: image.digest };
     }
@@ -49993,7 +50016,13 @@ function parseEcrUri(uri) {
     const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(.+?)(?::([\w][\w.-]{0,127})|@(sha256:[0-9a-f]{64}))?$/.exec(uri);
     if (!match)
         return undefined;
-    return { account: match[1], region: match[2], repository: match[3], tag: match[5] ? undefined : (match[4] ?? 'latest'), digest: match[5] };
+    return {
+        account: match[1],
+        region: match[2],
+        repository: match[3],
+        tag: match[5] ? undefined : (match[4] ?? 'latest'),
+        digest: match[5],
+    };
 }
 /** A stable fake digest for images the scenario does not describe. */
 function syntheticDigest(text) {
@@ -50495,8 +50524,7 @@ function startWarm(world, task) {
             c.healthStatus = 'HEALTHY';
         writeStartupLogs(world, task, c, task.startedAt);
     }
-    if (task.containers.some((c) => c.hasHealthCheck))
-        task.healthStatus = 'HEALTHY';
+    task.healthStatus = taskHealth(task);
 }
 function containerState(world, taskId, def) {
     const image = def.image ?? '';
@@ -50512,6 +50540,11 @@ function containerState(world, taskId, def) {
         lastStatus: 'PENDING',
         healthStatus: 'UNKNOWN',
         hasHealthCheck: def.healthCheck !== undefined,
+        healthCheck: def.healthCheck && {
+            intervalSeconds: def.healthCheck.interval ?? 30,
+            retries: def.healthCheck.retries ?? 3,
+            startPeriodSeconds: def.healthCheck.startPeriod ?? 0,
+        },
         behavior: resolved.pullError ? undefined : (resolved.behavior ?? HEALTHY),
         pullError: resolved.pullError,
         cpu: String(def.cpu ?? 0),
@@ -50586,51 +50619,107 @@ function becomeRunning(world, task, spec) {
     task.version++;
     for (const c of task.containers)
         c.lastStatus = 'RUNNING';
-    const checked = task.targets.length > 0 || task.containers.some((c) => c.hasHealthCheck);
-    task.inService = !checked;
     for (const c of task.containers)
         writeStartupLogs(world, task, c);
-    world.taskListener?.onRunning(task);
     const exits = task.containers
         .filter((c) => c.behavior?.kind === 'crash' || c.behavior?.kind === 'oom')
         .map((c) => ({ container: c, ms: (c.behavior?.afterSeconds ?? 0) * 1000 }));
     for (const { container, ms } of exits)
         later(world, task, ms, () => containerExits(world, task, container));
-    const verdictMs = world.timing.healthCheckSeconds * 1000;
-    const unhealthy = task.containers.find((c) => c.behavior?.kind === 'unhealthy' && isChecked(task, c));
-    if (unhealthy) {
-        const graceMs = task.targets.length > 0 ? (spec.healthCheckGracePeriodSeconds ?? 0) * 1000 : 0;
-        later(world, task, Math.max(verdictMs, graceMs), () => failHealthChecks(world, task, unhealthy));
-    }
-    else {
-        later(world, task, verdictMs, () => passHealthChecks(world, task));
-    }
+    scheduleHealthVerdict(world, task, (spec.healthCheckGracePeriodSeconds ?? 0) * 1000);
+    world.taskListener?.onRunning(task);
 }
-function isChecked(task, container) {
-    return container.hasHealthCheck || task.targets.some((t) => t.containerName === container.name);
+/**
+ * When a RUNNING task counts as healthy (inService, proven: ECS resets the circuit breaker's failedTasks on it and may
+ * complete the deployment) or is replaced for failing its health checks (circuit breaker stage 2):
+ * - load balancer targets give their verdict after timing.healthCheckSeconds;
+ * - container health checks behave as Docker runs them: a probe every `interval` seconds from the start, HEALTHY at
+ *   the first passing probe (a pass during startPeriod counts), UNHEALTHY after `retries` consecutive failing probes,
+ *   failures during startPeriod not counted. Non-essential containers do not affect the task's health;
+ * - the scheduler ignores unhealthy verdicts for the service's healthCheckGracePeriodSeconds after the start;
+ * - with neither (no target group, no essential container with a health check), the task is in service for
+ *   minimumHealthyPercent as soon as it is RUNNING, but only counts as healthy for the circuit breaker and deployment
+ *   completion once it has stayed up max(healthCheckGracePeriodSeconds, timing.settleSeconds) (aws-facts.md §3,
+ *   observed behaviour). AWS documents no such wait: the API reference says the grace period "is unused" without
+ *   health checks, and containers-roadmap#1206 (2021) only says a task that fails "before reporting a health check"
+ *   no longer resets failedTasks. Both the settle time and its interplay with the grace period are unverified.
+ */
+function scheduleHealthVerdict(world, task, graceMs) {
+    const checkedContainers = task.containers.filter((c) => c.healthCheck);
+    const lbChecked = task.targets.length > 0;
+    const failures = [];
+    let passAt = 0;
+    if (lbChecked) {
+        const verdictMs = world.timing.healthCheckSeconds * 1000;
+        passAt = verdictMs;
+        const failing = task.containers.find((c) => c.behavior?.kind === 'unhealthy' && task.targets.some((t) => t.containerName === c.name));
+        if (failing)
+            failures.push({ at: Math.max(verdictMs, graceMs), container: failing, elb: true });
+    }
+    for (const c of checkedContainers) {
+        const timing = containerHealthTiming(c);
+        if (c.behavior?.kind === 'unhealthy') {
+            later(world, task, timing.unhealthyMs, () => markContainerHealth(task, c, 'UNHEALTHY'));
+            if (c.essential)
+                failures.push({ at: Math.max(timing.unhealthyMs, graceMs), container: c, elb: false });
+        }
+        else {
+            later(world, task, timing.healthyMs, () => markContainerHealth(task, c, 'HEALTHY'));
+            if (c.essential)
+                passAt = Math.max(passAt, timing.healthyMs);
+        }
+    }
+    const checked = lbChecked || checkedContainers.some((c) => c.essential);
+    task.inService = !checked;
+    const first = failures.sort((a, b) => a.at - b.at)[0];
+    if (first)
+        later(world, task, first.at, () => failHealthChecks(world, task, first.container, first.elb));
+    else if (checked)
+        later(world, task, passAt, () => passHealthChecks(world, task));
+    else
+        later(world, task, Math.max(graceMs, world.timing.settleSeconds * 1000), () => passHealthChecks(world, task));
+}
+/** Docker's health check timeline for a container (probe durations neglected). */
+function containerHealthTiming(c) {
+    const { intervalSeconds, retries, startPeriodSeconds } = c.healthCheck ?? {
+        intervalSeconds: 30,
+        retries: 3,
+        startPeriodSeconds: 0,
+    };
+    const firstCounted = Math.max(1, Math.ceil(startPeriodSeconds / intervalSeconds));
+    return { healthyMs: intervalSeconds * 1000, unhealthyMs: (firstCounted + retries - 1) * intervalSeconds * 1000 };
+}
+function markContainerHealth(task, c, status) {
+    if (task.desiredStatus === 'STOPPED' || c.healthStatus === status)
+        return;
+    c.healthStatus = status;
+    task.healthStatus = taskHealth(task);
+    task.version++;
+}
+/** The task's healthStatus: from its essential containers' health checks only. */
+function taskHealth(task) {
+    const essential = task.containers.filter((c) => c.essential && c.healthCheck);
+    if (essential.some((c) => c.healthStatus === 'UNHEALTHY'))
+        return 'UNHEALTHY';
+    if (essential.length > 0 && essential.every((c) => c.healthStatus === 'HEALTHY'))
+        return 'HEALTHY';
+    return 'UNKNOWN';
 }
 function passHealthChecks(world, task) {
     if (task.desiredStatus === 'STOPPED')
         return;
     task.inService = true;
     task.proven = true;
-    for (const c of task.containers)
-        if (c.hasHealthCheck)
-            c.healthStatus = 'HEALTHY';
-    if (task.containers.some((c) => c.hasHealthCheck))
-        task.healthStatus = 'HEALTHY';
     task.version++;
     world.taskListener?.onProven(task);
 }
-function failHealthChecks(world, task, container) {
+function failHealthChecks(world, task, container, elb) {
     if (task.desiredStatus === 'STOPPED')
         return;
     task.inService = false;
-    const target = task.targets.find((t) => t.containerName === container.name);
-    if (container.hasHealthCheck) {
-        container.healthStatus = 'UNHEALTHY';
-        task.healthStatus = 'UNHEALTHY';
-    }
+    const target = elb ? task.targets.find((t) => t.containerName === container.name) : undefined;
+    if (!elb)
+        markContainerHealth(task, container, 'UNHEALTHY');
     const service = task.serviceName ? world.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined;
     if (target && service) {
         world.addEvent(service, `(service ${service.name}) (task ${task.id}) (port ${target.containerPort}) is unhealthy in (target-group ${target.targetGroupArn}) due to (reason Health checks failed with these codes: [503]).`);
@@ -50823,8 +50912,9 @@ class ServiceScheduler {
             networkConfiguration: service.networkConfiguration,
         };
         // A superseded deployment becomes ACTIVE and is drained; its rolloutState is left as it was (IN_PROGRESS if it
-        // had not completed). ECS documents ACTIVE as "still has running tasks being replaced" and says nothing of the
-        // rollout state; describe-services output in the wild shows an IN_PROGRESS ACTIVE entry beside the new PRIMARY.
+        // had not completed, never FAILED: the circuit breaker only judges the PRIMARY). ECS documents ACTIVE as "still
+        // has running tasks, being replaced with a new PRIMARY deployment" and says nothing of its rollout state; keeping
+        // it is unverified against a live account.
         for (const d of service.deployments) {
             if (d.status === 'PRIMARY') {
                 d.status = 'ACTIVE';
@@ -50922,7 +51012,9 @@ class ServiceScheduler {
             stop([...notInService, ...inService.slice(0, removable)]);
         }
         for (const d of service.deployments.slice(1)) {
-            d.desiredCount = this.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING').length;
+            d.desiredCount = this.world
+                .serviceTasks(service)
+                .filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING').length;
         }
         if (failedWithoutRollback)
             return;
@@ -51068,7 +51160,9 @@ class ServiceScheduler {
         const alive = tasks.filter((t) => t.desiredStatus === 'RUNNING' && t.deploymentId === primary.id);
         const settled = service.deployments.length === 1 &&
             alive.length === service.desiredCount &&
-            alive.every((t) => t.inService && t.lastStatus === 'RUNNING') &&
+            // proven, not just inService: a task without health checks is in service once RUNNING but only counts as
+            // healthy (and lets the deployment complete) after its settle time (tasks.ts scheduleHealthVerdict).
+            alive.every((t) => t.inService && t.proven && t.lastStatus === 'RUNNING') &&
             !tasks.some((t) => t.deploymentId === primary.id && t.lastStatus !== 'STOPPED' && t.desiredStatus === 'STOPPED');
         if (!settled) {
             if (service.deployments.length > 1 || alive.length !== service.desiredCount)
@@ -52231,7 +52325,8 @@ class Ecs {
             enableECSManagedTags: input.enableECSManagedTags ?? false,
             enableExecuteCommand: input.enableExecuteCommand ?? false,
             roleArn: input.loadBalancers?.length
-                ? (input.role ?? `arn:aws:iam::${this.world.account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`)
+                ? (input.role ??
+                    `arn:aws:iam::${this.world.account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`)
                 : undefined,
             createdAt: now,
             createdBy: `arn:aws:iam::${this.world.account}:root`,
@@ -52309,7 +52404,11 @@ class Ecs {
         service.deployments = service.deployments.filter((d) => d !== set);
         for (const t of this.world.serviceTasks(service)) {
             if (t.deploymentId === set.id) {
-                stopTask(this.world, t, { stopCode: 'ServiceSchedulerInitiated', reason: `Scaling activity initiated by (deployment ${set.id})`, announce: true });
+                stopTask(this.world, t, {
+                    stopCode: 'ServiceSchedulerInitiated',
+                    reason: `Scaling activity initiated by (deployment ${set.id})`,
+                    announce: true,
+                });
             }
         }
         this.scheduler.schedule(service);
@@ -52358,7 +52457,9 @@ class Ecs {
             service.placementConstraints = input.placementConstraints;
         if (input.placementStrategy)
             service.placementStrategy = input.placementStrategy;
-        const networkChanged = input.networkConfiguration !== undefined || input.loadBalancers !== undefined || input.platformVersion !== undefined;
+        const networkChanged = input.networkConfiguration !== undefined ||
+            input.loadBalancers !== undefined ||
+            input.platformVersion !== undefined;
         if (input.networkConfiguration)
             service.networkConfiguration = input.networkConfiguration;
         if (input.loadBalancers)
@@ -52433,7 +52534,10 @@ class Ecs {
             if (service)
                 services.push(this.renderService(service, input.include?.includes('TAGS') ?? false));
             else
-                failures.push({ arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `service/${cluster.name}/${ref}`), reason: 'MISSING' });
+                failures.push({
+                    arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `service/${cluster.name}/${ref}`),
+                    reason: 'MISSING',
+                });
         }
         return { services, failures };
     }
@@ -52457,7 +52561,9 @@ class Ecs {
         const serviceName = input.serviceName === undefined ? undefined : nameFromArn(input.serviceName, 'service/');
         const arns = [...this.world.tasks.values()]
             .filter((t) => t.clusterName === cluster.name)
-            .filter((t) => (desired === 'PENDING' ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING' : t.desiredStatus === desired))
+            .filter((t) => desired === 'PENDING'
+            ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING'
+            : t.desiredStatus === desired)
             .filter((t) => serviceName === undefined || t.serviceName === serviceName)
             .filter((t) => input.family === undefined || t.family === input.family)
             .filter((t) => input.startedBy === undefined || t.startedBy === input.startedBy)
@@ -52480,7 +52586,10 @@ class Ecs {
             if (task)
                 tasks.push(this.renderTask(task, input.include?.includes('TAGS') ?? false));
             else
-                failures.push({ arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `task/${cluster.name}/${ref}`), reason: 'MISSING' });
+                failures.push({
+                    arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `task/${cluster.name}/${ref}`),
+                    reason: 'MISSING',
+                });
         }
         return { tasks, failures };
     }
@@ -52636,7 +52745,9 @@ class Ecs {
         return ecs_withoutUndefined(rendered);
     }
     renderDeployment(service, d) {
-        const tasks = this.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING');
+        const tasks = this.world
+            .serviceTasks(service)
+            .filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING');
         return ecs_withoutUndefined({
             id: d.id,
             status: d.status,
@@ -52656,7 +52767,9 @@ class Ecs {
         });
     }
     renderTaskSet(service, d) {
-        const tasks = this.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING');
+        const tasks = this.world
+            .serviceTasks(service)
+            .filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING');
         const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
         const stable = running === d.desiredCount && tasks.length === d.desiredCount;
         return ecs_withoutUndefined({
@@ -52696,7 +52809,9 @@ class Ecs {
             exitCode: c.exitCode,
             reason: c.reason,
             networkBindings: [],
-            networkInterfaces: task.launchType === 'FARGATE' || task.containers.length > 0 ? [{ attachmentId: task.id.slice(0, 8) + '-eni', privateIpv4Address: task.privateIp }] : [],
+            networkInterfaces: task.launchType === 'FARGATE' || task.containers.length > 0
+                ? [{ attachmentId: task.id.slice(0, 8) + '-eni', privateIpv4Address: task.privateIp }]
+                : [],
             healthStatus: c.healthStatus,
             cpu: c.cpu,
             memory: c.memory,
@@ -52798,7 +52913,9 @@ function withConfigDefaults(controller, config) {
         maximumPercent: Math.floor(config?.maximumPercent ?? 200),
         minimumHealthyPercent: Math.ceil(config?.minimumHealthyPercent ?? 100),
     };
-    if (out.maximumPercent !== undefined && out.minimumHealthyPercent !== undefined && out.maximumPercent < out.minimumHealthyPercent) {
+    if (out.maximumPercent !== undefined &&
+        out.minimumHealthyPercent !== undefined &&
+        out.maximumPercent < out.minimumHealthyPercent) {
         throw invalid('maximumPercent must be greater than or equal to minimumHealthyPercent.');
     }
     if (controller === 'ECS') {
@@ -52953,14 +53070,22 @@ function batchGetImage(world, input) {
     const failures = [];
     for (const id of input.imageIds ?? []) {
         if (id.imageDigest === undefined && id.imageTag === undefined) {
-            failures.push({ imageId: id, failureCode: 'MissingDigestAndTag', failureReason: 'Invalid request parameters: both tag and digest cannot be null' });
+            failures.push({
+                imageId: id,
+                failureCode: 'MissingDigestAndTag',
+                failureReason: 'Invalid request parameters: both tag and digest cannot be null',
+            });
             continue;
         }
         const image = findImage(repo, id);
         if (!image) {
             const tagged = id.imageTag !== undefined && repo.images.some((i) => i.tags.includes(id.imageTag ?? ''));
             failures.push(tagged
-                ? { imageId: id, failureCode: 'ImageTagDoesNotMatchDigest', failureReason: 'Invalid request parameters: image tag does not match digest' }
+                ? {
+                    imageId: id,
+                    failureCode: 'ImageTagDoesNotMatchDigest',
+                    failureReason: 'Invalid request parameters: image tag does not match digest',
+                }
                 : { imageId: id, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' });
             continue;
         }
@@ -53018,7 +53143,8 @@ function getLogEvents(world, input) {
     if (!stream)
         throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
     const limit = limitOf(input.limit, 10000);
-    const events = stream.events.filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp < input.endTime));
+    const events = stream.events.filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) &&
+        (input.endTime === undefined || e.timestamp < input.endTime));
     let start;
     let end;
     const token = input.nextToken;
@@ -53044,7 +53170,9 @@ function getLogEvents(world, input) {
         end = events.length;
         start = Math.max(0, end - limit);
     }
-    const out = events.slice(start, end).map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime }));
+    const out = events
+        .slice(start, end)
+        .map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime }));
     return { events: out, nextForwardToken: tokenFor('f', end), nextBackwardToken: tokenFor('b', start) };
 }
 function tokenFor(direction, position) {
@@ -53074,10 +53202,17 @@ function filterLogEvents(world, input) {
         (input.logStreamNamePrefix === undefined || s.name.startsWith(input.logStreamNamePrefix)));
     const events = streams
         .flatMap((s) => s.events.map((e) => ({ stream: s.name, e })))
-        .filter(({ e }) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime))
+        .filter(({ e }) => (input.startTime === undefined || e.timestamp >= input.startTime) &&
+        (input.endTime === undefined || e.timestamp <= input.endTime))
         .filter(({ e }) => matchesFilter(input.filterPattern, e.message))
         .sort((a, b) => a.e.timestamp - b.e.timestamp || a.e.eventId.localeCompare(b.e.eventId))
-        .map(({ stream, e }) => ({ logStreamName: stream, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId }));
+        .map(({ stream, e }) => ({
+        logStreamName: stream,
+        timestamp: e.timestamp,
+        message: e.message,
+        ingestionTime: e.ingestionTime,
+        eventId: e.eventId,
+    }));
     const { items, nextToken } = page(events, limit, input.nextToken, { default: 10000, max: 10000 });
     return {
         events: items,
@@ -53142,7 +53277,12 @@ function logsDefinition(world) {
 
 
 
-const DEFAULT_TIMING = { healthCheckSeconds: 10, deregistrationDelaySeconds: 300, stopSeconds: 5 };
+const DEFAULT_TIMING = {
+    healthCheckSeconds: 10,
+    deregistrationDelaySeconds: 300,
+    stopSeconds: 5,
+    settleSeconds: 30,
+};
 const DEFAULT_START_SECONDS = 10;
 /** Reads and validates a scenario file (YAML or JSON). Errors are UserErrors naming the file, line and key. */
 function loadScenario(file) {
@@ -53540,7 +53680,15 @@ function keyOffset(doc, path) {
     return pair?.key?.range?.[0];
 }
 function formatPath(path) {
-    return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+    return path
+        .map((part, i) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        if (!/^[A-Za-z0-9_-]+$/.test(part))
+            return `[${JSON.stringify(part)}]`;
+        return i === 0 ? part : `.${part}`;
+    })
+        .join('');
 }
 function describe(value) {
     if (value === undefined)

@@ -18,6 +18,8 @@ export interface TrafficSplit {
 /** What one look at a CodeDeploy deployment saw, reduced to what berth reports and decides on. */
 export interface Observation {
   status: string
+  /** When the deployment reached `status`, when CodeDeploy records it. */
+  statusAt?: Date
   /** All traffic is on green and CodeDeploy waits before it removes blue. */
   terminationWait: boolean
   lifecycle: LifecycleEvent[]
@@ -32,8 +34,10 @@ export type TaskSetIds = Observation['taskSets']
 export function observe(info: DeploymentInfo, target: ECSTarget | undefined, roles?: TaskSetIds): Observation {
   const status = info.status ?? 'Unknown'
   const lifecycle = target?.lifecycleEvents ?? []
+  const statusAt = statusTime(info)
   return {
     status,
+    ...(statusAt ? { statusAt } : {}),
     terminationWait:
       status === 'InProgress' && (info.instanceTerminationWaitTimeStarted === true || trafficShifted(lifecycle)),
     lifecycle,
@@ -43,6 +47,13 @@ export function observe(info: DeploymentInfo, target: ECSTarget | undefined, rol
       green: target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer,
     },
   }
+}
+
+/** CodeDeploy's own time for the status it reports; none for statuses it does not timestamp. */
+function statusTime(info: DeploymentInfo): Date | undefined {
+  if (info.status === 'Created') return info.createTime
+  if (info.status === 'InProgress') return info.startTime
+  return TERMINAL_STATUSES.has(info.status ?? '') ? info.completeTime : undefined
 }
 
 /** AllowTraffic and AfterAllowTraffic are done: production traffic is on green and its last hook passed. */
@@ -83,15 +94,17 @@ export function progressEvents(
   const events: ProgressEvent[] = []
   const statusChanged = current.status !== previous?.status
   const terminal = TERMINAL_STATUSES.has(current.status)
-  if (statusChanged && !terminal) events.push(statusEvent(current.status))
+  if (statusChanged && !terminal) events.push(statusEvent(current.status, current.statusAt))
   const lifecycle = lifecycleChanges(previous?.lifecycle ?? [], current.lifecycle, hooks)
   const traffic = trafficChange(previous?.traffic, current.traffic)
   // The last traffic step happens before AllowTraffic succeeds, even when one look sees both.
   const allowed = lifecycle.findIndex((event) => isAllowTrafficDone(event))
   if (traffic) lifecycle.splice(allowed < 0 ? lifecycle.length : allowed, 0, traffic)
   events.push(...lifecycle)
-  if (current.terminationWait && !previous?.terminationWait && !terminal) events.push(statusEvent(TERMINATION_WAIT))
-  if (statusChanged && terminal) events.push(statusEvent(current.status))
+  if (current.terminationWait && !previous?.terminationWait && !terminal) {
+    events.push(statusEvent(TERMINATION_WAIT, endOf(current.lifecycle, 'AfterAllowTraffic')))
+  }
+  if (statusChanged && terminal) events.push(statusEvent(current.status, current.statusAt))
   return events
 }
 
@@ -99,8 +112,12 @@ function isAllowTrafficDone(event: ProgressEvent): boolean {
   return event.type === 'lifecycle-event' && event.event.name === 'AllowTraffic' && event.event.status === 'Succeeded'
 }
 
-function statusEvent(status: string): ProgressEvent {
-  return { type: 'deployment-status', status }
+function statusEvent(status: string, at: Date | undefined): ProgressEvent {
+  return { type: 'deployment-status', status, ...(at ? { at } : {}) }
+}
+
+function endOf(lifecycle: readonly LifecycleEvent[], name: string): Date | undefined {
+  return lifecycle.find((event) => event.lifecycleEventName === name)?.endTime
 }
 
 function lifecycleChanges(

@@ -88,12 +88,22 @@ export function describePlan(plan: CodeDeployPlan): string[] {
   const config = plan.configName ?? `${plan.groupInfo.deploymentConfigName ?? 'the group default'} (the group's)`
   const traffic = plan.shape ? `: ${describeSchedule(trafficSchedule(plan.shape))}` : ''
   const hooks = plan.appspec.hooks.map((hook) => `${hook.event}=${hook.functionName}`).join(', ')
+  const termination = terminationWaitMinutes(plan.groupInfo)
   lines.push(
     `CreateDeployment in ${plan.application}/${plan.group} with ${config}${traffic}; ` +
       `traffic to ${plan.appspec.target.containerName}:${plan.appspec.target.containerPort}` +
-      (hooks ? `; hooks ${hooks}` : ''),
+      (hooks ? `; hooks ${hooks}` : '') +
+      (termination > 0 ? `; then a ${termination} min termination wait before the original task set is removed` : ''),
   )
   return lines
+}
+
+/** How long CodeDeploy keeps the original task set after a successful deployment of this group. */
+function terminationWaitMinutes(groupInfo: DeploymentGroupInfo): number {
+  return (
+    groupInfo.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess
+      ?.terminationWaitTimeInMinutes ?? 0
+  )
 }
 
 function describeShapeOf(plan: CodeDeployPlan): string {
@@ -282,11 +292,7 @@ export function busyGroupMessage(application: string, group: string, deploymentI
 /** The deployment may outlast `--wait-timeout`: traffic steps plus, when waited for, the termination wait. */
 function warnIfDeadlineIsShort(plan: CodeDeployPlan, config: Config, reporter: Reporter): void {
   if (!plan.shape) return
-  const blueGreen = plan.groupInfo.blueGreenDeploymentConfiguration
-  const terminationMinutes =
-    config.waitFor === 'completed'
-      ? (blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 0)
-      : 0
+  const terminationMinutes = config.waitFor === 'completed' ? terminationWaitMinutes(plan.groupInfo) : 0
   const minutes = shiftMinutes(plan.shape) + terminationMinutes
   if (minutes * 60_000 < config.waitTimeoutMs) return
   const termination = terminationMinutes > 0 ? ` and keeps the original task set ${terminationMinutes} min after` : ''

@@ -9,7 +9,6 @@ import {
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy'
 import { ListTasksCommand, type Task } from '@aws-sdk/client-ecs'
-import type { Config } from '../config.js'
 import { describeError, isThrottling } from '../watch/errors.js'
 import { watch, type TickResult, type WatchOptions } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
@@ -25,42 +24,38 @@ import {
   trafficChange,
   trafficShifted,
 } from './codedeploy-progress.js'
-import { type CodeDeployPlan, type CodeDeploy, busyGroupMessage, planCodeDeploy } from './codedeploy-setup.js'
+import {
+  type CodeDeployPlan,
+  type CodeDeploy,
+  busyGroupMessage,
+  describePlan,
+  planCodeDeploy,
+} from './codedeploy-setup.js'
 import { type CodeDeployVerdict, codeDeployVerdict } from './codedeploy-verdict.js'
 import { describeTasks } from './ecs.js'
 import { logTails } from './evidence.js'
 import { explain } from './explain.js'
-import type { DeployContext, DeployOutcome, Driver, PreflightContext } from './strategy.js'
+import type { DeployContext, DeployOutcome, Driver, PreflightContext, PreparedDeployment } from './strategy.js'
 
-export const codedeploy: Driver = { name: 'codedeploy', preflight, deploy: deployCodeDeploy }
+export const codedeploy: Driver = { name: 'codedeploy', prepare }
 
 /** Looks taken after StopDeployment, to report the stop and its rollback. */
 const STOP_LOOKS = 10
 
-/** Plans made by `preflight`, taken by `deploy` of the same run (keyed by the run's Config object). */
-const plans = new WeakMap<Config, Promise<CodeDeployPlan>>()
-
 /** Every check, before any change: the deployment group, the service binding, the config, the AppSpec. */
-async function preflight(context: PreflightContext): Promise<void> {
-  const plan = planFor(context)
-  plans.set(context.config, plan)
-  await plan
-}
-
-function planFor(context: PreflightContext): Promise<CodeDeployPlan> {
-  return planCodeDeploy({
+async function prepare(context: PreflightContext): Promise<PreparedDeployment> {
+  const plan = await planCodeDeploy({
     config: context.config,
     codedeploy: context.clients.codedeploy,
     cluster: context.cluster,
     service: context.service,
     reporter: context.reporter,
   })
+  return { plan: describePlan(plan), deploy: (deployContext) => deployCodeDeploy(deployContext, plan) }
 }
 
-/** Creates the CodeDeploy deployment and follows it, lifecycle event by event, to a verdict. */
-export async function deployCodeDeploy(context: DeployContext): Promise<DeployOutcome> {
-  const plan = await (plans.get(context.config) ?? planFor(context))
-  plans.delete(context.config)
+/** Creates the CodeDeploy deployment of `plan` and follows it, lifecycle event by event, to a verdict. */
+async function deployCodeDeploy(context: DeployContext, plan: CodeDeployPlan): Promise<DeployOutcome> {
   await createConfigIfMissing(context, plan)
   const deploymentId = await createDeployment(context, plan)
   if (typeof deploymentId !== 'string') return deploymentId.busy
@@ -330,7 +325,10 @@ async function followRollback(context: DeployContext, follower: Follower): Promi
     const traffic = trafficChange(last?.traffic, current.traffic)
     if (traffic) context.reporter.emit(traffic)
     const statusChanged = current.status !== status
-    if (statusChanged) context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}` })
+    if (statusChanged) {
+      const at = current.statusAt ? { at: current.statusAt } : {}
+      context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}`, ...at })
+    }
     last = current.traffic ? current : last
     status = current.status
     return TERMINAL_STATUSES.has(current.status) ? { done: info } : { changed: statusChanged || traffic !== undefined }

@@ -27,7 +27,7 @@ import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver } from './strategy.js'
 
-export const rolling: Driver = { name: 'rolling', deploy: deployRolling }
+export const rolling: Driver = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) }
 
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5

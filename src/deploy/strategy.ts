@@ -42,11 +42,18 @@ export interface DeployOutcome {
   logs?: LogExcerpt[]
 }
 
-/** Deploys one task definition to one service and follows it to a verdict. */
+/** What a driver settled before anything changes: its lines of the dry-run plan, and the deployment to make. */
+export interface PreparedDeployment {
+  /** The driver's own plan lines; without them the plan says which service is updated to what. */
+  plan?: string[]
+  /** Deploys the task definition as prepared and follows it to a verdict. */
+  deploy(context: DeployContext): Promise<DeployOutcome>
+}
+
+/** Deploys one task definition to one service; `prepare` does every read and check, so that a dry run can stop there. */
 export interface Driver {
   name: DriverName
-  preflight?(context: PreflightContext): Promise<void>
-  deploy(context: DeployContext): Promise<DeployOutcome>
+  prepare(context: PreflightContext): Promise<PreparedDeployment>
 }
 
 /**

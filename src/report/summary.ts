@@ -1,7 +1,15 @@
 import type { ProgressEvent, RunResult } from './events.js'
-import { STATUS_TITLES, shortTaskDefinition } from './format.js'
+import { STATUS_TITLES, duration, relativeTime, shortTaskDefinition } from './format.js'
 
 const SERVICE_EVENTS_SHOWN = 20
+const CODEDEPLOY_ID = /^d-[A-Z0-9]{9}$/
+/** A deployment's final statuses: what follows one (a rollback) is not how long it lasted. */
+const FINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped'])
+
+export interface SummaryOptions {
+  /** The run's AWS region; with it, a CodeDeploy deployment id links to its page in the console. */
+  region?: string
+}
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
@@ -21,14 +29,14 @@ function of<T extends ProgressEvent['type']>(events: readonly ProgressEvent[], t
   return events.filter((event): event is Extract<ProgressEvent, { type: T }> => event.type === type)
 }
 
-function verdictTable(result: RunResult, events: readonly ProgressEvent[]): string {
+function verdictTable(result: RunResult, events: readonly ProgressEvent[], options: SummaryOptions): string {
   const rows: [string, string][] = [['Status', `**${STATUS_TITLES[result.status]}**`]]
   if (result.service) rows.push(['Service', `${code(result.service)} in cluster ${code(result.cluster ?? '')}`])
   if (result.taskDefinitionArn) rows.push(['Task definition', code(result.taskDefinitionArn)])
   if (result.previousTaskDefinitionArn) rows.push(['Previous task definition', code(result.previousTaskDefinitionArn)])
   const started = of(events, 'deployment-started')[0]
   if (started) rows.push(['Strategy', started.strategy])
-  if (result.deploymentId) rows.push(['Deployment', code(result.deploymentId)])
+  if (result.deploymentId) rows.push(['Deployment', deploymentCell(result.deploymentId, options.region)])
   const registered = of(events, 'registered')[0]
   if (registered?.reused) rows.push(['Registration', 'skipped: the latest revision was equivalent'])
   if (result.artifacts.length > 0) rows.push(['Artifacts', result.artifacts.map(code).join('<br>')])
@@ -39,31 +47,82 @@ function list(title: string, items: readonly string[]): string[] {
   return items.length === 0 ? [] : [`### ${title}`, '', ...items.map((item) => `- ${item.replace(/\n/g, ' ')}`)]
 }
 
-function lifecycleTimeline(events: readonly ProgressEvent[]): string[] {
+/** The AWS console page of a CodeDeploy deployment; other ids (ECS deployments) have no page of their own. */
+function deploymentCell(id: string, region: string | undefined): string {
+  if (!region || !CODEDEPLOY_ID.test(id)) return code(id)
+  const url = `https://console.aws.amazon.com/codesuite/codedeploy/deployments/${id}?region=${encodeURIComponent(region)}`
+  return `[${code(id)}](${url})`
+}
+
+function isBlueGreen(events: readonly ProgressEvent[]): boolean {
+  return events.some(
+    (event) =>
+      event.type === 'lifecycle-event' ||
+      event.type === 'traffic-shifted' ||
+      (event.type === 'deployment-started' && event.strategy === 'codedeploy'),
+  )
+}
+
+/** `+1m05s` from the deployment's start, taken as the earliest time CodeDeploy reported (its create time). */
+function sinceStart(events: readonly ProgressEvent[]): (at?: Date) => string {
+  const times = [
+    ...of(events, 'lifecycle-event').map((event) => event.event.at),
+    ...of(events, 'traffic-shifted').map((event) => event.at),
+    ...of(events, 'deployment-status').map((event) => event.at),
+  ].flatMap((at) => (at ? [at.getTime()] : []))
+  const start = Math.min(...times)
+  return (at) => (at ? relativeTime(at.getTime() - start) : '')
+}
+
+function lifecycleTimeline(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
   const changes = of(events, 'lifecycle-event').map((event) => event.event)
   if (changes.length === 0) return []
   return [
     '### Lifecycle',
     '',
-    '| Event | Status | Hook | At | Diagnostics |',
+    '| Event | Status | Hook function | Time | Diagnostics |',
     '| --- | --- | --- | --- | --- |',
     ...changes.map(
       (change) =>
-        `| ${change.name} | ${change.status} | ${cell(change.hookFunction ?? '')} | ${change.at?.toISOString() ?? ''} | ${cell(change.diagnostics ?? '')} |`,
+        `| ${change.name} | ${change.status} | ${cell(change.hookFunction ?? '')} | ${time(change.at)} | ${cell(change.diagnostics ?? '')} |`,
     ),
   ]
 }
 
-function trafficSteps(events: readonly ProgressEvent[]): string[] {
+function trafficSteps(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
   const steps = of(events, 'traffic-shifted')
   if (steps.length === 0) return []
   return [
     '### Traffic',
     '',
-    '| At | Blue | Green |',
+    '| Time | Blue | Green |',
     '| --- | --- | --- |',
-    ...steps.map((step) => `| ${step.at?.toISOString() ?? ''} | ${step.blue}% | ${step.green}% |`),
+    ...steps.map((step) => `| ${time(step.at)} | ${step.blue}% | ${step.green}% |`),
   ]
+}
+
+/** The deployment's statuses, the termination wait and the rollback's among them, each with how long it lasted. */
+function deploymentStatuses(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
+  const statuses = of(events, 'deployment-status')
+  if (statuses.length === 0) return []
+  const lasted = (index: number) => {
+    const from = statuses[index].at
+    const to = statuses[index + 1]?.at
+    return from && to && !FINAL_STATUSES.has(statuses[index].status) ? duration(to.getTime() - from.getTime()) : ''
+  }
+  return [
+    '### Deployment status',
+    '',
+    '| Status | Time | Lasted |',
+    '| --- | --- | --- |',
+    ...statuses.map((status, index) => `| ${cell(status.status)} | ${time(status.at)} | ${lasted(index)} |`),
+  ]
+}
+
+function blueGreen(events: readonly ProgressEvent[]): string[][] {
+  if (!isBlueGreen(events)) return []
+  const time = sinceStart(events)
+  return [lifecycleTimeline(events, time), trafficSteps(events, time), deploymentStatuses(events, time)]
 }
 
 function diffs(events: readonly ProgressEvent[]): string[] {
@@ -102,17 +161,20 @@ function planned(events: readonly ProgressEvent[]): string[] {
 }
 
 /** The GitHub job summary of one run, as markdown, from its events and result. */
-export function summaryMarkdown(events: readonly ProgressEvent[], result: RunResult): string {
+export function summaryMarkdown(
+  events: readonly ProgressEvent[],
+  result: RunResult,
+  options: SummaryOptions = {},
+): string {
   const target = result.service ? ` ${result.service}` : ''
   const sections = [
     [`## berth${target}: ${STATUS_TITLES[result.status]}`],
-    [verdictTable(result, events)],
+    [verdictTable(result, events, options)],
     planned(events),
     list('Reasons', result.reasons),
     list('Hints', result.hints),
     logs(result),
-    lifecycleTimeline(events),
-    trafficSteps(events),
+    ...blueGreen(events),
     diffs(events),
     list(
       'Warnings',

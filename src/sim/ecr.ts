@@ -72,15 +72,24 @@ function manifestFor(repository: string, reference: string): string {
 
 function repository(world: World, name: string | undefined, registryId: string | undefined): RepositoryState {
   if (typeof name !== 'string' || name.length < 2) {
-    throw new AwsError('InvalidParameterException', "Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must have length greater than or equal to 2'")
+    throw new AwsError(
+      'InvalidParameterException',
+      "Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must have length greater than or equal to 2'",
+    )
   }
   if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
-    throw new AwsError('InvalidParameterException', "Invalid parameter at 'registryId' failed to satisfy constraint: 'must satisfy regular expression '[0-9]{12}''")
+    throw new AwsError(
+      'InvalidParameterException',
+      "Invalid parameter at 'registryId' failed to satisfy constraint: 'must satisfy regular expression '[0-9]{12}''",
+    )
   }
   const registry = registryId ?? world.account
   const repo = registry === world.account ? world.repositories.get(name) : undefined
   if (!repo) {
-    throw new AwsError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registry}'`)
+    throw new AwsError(
+      'RepositoryNotFoundException',
+      `The repository with name '${name}' does not exist in the registry with id '${registry}'`,
+    )
   }
   return repo
 }
@@ -119,7 +128,10 @@ export function describeImages(world: World, input: DescribeImagesRequest): obje
   const repo = repository(world, input.repositoryName, input.registryId)
   if (input.imageIds && input.imageIds.length > 0) {
     if (input.imageIds.length > 100) {
-      throw new AwsError('InvalidParameterException', "Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length less than or equal to 100'")
+      throw new AwsError(
+        'InvalidParameterException',
+        "Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length less than or equal to 100'",
+      )
     }
     const found = input.imageIds.map((id) => {
       const image = findImage(repo, id)
@@ -162,7 +174,11 @@ export function batchGetImage(world: World, input: BatchGetImageRequest): object
   const failures: ImageFailure[] = []
   for (const id of input.imageIds ?? []) {
     if (id.imageDigest === undefined && id.imageTag === undefined) {
-      failures.push({ imageId: id, failureCode: 'MissingDigestAndTag', failureReason: 'Invalid request parameters: both tag and digest cannot be null' })
+      failures.push({
+        imageId: id,
+        failureCode: 'MissingDigestAndTag',
+        failureReason: 'Invalid request parameters: both tag and digest cannot be null',
+      })
       continue
     }
     const image = findImage(repo, id)
@@ -170,7 +186,11 @@ export function batchGetImage(world: World, input: BatchGetImageRequest): object
       const tagged = id.imageTag !== undefined && repo.images.some((i) => i.tags.includes(id.imageTag ?? ''))
       failures.push(
         tagged
-          ? { imageId: id, failureCode: 'ImageTagDoesNotMatchDigest', failureReason: 'Invalid request parameters: image tag does not match digest' }
+          ? {
+              imageId: id,
+              failureCode: 'ImageTagDoesNotMatchDigest',
+              failureReason: 'Invalid request parameters: image tag does not match digest',
+            }
           : { imageId: id, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' },
       )
       continue

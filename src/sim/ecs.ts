@@ -99,14 +99,18 @@ export class Ecs {
     const cluster = this.world.cluster(input.cluster)
     const name = input.serviceName
     if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
-      throw invalid('Service name is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.')
+      throw invalid(
+        'Service name is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.',
+      )
     }
     const existing = cluster.services.get(name)
     if (existing && existing.status !== 'INACTIVE') throw invalid('Creation of service was not idempotent.')
     const controller = input.deploymentController?.type ?? 'ECS'
-    if (!['ECS', 'CODE_DEPLOY', 'EXTERNAL'].includes(controller)) throw invalid(`Invalid deployment controller type: ${controller}`)
+    if (!['ECS', 'CODE_DEPLOY', 'EXTERNAL'].includes(controller))
+      throw invalid(`Invalid deployment controller type: ${controller}`)
     const desiredCount = input.desiredCount ?? (input.schedulingStrategy === 'DAEMON' ? 0 : undefined)
-    if (desiredCount === undefined && controller !== 'EXTERNAL') throw invalid('The desired count of the service must be specified.')
+    if (desiredCount === undefined && controller !== 'EXTERNAL')
+      throw invalid('The desired count of the service must be specified.')
     if (desiredCount !== undefined && (!Number.isInteger(desiredCount) || desiredCount < 0)) {
       throw invalid('The desired count of the service must be a non-negative integer.')
     }
@@ -114,15 +118,18 @@ export class Ecs {
     if (controller !== 'EXTERNAL' || input.taskDefinition) {
       if (!input.taskDefinition) throw invalid('TaskDefinition is required.')
       taskDefinition = resolveTaskDefinition(this.world, input.taskDefinition)
-      if (!taskDefinition || taskDefinition.status !== 'ACTIVE') throw new AwsError('ClientException', 'TaskDefinition not found.')
+      if (!taskDefinition || taskDefinition.status !== 'ACTIVE')
+        throw new AwsError('ClientException', 'TaskDefinition not found.')
     }
     const fargateByDefault = fromScenario && taskDefinition?.requiresCompatibilities?.includes('FARGATE')
-    const launchType = input.launchType ?? (input.capacityProviderStrategy?.length ? undefined : fargateByDefault ? 'FARGATE' : 'EC2')
+    const launchType =
+      input.launchType ?? (input.capacityProviderStrategy?.length ? undefined : fargateByDefault ? 'FARGATE' : 'EC2')
     let networkConfiguration = input.networkConfiguration
     if (taskDefinition) {
       checkLaunchType(taskDefinition, launchType)
       if (taskDefinition.networkMode === 'awsvpc' && !networkConfiguration) {
-        if (!fromScenario) throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
+        if (!fromScenario)
+          throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
         networkConfiguration = this.defaultNetwork(name)
       }
       checkLoadBalancers(taskDefinition, input.loadBalancers ?? [])
@@ -140,7 +147,8 @@ export class Ecs {
       platformVersion: launchType === 'FARGATE' ? (input.platformVersion ?? 'LATEST') : input.platformVersion,
       loadBalancers: input.loadBalancers ?? [],
       networkConfiguration,
-      healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? (input.loadBalancers?.length ? 0 : undefined),
+      healthCheckGracePeriodSeconds:
+        input.healthCheckGracePeriodSeconds ?? (input.loadBalancers?.length ? 0 : undefined),
       deploymentConfiguration: withConfigDefaults(controller, input.deploymentConfiguration),
       placementConstraints: input.placementConstraints ?? [],
       placementStrategy: input.placementStrategy ?? [],
@@ -149,7 +157,8 @@ export class Ecs {
       enableECSManagedTags: input.enableECSManagedTags ?? false,
       enableExecuteCommand: input.enableExecuteCommand ?? false,
       roleArn: input.loadBalancers?.length
-        ? (input.role ?? `arn:aws:iam::${this.world.account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`)
+        ? (input.role ??
+          `arn:aws:iam::${this.world.account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`)
         : undefined,
       createdAt: now,
       createdBy: `arn:aws:iam::${this.world.account}:root`,
@@ -228,7 +237,11 @@ export class Ecs {
     service.deployments = service.deployments.filter((d) => d !== set)
     for (const t of this.world.serviceTasks(service)) {
       if (t.deploymentId === set.id) {
-        stopTask(this.world, t, { stopCode: 'ServiceSchedulerInitiated', reason: `Scaling activity initiated by (deployment ${set.id})`, announce: true })
+        stopTask(this.world, t, {
+          stopCode: 'ServiceSchedulerInitiated',
+          reason: `Scaling activity initiated by (deployment ${set.id})`,
+          announce: true,
+        })
       }
     }
     this.scheduler.schedule(service)
@@ -252,7 +265,8 @@ export class Ecs {
     let taskDefinition: TaskDefinitionRecord | undefined
     if (input.taskDefinition !== undefined) {
       taskDefinition = resolveTaskDefinition(this.world, input.taskDefinition)
-      if (!taskDefinition || taskDefinition.status !== 'ACTIVE') throw new AwsError('ClientException', 'TaskDefinition not found.')
+      if (!taskDefinition || taskDefinition.status !== 'ACTIVE')
+        throw new AwsError('ClientException', 'TaskDefinition not found.')
       checkLaunchType(taskDefinition, service.launchType)
       if (taskDefinition.networkMode === 'awsvpc' && !service.networkConfiguration && !input.networkConfiguration) {
         throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
@@ -265,12 +279,16 @@ export class Ecs {
         ...input.deploymentConfiguration,
       })
     }
-    if (input.healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds
+    if (input.healthCheckGracePeriodSeconds !== undefined)
+      service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds
     if (input.enableExecuteCommand !== undefined) service.enableExecuteCommand = input.enableExecuteCommand
     if (input.propagateTags !== undefined) service.propagateTags = input.propagateTags
     if (input.placementConstraints) service.placementConstraints = input.placementConstraints
     if (input.placementStrategy) service.placementStrategy = input.placementStrategy
-    const networkChanged = input.networkConfiguration !== undefined || input.loadBalancers !== undefined || input.platformVersion !== undefined
+    const networkChanged =
+      input.networkConfiguration !== undefined ||
+      input.loadBalancers !== undefined ||
+      input.platformVersion !== undefined
     if (input.networkConfiguration) service.networkConfiguration = input.networkConfiguration
     if (input.loadBalancers) service.loadBalancers = input.loadBalancers
     if (input.platformVersion) service.platformVersion = input.platformVersion
@@ -280,7 +298,8 @@ export class Ecs {
       const primary = service.deployments[0]
       if (service.controller === 'ECS' && primary?.status === 'PRIMARY') primary.desiredCount = input.desiredCount
     }
-    const newTaskDefinition = taskDefinition !== undefined && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn
+    const newTaskDefinition =
+      taskDefinition !== undefined && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn
     if (service.controller === 'ECS' && (newTaskDefinition || input.forceNewDeployment || networkChanged)) {
       this.scheduler.startDeployment(service, taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn ?? '')
     } else {
@@ -291,21 +310,26 @@ export class Ecs {
 
   private checkCodeDeployUpdate(input: UpdateServiceRequest): void {
     const refuse = (what: string): never => {
-      throw invalid(`Unable to update ${what} on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.`)
+      throw invalid(
+        `Unable to update ${what} on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.`,
+      )
     }
     if (input.taskDefinition !== undefined) throw invalid(CODE_DEPLOY_TASK_DEFINITION)
     if (input.networkConfiguration !== undefined) refuse('network parameters')
     if (input.platformVersion !== undefined) refuse('platform version')
     if (input.loadBalancers !== undefined) refuse('load balancers')
     if (input.forceNewDeployment) {
-      throw invalid('Unable to force a new deployment on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.')
+      throw invalid(
+        'Unable to force a new deployment on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+      )
     }
   }
 
   deleteService(input: DeleteServiceRequest): { service: Wire<Service> } {
     const service = this.service(input.cluster, input.service)
     if (service.status === 'INACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.')
-    if (service.desiredCount > 0 && !input.force) throw invalid('The service cannot be stopped while it is scaled above 0.')
+    if (service.desiredCount > 0 && !input.force)
+      throw invalid('The service cannot be stopped while it is scaled above 0.')
     service.status = 'DRAINING'
     service.desiredCount = 0
     for (const t of this.world.serviceTasks(service)) {
@@ -333,7 +357,11 @@ export class Ecs {
     for (const ref of refs) {
       const service = cluster.services.get(nameFromArn(ref, 'service/'))
       if (service) services.push(this.renderService(service, input.include?.includes('TAGS') ?? false))
-      else failures.push({ arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `service/${cluster.name}/${ref}`), reason: 'MISSING' })
+      else
+        failures.push({
+          arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `service/${cluster.name}/${ref}`),
+          reason: 'MISSING',
+        })
     }
     return { services, failures }
   }
@@ -353,11 +381,16 @@ export class Ecs {
     const cluster = this.world.cluster(input.cluster)
     if (input.serviceName !== undefined) this.service(input.cluster, input.serviceName)
     const desired = input.desiredStatus ?? 'RUNNING'
-    if (desired !== 'RUNNING' && desired !== 'STOPPED' && desired !== 'PENDING') throw invalid(`Invalid desiredStatus: ${String(desired)}`)
+    if (desired !== 'RUNNING' && desired !== 'STOPPED' && desired !== 'PENDING')
+      throw invalid(`Invalid desiredStatus: ${String(desired)}`)
     const serviceName = input.serviceName === undefined ? undefined : nameFromArn(input.serviceName, 'service/')
     const arns = [...this.world.tasks.values()]
       .filter((t) => t.clusterName === cluster.name)
-      .filter((t) => (desired === 'PENDING' ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING' : t.desiredStatus === desired))
+      .filter((t) =>
+        desired === 'PENDING'
+          ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING'
+          : t.desiredStatus === desired,
+      )
       .filter((t) => serviceName === undefined || t.serviceName === serviceName)
       .filter((t) => input.family === undefined || t.family === input.family)
       .filter((t) => input.startedBy === undefined || t.startedBy === input.startedBy)
@@ -377,7 +410,11 @@ export class Ecs {
     for (const ref of refs) {
       const task = this.findTask(cluster, ref)
       if (task) tasks.push(this.renderTask(task, input.include?.includes('TAGS') ?? false))
-      else failures.push({ arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `task/${cluster.name}/${ref}`), reason: 'MISSING' })
+      else
+        failures.push({
+          arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `task/${cluster.name}/${ref}`),
+          reason: 'MISSING',
+        })
     }
     return { tasks, failures }
   }
@@ -398,7 +435,8 @@ export class Ecs {
   runTask(input: RunTaskRequest): object {
     const cluster = this.world.cluster(input.cluster)
     const taskDefinition = resolveTaskDefinition(this.world, input.taskDefinition)
-    if (!taskDefinition || taskDefinition.status !== 'ACTIVE') throw new AwsError('ClientException', 'TaskDefinition not found.')
+    if (!taskDefinition || taskDefinition.status !== 'ACTIVE')
+      throw new AwsError('ClientException', 'TaskDefinition not found.')
     const count = input.count ?? 1
     if (!Number.isInteger(count) || count < 1 || count > 10) throw invalid('Count must be between 1 and 10.')
     const launchType = input.launchType ?? (input.capacityProviderStrategy?.length ? 'FARGATE' : 'EC2')
@@ -435,7 +473,10 @@ export class Ecs {
   untagResource(input: UntagResourceRequest): object {
     const arn = this.existingResource(input.resourceArn)
     const drop = new Set(input.tagKeys ?? [])
-    this.world.resourceTags.set(arn, (this.world.resourceTags.get(arn) ?? []).filter((t) => !drop.has(t.key ?? '')))
+    this.world.resourceTags.set(
+      arn,
+      (this.world.resourceTags.get(arn) ?? []).filter((t) => !drop.has(t.key ?? '')),
+    )
     return {}
   }
 
@@ -445,7 +486,10 @@ export class Ecs {
   }
 
   private existingResource(arn: string | undefined): string {
-    const match = /^arn:aws[\w-]*:ecs:[^:]+:\d{12}:(cluster|service|task|task-definition|task-set|container-instance|capacity-provider)\/(.+)$/.exec(arn ?? '')
+    const match =
+      /^arn:aws[\w-]*:ecs:[^:]+:\d{12}:(cluster|service|task|task-definition|task-set|container-instance|capacity-provider)\/(.+)$/.exec(
+        arn ?? '',
+      )
     if (!match || !arn) throw invalid('The ARN provided is invalid.')
     const [, kind, rest] = match
     const parts = rest.split('/')
@@ -480,7 +524,9 @@ export class Ecs {
   }
 
   renderCluster(cluster: ClusterState, include: string[]): Wire<Cluster> {
-    const tasks = [...this.world.tasks.values()].filter((t) => t.clusterName === cluster.name && t.desiredStatus === 'RUNNING')
+    const tasks = [...this.world.tasks.values()].filter(
+      (t) => t.clusterName === cluster.name && t.desiredStatus === 'RUNNING',
+    )
     return {
       clusterArn: cluster.arn,
       clusterName: cluster.name,
@@ -537,7 +583,9 @@ export class Ecs {
   }
 
   private renderDeployment(service: ServiceState, d: DeploymentState): Wire<Deployment> {
-    const tasks = this.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING')
+    const tasks = this.world
+      .serviceTasks(service)
+      .filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING')
     return withoutUndefined({
       id: d.id,
       status: d.status,
@@ -558,7 +606,9 @@ export class Ecs {
   }
 
   private renderTaskSet(service: ServiceState, d: DeploymentState): Wire<TaskSet> {
-    const tasks = this.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING')
+    const tasks = this.world
+      .serviceTasks(service)
+      .filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING')
     const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length
     const stable = running === d.desiredCount && tasks.length === d.desiredCount
     return withoutUndefined({
@@ -600,7 +650,10 @@ export class Ecs {
         exitCode: c.exitCode,
         reason: c.reason,
         networkBindings: [],
-        networkInterfaces: task.launchType === 'FARGATE' || task.containers.length > 0 ? [{ attachmentId: task.id.slice(0, 8) + '-eni', privateIpv4Address: task.privateIp }] : [],
+        networkInterfaces:
+          task.launchType === 'FARGATE' || task.containers.length > 0
+            ? [{ attachmentId: task.id.slice(0, 8) + '-eni', privateIpv4Address: task.privateIp }]
+            : [],
         healthStatus: c.healthStatus,
         cpu: c.cpu,
         memory: c.memory,
@@ -709,7 +762,11 @@ function withConfigDefaults(controller: string, config: DeploymentConfiguration 
     maximumPercent: Math.floor(config?.maximumPercent ?? 200),
     minimumHealthyPercent: Math.ceil(config?.minimumHealthyPercent ?? 100),
   }
-  if (out.maximumPercent !== undefined && out.minimumHealthyPercent !== undefined && out.maximumPercent < out.minimumHealthyPercent) {
+  if (
+    out.maximumPercent !== undefined &&
+    out.minimumHealthyPercent !== undefined &&
+    out.maximumPercent < out.minimumHealthyPercent
+  ) {
     throw invalid('maximumPercent must be greater than or equal to minimumHealthyPercent.')
   }
   if (controller === 'ECS') {
@@ -724,4 +781,3 @@ function withoutUndefined<T extends object>(object: T): T {
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key]
   return object
 }
-

@@ -27,7 +27,10 @@ function group(world: World, name: string | undefined, identifier: string | unde
 function limitOf(limit: number | undefined, max: number): number {
   if (limit === undefined) return max
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${max}`)
+    throw new AwsError(
+      'InvalidParameterException',
+      `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${max}`,
+    )
   }
   return limit
 }
@@ -41,7 +44,9 @@ export function getLogEvents(world: World, input: GetLogEventsRequest): object {
   if (!stream) throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.')
   const limit = limitOf(input.limit, 10000)
   const events = stream.events.filter(
-    (e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp < input.endTime),
+    (e) =>
+      (input.startTime === undefined || e.timestamp >= input.startTime) &&
+      (input.endTime === undefined || e.timestamp < input.endTime),
   )
   let start: number
   let end: number
@@ -64,7 +69,9 @@ export function getLogEvents(world: World, input: GetLogEventsRequest): object {
     end = events.length
     start = Math.max(0, end - limit)
   }
-  const out: OutputLogEvent[] = events.slice(start, end).map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime }))
+  const out: OutputLogEvent[] = events
+    .slice(start, end)
+    .map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime }))
   return { events: out, nextForwardToken: tokenFor('f', end), nextBackwardToken: tokenFor('b', start) }
 }
 
@@ -97,10 +104,20 @@ export function filterLogEvents(world: World, input: FilterLogEventsRequest): ob
   )
   const events: FilteredLogEvent[] = streams
     .flatMap((s) => s.events.map((e) => ({ stream: s.name, e })))
-    .filter(({ e }) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime))
+    .filter(
+      ({ e }) =>
+        (input.startTime === undefined || e.timestamp >= input.startTime) &&
+        (input.endTime === undefined || e.timestamp <= input.endTime),
+    )
     .filter(({ e }) => matchesFilter(input.filterPattern, e.message))
     .sort((a, b) => a.e.timestamp - b.e.timestamp || a.e.eventId.localeCompare(b.e.eventId))
-    .map(({ stream, e }) => ({ logStreamName: stream, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId }))
+    .map(({ stream, e }) => ({
+      logStreamName: stream,
+      timestamp: e.timestamp,
+      message: e.message,
+      ingestionTime: e.ingestionTime,
+      eventId: e.eventId,
+    }))
   const { items, nextToken } = page(events, limit, input.nextToken, { default: 10000, max: 10000 })
   return {
     events: items,

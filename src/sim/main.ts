@@ -88,7 +88,8 @@ function inScenario<T>(file: string, key: string, fn: () => T): T {
 /** Starts the emulator in this process (for tests and the demo); `close()` stops the server and the clock. */
 export async function startSim(options: SimOptions): Promise<Sim> {
   const file = typeof options.scenario === 'string' ? options.scenario : 'scenario'
-  const scenario = typeof options.scenario === 'string' ? loadScenario(options.scenario) : validateScenario(options.scenario)
+  const scenario =
+    typeof options.scenario === 'string' ? loadScenario(options.scenario) : validateScenario(options.scenario)
   const clock = options.clock ?? new ScaledClock(options.speed ?? 1, scenario.startTime ?? Date.now())
   const { world, ecs, services } = buildWorld(scenario, clock, options.seed ?? 1, file)
   const server = await serve(world, services, options.port ?? 0)
@@ -115,7 +116,9 @@ export async function runSim(
 ): Promise<void> {
   const sim = await startSim({ scenario: opts.scenario, port: opts.port, speed: opts.speed, seed: opts.seed })
   out.write(`berth sim listening on ${sim.url}\n`)
-  out.write(`scenario ${opts.scenario}: ${describeWorld(sim.world)}; speed ${opts.speed ?? 1}x, seed ${opts.seed ?? 1}\n`)
+  out.write(
+    `scenario ${opts.scenario}: ${describeWorld(sim.world)}; speed ${opts.speed ?? 1}x, seed ${opts.seed ?? 1}\n`,
+  )
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop)
@@ -133,7 +136,9 @@ export async function runSim(
 }
 
 function describeWorld(world: World): string {
-  const clusters = [...world.clusters.values()].map((c) => `${c.name} (${[...c.services.keys()].join(', ') || 'no services'})`)
+  const clusters = [...world.clusters.values()].map(
+    (c) => `${c.name} (${[...c.services.keys()].join(', ') || 'no services'})`,
+  )
   const repos = [...world.repositories.keys()]
   return `clusters ${clusters.join(', ') || 'none'}; ECR repositories ${repos.join(', ') || 'none'}`
 }

@@ -54,8 +54,9 @@ export class ServiceScheduler implements TaskListener {
       networkConfiguration: service.networkConfiguration,
     }
     // A superseded deployment becomes ACTIVE and is drained; its rolloutState is left as it was (IN_PROGRESS if it
-    // had not completed). ECS documents ACTIVE as "still has running tasks being replaced" and says nothing of the
-    // rollout state; describe-services output in the wild shows an IN_PROGRESS ACTIVE entry beside the new PRIMARY.
+    // had not completed, never FAILED: the circuit breaker only judges the PRIMARY). ECS documents ACTIVE as "still
+    // has running tasks, being replaced with a new PRIMARY deployment" and says nothing of its rollout state; keeping
+    // it is unverified against a live account.
     for (const d of service.deployments) {
       if (d.status === 'PRIMARY') {
         d.status = 'ACTIVE'
@@ -82,7 +83,8 @@ export class ServiceScheduler implements TaskListener {
         service,
         `registered|${target.targetGroupArn}`,
         task.id,
-        (ids) => `(service ${service.name}) registered ${ids.length} targets in (target-group ${target.targetGroupArn})`,
+        (ids) =>
+          `(service ${service.name}) registered ${ids.length} targets in (target-group ${target.targetGroupArn})`,
       )
     }
     this.schedule(service)
@@ -139,7 +141,8 @@ export class ServiceScheduler implements TaskListener {
     const oldAlive = alive.filter((t) => t.deploymentId !== primary.id)
     const stopReason = `Scaling activity initiated by (deployment ${primary.id})`
     const stop = (tasks: TaskState[]): void => {
-      for (const t of tasks) stopTask(this.world, t, { stopCode: 'ServiceSchedulerInitiated', reason: stopReason, announce: true })
+      for (const t of tasks)
+        stopTask(this.world, t, { stopCode: 'ServiceSchedulerInitiated', reason: stopReason, announce: true })
     }
 
     if (primaryAlive.length > desired) {
@@ -155,7 +158,9 @@ export class ServiceScheduler implements TaskListener {
       stop([...notInService, ...inService.slice(0, removable)])
     }
     for (const d of service.deployments.slice(1)) {
-      d.desiredCount = this.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING').length
+      d.desiredCount = this.world
+        .serviceTasks(service)
+        .filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING').length
     }
     if (failedWithoutRollback) return
 
@@ -245,7 +250,10 @@ export class ServiceScheduler implements TaskListener {
     deployment.rolloutState = 'FAILED'
     deployment.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.'
     deployment.updatedAt = now
-    this.world.addEvent(service, `(service ${service.name}) (deployment ${deployment.id}) deployment failed: tasks failed to start.`)
+    this.world.addEvent(
+      service,
+      `(service ${service.name}) (deployment ${deployment.id}) deployment failed: tasks failed to start.`,
+    )
     if (!rollback) return
     const target = [...service.history].reverse().find((d) => d !== deployment && d.rolloutState === 'COMPLETED')
     if (!target) return
@@ -300,7 +308,9 @@ export class ServiceScheduler implements TaskListener {
     const settled =
       service.deployments.length === 1 &&
       alive.length === service.desiredCount &&
-      alive.every((t) => t.inService && t.lastStatus === 'RUNNING') &&
+      // proven, not just inService: a task without health checks is in service once RUNNING but only counts as
+      // healthy (and lets the deployment complete) after its settle time (tasks.ts scheduleHealthVerdict).
+      alive.every((t) => t.inService && t.proven && t.lastStatus === 'RUNNING') &&
       !tasks.some((t) => t.deploymentId === primary.id && t.lastStatus !== 'STOPPED' && t.desiredStatus === 'STOPPED')
     if (!settled) {
       if (service.deployments.length > 1 || alive.length !== service.desiredCount) service.steady = false

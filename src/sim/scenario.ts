@@ -79,12 +79,22 @@ export interface LambdaSpec {
 
 /** Emulated durations the real services decide for themselves; defaults follow AWS's defaults. */
 export interface Timing {
-  /** After RUNNING, how long until a load balancer target or a container health check gives its verdict. */
+  /**
+   * After RUNNING, how long until a load balancer target gives its verdict. Container health checks follow their task
+   * definition's `healthCheck` (interval, retries, startPeriod; ECS defaults 30, 3, 0) instead.
+   */
   healthCheckSeconds: number
   /** Target group deregistration delay: how long a stopping load-balanced task drains. AWS default 300. */
   deregistrationDelaySeconds: number
   /** From STOPPING to STOPPED. */
   stopSeconds: number
+  /**
+   * With neither a load balancer nor a container health check, how long a RUNNING task must stay up before ECS counts
+   * it as healthy (its later exit is no start failure; the deployment may complete), or the service's
+   * healthCheckGracePeriodSeconds if longer. AWS documents no such duration (aws-facts.md §3: "a short settle time");
+   * the default of 30 s is unverified.
+   */
+  settleSeconds: number
 }
 
 export interface Faults {
@@ -108,10 +118,7 @@ export interface Scenario {
 }
 
 /** A behaviour as written in a scenario: a name, `{ crash: { exitCode, afterSeconds } }`, or already normalized. */
-export type BehaviorInput =
-  | BehaviorKind
-  | { [K in BehaviorKind]?: Partial<Omit<Behavior, 'kind'>> | null }
-  | Behavior
+export type BehaviorInput = BehaviorKind | { [K in BehaviorKind]?: Partial<Omit<Behavior, 'kind'>> | null } | Behavior
 
 /** A scenario as written (file or object): every key optional, behaviours in their short forms. */
 export interface ScenarioInput {
@@ -122,7 +129,14 @@ export interface ScenarioInput {
     repositories?: {
       name: string
       createdAt?: number | string
-      images?: { tag?: string; digest?: string; sizeInBytes?: number; pushedAt?: number | string; mediaType?: string; behavior?: BehaviorInput }[]
+      images?: {
+        tag?: string
+        digest?: string
+        sizeInBytes?: number
+        pushedAt?: number | string
+        mediaType?: string
+        behavior?: BehaviorInput
+      }[]
     }[]
   }
   images?: Record<string, BehaviorInput>
@@ -134,7 +148,12 @@ export interface ScenarioInput {
   timing?: Partial<Timing>
 }
 
-export const DEFAULT_TIMING: Timing = { healthCheckSeconds: 10, deregistrationDelaySeconds: 300, stopSeconds: 5 }
+export const DEFAULT_TIMING: Timing = {
+  healthCheckSeconds: 10,
+  deregistrationDelaySeconds: 300,
+  stopSeconds: 5,
+  settleSeconds: 30,
+}
 const DEFAULT_START_SECONDS = 10
 
 type Path = (string | number)[]
@@ -249,7 +268,9 @@ class ScenarioReader {
       if (!/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name) || name.length < 2) {
         this.fail([...path, 'name'], `is not a valid ECR repository name (lower-case, 2-256 chars): ${name}`)
       }
-      const images = this.array(repo.images, [...path, 'images']).map((image, j) => this.image(image, [...path, 'images', j]))
+      const images = this.array(repo.images, [...path, 'images']).map((image, j) =>
+        this.image(image, [...path, 'images', j]),
+      )
       const createdAt = repo.createdAt === undefined ? undefined : this.time(repo.createdAt, [...path, 'createdAt'])
       return { name, images, createdAt }
     })
@@ -268,7 +289,8 @@ class ScenarioReader {
     return {
       tag,
       digest,
-      sizeInBytes: image.sizeInBytes === undefined ? undefined : this.int(image.sizeInBytes, [...path, 'sizeInBytes'], 0),
+      sizeInBytes:
+        image.sizeInBytes === undefined ? undefined : this.int(image.sizeInBytes, [...path, 'sizeInBytes'], 0),
       pushedAt: image.pushedAt === undefined ? undefined : this.time(image.pushedAt, [...path, 'pushedAt']),
       mediaType: image.mediaType === undefined ? undefined : this.string(image.mediaType, [...path, 'mediaType']),
       behavior: this.behavior(image.behavior, [...path, 'behavior']),
@@ -293,13 +315,15 @@ class ScenarioReader {
     const kinds: BehaviorKind[] = ['healthy', 'crash', 'unhealthy', 'oom', 'secrets-error']
     const accepted = `one of ${kinds.join(', ')} or { crash: { exitCode, afterSeconds } }, { oom: { afterSeconds } }`
     if (typeof value === 'string') {
-      if (!kinds.includes(value as BehaviorKind)) this.fail(path, `unknown behavior ${JSON.stringify(value)}; use ${accepted}`)
+      if (!kinds.includes(value as BehaviorKind))
+        this.fail(path, `unknown behavior ${JSON.stringify(value)}; use ${accepted}`)
       if (value === 'crash') return { ...base('crash'), exitCode: 1, afterSeconds: 5 }
       if (value === 'oom') return { ...base('oom'), exitCode: 137, afterSeconds: 5 }
       return base(value as BehaviorKind)
     }
     const object = this.object(value, path)
-    if (typeof object.kind === 'string' && kinds.includes(object.kind as BehaviorKind)) return { ...base('healthy'), ...object } as Behavior
+    if (typeof object.kind === 'string' && kinds.includes(object.kind as BehaviorKind))
+      return { ...base('healthy'), ...object } as Behavior
     const keys = Object.keys(object)
     if (keys.length !== 1 || !kinds.includes(keys[0] as BehaviorKind)) {
       this.fail(path, `must be ${accepted}; got keys ${keys.join(', ') || '(none)'}`)
@@ -311,8 +335,10 @@ class ScenarioReader {
     const behavior = base(kind)
     if (kind === 'crash') Object.assign(behavior, { exitCode: 1, afterSeconds: 5 })
     if (kind === 'oom') Object.assign(behavior, { exitCode: 137, afterSeconds: 5 })
-    if (inner.startSeconds !== undefined) behavior.startSeconds = this.number(inner.startSeconds, [...innerPath, 'startSeconds'], 0)
-    if (inner.afterSeconds !== undefined) behavior.afterSeconds = this.number(inner.afterSeconds, [...innerPath, 'afterSeconds'], 0)
+    if (inner.startSeconds !== undefined)
+      behavior.startSeconds = this.number(inner.startSeconds, [...innerPath, 'startSeconds'], 0)
+    if (inner.afterSeconds !== undefined)
+      behavior.afterSeconds = this.number(inner.afterSeconds, [...innerPath, 'afterSeconds'], 0)
     if (inner.exitCode !== undefined) {
       if (kind !== 'crash') this.fail([...innerPath, 'exitCode'], `is only accepted for crash`)
       behavior.exitCode = this.int(inner.exitCode, [...innerPath, 'exitCode'], 0)
@@ -357,14 +383,18 @@ class ScenarioReader {
     const name = this.string(service.name ?? service.serviceName, [...path, 'name'])
     const spec = { ...service, name } as Record<string, unknown>
     delete spec.serviceName
-    if (service.desiredCount !== undefined) spec.desiredCount = this.int(service.desiredCount, [...path, 'desiredCount'], 0)
+    if (service.desiredCount !== undefined)
+      spec.desiredCount = this.int(service.desiredCount, [...path, 'desiredCount'], 0)
     if (service.taskDefinition !== undefined) this.string(service.taskDefinition, [...path, 'taskDefinition'])
     const controller = service.deploymentController
     if (controller !== undefined) {
       const type =
         typeof controller === 'object' && controller !== null ? (controller as { type?: unknown }).type : controller
       if (type !== 'ECS' && type !== 'CODE_DEPLOY' && type !== 'EXTERNAL') {
-        this.fail([...path, 'deploymentController'], `must be ECS, CODE_DEPLOY or EXTERNAL, got ${JSON.stringify(type)}`)
+        this.fail(
+          [...path, 'deploymentController'],
+          `must be ECS, CODE_DEPLOY or EXTERNAL, got ${JSON.stringify(type)}`,
+        )
       }
       spec.deploymentController = type
     }
@@ -397,7 +427,8 @@ class ScenarioReader {
         const groupPath = [...path, 'deploymentGroups', j]
         const group = this.object(g, groupPath)
         const service = this.string(group.service, [...groupPath, 'service'])
-        if (!/^[^/]+\/[^/]+$/.test(service)) this.fail([...groupPath, 'service'], `must be cluster/service, got ${service}`)
+        if (!/^[^/]+\/[^/]+$/.test(service))
+          this.fail([...groupPath, 'service'], `must be cluster/service, got ${service}`)
         return { ...group, name: this.string(group.name, [...groupPath, 'name']), service } as DeploymentGroupSpec
       })
       return { name: this.string(app.name, [...path, 'name']), deploymentGroups }
@@ -489,7 +520,8 @@ class ScenarioReader {
   }
 
   private int(value: unknown, path: Path, min: number): number {
-    if (!Number.isInteger(value) || (value as number) < min) this.fail(path, `must be an integer >= ${min}, got ${describe(value)}`)
+    if (!Number.isInteger(value) || (value as number) < min)
+      this.fail(path, `must be an integer >= ${min}, got ${describe(value)}`)
     return value as number
   }
 
@@ -529,7 +561,13 @@ function keyOffset(doc: Document, path: Path): number | undefined {
 }
 
 function formatPath(path: Path): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('')
+  return path
+    .map((part, i) => {
+      if (typeof part === 'number') return `[${part}]`
+      if (!/^[A-Za-z0-9_-]+$/.test(part)) return `[${JSON.stringify(part)}]`
+      return i === 0 ? part : `.${part}`
+    })
+    .join('')
 }
 
 function describe(value: unknown): string {

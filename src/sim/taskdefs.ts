@@ -52,21 +52,29 @@ export function parseMemory(value: string): number | undefined {
 }
 
 /** RegisterTaskDefinition as ECS checks and stores it. */
-export function registerTaskDefinition(world: World, input: RegisterTaskDefinitionRequest): { taskDefinition: TaskDefinitionRecord; tags?: Tag[] } {
+export function registerTaskDefinition(
+  world: World,
+  input: RegisterTaskDefinitionRequest,
+): { taskDefinition: TaskDefinitionRecord; tags?: Tag[] } {
   const family = input.family
   if (typeof family !== 'string' || family === '') throw clientError('Family name should not be null or empty.')
   if (!NAME.test(family)) {
-    throw clientError('Family name may only contain letters (uppercase and lowercase), numbers, hyphens, and underscores; up to 255 characters.')
+    throw clientError(
+      'Family name may only contain letters (uppercase and lowercase), numbers, hyphens, and underscores; up to 255 characters.',
+    )
   }
   const containers = input.containerDefinitions
   if (!Array.isArray(containers) || containers.length === 0) throw clientError('Container list cannot be empty.')
-  if (containers.length > 10) throw clientError('Too many containers. A task definition can have at most 10 containers.')
-  if ((input.tags ?? []).length > 50) throw new AwsError('InvalidParameterException', 'The maximum number of tags (50) was exceeded.')
+  if (containers.length > 10)
+    throw clientError('Too many containers. A task definition can have at most 10 containers.')
+  if ((input.tags ?? []).length > 50)
+    throw new AwsError('InvalidParameterException', 'The maximum number of tags (50) was exceeded.')
 
   const requires = input.requiresCompatibilities ?? []
   const fargate = requires.includes('FARGATE')
   const cpu = input.cpu === undefined || input.cpu === null ? undefined : parseCpu(String(input.cpu))
-  if (input.cpu !== undefined && input.cpu !== null && cpu === undefined) throw clientError("Invalid 'cpu' setting for task.")
+  if (input.cpu !== undefined && input.cpu !== null && cpu === undefined)
+    throw clientError("Invalid 'cpu' setting for task.")
   const memory = input.memory === undefined || input.memory === null ? undefined : parseMemory(String(input.memory))
   if (input.memory !== undefined && input.memory !== null && memory === undefined) {
     throw clientError("Invalid 'memory' setting for task.")
@@ -83,7 +91,8 @@ export function registerTaskDefinition(world: World, input: RegisterTaskDefiniti
   world.families.set(family, entry)
   const revision = ++entry.lastRevision
   const arn = world.arn('ecs', `task-definition/${family}:${revision}`)
-  const fargateCompatible = networkMode === 'awsvpc' && cpu !== undefined && memory !== undefined && FARGATE_SIZES[cpu]?.includes(memory)
+  const fargateCompatible =
+    networkMode === 'awsvpc' && cpu !== undefined && memory !== undefined && FARGATE_SIZES[cpu]?.includes(memory)
   const record: TaskDefinitionRecord = {
     taskDefinitionArn: arn,
     containerDefinitions: containers.map(withDefaults(networkMode)),
@@ -125,17 +134,25 @@ function validateContainer(c: ContainerDefinition, names: Set<string>, taskMemor
   }
   if (names.has(c.name)) throw clientError(`Duplicate container name: ${c.name}`)
   names.add(c.name)
-  if (typeof c.image !== 'string' || c.image.trim() === '') throw clientError('Container.image should not be null or empty.')
-  if (c.image.length > 255) throw clientError(`Invalid 'image' setting for container '${c.name}'. Image name is too long.`)
+  if (typeof c.image !== 'string' || c.image.trim() === '')
+    throw clientError('Container.image should not be null or empty.')
+  if (c.image.length > 255)
+    throw clientError(`Invalid 'image' setting for container '${c.name}'. Image name is too long.`)
   if (taskMemory === undefined && c.memory === undefined && c.memoryReservation === undefined) {
-    throw clientError(`Invalid setting for container '${c.name}'. At least one of 'memory' or 'memoryReservation' must be specified.`)
+    throw clientError(
+      `Invalid setting for container '${c.name}'. At least one of 'memory' or 'memoryReservation' must be specified.`,
+    )
   }
   if (c.logConfiguration && !c.logConfiguration.logDriver) {
     throw clientError(`Invalid setting for container '${c.name}'. 'logDriver' should not be null or empty.`)
   }
 }
 
-function validateFargate(input: RegisterTaskDefinitionRequest, cpu: number | undefined, memory: number | undefined): void {
+function validateFargate(
+  input: RegisterTaskDefinitionRequest,
+  cpu: number | undefined,
+  memory: number | undefined,
+): void {
   if (input.networkMode !== 'awsvpc') throw clientError("Fargate only supports network mode 'awsvpc'.")
   if (cpu === undefined) throw clientError("Fargate requires that 'cpu' be defined at the task level.")
   if (memory === undefined) throw clientError("Fargate requires that 'memory' be defined at the task level.")

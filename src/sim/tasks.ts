@@ -55,7 +55,9 @@ export function launchTask(world: World, spec: LaunchSpec): TaskState {
     version: 1,
     availabilityZone: `${world.region}${'abc'[Math.floor(world.rand() * 3)]}`,
     privateIp: `10.0.${Math.floor(world.rand() * 256)}.${1 + Math.floor(world.rand() * 254)}`,
-    targets: (spec.loadBalancers ?? []).filter((lb) => td.containerDefinitions?.some((c) => c.name === lb.containerName)),
+    targets: (spec.loadBalancers ?? []).filter((lb) =>
+      td.containerDefinitions?.some((c) => c.name === lb.containerName),
+    ),
     inService: false,
     proven: false,
     timers: [],
@@ -84,7 +86,7 @@ function startWarm(world: World, task: TaskState): void {
     if (c.hasHealthCheck) c.healthStatus = 'HEALTHY'
     writeStartupLogs(world, task, c, task.startedAt)
   }
-  if (task.containers.some((c) => c.hasHealthCheck)) task.healthStatus = 'HEALTHY'
+  task.healthStatus = taskHealth(task)
 }
 
 function containerState(world: World, taskId: string, def: ContainerDefinition): ContainerState {
@@ -101,6 +103,11 @@ function containerState(world: World, taskId: string, def: ContainerDefinition):
     lastStatus: 'PENDING',
     healthStatus: 'UNKNOWN',
     hasHealthCheck: def.healthCheck !== undefined,
+    healthCheck: def.healthCheck && {
+      intervalSeconds: def.healthCheck.interval ?? 30,
+      retries: def.healthCheck.retries ?? 3,
+      startPeriodSeconds: def.healthCheck.startPeriod ?? 0,
+    },
     behavior: resolved.pullError ? undefined : (resolved.behavior ?? HEALTHY),
     pullError: resolved.pullError,
     cpu: String(def.cpu ?? 0),
@@ -152,7 +159,12 @@ function secretsErrorReason(world: World, task: TaskState, spec: LaunchSpec): st
   )
 }
 
-function failToStart(world: World, task: TaskState, reason: string, containerReason: (c: ContainerState) => string | undefined): void {
+function failToStart(
+  world: World,
+  task: TaskState,
+  reason: string,
+  containerReason: (c: ContainerState) => string | undefined,
+): void {
   if (task.desiredStatus === 'STOPPED') return
   const now = world.clock.now()
   task.desiredStatus = 'STOPPED'
@@ -180,48 +192,102 @@ function becomeRunning(world: World, task: TaskState, spec: LaunchSpec): void {
   task.startedAt = now
   task.version++
   for (const c of task.containers) c.lastStatus = 'RUNNING'
-  const checked = task.targets.length > 0 || task.containers.some((c) => c.hasHealthCheck)
-  task.inService = !checked
   for (const c of task.containers) writeStartupLogs(world, task, c)
-  world.taskListener?.onRunning(task)
 
   const exits = task.containers
     .filter((c) => c.behavior?.kind === 'crash' || c.behavior?.kind === 'oom')
     .map((c) => ({ container: c, ms: (c.behavior?.afterSeconds ?? 0) * 1000 }))
   for (const { container, ms } of exits) later(world, task, ms, () => containerExits(world, task, container))
 
-  const verdictMs = world.timing.healthCheckSeconds * 1000
-  const unhealthy = task.containers.find((c) => c.behavior?.kind === 'unhealthy' && isChecked(task, c))
-  if (unhealthy) {
-    const graceMs = task.targets.length > 0 ? (spec.healthCheckGracePeriodSeconds ?? 0) * 1000 : 0
-    later(world, task, Math.max(verdictMs, graceMs), () => failHealthChecks(world, task, unhealthy))
-  } else {
-    later(world, task, verdictMs, () => passHealthChecks(world, task))
-  }
+  scheduleHealthVerdict(world, task, (spec.healthCheckGracePeriodSeconds ?? 0) * 1000)
+  world.taskListener?.onRunning(task)
 }
 
-function isChecked(task: TaskState, container: ContainerState): boolean {
-  return container.hasHealthCheck || task.targets.some((t) => t.containerName === container.name)
+/**
+ * When a RUNNING task counts as healthy (inService, proven: ECS resets the circuit breaker's failedTasks on it and may
+ * complete the deployment) or is replaced for failing its health checks (circuit breaker stage 2):
+ * - load balancer targets give their verdict after timing.healthCheckSeconds;
+ * - container health checks behave as Docker runs them: a probe every `interval` seconds from the start, HEALTHY at
+ *   the first passing probe (a pass during startPeriod counts), UNHEALTHY after `retries` consecutive failing probes,
+ *   failures during startPeriod not counted. Non-essential containers do not affect the task's health;
+ * - the scheduler ignores unhealthy verdicts for the service's healthCheckGracePeriodSeconds after the start;
+ * - with neither (no target group, no essential container with a health check), the task is in service for
+ *   minimumHealthyPercent as soon as it is RUNNING, but only counts as healthy for the circuit breaker and deployment
+ *   completion once it has stayed up max(healthCheckGracePeriodSeconds, timing.settleSeconds) (aws-facts.md §3,
+ *   observed behaviour). AWS documents no such wait: the API reference says the grace period "is unused" without
+ *   health checks, and containers-roadmap#1206 (2021) only says a task that fails "before reporting a health check"
+ *   no longer resets failedTasks. Both the settle time and its interplay with the grace period are unverified.
+ */
+function scheduleHealthVerdict(world: World, task: TaskState, graceMs: number): void {
+  const checkedContainers = task.containers.filter((c) => c.healthCheck)
+  const lbChecked = task.targets.length > 0
+  const failures: { at: number; container: ContainerState; elb: boolean }[] = []
+  let passAt = 0
+  if (lbChecked) {
+    const verdictMs = world.timing.healthCheckSeconds * 1000
+    passAt = verdictMs
+    const failing = task.containers.find(
+      (c) => c.behavior?.kind === 'unhealthy' && task.targets.some((t) => t.containerName === c.name),
+    )
+    if (failing) failures.push({ at: Math.max(verdictMs, graceMs), container: failing, elb: true })
+  }
+  for (const c of checkedContainers) {
+    const timing = containerHealthTiming(c)
+    if (c.behavior?.kind === 'unhealthy') {
+      later(world, task, timing.unhealthyMs, () => markContainerHealth(task, c, 'UNHEALTHY'))
+      if (c.essential) failures.push({ at: Math.max(timing.unhealthyMs, graceMs), container: c, elb: false })
+    } else {
+      later(world, task, timing.healthyMs, () => markContainerHealth(task, c, 'HEALTHY'))
+      if (c.essential) passAt = Math.max(passAt, timing.healthyMs)
+    }
+  }
+  const checked = lbChecked || checkedContainers.some((c) => c.essential)
+  task.inService = !checked
+  const first = failures.sort((a, b) => a.at - b.at)[0]
+  if (first) later(world, task, first.at, () => failHealthChecks(world, task, first.container, first.elb))
+  else if (checked) later(world, task, passAt, () => passHealthChecks(world, task))
+  else later(world, task, Math.max(graceMs, world.timing.settleSeconds * 1000), () => passHealthChecks(world, task))
+}
+
+/** Docker's health check timeline for a container (probe durations neglected). */
+function containerHealthTiming(c: ContainerState): { healthyMs: number; unhealthyMs: number } {
+  const { intervalSeconds, retries, startPeriodSeconds } = c.healthCheck ?? {
+    intervalSeconds: 30,
+    retries: 3,
+    startPeriodSeconds: 0,
+  }
+  const firstCounted = Math.max(1, Math.ceil(startPeriodSeconds / intervalSeconds))
+  return { healthyMs: intervalSeconds * 1000, unhealthyMs: (firstCounted + retries - 1) * intervalSeconds * 1000 }
+}
+
+function markContainerHealth(task: TaskState, c: ContainerState, status: 'HEALTHY' | 'UNHEALTHY'): void {
+  if (task.desiredStatus === 'STOPPED' || c.healthStatus === status) return
+  c.healthStatus = status
+  task.healthStatus = taskHealth(task)
+  task.version++
+}
+
+/** The task's healthStatus: from its essential containers' health checks only. */
+function taskHealth(task: TaskState): TaskState['healthStatus'] {
+  const essential = task.containers.filter((c) => c.essential && c.healthCheck)
+  if (essential.some((c) => c.healthStatus === 'UNHEALTHY')) return 'UNHEALTHY'
+  if (essential.length > 0 && essential.every((c) => c.healthStatus === 'HEALTHY')) return 'HEALTHY'
+  return 'UNKNOWN'
 }
 
 function passHealthChecks(world: World, task: TaskState): void {
   if (task.desiredStatus === 'STOPPED') return
   task.inService = true
   task.proven = true
-  for (const c of task.containers) if (c.hasHealthCheck) c.healthStatus = 'HEALTHY'
-  if (task.containers.some((c) => c.hasHealthCheck)) task.healthStatus = 'HEALTHY'
   task.version++
   world.taskListener?.onProven(task)
 }
 
-function failHealthChecks(world: World, task: TaskState, container: ContainerState): void {
+function failHealthChecks(world: World, task: TaskState, container: ContainerState, elb: boolean): void {
   if (task.desiredStatus === 'STOPPED') return
   task.inService = false
-  const target = task.targets.find((t) => t.containerName === container.name)
-  if (container.hasHealthCheck) {
-    container.healthStatus = 'UNHEALTHY'
-    task.healthStatus = 'UNHEALTHY'
-  }
+  const target = elb ? task.targets.find((t) => t.containerName === container.name) : undefined
+  if (!elb) markContainerHealth(task, container, 'UNHEALTHY')
   const service = task.serviceName ? world.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined
   if (target && service) {
     world.addEvent(
@@ -287,14 +353,16 @@ export function stopTask(world: World, task: TaskState, options: StopOptions): v
       service,
       `drain|${deployment}`,
       task.id,
-      (ids) => `(service ${service.name}, taskSet ${deployment}) has begun draining connections on ${ids.length} tasks.`,
+      (ids) =>
+        `(service ${service.name}, taskSet ${deployment}) has begun draining connections on ${ids.length} tasks.`,
     )
     for (const target of task.targets) {
       world.batchEvent(
         service,
         `deregistered|${target.targetGroupArn}`,
         task.id,
-        (ids) => `(service ${service.name}) deregistered ${ids.length} targets in (target-group ${target.targetGroupArn})`,
+        (ids) =>
+          `(service ${service.name}) deregistered ${ids.length} targets in (target-group ${target.targetGroupArn})`,
       )
     }
   }
@@ -339,7 +407,8 @@ function announceStopped(world: World, task: TaskState): void {
     service,
     'stopped',
     task.id,
-    (ids) => `(service ${service.name}) has stopped ${ids.length} running tasks: ${ids.map((i) => `(task ${i})`).join(' ')}.`,
+    (ids) =>
+      `(service ${service.name}) has stopped ${ids.length} running tasks: ${ids.map((i) => `(task ${i})`).join(' ')}.`,
   )
 }
 

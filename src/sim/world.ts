@@ -49,7 +49,11 @@ export interface Invocation {
   payload: Record<string, unknown>
 }
 
-export type TaskDefinitionRecord = Wire<TaskDefinition> & { family: string; revision: number; taskDefinitionArn: string }
+export type TaskDefinitionRecord = Wire<TaskDefinition> & {
+  family: string
+  revision: number
+  taskDefinitionArn: string
+}
 
 export interface FamilyRecord {
   revisions: TaskDefinitionRecord[]
@@ -139,14 +143,7 @@ export interface ServiceState {
 }
 
 export type TaskLastStatus =
-  | 'PROVISIONING'
-  | 'PENDING'
-  | 'ACTIVATING'
-  | 'RUNNING'
-  | 'DEACTIVATING'
-  | 'STOPPING'
-  | 'DEPROVISIONING'
-  | 'STOPPED'
+  'PROVISIONING' | 'PENDING' | 'ACTIVATING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'DEPROVISIONING' | 'STOPPED'
 
 export interface ContainerState {
   name: string
@@ -159,6 +156,8 @@ export interface ContainerState {
   reason?: string
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN'
   hasHealthCheck: boolean
+  /** The container health check's probe timing (task definition `healthCheck`, ECS defaults filled in), if any. */
+  healthCheck?: { intervalSeconds: number; retries: number; startPeriodSeconds: number }
   /** What the image does; undefined when the image cannot be pulled. */
   behavior?: Behavior
   pullError?: string
@@ -279,7 +278,10 @@ export class World {
   taskListener: TaskListener | undefined
   private readonly random: () => number
   private readonly usedIds = new Set<string>()
-  private readonly pendingEvents = new Map<string, { service: ServiceState; render: (ids: string[]) => string; ids: string[] }>()
+  private readonly pendingEvents = new Map<
+    string,
+    { service: ServiceState; render: (ids: string[]) => string; ids: string[] }
+  >()
   private eventFlush: Timer | undefined
 
   constructor(
@@ -306,7 +308,10 @@ export class World {
 
   hex(length: number): string {
     let out = ''
-    while (out.length < length) out += Math.floor(this.rand() * 0x100000000).toString(16).padStart(8, '0')
+    while (out.length < length)
+      out += Math.floor(this.rand() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0')
     return out.slice(0, length)
   }
 
@@ -342,7 +347,9 @@ export class World {
   }
 
   serviceTasks(service: ServiceState): TaskState[] {
-    return [...this.tasks.values()].filter((t) => t.clusterName === service.clusterName && t.serviceName === service.name)
+    return [...this.tasks.values()].filter(
+      (t) => t.clusterName === service.clusterName && t.serviceName === service.name,
+    )
   }
 
   /** Adds a service event now; events are kept newest first, at most 100. */
@@ -399,10 +406,13 @@ export class World {
     if (outside) return { behavior: outside, digest: syntheticDigest(uri) }
     const ecr = parseEcrUri(uri)
     if (!ecr) return { behavior: undefined, digest: syntheticDigest(uri) }
-    const repo = ecr.account === this.account && ecr.region === this.region ? this.repositories.get(ecr.repository) : undefined
+    const repo =
+      ecr.account === this.account && ecr.region === this.region ? this.repositories.get(ecr.repository) : undefined
     const image = repo?.images.find((i) => (ecr.tag ? i.tags.includes(ecr.tag) : i.digest === ecr.digest))
     if (!image) {
-      return { pullError: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${uri}: not found` }
+      return {
+        pullError: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${uri}: not found`,
+      }
     }
     return { behavior: image.behavior, digest: image.digest }
   }
@@ -433,11 +443,18 @@ export interface EcrUri {
 }
 
 export function parseEcrUri(uri: string): EcrUri | undefined {
-  const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(.+?)(?::([\w][\w.-]{0,127})|@(sha256:[0-9a-f]{64}))?$/.exec(
-    uri,
-  )
+  const match =
+    /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(.+?)(?::([\w][\w.-]{0,127})|@(sha256:[0-9a-f]{64}))?$/.exec(
+      uri,
+    )
   if (!match) return undefined
-  return { account: match[1], region: match[2], repository: match[3], tag: match[5] ? undefined : (match[4] ?? 'latest'), digest: match[5] }
+  return {
+    account: match[1],
+    region: match[2],
+    repository: match[3],
+    tag: match[5] ? undefined : (match[4] ?? 'latest'),
+    digest: match[5],
+  }
 }
 
 /** A stable fake digest for images the scenario does not describe. */
@@ -476,7 +493,12 @@ export function sfc32(seed: number): () => number {
 }
 
 /** Serves one page of `items` from an opaque token; tokens are base64 offsets, as opaque to clients as AWS's. */
-export function page<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, limit: { default: number; max: number }): { items: T[]; nextToken?: string } {
+export function page<T>(
+  items: T[],
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+  limit: { default: number; max: number },
+): { items: T[]; nextToken?: string } {
   if (maxResults !== undefined && (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > limit.max)) {
     throw new AwsError('InvalidParameterException', `maxResults must be between 1 and ${limit.max}.`)
   }

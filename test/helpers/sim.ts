@@ -33,7 +33,11 @@ export interface TestSim {
    * Advances the clock in `stepMs` steps until `check` returns a truthy value (returned), or fails after `maxMs` of
    * emulated time with `what` in the message.
    */
-  until<T>(what: string, check: () => Promise<T | undefined | false | null>, options?: { stepMs?: number; maxMs?: number }): Promise<T>
+  until<T>(
+    what: string,
+    check: () => Promise<T | undefined | false | null>,
+    options?: { stepMs?: number; maxMs?: number },
+  ): Promise<T>
   calls(): Promise<CallRecord[]>
   invocations(): Promise<Invocation[]>
   close(): Promise<void>
@@ -43,7 +47,10 @@ export interface TestSim {
  * Starts `berth sim` in-process on a free loopback port with a manual clock, and real SDK clients pointed at it.
  * Tests talk to it only through those clients (and the /__sim inspection paths), as production talks to AWS.
  */
-export async function startTestSim(scenario: ScenarioInput | string, options: { seed?: number; maxAttempts?: number; start?: number } = {}): Promise<TestSim> {
+export async function startTestSim(
+  scenario: ScenarioInput | string,
+  options: { seed?: number; maxAttempts?: number; start?: number } = {},
+): Promise<TestSim> {
   const clock = new ManualClock(options.start)
   const sim = await startSim({ scenario, clock, seed: options.seed })
   const config = clientConfig(sim.url, options.maxAttempts ?? 1)
@@ -64,7 +71,8 @@ export async function startTestSim(scenario: ScenarioInput | string, options: { 
       for (;;) {
         const result = await check()
         if (result) return result
-        if (clock.now() >= deadline) throw new Error(`sim: gave up waiting for ${what} after ${maxMs / 1000} emulated seconds`)
+        if (clock.now() >= deadline)
+          throw new Error(`sim: gave up waiting for ${what} after ${maxMs / 1000} emulated seconds`)
         clock.advance(stepMs)
       }
     },

@@ -309,6 +309,27 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect(mutating).toHaveLength(0)
   })
 
+  it('plans the real CodeDeploy actions on --dry-run and changes nothing', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({
+      dryRun: true,
+      deploymentConfig: { type: 'canary', percentage: 10, intervalMinutes: 5 },
+      hooks: [{ event: 'AfterAllowTestTraffic', functionName: 'validate-green' }],
+    })
+    expect(result.status).toBe('planned')
+    const actions = ofType(h.events, 'plan')[0].actions
+    expect(actions).toEqual([
+      'register a new revision of family web',
+      'CreateDeploymentConfig berth-canary-10pct-5min (canary 10%, then the rest after 5 min)',
+      expect.stringContaining('CreateDeployment in web-app/web-dg with berth-canary-10pct-5min: 10% → 100% at +5 min'),
+    ])
+    expect(actions[2]).toMatch(/traffic to web:8080; hooks AfterAllowTestTraffic=validate-green/)
+    expect(actions[2]).toMatch(/then a 5 min termination wait/)
+    const operations = (await h.sim.calls()).map((call) => call.operation)
+    expect(operations).toContain('GetDeploymentGroup')
+    expect(operations.filter((operation) => /^(Create|Register|Update|Put|Stop)/.test(operation))).toEqual([])
+  })
+
   it('returns once traffic has shifted with --wait-for traffic-shifted', async () => {
     const h = await manualHarness()
     const result = await h.deploy({ waitFor: 'traffic-shifted' })

@@ -39,7 +39,9 @@ beforeAll(async () => {
         requiresCompatibilities: ['FARGATE'],
         cpu: '256',
         memory: '512',
-        containerDefinitions: [{ name: 'api', image: 'public.ecr.aws/nginx/nginx:1.27', portMappings: [{ containerPort: 80 }] }],
+        containerDefinitions: [
+          { name: 'api', image: 'public.ecr.aws/nginx/nginx:1.27', portMappings: [{ containerPort: 80 }] },
+        ],
       },
     ],
     clusters: [
@@ -94,28 +96,51 @@ describe('task definitions', () => {
     })
     expect(td.registeredAt).toBeInstanceOf(Date)
     expect(td.requiresAttributes!.map((a) => a.name)).toEqual(
-      expect.arrayContaining(['ecs.capability.task-eni', 'com.amazonaws.ecs.capability.logging-driver.awslogs', 'ecs.capability.execution-role-ecr-pull']),
+      expect.arrayContaining([
+        'ecs.capability.task-eni',
+        'com.amazonaws.ecs.capability.logging-driver.awslogs',
+        'ecs.capability.execution-role-ecr-pull',
+      ]),
     )
-    expect(td.containerDefinitions![0]).toMatchObject({ cpu: 0, essential: true, portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }] })
+    expect(td.containerDefinitions![0]).toMatchObject({
+      cpu: 0,
+      essential: true,
+      portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }],
+    })
     expect(out.tags).toEqual([{ key: 'app', value: 'shop' }])
 
-    const second = await sim.ecs.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('shop', `${REGISTRY}/web:v2`)))
+    const second = await sim.ecs.send(
+      new RegisterTaskDefinitionCommand(fargateTaskDefinition('shop', `${REGISTRY}/web:v2`)),
+    )
     expect(second.taskDefinition!.revision).toBe(2)
   })
 
   it('rejects what ECS rejects, with ClientException and its messages', async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ cpu: '256', memory: '4096' }, 'No Fargate configuration exists for given values: 256 CPU, 4096 memory. See the Amazon ECS documentation for the valid values.'],
+      [
+        { cpu: '256', memory: '4096' },
+        'No Fargate configuration exists for given values: 256 CPU, 4096 memory. See the Amazon ECS documentation for the valid values.',
+      ],
       [{ cpu: 'lots' }, "Invalid 'cpu' setting for task."],
       [{ cpu: undefined }, "Fargate requires that 'cpu' be defined at the task level."],
       [{ networkMode: 'bridge' }, "Fargate only supports network mode 'awsvpc'."],
-      [{ executionRoleArn: undefined }, 'Fargate requires task definition to have execution role ARN to support log driver awslogs.'],
+      [
+        { executionRoleArn: undefined },
+        'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
+      ],
       [{ containerDefinitions: [] }, 'Container list cannot be empty.'],
       [{ containerDefinitions: [{ name: 'web', image: '' }] }, 'Container.image should not be null or empty.'],
     ]
     for (const [change, message] of cases) {
-      const error = await failure(() => sim.ecs.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('bad', `${REGISTRY}/web:v1`, change))))
-      expect({ name: error.name, message: error.message, status: error.$metadata.httpStatusCode, fault: error.$fault }).toEqual({
+      const error = await failure(() =>
+        sim.ecs.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('bad', `${REGISTRY}/web:v1`, change))),
+      )
+      expect({
+        name: error.name,
+        message: error.message,
+        status: error.$metadata.httpStatusCode,
+        fault: error.$fault,
+      }).toEqual({
         name: 'ClientException',
         message,
         status: 400,
@@ -123,16 +148,22 @@ describe('task definitions', () => {
       })
     }
     const ec2 = await failure(() =>
-      sim.ecs.send(new RegisterTaskDefinitionCommand({ family: 'ec2', containerDefinitions: [{ name: 'app', image: 'busybox' }] })),
+      sim.ecs.send(
+        new RegisterTaskDefinitionCommand({ family: 'ec2', containerDefinitions: [{ name: 'app', image: 'busybox' }] }),
+      ),
     )
-    expect(ec2.message).toBe("Invalid setting for container 'app'. At least one of 'memory' or 'memoryReservation' must be specified.")
+    expect(ec2.message).toBe(
+      "Invalid setting for container 'app'. At least one of 'memory' or 'memoryReservation' must be specified.",
+    )
   })
 
   it('describes by family, family:revision and ARN; unknown is ClientException', async () => {
     const latest = await sim.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web', include: ['TAGS'] }))
     expect(latest.taskDefinition!.revision).toBe(1)
     expect(latest.tags).toEqual([])
-    const byArn = await sim.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: latest.taskDefinition!.taskDefinitionArn }))
+    const byArn = await sim.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: latest.taskDefinition!.taskDefinitionArn }),
+    )
     expect(byArn.taskDefinition!.family).toBe('web')
     expect(byArn.tags).toBeUndefined()
     const error = await failure(() => sim.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nope:3' })))
@@ -153,7 +184,9 @@ describe('task definitions', () => {
     expect(seen).toHaveLength(250)
     expect(new Set(seen).size).toBe(250)
     expect(seen[0]).toMatch(/task-definition\/many:1$/)
-    const small = await sim.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'many', maxResults: 7, sort: 'DESC' }))
+    const small = await sim.ecs.send(
+      new ListTaskDefinitionsCommand({ familyPrefix: 'many', maxResults: 7, sort: 'DESC' }),
+    )
     expect(small.taskDefinitionArns).toHaveLength(7)
     expect(small.taskDefinitionArns![0]).toMatch(/many:250$/)
     expect(small.nextToken).toEqual(expect.any(String))
@@ -177,14 +210,21 @@ describe('clusters and services', () => {
   it('describes and lists clusters; unknown ones are MISSING failures', async () => {
     await sim.ecs.send(new CreateClusterCommand({ clusterName: 'staging' }))
     const out = await sim.ecs.send(new DescribeClustersCommand({ clusters: ['prod', 'nope'] }))
-    expect(out.clusters![0]).toMatchObject({ clusterName: 'prod', status: 'ACTIVE', activeServicesCount: 2, clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/prod' })
+    expect(out.clusters![0]).toMatchObject({
+      clusterName: 'prod',
+      status: 'ACTIVE',
+      activeServicesCount: 2,
+      clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/prod',
+    })
     expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:cluster/nope', reason: 'MISSING' }])
     const list = await sim.ecs.send(new ListClustersCommand({}))
     expect(list.clusterArns).toContain('arn:aws:ecs:us-east-1:123456789012:cluster/staging')
   })
 
   it('reports unknown services as MISSING failures, without an exception', async () => {
-    const out = await sim.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web', 'ghost'], include: ['TAGS'] }))
+    const out = await sim.ecs.send(
+      new DescribeServicesCommand({ cluster: 'prod', services: ['web', 'ghost'], include: ['TAGS'] }),
+    )
     expect(out.services!.map((s) => s.serviceName)).toEqual(['web'])
     expect(out.services![0].tags).toEqual([{ key: 'team', value: 'edge' }])
     expect(out.services![0].serviceArn).toBe('arn:aws:ecs:us-east-1:123456789012:service/prod/web')
@@ -192,22 +232,41 @@ describe('clusters and services', () => {
   })
 
   it('answers the ECS error codes', async () => {
-    const noCluster = await failure(() => sim.ecs.send(new DescribeServicesCommand({ cluster: 'nope', services: ['web'] })))
+    const noCluster = await failure(() =>
+      sim.ecs.send(new DescribeServicesCommand({ cluster: 'nope', services: ['web'] })),
+    )
     expect([noCluster.name, noCluster.message]).toEqual(['ClusterNotFoundException', 'Cluster not found.'])
-    const noService = await failure(() => sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'ghost', desiredCount: 1 })))
+    const noService = await failure(() =>
+      sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'ghost', desiredCount: 1 })),
+    )
     expect([noService.name, noService.message]).toEqual(['ServiceNotFoundException', 'Service not found.'])
-    const codeDeploy = await failure(() => sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'api', taskDefinition: 'api:1' })))
+    const codeDeploy = await failure(() =>
+      sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'api', taskDefinition: 'api:1' })),
+    )
     expect([codeDeploy.name, codeDeploy.message, codeDeploy.$metadata.httpStatusCode]).toEqual([
       'InvalidParameterException',
       'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
       400,
     ])
     const twice = await failure(() =>
-      sim.ecs.send(new CreateServiceCommand({ cluster: 'prod', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 })),
+      sim.ecs.send(
+        new CreateServiceCommand({ cluster: 'prod', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 }),
+      ),
     )
-    expect([twice.name, twice.message]).toEqual(['InvalidParameterException', 'Creation of service was not idempotent.'])
+    expect([twice.name, twice.message]).toEqual([
+      'InvalidParameterException',
+      'Creation of service was not idempotent.',
+    ])
     const noNetwork = await failure(() =>
-      sim.ecs.send(new CreateServiceCommand({ cluster: 'prod', serviceName: 'new', taskDefinition: 'web:1', desiredCount: 1, launchType: 'FARGATE' })),
+      sim.ecs.send(
+        new CreateServiceCommand({
+          cluster: 'prod',
+          serviceName: 'new',
+          taskDefinition: 'web:1',
+          desiredCount: 1,
+          launchType: 'FARGATE',
+        }),
+      ),
     )
     expect(noNetwork.message).toBe("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
   })
@@ -217,12 +276,18 @@ describe('clusters and services', () => {
     expect(out.service!.deploymentController).toEqual({ type: 'CODE_DEPLOY' })
     expect(out.service!.deployments).toEqual([])
     expect(out.service!.taskSets![0]).toMatchObject({ status: 'PRIMARY', scale: { value: 100, unit: 'PERCENT' } })
-    expect(out.service!.taskSets![0].taskSetArn).toMatch(/^arn:aws:ecs:us-east-1:123456789012:task-set\/prod\/api\/ecs-svc\/\d{19}$/)
+    expect(out.service!.taskSets![0].taskSetArn).toMatch(
+      /^arn:aws:ecs:us-east-1:123456789012:task-set\/prod\/api\/ecs-svc\/\d{19}$/,
+    )
     const scaled = await sim.until('api to scale', async () => {
       const s = (await sim.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['api'] }))).services![0]
       return s.runningCount === 3 ? s : undefined
     })
-    expect(scaled.taskSets![0]).toMatchObject({ computedDesiredCount: 3, runningCount: 3, stabilityStatus: 'STEADY_STATE' })
+    expect(scaled.taskSets![0]).toMatchObject({
+      computedDesiredCount: 3,
+      runningCount: 3,
+      stabilityStatus: 'STEADY_STATE',
+    })
   })
 
   it('creates, lists, deletes services; a deleted service is not ACTIVE', async () => {
@@ -239,12 +304,18 @@ describe('clusters and services', () => {
     const first = await sim.ecs.send(new ListServicesCommand({ cluster: 'prod', maxResults: 2 }))
     expect(first.serviceArns).toHaveLength(2)
     const rest = await sim.ecs.send(new ListServicesCommand({ cluster: 'prod', nextToken: first.nextToken }))
-    expect([...first.serviceArns!, ...rest.serviceArns!].map((a) => a.split('/').pop())).toEqual(['web', 'api', 'batch'])
+    expect([...first.serviceArns!, ...rest.serviceArns!].map((a) => a.split('/').pop())).toEqual([
+      'web',
+      'api',
+      'batch',
+    ])
     const refused = await failure(() => sim.ecs.send(new DeleteServiceCommand({ cluster: 'prod', service: 'batch' })))
     expect(refused.message).toBe('The service cannot be stopped while it is scaled above 0.')
     const deleted = await sim.ecs.send(new DeleteServiceCommand({ cluster: 'prod', service: 'batch', force: true }))
     expect(deleted.service!.status).toBe('DRAINING')
-    const notActive = await failure(() => sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'batch', desiredCount: 1 })))
+    const notActive = await failure(() =>
+      sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'batch', desiredCount: 1 })),
+    )
     expect([notActive.name, notActive.message]).toEqual(['ServiceNotActiveException', 'Service was not ACTIVE.'])
     await sim.until('batch to be INACTIVE', async () => {
       const s = (await sim.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['batch'] }))).services![0]
@@ -261,20 +332,42 @@ describe('tasks', () => {
     expect(page.taskArns).toHaveLength(1)
     expect(page.nextToken).toBeDefined()
     const id = listed.taskArns![0].split('/').pop()!
-    const described = await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: [id, 'ffffffffffffffffffffffffffffffff'] }))
-    expect(described.tasks![0]).toMatchObject({ lastStatus: 'RUNNING', launchType: 'FARGATE', group: 'service:web', cpu: '256', memory: '512' })
-    expect(described.tasks![0].containers![0]).toMatchObject({ name: 'web', image: `${REGISTRY}/web:v1`, lastStatus: 'RUNNING' })
+    const described = await sim.ecs.send(
+      new DescribeTasksCommand({ cluster: 'prod', tasks: [id, 'ffffffffffffffffffffffffffffffff'] }),
+    )
+    expect(described.tasks![0]).toMatchObject({
+      lastStatus: 'RUNNING',
+      launchType: 'FARGATE',
+      group: 'service:web',
+      cpu: '256',
+      memory: '512',
+    })
+    expect(described.tasks![0].containers![0]).toMatchObject({
+      name: 'web',
+      image: `${REGISTRY}/web:v1`,
+      lastStatus: 'RUNNING',
+    })
     expect(described.tasks![0].containers![0].imageDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(described.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/ffffffffffffffffffffffffffffffff', reason: 'MISSING' }])
+    expect(described.failures).toEqual([
+      { arn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/ffffffffffffffffffffffffffffffff', reason: 'MISSING' },
+    ])
 
-    const stopped = await sim.ecs.send(new StopTaskCommand({ cluster: 'prod', task: listed.taskArns![0], reason: 'testing' }))
-    expect(stopped.task).toMatchObject({ desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'testing' })
+    const stopped = await sim.ecs.send(
+      new StopTaskCommand({ cluster: 'prod', task: listed.taskArns![0], reason: 'testing' }),
+    )
+    expect(stopped.task).toMatchObject({
+      desiredStatus: 'STOPPED',
+      stopCode: 'UserInitiated',
+      stoppedReason: 'testing',
+    })
     const replaced = await sim.until('a replacement task', async () => {
       const now = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', serviceName: 'web' }))
       return now.taskArns!.length === 2 && !now.taskArns!.includes(listed.taskArns![0]) ? now : undefined
     })
     expect(replaced.taskArns).toHaveLength(2)
-    const missing = await failure(() => sim.ecs.send(new StopTaskCommand({ cluster: 'prod', task: 'ffffffffffffffffffffffffffffffff' })))
+    const missing = await failure(() =>
+      sim.ecs.send(new StopTaskCommand({ cluster: 'prod', task: 'ffffffffffffffffffffffffffffffff' })),
+    )
     expect([missing.name, missing.message]).toEqual(['InvalidParameterException', 'The referenced task was not found.'])
   })
 
@@ -294,11 +387,16 @@ describe('tasks', () => {
     expect(run.failures).toEqual([])
     const arn = run.tasks![0].taskArn!
     const statuses: string[] = []
-    await sim.until('the task to run', async () => {
-      const t = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: [arn], include: ['TAGS'] }))).tasks![0]
-      if (statuses[statuses.length - 1] !== t.lastStatus) statuses.push(t.lastStatus!)
-      return t.lastStatus === 'RUNNING' ? t : undefined
-    }, { stepMs: 1000 })
+    await sim.until(
+      'the task to run',
+      async () => {
+        const t = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: [arn], include: ['TAGS'] })))
+          .tasks![0]
+        if (statuses[statuses.length - 1] !== t.lastStatus) statuses.push(t.lastStatus!)
+        return t.lastStatus === 'RUNNING' ? t : undefined
+      },
+      { stepMs: 1000 },
+    )
     expect(statuses).toEqual(['PROVISIONING', 'PENDING', 'RUNNING'])
     const byStarter = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', startedBy: 'migrations' }))
     expect(byStarter.taskArns).toHaveLength(2)
@@ -313,7 +411,9 @@ describe('tasks', () => {
     const out = await sim.ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }))
     expect(out.tags).toEqual([{ key: 'env', value: 'prod' }])
     const missing = await failure(() =>
-      sim.ecs.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/ghost' })),
+      sim.ecs.send(
+        new ListTagsForResourceCommand({ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/ghost' }),
+      ),
     )
     expect(missing.name).toBe('InvalidParameterException')
   })

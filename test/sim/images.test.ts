@@ -13,7 +13,10 @@ beforeAll(async () => {
           name: 'app',
           images: [
             { tag: 'healthy', behavior: { healthy: { startSeconds: 30, logs: ['ready on :8080'] } } },
-            { tag: 'crash', behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['Error: DATABASE_URL is not set'] } } },
+            {
+              tag: 'crash',
+              behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['Error: DATABASE_URL is not set'] } },
+            },
             { tag: 'crash-default', behavior: 'crash' },
             { tag: 'oom', behavior: { oom: { afterSeconds: 20 } } },
             { tag: 'secrets', behavior: 'secrets-error' },
@@ -40,17 +43,23 @@ async function runImage(tag: string, until: (t: Task) => boolean, extra: Record<
     }),
   )
   const arn = run.tasks![0].taskArn!
-  return sim.until(`task of ${tag}`, async () => {
-    const task = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'jobs', tasks: [arn] }))).tasks![0]
-    return until(task) ? task : undefined
-  }, { stepMs: 1000 })
+  return sim.until(
+    `task of ${tag}`,
+    async () => {
+      const task = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'jobs', tasks: [arn] }))).tasks![0]
+      return until(task) ? task : undefined
+    },
+    { stepMs: 1000 },
+  )
 }
 
 const stopped = (t: Task): boolean => t.lastStatus === 'STOPPED'
 
 async function logLines(family: string, task: Task): Promise<string[]> {
   const id = task.taskArn!.split('/').pop()
-  const out = await sim.logs.send(new GetLogEventsCommand({ logGroupName: `/ecs/${family}`, logStreamName: `ecs/web/${id}`, startFromHead: true }))
+  const out = await sim.logs.send(
+    new GetLogEventsCommand({ logGroupName: `/ecs/${family}`, logStreamName: `ecs/web/${id}`, startFromHead: true }),
+  )
   return out.events!.map((e) => e.message!)
 }
 
@@ -65,7 +74,11 @@ describe('image behaviours', () => {
 
   it('crash: the essential container exits with its code and the task stops', async () => {
     const task = await runImage('crash', stopped)
-    expect(task).toMatchObject({ stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited', desiredStatus: 'STOPPED' })
+    expect(task).toMatchObject({
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+      desiredStatus: 'STOPPED',
+    })
     expect(task.containers![0]).toMatchObject({ exitCode: 3, lastStatus: 'STOPPED' })
     expect(task.stoppingAt!.getTime() - task.startedAt!.getTime()).toBe(5000)
     const lines = await logLines('app-crash', task)
@@ -81,8 +94,14 @@ describe('image behaviours', () => {
 
   it('oom: exit code 137 and OutOfMemoryError', async () => {
     const task = await runImage('oom', stopped)
-    expect(task).toMatchObject({ stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' })
-    expect(task.containers![0]).toMatchObject({ exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' })
+    expect(task).toMatchObject({
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+    })
+    expect(task.containers![0]).toMatchObject({
+      exitCode: 137,
+      reason: 'OutOfMemoryError: Container killed due to memory usage',
+    })
   })
 
   it('secrets-error: never starts, ResourceInitializationError', async () => {
@@ -90,7 +109,9 @@ describe('image behaviours', () => {
       containerDefinitions: [
         {
           ...fargateTaskDefinition('x', `${REGISTRY}/app:secrets`).containerDefinitions[0],
-          secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf' }],
+          secrets: [
+            { name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf' },
+          ],
         },
       ],
     })
@@ -112,14 +133,18 @@ describe('image behaviours', () => {
   it('unhealthy with a container health check: healthStatus UNHEALTHY', async () => {
     const base = fargateTaskDefinition('x', `${REGISTRY}/app:unhealthy`).containerDefinitions[0]
     const task = await runImage('unhealthy', (t) => t.healthStatus === 'UNHEALTHY', {
-      containerDefinitions: [{ ...base, healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'] } }],
+      containerDefinitions: [
+        { ...base, healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'] } },
+      ],
     })
     expect(task.containers![0].healthStatus).toBe('UNHEALTHY')
     expect(task.lastStatus).toBe('RUNNING')
   })
 
   it('FilterLogEvents finds lines across task streams, with patterns', async () => {
-    const all = await sim.logs.send(new FilterLogEventsCommand({ logGroupName: '/ecs/app-crash', filterPattern: 'DATABASE_URL' }))
+    const all = await sim.logs.send(
+      new FilterLogEventsCommand({ logGroupName: '/ecs/app-crash', filterPattern: 'DATABASE_URL' }),
+    )
     expect(all.events).toHaveLength(1)
     expect(all.events![0]).toMatchObject({ message: 'Error: DATABASE_URL is not set' })
     expect(all.events![0].logStreamName).toMatch(/^ecs\/web\/[0-9a-f]{32}$/)

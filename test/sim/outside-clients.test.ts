@@ -12,7 +12,8 @@ import { fargateTaskDefinition, REGISTRY, startTestSim, TARGET_GROUP, type TestS
 
 const run = promisify(execFile)
 const skip = process.env.BERTH_SKIP_OUTSIDE_CLIENTS === '1'
-const INSTALL = 'the outside-client checks need the Python aws CLI and boto3: install them (apt-get install awscli python3-boto3), or set BERTH_SKIP_OUTSIDE_CLIENTS=1 to skip'
+const INSTALL =
+  'the outside-client checks need the Python aws CLI and boto3: install them (apt-get install awscli python3-boto3), or set BERTH_SKIP_OUTSIDE_CLIENTS=1 to skip'
 
 let sim: TestSim
 let env: NodeJS.ProcessEnv
@@ -28,7 +29,10 @@ async function works(command: string, args: string[]): Promise<boolean> {
 }
 
 async function aws(...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run('aws', [...args, '--endpoint-url', sim.url, '--output', 'json'], { env, timeout: 60_000 })
+  const { stdout } = await run('aws', [...args, '--endpoint-url', sim.url, '--output', 'json'], {
+    env,
+    timeout: 60_000,
+  })
   return JSON.parse(stdout) as Record<string, unknown>
 }
 
@@ -52,7 +56,14 @@ beforeAll(async () => {
     timing: { deregistrationDelaySeconds: 20 },
     ecr: {
       repositories: [
-        { name: 'web', images: [{ tag: 'v1' }, { tag: 'v2' }, { tag: 'broken', behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['fatal: no config'] } } }] },
+        {
+          name: 'web',
+          images: [
+            { tag: 'v1' },
+            { tag: 'v2' },
+            { tag: 'broken', behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['fatal: no config'] } } },
+          ],
+        },
       ],
     },
     taskDefinitions: [fargateTaskDefinition('web', `${REGISTRY}/web:v1`)],
@@ -91,7 +102,10 @@ describe('the Python aws CLI and boto3 read the emulator', () => {
     const out = await aws('ecs', 'describe-services', '--cluster', 'prod', '--services', 'web', 'ghost')
     const service = (out.services as Record<string, unknown>[])[0]
     expect(service).toMatchObject({ serviceName: 'web', status: 'ACTIVE', desiredCount: 2 })
-    expect((service.deployments as Record<string, unknown>[]).map((d) => d.rolloutState)).toEqual(['IN_PROGRESS', 'FAILED'])
+    expect((service.deployments as Record<string, unknown>[]).map((d) => d.rolloutState)).toEqual([
+      'IN_PROGRESS',
+      'FAILED',
+    ])
     // CLI v1 prints timestamps as epoch seconds, v2 as ISO 8601.
     expect(String((service.events as Record<string, unknown>[])[0].createdAt)).toMatch(/^(20\d\d-\d\d-\d\dT|\d{10})/)
     expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/ghost', reason: 'MISSING' }])
@@ -118,12 +132,24 @@ describe('the Python aws CLI and boto3 read the emulator', () => {
     if (!requireTools('aws')) return
     const stopped = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', desiredStatus: 'STOPPED' }))
     const out = await aws('ecs', 'describe-tasks', '--cluster', 'prod', '--tasks', stopped.taskArns![0])
-    expect((out.tasks as Record<string, unknown>[])[0]).toMatchObject({ stopCode: 'EssentialContainerExited', lastStatus: 'STOPPED' })
-    const failed = await aws('ecs', 'update-service', '--cluster', 'prod', '--service', 'ghost', '--desired-count', '1').catch(
-      (error: { stderr: string; code: number }) => error,
-    )
+    expect((out.tasks as Record<string, unknown>[])[0]).toMatchObject({
+      stopCode: 'EssentialContainerExited',
+      lastStatus: 'STOPPED',
+    })
+    const failed = await aws(
+      'ecs',
+      'update-service',
+      '--cluster',
+      'prod',
+      '--service',
+      'ghost',
+      '--desired-count',
+      '1',
+    ).catch((error: { stderr: string; code: number }) => error)
     expect([254, 255]).toContain((failed as { code: number }).code)
-    expect((failed as { stderr: string }).stderr).toContain('An error occurred (ServiceNotFoundException) when calling the UpdateService operation: Service not found.')
+    expect((failed as { stderr: string }).stderr).toContain(
+      'An error occurred (ServiceNotFoundException) when calling the UpdateService operation: Service not found.',
+    )
   })
 
   it('boto3 parses ECS, ECR and CloudWatch Logs responses', async () => {
@@ -166,7 +192,10 @@ print(json.dumps({
     const { stdout } = await run('python3', [file, sim.url], { env, timeout: 60_000 })
     const out = JSON.parse(stdout) as Record<string, unknown>
     expect(out).toMatchObject({
-      arns: ['arn:aws:ecs:us-east-1:123456789012:task-definition/web:1', 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2'],
+      arns: [
+        'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1',
+        'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2',
+      ],
       stopCode: 'EssentialContainerExited',
       exitCode: 3,
       images: ['broken', 'v1', 'v2'],

@@ -22,7 +22,10 @@ function scenario(service: Record<string, unknown> = {}): ScenarioInput {
           images: [
             { tag: 'v1', behavior: 'healthy' },
             { tag: 'v2', behavior: 'healthy' },
-            { tag: 'v3-broken', behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['Error: DATABASE_URL is not set'] } } },
+            {
+              tag: 'v3-broken',
+              behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['Error: DATABASE_URL is not set'] } },
+            },
             { tag: 'unhealthy', behavior: 'unhealthy' },
             { tag: 'late-crash', behavior: { crash: { exitCode: 2, afterSeconds: 60 } } },
           ],
@@ -61,7 +64,9 @@ async function describeWeb(): Promise<Service> {
 }
 
 async function registerImage(tag: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const out = await sim.ecs.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('web', `${REGISTRY}/web:${tag}`, extra)))
+  const out = await sim.ecs.send(
+    new RegisterTaskDefinitionCommand(fargateTaskDefinition('web', `${REGISTRY}/web:${tag}`, extra)),
+  )
   return out.taskDefinition!.taskDefinitionArn!
 }
 
@@ -71,9 +76,20 @@ describe('rolling deployments', () => {
   it('starts scenario services steady on their first deployment', async () => {
     sim = await startTestSim(scenario())
     const service = await describeWeb()
-    expect(service).toMatchObject({ status: 'ACTIVE', desiredCount: 3, runningCount: 3, pendingCount: 0, launchType: 'FARGATE' })
+    expect(service).toMatchObject({
+      status: 'ACTIVE',
+      desiredCount: 3,
+      runningCount: 3,
+      pendingCount: 0,
+      launchType: 'FARGATE',
+    })
     expect(service.deployments).toHaveLength(1)
-    expect(service.deployments![0]).toMatchObject({ status: 'PRIMARY', rolloutState: 'COMPLETED', runningCount: 3, failedTasks: 0 })
+    expect(service.deployments![0]).toMatchObject({
+      status: 'PRIMARY',
+      rolloutState: 'COMPLETED',
+      runningCount: 3,
+      failedTasks: 0,
+    })
     expect(service.deployments![0].id).toMatch(/^ecs-svc\/\d{19}$/)
     expect(service.deployments![0].rolloutStateReason).toBe(`ECS deployment ${service.deployments![0].id} completed.`)
     expect(service.createdAt).toBeInstanceOf(Date)
@@ -105,17 +121,30 @@ describe('rolling deployments', () => {
     })
     expect(maxTotal).toBeLessThanOrEqual(20)
     expect(minInService).toBeGreaterThanOrEqual(10)
-    expect(done.deployments![0]).toMatchObject({ id: primaryId, status: 'PRIMARY', runningCount: 10, desiredCount: 10, failedTasks: 0 })
+    expect(done.deployments![0]).toMatchObject({
+      id: primaryId,
+      status: 'PRIMARY',
+      runningCount: 10,
+      desiredCount: 10,
+      failedTasks: 0,
+    })
     expect(done.deployments![0].rolloutStateReason).toBe(`ECS deployment ${primaryId} completed.`)
     const newEvents = messages(done).slice(0, done.events!.length - before.events!.length)
     expect(newEvents[0]).toBe('(service web) has reached a steady state.')
     expect(newEvents[1]).toBe(`(service web) (deployment ${primaryId}) deployment completed.`)
-    expect(newEvents).toContainEqual(expect.stringMatching(/^\(service web\) has started 10 tasks: (\(task [0-9a-f]{32}\) ?){10}\.$/))
+    expect(newEvents).toContainEqual(
+      expect.stringMatching(/^\(service web\) has started 10 tasks: (\(task [0-9a-f]{32}\) ?){10}\.$/),
+    )
     expect(newEvents).toContainEqual(`(service web) registered 10 targets in (target-group ${TARGET_GROUP})`)
-    expect(newEvents).toContainEqual(expect.stringMatching(/^\(service web, taskSet ecs-svc\/\d{19}\) has begun draining connections on 10 tasks\.$/))
+    expect(newEvents).toContainEqual(
+      expect.stringMatching(/^\(service web, taskSet ecs-svc\/\d{19}\) has begun draining connections on 10 tasks\.$/),
+    )
     expect(newEvents).toContainEqual(`(service web) deregistered 10 targets in (target-group ${TARGET_GROUP})`)
-    expect(newEvents).toContainEqual(expect.stringMatching(/^\(service web\) has stopped 10 running tasks: (\(task [0-9a-f]{32}\) ?){10}\.$/))
-    for (const e of done.events!) expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(newEvents).toContainEqual(
+      expect.stringMatching(/^\(service web\) has stopped 10 running tasks: (\(task [0-9a-f]{32}\) ?){10}\.$/),
+    )
+    for (const e of done.events!)
+      expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     const times = done.events!.map((e) => e.createdAt!.getTime())
     expect([...times].sort((a, b) => b - a)).toEqual(times)
 
@@ -123,14 +152,26 @@ describe('rolling deployments', () => {
     expect(tasks.taskArns).toHaveLength(10)
     const described = await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: tasks.taskArns }))
     for (const task of described.tasks!) {
-      expect(task).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'RUNNING', taskDefinitionArn: arn, startedBy: primaryId, group: 'service:web' })
+      expect(task).toMatchObject({
+        lastStatus: 'RUNNING',
+        desiredStatus: 'RUNNING',
+        taskDefinitionArn: arn,
+        startedBy: primaryId,
+        group: 'service:web',
+      })
       expect(task.taskArn).toMatch(/^arn:aws:ecs:us-east-1:123456789012:task\/prod\/[0-9a-f]{32}$/)
     }
-    const stopped = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }))
+    const stopped = await sim.ecs.send(
+      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
+    )
     const old = await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns }))
     expect(old.tasks).toHaveLength(10)
     for (const task of old.tasks!) {
-      expect(task).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Scaling activity initiated by (deployment ${primaryId})` })
+      expect(task).toMatchObject({
+        lastStatus: 'STOPPED',
+        stopCode: 'ServiceSchedulerInitiated',
+        stoppedReason: `Scaling activity initiated by (deployment ${primaryId})`,
+      })
     }
   })
 
@@ -145,31 +186,46 @@ describe('rolling deployments', () => {
 
     // threshold = min(200, max(3, ceil(0.5 × 8))) = 4: watch failedTasks climb until the breaker trips.
     const seenFailed = new Set<number>()
-    const tripped = await sim.until('the circuit breaker', async () => {
-      const s = await describeWeb()
-      const failed = s.deployments!.find((d) => d.id === failedId)!
-      seenFailed.add(failed.failedTasks!)
-      return failed.rolloutState === 'FAILED' ? s : undefined
-    }, { stepMs: 1000 })
+    const tripped = await sim.until(
+      'the circuit breaker',
+      async () => {
+        const s = await describeWeb()
+        const failed = s.deployments!.find((d) => d.id === failedId)!
+        seenFailed.add(failed.failedTasks!)
+        return failed.rolloutState === 'FAILED' ? s : undefined
+      },
+      { stepMs: 1000 },
+    )
     expect([...seenFailed].sort()).toEqual([0, 4])
     expect(tripped.deployments!.map((d) => [d.id, d.status, d.rolloutState])).toEqual([
       [oldId, 'PRIMARY', 'IN_PROGRESS'],
       [failedId, 'ACTIVE', 'FAILED'],
     ])
-    expect(tripped.deployments![0].rolloutStateReason).toBe(`ECS deployment circuit breaker: rolling back to deploymentId ${oldId}.`)
+    expect(tripped.deployments![0].rolloutStateReason).toBe(
+      `ECS deployment circuit breaker: rolling back to deploymentId ${oldId}.`,
+    )
     expect(tripped.deployments![1].rolloutStateReason).toBe('ECS deployment circuit breaker: tasks failed to start.')
     expect(tripped.taskDefinition).toBe(oldArn)
-    const failedAt = tripped.events!.findIndex((e) => e.message === `(service web) (deployment ${failedId}) deployment failed: tasks failed to start.`)
-    const rollingBack = tripped.events!.findIndex((e) => e.message === `(service web) rolling back to deployment ${oldId}.`)
+    const failedAt = tripped.events!.findIndex(
+      (e) => e.message === `(service web) (deployment ${failedId}) deployment failed: tasks failed to start.`,
+    )
+    const rollingBack = tripped.events!.findIndex(
+      (e) => e.message === `(service web) rolling back to deployment ${oldId}.`,
+    )
     expect(failedAt).toBeGreaterThan(rollingBack)
     expect(rollingBack).toBeGreaterThanOrEqual(0)
     expect(tripped.events![failedAt].createdAt!.getTime()).toBe(tripped.events![rollingBack].createdAt!.getTime())
 
-    const stopped = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }))
+    const stopped = await sim.ecs.send(
+      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
+    )
     const tasks = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns }))).tasks!
     expect(tasks.length).toBeGreaterThanOrEqual(4)
     for (const task of tasks) {
-      expect(task).toMatchObject({ stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' })
+      expect(task).toMatchObject({
+        stopCode: 'EssentialContainerExited',
+        stoppedReason: 'Essential container in task exited',
+      })
       expect(task.containers![0]).toMatchObject({ exitCode: 3, lastStatus: 'STOPPED' })
     }
 
@@ -177,7 +233,12 @@ describe('rolling deployments', () => {
       const s = await describeWeb()
       return s.deployments!.length === 1 && s.deployments![0].rolloutState === 'COMPLETED' ? s : undefined
     })
-    expect(settled.deployments![0]).toMatchObject({ id: oldId, status: 'PRIMARY', taskDefinition: oldArn, runningCount: 8 })
+    expect(settled.deployments![0]).toMatchObject({
+      id: oldId,
+      status: 'PRIMARY',
+      taskDefinition: oldArn,
+      runningCount: 8,
+    })
     expect(messages(settled).slice(0, 2)).toEqual([
       '(service web) has reached a steady state.',
       `(service web) (deployment ${oldId}) deployment completed.`,
@@ -186,11 +247,19 @@ describe('rolling deployments', () => {
 
   it('leaves a failed deployment FAILED and launches nothing more when rollback is off', async () => {
     sim = await startTestSim(
-      scenario({ deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: false } } }),
+      scenario({
+        deploymentConfiguration: {
+          maximumPercent: 200,
+          minimumHealthyPercent: 100,
+          deploymentCircuitBreaker: { enable: true, rollback: false },
+        },
+      }),
     )
     await registerImage('v3-broken')
     await sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web' }))
-    await sim.until('FAILED', async () => (await describeWeb()).deployments![0].rolloutState === 'FAILED', { stepMs: 1000 })
+    await sim.until('FAILED', async () => (await describeWeb()).deployments![0].rolloutState === 'FAILED', {
+      stepMs: 1000,
+    })
     sim.advance(600_000)
     const s = await describeWeb()
     expect(s.deployments!.map((d) => [d.status, d.rolloutState])).toEqual([
@@ -208,17 +277,25 @@ describe('rolling deployments', () => {
       scenario({
         desiredCount: 2,
         deploymentConfiguration: {
-          deploymentCircuitBreaker: { enable: true, rollback: true, thresholdConfiguration: { type: 'COUNT', value: 5 } },
+          deploymentCircuitBreaker: {
+            enable: true,
+            rollback: true,
+            thresholdConfiguration: { type: 'COUNT', value: 5 },
+          },
         },
       }),
     )
     await registerImage('v3-broken')
     await sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web' }))
     const failedId = (await describeWeb()).deployments![0].id
-    const s = await sim.until('FAILED', async () => {
-      const d = (await describeWeb()).deployments!.find((x) => x.id === failedId)!
-      return d.rolloutState === 'FAILED' ? d : undefined
-    }, { stepMs: 1000 })
+    const s = await sim.until(
+      'FAILED',
+      async () => {
+        const d = (await describeWeb()).deployments!.find((x) => x.id === failedId)!
+        return d.rolloutState === 'FAILED' ? d : undefined
+      },
+      { stepMs: 1000 },
+    )
     expect(s.failedTasks).toBe(5)
   })
 
@@ -235,8 +312,12 @@ describe('rolling deployments', () => {
     const launches = messages(s).filter((m) => m.startsWith('(service web) has started')).length
     // Throttled: an hour of retries is a handful of launches, not one every few seconds.
     expect(launches).toBeLessThan(20)
-    const stopped = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }))
-    const task = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns!.slice(0, 1) }))).tasks![0]
+    const stopped = await sim.ecs.send(
+      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
+    )
+    const task = (
+      await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns!.slice(0, 1) }))
+    ).tasks![0]
     expect(task).toMatchObject({
       stopCode: 'TaskFailedToStart',
       stoppedReason: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${REGISTRY}/web:v4-missing: not found`,
@@ -249,18 +330,29 @@ describe('rolling deployments', () => {
     sim = await startTestSim(scenario({ healthCheckGracePeriodSeconds: 30 }))
     await registerImage('unhealthy')
     await sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web' }))
-    const s = await sim.until('FAILED', async () => {
-      const x = await describeWeb()
-      return x.deployments!.some((d) => d.rolloutState === 'FAILED') ? x : undefined
-    }, { stepMs: 1000 })
+    const s = await sim.until(
+      'FAILED',
+      async () => {
+        const x = await describeWeb()
+        return x.deployments!.some((d) => d.rolloutState === 'FAILED') ? x : undefined
+      },
+      { stepMs: 1000 },
+    )
     expect(messages(s)).toContainEqual(
       expect.stringMatching(
         /^\(service web\) \(task [0-9a-f]{32}\) \(port 8080\) is unhealthy in \(target-group arn:aws:elasticloadbalancing:.*web-blue.*\) due to \(reason Health checks failed with these codes: \[503\]\)\.$/,
       ),
     )
-    const stopped = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }))
-    const task = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns!.slice(0, 1) }))).tasks![0]
-    expect(task).toMatchObject({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Task failed ELB health checks in (target-group ${TARGET_GROUP})` })
+    const stopped = await sim.ecs.send(
+      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
+    )
+    const task = (
+      await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns!.slice(0, 1) }))
+    ).tasks![0]
+    expect(task).toMatchObject({
+      stopCode: 'ServiceSchedulerInitiated',
+      stoppedReason: `Task failed ELB health checks in (target-group ${TARGET_GROUP})`,
+    })
     // The grace period delays the verdict: nothing failed within the first 30 s after RUNNING.
     expect(task.stoppingAt!.getTime() - task.startedAt!.getTime()).toBe(30_000)
   })
@@ -315,7 +407,9 @@ describe('rolling deployments', () => {
     })
     expect(done).toMatchObject({ desiredCount: 5, runningCount: 5 })
 
-    const forced = await sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', forceNewDeployment: true, desiredCount: 2 }))
+    const forced = await sim.ecs.send(
+      new UpdateServiceCommand({ cluster: 'prod', service: 'web', forceNewDeployment: true, desiredCount: 2 }),
+    )
     expect(forced.service!.deployments).toHaveLength(2)
     expect(forced.service!.deployments![0].taskDefinition).toBe(done.taskDefinition)
     const after = await sim.until('the forced deployment', async () => {
@@ -343,12 +437,17 @@ describe('rolling deployments', () => {
       taskDefinitions: [
         {
           ...fargateTaskDefinition('web', `${REGISTRY}/web:v1`),
-          containerDefinitions: [...fargateTaskDefinition('web', `${REGISTRY}/web:v1`).containerDefinitions, adminContainer],
+          containerDefinitions: [
+            ...fargateTaskDefinition('web', `${REGISTRY}/web:v1`).containerDefinitions,
+            adminContainer,
+          ],
         },
       ],
     })
     const td = fargateTaskDefinition('web', `${REGISTRY}/web:v2`)
-    await sim.ecs.send(new RegisterTaskDefinitionCommand({ ...td, containerDefinitions: [...td.containerDefinitions, adminContainer] }))
+    await sim.ecs.send(
+      new RegisterTaskDefinitionCommand({ ...td, containerDefinitions: [...td.containerDefinitions, adminContainer] }),
+    )
     await sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web' }))
     const done = await sim.until('completion', async () => {
       const s = await describeWeb()

@@ -20,7 +20,7 @@ describe('scenario files', () => {
       region: 'us-east-1',
       account: '123456789012',
       faults: { throttleRate: 0, errorRate: 0 },
-      timing: { healthCheckSeconds: 10, deregistrationDelaySeconds: 300, stopSeconds: 5 },
+      timing: { healthCheckSeconds: 10, deregistrationDelaySeconds: 300, stopSeconds: 5, settleSeconds: 30 },
       clusters: [],
       ecr: { repositories: [] },
     })
@@ -51,10 +51,23 @@ describe('scenario files', () => {
   })
 
   it.each([
-    ['clusters:\n  - name: prod\n    services:\n      - name: web\n        desiredCount: three\n', 5, 'clusters[0].services[0].desiredCount must be an integer >= 0, got "three"'],
+    [
+      'clusters:\n  - name: prod\n    services:\n      - name: web\n        desiredCount: three\n',
+      5,
+      'clusters[0].services[0].desiredCount must be an integer >= 0, got "three"',
+    ],
     ['regoin: us-east-1\n', 1, 'regoin unknown key; accepted keys here: region, account'],
-    ['ecr:\n  repositories:\n    - name: api\n      images:\n        - tag: v1\n          behavior: exploding\n', 6, 'behavior unknown behavior "exploding"'],
+    [
+      'ecr:\n  repositories:\n    - name: api\n      images:\n        - tag: v1\n          behavior: exploding\n',
+      6,
+      'behavior unknown behavior "exploding"',
+    ],
     ['faults:\n  throttleRate: 2\n', 2, 'faults.throttleRate must be a fraction between 0 and 1, got 2'],
+    [
+      'images:\n  "nginx:1": { crash: { exitCode: -1 } }\n',
+      2,
+      'images["nginx:1"].crash.exitCode must be an integer >= 0, got -1',
+    ],
     ['clusters: [\n', 2, 'not valid YAML or JSON'],
   ])('names the file, line and key of a mistake (%#)', (text, line, message) => {
     const error = errorOf(() => parseScenario(text, 'bad.yaml'))
@@ -72,8 +85,21 @@ describe('scenario files', () => {
 
   it('rejects a scenario whose task definition ECS would reject, naming it', async () => {
     await expect(
-      startTestSim({ taskDefinitions: [{ family: 'x', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '4096', containerDefinitions: [{ name: 'a', image: 'busybox' }] }] }),
-    ).rejects.toThrow('scenario: taskDefinitions[0]: ClientException: No Fargate configuration exists for given values: 256 CPU, 4096 memory.')
+      startTestSim({
+        taskDefinitions: [
+          {
+            family: 'x',
+            requiresCompatibilities: ['FARGATE'],
+            networkMode: 'awsvpc',
+            cpu: '256',
+            memory: '4096',
+            containerDefinitions: [{ name: 'a', image: 'busybox' }],
+          },
+        ],
+      }),
+    ).rejects.toThrow(
+      'scenario: taskDefinitions[0]: ClientException: No Fargate configuration exists for given values: 256 CPU, 4096 memory.',
+    )
   })
 })
 

@@ -13,13 +13,26 @@ afterEach(async () => {
   sim = undefined
 })
 
-async function post(url: string, target: string, body: string): Promise<{ status: number; json: Record<string, unknown>; requestId: string | null }> {
+async function post(
+  url: string,
+  target: string,
+  body: string,
+): Promise<{ status: number; json: Record<string, unknown>; requestId: string | null }> {
   const res = await fetch(`${url}/`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target, authorization: 'AWS4-HMAC-SHA256 Credential=x/20250101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00' },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': target,
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=x/20250101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00',
+    },
     body,
   })
-  return { status: res.status, json: (await res.json()) as Record<string, unknown>, requestId: res.headers.get('x-amzn-requestid') }
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown>,
+    requestId: res.headers.get('x-amzn-requestid'),
+  }
 }
 
 /** The outcome of `count` calls: "ok", or the error name and HTTP status. */
@@ -48,8 +61,22 @@ describe('the wire', () => {
     await sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'ghost' })).catch(() => undefined)
     const calls = await sim.calls()
     expect(calls).toEqual([
-      { at: sim.clock.now() / 1000, service: 'ecs', operation: 'DescribeClusters', status: 200, error: null, request: { clusters: ['prod'] } },
-      { at: sim.clock.now() / 1000, service: 'ecs', operation: 'UpdateService', status: 400, error: 'ServiceNotFoundException', request: { cluster: 'prod', service: 'ghost' } },
+      {
+        at: sim.clock.now() / 1000,
+        service: 'ecs',
+        operation: 'DescribeClusters',
+        status: 200,
+        error: null,
+        request: { clusters: ['prod'] },
+      },
+      {
+        at: sim.clock.now() / 1000,
+        service: 'ecs',
+        operation: 'UpdateService',
+        status: 400,
+        error: 'ServiceNotFoundException',
+        request: { cluster: 'prod', service: 'ghost' },
+      },
     ])
     expect(await sim.invocations()).toEqual([])
   })

@@ -1,0 +1,299 @@
+/**
+ * The committed bundles, run as users run them: `node dist/cli/index.js …` in a terminal or buildspec, and
+ * `node dist/index.js` with the INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files the runner sets.
+ * Deployments go to an emulator started in this process with a fast clock; the bundles reach it over HTTP.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
+import { startSim, type Sim } from '../../src/sim/main.js'
+import { clientConfig, REGISTRY } from '../helpers/sim.js'
+
+const CLI = 'dist/cli/index.js'
+const ACTION = 'dist/index.js'
+const TWO_CONTAINERS = 'test/fixtures/taskdef/web-fargate.describe.json'
+const SPEED = 150
+
+interface Outcome {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function node(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => void,
+): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+    whileRunning?.(child, () => stdout + stderr)
+  })
+}
+
+function lastJsonLine(stdout: string): Record<string, unknown> {
+  const lines = stdout.trim().split('\n')
+  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>
+}
+
+/** What GitHub's runner gives an action: INPUT_<NAME> (upper-cased, hyphens kept), output and summary files. */
+function runnerEnv(inputs: Record<string, string>, extra: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-runner-'))
+  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') }
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  const env: Record<string, string> = {
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: dir,
+    GITHUB_ACTIONS: 'true',
+    ...extra,
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  return { env, files }
+}
+
+/** Reads the `name<<DELIMITER … DELIMITER` records @actions/core writes to GITHUB_OUTPUT. */
+function outputsOf(file: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const [, name, , value] of readFileSync(file, 'utf8').matchAll(pattern)) outputs[name] = value
+  return outputs
+}
+
+describe('the CLI bundle renders', () => {
+  const source = JSON.parse(readFileSync(TWO_CONTAINERS, 'utf8')) as {
+    taskDefinition: Record<string, unknown> & { containerDefinitions: Record<string, unknown>[] }
+    tags: unknown[]
+  }
+
+  it('a two-container describe output into a registerable definition, both images replaced, all else in order', async () => {
+    const { code, stdout, stderr } = await node(CLI, [
+      'render',
+      '--task-definition',
+      TWO_CONTAINERS,
+      '--image',
+      `web=${REGISTRY}/web:v2`,
+      '--image',
+      'otel-collector=public.ecr.aws/aws-observability/aws-otel-collector:v0.42.0',
+    ])
+    expect(stderr).not.toContain('error')
+    expect(code).toBe(0)
+    const readOnly = [
+      'taskDefinitionArn',
+      'revision',
+      'status',
+      'requiresAttributes',
+      'compatibilities',
+      'registeredAt',
+      'registeredBy',
+    ]
+    const expected: Record<string, unknown> = Object.fromEntries(
+      Object.entries(source.taskDefinition).filter(([key]) => !readOnly.includes(key)),
+    )
+    expected.containerDefinitions = source.taskDefinition.containerDefinitions.map((container) => ({
+      ...container,
+      image:
+        container.name === 'web' ? `${REGISTRY}/web:v2` : 'public.ecr.aws/aws-observability/aws-otel-collector:v0.42.0',
+    }))
+    expected.tags = source.tags
+    expect(stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`)
+  })
+
+  it('ends stdout with the JSON contract under --json', async () => {
+    const { code, stdout } = await node(CLI, [
+      'render',
+      '--task-definition',
+      TWO_CONTAINERS,
+      '--image',
+      `web=${REGISTRY}/web:v2`,
+      '--json',
+    ])
+    expect(code).toBe(0)
+    const result = lastJsonLine(stdout)
+    expect(result.status).toBe('rendered')
+    expect((result.taskDefinition as { family: string }).family).toBe('web')
+    expect(result.artifacts).toEqual([])
+  })
+
+  it('names the unknown container, the containers that exist, and exits 2', async () => {
+    const { code, stderr } = await node(CLI, ['render', '--task-definition', TWO_CONTAINERS, '--image', 'api=x/y:1'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('"api"')
+    expect(stderr).toContain('web')
+    expect(stderr).toContain('otel-collector')
+  })
+
+  it('names the line and column of a JSON syntax error and exits 2', async () => {
+    const { code, stderr } = await node(CLI, ['render', '--task-definition', 'test/fixtures/taskdef/missing-comma.txt'])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/missing-comma\.txt:\d+:\d+: invalid JSON/)
+  })
+
+  it('exits 2 on an unknown flag and prints real help', async () => {
+    expect((await node(CLI, ['render', '--imge', 'x'])).stderr).toContain('Did you mean --image?')
+    const help = await node(CLI, ['render', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('--task-definition')
+    expect((await node(CLI, ['--help'])).stdout).toContain('deploy')
+  })
+})
+
+describe('the Action bundle renders, as the runner runs it', () => {
+  it('sets the task-definition output to the rendered file and writes the artifacts', async () => {
+    const { env, files } = runnerEnv({
+      'task-definition': TWO_CONTAINERS,
+      image: `web=${REGISTRY}/web:v2\n`,
+      'artifacts-dir': join(tmpdir(), `berth-artifacts-${process.pid}`),
+      artifacts: 'imagedefinitions',
+    })
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(stdout).not.toContain('::error')
+    expect(code).toBe(0)
+    const outputs = outputsOf(files.output)
+    expect(outputs.status).toBe('rendered')
+    const rendered = JSON.parse(readFileSync(outputs['task-definition'], 'utf8')) as {
+      containerDefinitions: { image: string }[]
+    }
+    expect(rendered.containerDefinitions[0].image).toBe(`${REGISTRY}/web:v2`)
+    const [imagedefinitions] = outputs.artifacts.split('\n')
+    expect(JSON.parse(readFileSync(imagedefinitions, 'utf8'))).toEqual([
+      { name: 'web', imageUri: `${REGISTRY}/web:v2` },
+    ])
+  })
+
+  it('fails once with exit code 2 and an annotation on the file and line of bad input', async () => {
+    const { env, files } = runnerEnv({ 'task-definition': TWO_CONTAINERS, image: 'api=x/y:1' })
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(code).toBe(2)
+    const annotations = stdout.split('\n').filter((line) => line.startsWith('::error'))
+    expect(annotations.some((line) => line.includes(`file=${TWO_CONTAINERS}`) && /line=\d+/.test(line))).toBe(true)
+    expect(annotations.join('\n')).toContain('"api"')
+    expect(outputsOf(files.output).status).toBeUndefined()
+  })
+
+  it('names the input of a malformed value', async () => {
+    const { env } = runnerEnv({ 'task-definition': TWO_CONTAINERS, 'wait-timeout': 'soon' })
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(code).toBe(2)
+    expect(stdout).toContain('input "wait-timeout": "soon" is not valid')
+  })
+})
+
+describe('deployments through the bundles against berth sim', () => {
+  let sim: Sim
+  let ecs: ECSClient
+  let aws: Record<string, string>
+  const watch = { 'poll-interval': '100ms', 'wait-timeout': '5m' }
+
+  beforeAll(async () => {
+    sim = await startSim({ scenario: 'test/fixtures/sim/rolling.yaml', speed: SPEED })
+    ecs = new ECSClient(clientConfig(sim.url))
+    aws = {
+      AWS_ENDPOINT_URL: sim.url,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'x',
+      AWS_SECRET_ACCESS_KEY: 'x',
+    }
+  })
+  afterAll(async () => {
+    ecs.destroy()
+    await sim.close()
+  })
+
+  const serviceTaskDefinition = async (service: string) =>
+    (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: [service] }))).services?.[0]
+      ?.taskDefinition
+
+  const deployArgs = (image: string, service = 'api') => [
+    'deploy',
+    '--cluster',
+    'prod',
+    '--service',
+    service,
+    '--image',
+    `web=${REGISTRY}/api:${image}`,
+    '--poll-interval',
+    watch['poll-interval'],
+    '--wait-timeout',
+    watch['wait-timeout'],
+    '--json',
+  ]
+
+  it('CLI: a healthy image succeeds with exit 0', async () => {
+    const { code, stdout } = await node(CLI, deployArgs('v2'), aws)
+    const result = lastJsonLine(stdout)
+    expect(result).toMatchObject({ status: 'succeeded', cluster: 'prod', service: 'api' })
+    expect(code).toBe(0)
+    expect(await serviceTaskDefinition('api')).toBe(result.taskDefinitionArn)
+  })
+
+  it('CLI: a crashing image is rolled back by the circuit breaker, exit 1, with the exit code in the reasons', async () => {
+    const before = await serviceTaskDefinition('api')
+    const { code, stdout, stderr } = await node(CLI, deployArgs('crash3'), aws)
+    const result = lastJsonLine(stdout)
+    expect(result.status).toBe('rolled_back')
+    expect(code).toBe(1)
+    expect((result.reasons as string[]).join('\n')).toContain('exit code 3')
+    expect(stderr).toContain('fatal: DATABASE_URL is not set')
+    expect(await serviceTaskDefinition('api')).toBe(before)
+  })
+
+  it('CLI: SIGTERM mid-way cancels and rolls the service back', async () => {
+    const before = await serviceTaskDefinition('api')
+    const { code, stdout } = await node(CLI, deployArgs('slow'), aws, (child, output) => {
+      const poll = setInterval(() => {
+        if (output().includes('started:')) {
+          clearInterval(poll)
+          child.kill('SIGTERM')
+        }
+      }, 50)
+    })
+    const result = lastJsonLine(stdout)
+    expect(result.status).toBe('cancelled')
+    expect(code).toBe(1)
+    expect(await serviceTaskDefinition('api')).toBe(before)
+  })
+
+  it('Action: a healthy image succeeds and sets status, task-definition-arn, deployment-id and the summary', async () => {
+    const { env, files } = runnerEnv(
+      { cluster: 'prod', service: 'api', image: `web=${REGISTRY}/api:v3`, ...watch },
+      aws,
+    )
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(stdout).not.toContain('::error')
+    expect(code).toBe(0)
+    const outputs = outputsOf(files.output)
+    expect(outputs.status).toBe('succeeded')
+    expect(outputs['task-definition-arn']).toMatch(/^arn:aws:ecs:us-east-1:123456789012:task-definition\/api:\d+$/)
+    expect(outputs['deployment-id']).toMatch(/^ecs-svc\/\d+$/)
+    expect(existsSync(outputs['task-definition'])).toBe(true)
+    expect(stdout).toContain('::group::')
+    expect(readFileSync(files.summary, 'utf8')).toContain('succeeded')
+  })
+
+  it('Action: an unhealthy image fails the step with exit 1, status rolled_back and the health-check hint', async () => {
+    const { env, files } = runnerEnv(
+      { cluster: 'prod', service: 'api', image: `web=${REGISTRY}/api:unhealthy`, ...watch },
+      aws,
+    )
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(code).toBe(1)
+    expect(outputsOf(files.output).status).toBe('rolled_back')
+    expect(stdout.split('\n').filter((line) => line.startsWith('::error')).length).toBe(1)
+    expect(readFileSync(files.summary, 'utf8').toLowerCase()).toContain('health check')
+  })
+})
