@@ -9548,7 +9548,7 @@ __webpack_unused_export__ = BatchGetApplicationsCommand;
 __webpack_unused_export__ = BatchGetApplicationsInput$;
 __webpack_unused_export__ = BatchGetApplicationsOutput$;
 __webpack_unused_export__ = BatchGetDeploymentGroups$;
-__webpack_unused_export__ = BatchGetDeploymentGroupsCommand;
+exports.rUZ = BatchGetDeploymentGroupsCommand;
 __webpack_unused_export__ = BatchGetDeploymentGroupsInput$;
 __webpack_unused_export__ = BatchGetDeploymentGroupsOutput$;
 __webpack_unused_export__ = BatchGetDeploymentInstances$;
@@ -9876,7 +9876,7 @@ __webpack_unused_export__ = ListApplicationRevisionsCommand;
 __webpack_unused_export__ = ListApplicationRevisionsInput$;
 __webpack_unused_export__ = ListApplicationRevisionsOutput$;
 __webpack_unused_export__ = ListApplications$;
-__webpack_unused_export__ = ListApplicationsCommand;
+exports.BJ_ = ListApplicationsCommand;
 __webpack_unused_export__ = ListApplicationsInput$;
 __webpack_unused_export__ = ListApplicationsOutput$;
 __webpack_unused_export__ = ListDeploymentConfigs$;
@@ -9884,7 +9884,7 @@ __webpack_unused_export__ = ListDeploymentConfigsCommand;
 __webpack_unused_export__ = ListDeploymentConfigsInput$;
 __webpack_unused_export__ = ListDeploymentConfigsOutput$;
 __webpack_unused_export__ = ListDeploymentGroups$;
-__webpack_unused_export__ = ListDeploymentGroupsCommand;
+exports.XOe = ListDeploymentGroupsCommand;
 __webpack_unused_export__ = ListDeploymentGroupsInput$;
 __webpack_unused_export__ = ListDeploymentGroupsOutput$;
 __webpack_unused_export__ = ListDeploymentInstances$;
@@ -73882,7 +73882,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8430);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5023);
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7994);
 /* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7861);
@@ -74000,7 +74000,9 @@ __webpack_async_result__();
 /* harmony export */   P: () => (/* binding */ consoleReporter)
 /* harmony export */ });
 /* unused harmony export verdictBlock */
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7861);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
+
 
 /** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
 function consoleReporter(stream, options = {}) {
@@ -74069,7 +74071,9 @@ function consoleReporter(stream, options = {}) {
         'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
             `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
         'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%`),
-        'deployment-status': (event) => once(`deployment ${event.status}`),
+        'deployment-status': (event) => once(event.status === _events_js__WEBPACK_IMPORTED_MODULE_1__/* .TERMINATION_WAIT */ .F5
+            ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
+            : `deployment ${event.status}`),
         'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
         verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
     };
@@ -74113,12 +74117,16 @@ function verdictBlock(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F5: () => (/* binding */ TERMINATION_WAIT),
 /* harmony export */   YO: () => (/* binding */ fanOut),
 /* harmony export */   tT: () => (/* binding */ recorder)
 /* harmony export */ });
 /* unused harmony export VERDICTS */
 /** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
 const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+/** Progress of a run, in order. Deploy code emits these; reporters decide how they look. */
+/** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
+const TERMINATION_WAIT = 'TerminationWait';
 /** Sends every event to several reporters, in order. */
 function fanOut(...reporters) {
     return {
@@ -74196,7 +74204,9 @@ const STATUS_TITLES = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7861);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
+
 
 const SERVICE_EVENTS_SHOWN = 20;
 const CODEDEPLOY_ID = /^d-[A-Z0-9]{9}$/;
@@ -74300,8 +74310,11 @@ function deploymentStatuses(events, time) {
         '',
         '| Status | Time | Lasted |',
         '| --- | --- | --- |',
-        ...statuses.map((status, index) => `| ${cell(status.status)} | ${time(status.at)} | ${lasted(index)} |`),
+        ...statuses.map((status, index) => `| ${cell(statusLabel(status.status))} | ${time(status.at)} | ${lasted(index)} |`),
     ];
+}
+function statusLabel(status) {
+    return status === _events_js__WEBPACK_IMPORTED_MODULE_1__/* .TERMINATION_WAIT */ .F5 ? 'InProgress (termination wait)' : status;
 }
 function blueGreen(events) {
     if (!isBlueGreen(events))
@@ -74362,7 +74375,7 @@ function summaryMarkdown(events, result, options = {}) {
 
 /***/ }),
 
-/***/ 8430:
+/***/ 5023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76445,11 +76458,12 @@ function codedeploy_appspec_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: ./src/report/events.ts
+var report_events = __nccwpck_require__(7861);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy-progress.ts
+
 /** The deployment statuses after which nothing changes any more. */
 const TERMINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
-/** Reported as the deployment status while CodeDeploy keeps the blue task set for the termination wait. */
-const TERMINATION_WAIT = 'TerminationWait';
 function observe(info, target, roles) {
     const status = info.status ?? 'Unknown';
     const lifecycle = target?.lifecycleEvents ?? [];
@@ -76517,7 +76531,7 @@ function progressEvents(previous, current, hooks) {
         lifecycle.splice(allowed < 0 ? lifecycle.length : allowed, 0, traffic);
     events.push(...lifecycle);
     if (current.terminationWait && !previous?.terminationWait && !terminal) {
-        events.push(statusEvent(TERMINATION_WAIT, endOf(current.lifecycle, 'AfterAllowTraffic')));
+        events.push(statusEvent(report_events/* TERMINATION_WAIT */.F5, endOf(current.lifecycle, 'AfterAllowTraffic')));
     }
     if (statusChanged && terminal)
         events.push(statusEvent(current.status, current.statusAt));
@@ -76654,6 +76668,130 @@ function describeShape(shape) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
+
+
+/** BatchGetDeploymentGroups takes at most this many names. */
+const BATCH_LIMIT = 100;
+/**
+ * The deployment group of the service: the one the flags name; else the names the ECS console gives
+ * (AppECS-<cluster>-<service>, as the official action assumes); else the one group in the region bound to the
+ * service.
+ */
+async function findGroup(query) {
+    const { config, clusterName, serviceName } = query;
+    const named = Boolean(config.codedeployApplication || config.codedeployGroup);
+    const application = config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
+    const group = config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
+    const lookup = await getGroup(query.codedeploy, application, group);
+    if ('groupInfo' in lookup) {
+        checkGroupDeploysService(lookup.groupInfo, application, group, clusterName, serviceName);
+        return { application, group, groupInfo: lookup.groupInfo };
+    }
+    if (named)
+        throw new src_errors/* UserError */.yo(missingGroupMessage(lookup.missing, application, group));
+    const bound = await groupsBoundTo(query.codedeploy, clusterName, serviceName);
+    if (bound.length === 1) {
+        const [found] = bound;
+        query.reporter.emit({
+            type: 'info',
+            message: `deployment group ${found.application}/${found.group} deploys ${clusterName}/${serviceName}`,
+        });
+        return found;
+    }
+    throw new src_errors/* UserError */.yo(ambiguousGroupMessage(bound, clusterName, serviceName));
+}
+/** The group, or which of the application and the group does not exist. */
+async function getGroup(codedeploy, application, group) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
+        if (!output.deploymentGroupInfo) {
+            throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
+        }
+        return { groupInfo: output.deploymentGroupInfo };
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ApplicationDoesNotExistException')
+            return { missing: 'application' };
+        if (name === 'DeploymentGroupDoesNotExistException')
+            return { missing: 'group' };
+        throw new Error(`GetDeploymentGroup ${application}/${group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
+    }
+}
+/** Every ECS deployment group of every application in the region that deploys this service. */
+async function groupsBoundTo(codedeploy, clusterName, serviceName) {
+    const found = [];
+    for (const application of await listAll(codedeploy, listApplicationsPage)) {
+        const names = await listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+        for (let start = 0; start < names.length; start += BATCH_LIMIT) {
+            const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
+                applicationName: application,
+                deploymentGroupNames: names.slice(start, start + BATCH_LIMIT),
+            }));
+            for (const groupInfo of output.deploymentGroupsInfo ?? []) {
+                if (groupInfo.computePlatform === 'ECS' && deploysService(groupInfo, clusterName, serviceName)) {
+                    found.push({ application, group: groupInfo.deploymentGroupName ?? '', groupInfo });
+                }
+            }
+        }
+    }
+    return found;
+}
+async function listAll(codedeploy, fetch) {
+    const all = [];
+    let token;
+    do {
+        const page = await fetch(codedeploy, token);
+        all.push(...page.items);
+        token = page.nextToken;
+    } while (token);
+    return all;
+}
+async function listApplicationsPage(codedeploy, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListApplicationsCommand */.BJ_({ nextToken }));
+    return { items: output.applications ?? [], nextToken: output.nextToken };
+}
+async function listGroupsPage(codedeploy, applicationName, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentGroupsCommand */.XOe({ applicationName, nextToken }));
+    return { items: output.deploymentGroups ?? [], nextToken: output.nextToken };
+}
+function deploysService(groupInfo, clusterName, serviceName) {
+    return (groupInfo.ecsServices ?? []).some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
+}
+function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
+    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
+        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
+            'not ECS; give the group of this ECS service.');
+    }
+    if (!deploysService(groupInfo, clusterName, serviceName)) {
+        const services = groupInfo.ecsServices ?? [];
+        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
+        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
+            `${clusterName}/${serviceName}; give the group bound to this service.`);
+    }
+}
+function missingGroupMessage(missing, application, group) {
+    const advice = 'Give the application and group bound to the service, or neither to let berth find it.';
+    return missing === 'application'
+        ? `--codedeploy-application: there is no CodeDeploy application ${JSON.stringify(application)} in this region. ${advice}`
+        : `--codedeploy-group: CodeDeploy application ${application} has no deployment group ${JSON.stringify(group)}. ${advice}`;
+}
+function ambiguousGroupMessage(bound, clusterName, serviceName) {
+    if (bound.length === 0) {
+        return (`no CodeDeploy deployment group deploys ${clusterName}/${serviceName}: berth looked for ` +
+            `AppECS-${clusterName}-${serviceName}/DgpECS-${clusterName}-${serviceName} (the names the ECS console ` +
+            'gives) and through every application in the region. Create one, or name it with --codedeploy-application ' +
+            'and --codedeploy-group.');
+    }
+    const names = bound.map((found) => `${found.application}/${found.group}`).join(', ');
+    return (`${bound.length} CodeDeploy deployment groups deploy ${clusterName}/${serviceName} (${names}); choose one with ` +
+        '--codedeploy-application and --codedeploy-group.');
+}
+function lastSegment(value) {
+    return value.slice(value.lastIndexOf('/') + 1);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/traffic-schedule.ts
 /**
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
@@ -76696,13 +76834,14 @@ function describeSchedule(steps) {
 
 
 
+
 /** Statuses of a deployment that still holds its deployment group. */
 const ACTIVE_STATUSES = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
 /** Reads and checks everything before any change: group, service binding, deployment config, AppSpec, busy group. */
 async function planCodeDeploy(input) {
     const serviceName = input.service.serviceName ?? '';
-    const clusterName = lastSegment(input.service.clusterArn ?? input.cluster);
-    const { application, group, groupInfo } = await findGroup(input, clusterName, serviceName);
+    const clusterName = codedeploy_setup_lastSegment(input.service.clusterArn ?? input.cluster);
+    const { application, group, groupInfo } = await findGroup({ ...input, clusterName, serviceName });
     const config = await resolveDeploymentConfig(input.codedeploy, input.config.deploymentConfig, groupInfo);
     const appspec = await loadAppSpec(input);
     await ensureGroupIsFree(input, application, group);
@@ -76743,55 +76882,11 @@ function terminationWaitMinutes(groupInfo) {
 function describeShapeOf(plan) {
     return plan.shape ? describeShape(plan.shape) : 'custom';
 }
-function lastSegment(value) {
+function codedeploy_setup_lastSegment(value) {
     return value.slice(value.lastIndexOf('/') + 1);
 }
 function errorName(error) {
     return typeof error === 'object' && error !== null ? error.name : undefined;
-}
-/** The deployment group from the flags, or the names the ECS console gives (as the official action does). */
-async function findGroup(input, clusterName, serviceName) {
-    const application = input.config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
-    const group = input.config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
-    let groupInfo;
-    try {
-        const output = await input.codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
-        groupInfo = output.deploymentGroupInfo;
-    }
-    catch (error) {
-        const name = errorName(error);
-        if (name === 'ApplicationDoesNotExistException' || name === 'DeploymentGroupDoesNotExistException') {
-            throw new src_errors/* UserError */.yo(missingGroupMessage(input.config, application, group, name));
-        }
-        throw new Error(`GetDeploymentGroup ${application}/${group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
-    }
-    if (!groupInfo)
-        throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
-    checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName);
-    return { application, group, groupInfo };
-}
-function missingGroupMessage(config, application, group, name) {
-    const what = name === 'ApplicationDoesNotExistException'
-        ? `CodeDeploy application ${application} does not exist`
-        : `CodeDeploy application ${application} has no deployment group ${group}`;
-    const flags = config.codedeployApplication && config.codedeployGroup
-        ? '(--codedeploy-application, --codedeploy-group).'
-        : '; without --codedeploy-application and --codedeploy-group berth looks for AppECS-<cluster>-<service> ' +
-            'and DgpECS-<cluster>-<service>, the names the ECS console gives. Name yours with those flags.';
-    return `${what} ${flags}`;
-}
-function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
-    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
-        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
-            'not ECS; give the group of this ECS service.');
-    }
-    const services = groupInfo.ecsServices ?? [];
-    const bound = services.some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
-    if (!bound) {
-        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
-        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
-            `${clusterName}/${serviceName}; give the group bound to this service.`);
-    }
 }
 async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
     if (!spec)
@@ -77195,17 +77290,25 @@ function memoryHints(evidence) {
             'or the container, or lower what the app uses (heap size, caches).',
     }));
 }
-function lastLine(evidence, container) {
+function logsOf(evidence, container) {
     return evidence.logs.find((excerpt) => excerpt.container === container && excerpt.lines.length > 0);
+}
+const ERROR_LINE = /\b(error|exception|fatal|panic|traceback|failed|cannot|refused|denied)\b/i;
+const STACK_FRAME = /^\s+(at |File "|\.\.\.)/;
+/** The line that says what went wrong: the last one that reads like an error, not a stack frame under it. */
+function telltaleLine(lines) {
+    const error = [...lines].reverse().find((line) => ERROR_LINE.test(line) && !STACK_FRAME.test(line));
+    return error ? { line: error, isError: true } : { line: lines[lines.length - 1], isError: false };
 }
 function exitHints(evidence) {
     return explain_failedContainers(evidence)
         .filter((container) => container.exitCode !== undefined && container.exitCode !== 0 && !isOutOfMemory(container))
         .map((container) => {
         const name = container.name ?? 'container';
-        const excerpt = lastLine(evidence, name);
-        const logs = excerpt
-            ? ` Its last log line (${excerpt.group} ${excerpt.stream}): ${excerpt.lines[excerpt.lines.length - 1]}`
+        const excerpt = logsOf(evidence, name);
+        const telltale = excerpt && telltaleLine(excerpt.lines);
+        const logs = telltale
+            ? ` ${telltale.isError ? 'Its log says' : 'Its last log line'} (${excerpt.group} ${excerpt.stream}): ${telltale.line.trim()}`
             : ' Look at its logs for the cause.';
         return {
             key: `exit ${name} ${container.exitCode}`,

@@ -9549,7 +9549,7 @@ __webpack_unused_export__ = BatchGetApplicationsCommand;
 __webpack_unused_export__ = BatchGetApplicationsInput$;
 __webpack_unused_export__ = BatchGetApplicationsOutput$;
 __webpack_unused_export__ = BatchGetDeploymentGroups$;
-__webpack_unused_export__ = BatchGetDeploymentGroupsCommand;
+exports.rUZ = BatchGetDeploymentGroupsCommand;
 __webpack_unused_export__ = BatchGetDeploymentGroupsInput$;
 __webpack_unused_export__ = BatchGetDeploymentGroupsOutput$;
 __webpack_unused_export__ = BatchGetDeploymentInstances$;
@@ -9877,7 +9877,7 @@ __webpack_unused_export__ = ListApplicationRevisionsCommand;
 __webpack_unused_export__ = ListApplicationRevisionsInput$;
 __webpack_unused_export__ = ListApplicationRevisionsOutput$;
 __webpack_unused_export__ = ListApplications$;
-__webpack_unused_export__ = ListApplicationsCommand;
+exports.BJ_ = ListApplicationsCommand;
 __webpack_unused_export__ = ListApplicationsInput$;
 __webpack_unused_export__ = ListApplicationsOutput$;
 __webpack_unused_export__ = ListDeploymentConfigs$;
@@ -9885,7 +9885,7 @@ __webpack_unused_export__ = ListDeploymentConfigsCommand;
 __webpack_unused_export__ = ListDeploymentConfigsInput$;
 __webpack_unused_export__ = ListDeploymentConfigsOutput$;
 __webpack_unused_export__ = ListDeploymentGroups$;
-__webpack_unused_export__ = ListDeploymentGroupsCommand;
+exports.XOe = ListDeploymentGroupsCommand;
 __webpack_unused_export__ = ListDeploymentGroupsInput$;
 __webpack_unused_export__ = ListDeploymentGroupsOutput$;
 __webpack_unused_export__ = ListDeploymentInstances$;
@@ -45099,7 +45099,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4282);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2060);
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -45121,7 +45121,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4282:
+/***/ 2060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47576,11 +47576,32 @@ function codedeploy_appspec_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/report/events.ts
+/** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
+const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+/** Progress of a run, in order. Deploy code emits these; reporters decide how they look. */
+/** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
+const TERMINATION_WAIT = 'TerminationWait';
+/** Sends every event to several reporters, in order. */
+function fanOut(...reporters) {
+    return {
+        emit: (event) => reporters.forEach((reporter) => reporter.emit(event)),
+        close: async () => {
+            for (const reporter of reporters)
+                await reporter.close?.();
+        },
+    };
+}
+/** Collects events; used by tests and by reporters that render at the end. */
+function recorder() {
+    const events = [];
+    return { events, emit: (event) => events.push(event) };
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy-progress.ts
+
 /** The deployment statuses after which nothing changes any more. */
 const TERMINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
-/** Reported as the deployment status while CodeDeploy keeps the blue task set for the termination wait. */
-const TERMINATION_WAIT = 'TerminationWait';
 function observe(info, target, roles) {
     const status = info.status ?? 'Unknown';
     const lifecycle = target?.lifecycleEvents ?? [];
@@ -47785,6 +47806,130 @@ function describeShape(shape) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
+
+
+/** BatchGetDeploymentGroups takes at most this many names. */
+const BATCH_LIMIT = 100;
+/**
+ * The deployment group of the service: the one the flags name; else the names the ECS console gives
+ * (AppECS-<cluster>-<service>, as the official action assumes); else the one group in the region bound to the
+ * service.
+ */
+async function findGroup(query) {
+    const { config, clusterName, serviceName } = query;
+    const named = Boolean(config.codedeployApplication || config.codedeployGroup);
+    const application = config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
+    const group = config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
+    const lookup = await getGroup(query.codedeploy, application, group);
+    if ('groupInfo' in lookup) {
+        checkGroupDeploysService(lookup.groupInfo, application, group, clusterName, serviceName);
+        return { application, group, groupInfo: lookup.groupInfo };
+    }
+    if (named)
+        throw new UserError(missingGroupMessage(lookup.missing, application, group));
+    const bound = await groupsBoundTo(query.codedeploy, clusterName, serviceName);
+    if (bound.length === 1) {
+        const [found] = bound;
+        query.reporter.emit({
+            type: 'info',
+            message: `deployment group ${found.application}/${found.group} deploys ${clusterName}/${serviceName}`,
+        });
+        return found;
+    }
+    throw new UserError(ambiguousGroupMessage(bound, clusterName, serviceName));
+}
+/** The group, or which of the application and the group does not exist. */
+async function getGroup(codedeploy, application, group) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
+        if (!output.deploymentGroupInfo) {
+            throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
+        }
+        return { groupInfo: output.deploymentGroupInfo };
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ApplicationDoesNotExistException')
+            return { missing: 'application' };
+        if (name === 'DeploymentGroupDoesNotExistException')
+            return { missing: 'group' };
+        throw new Error(`GetDeploymentGroup ${application}/${group}: ${errorMessage(error)}`, { cause: error });
+    }
+}
+/** Every ECS deployment group of every application in the region that deploys this service. */
+async function groupsBoundTo(codedeploy, clusterName, serviceName) {
+    const found = [];
+    for (const application of await listAll(codedeploy, listApplicationsPage)) {
+        const names = await listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+        for (let start = 0; start < names.length; start += BATCH_LIMIT) {
+            const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
+                applicationName: application,
+                deploymentGroupNames: names.slice(start, start + BATCH_LIMIT),
+            }));
+            for (const groupInfo of output.deploymentGroupsInfo ?? []) {
+                if (groupInfo.computePlatform === 'ECS' && deploysService(groupInfo, clusterName, serviceName)) {
+                    found.push({ application, group: groupInfo.deploymentGroupName ?? '', groupInfo });
+                }
+            }
+        }
+    }
+    return found;
+}
+async function listAll(codedeploy, fetch) {
+    const all = [];
+    let token;
+    do {
+        const page = await fetch(codedeploy, token);
+        all.push(...page.items);
+        token = page.nextToken;
+    } while (token);
+    return all;
+}
+async function listApplicationsPage(codedeploy, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListApplicationsCommand */.BJ_({ nextToken }));
+    return { items: output.applications ?? [], nextToken: output.nextToken };
+}
+async function listGroupsPage(codedeploy, applicationName, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentGroupsCommand */.XOe({ applicationName, nextToken }));
+    return { items: output.deploymentGroups ?? [], nextToken: output.nextToken };
+}
+function deploysService(groupInfo, clusterName, serviceName) {
+    return (groupInfo.ecsServices ?? []).some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
+}
+function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
+    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
+        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
+            'not ECS; give the group of this ECS service.');
+    }
+    if (!deploysService(groupInfo, clusterName, serviceName)) {
+        const services = groupInfo.ecsServices ?? [];
+        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
+        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
+            `${clusterName}/${serviceName}; give the group bound to this service.`);
+    }
+}
+function missingGroupMessage(missing, application, group) {
+    const advice = 'Give the application and group bound to the service, or neither to let berth find it.';
+    return missing === 'application'
+        ? `--codedeploy-application: there is no CodeDeploy application ${JSON.stringify(application)} in this region. ${advice}`
+        : `--codedeploy-group: CodeDeploy application ${application} has no deployment group ${JSON.stringify(group)}. ${advice}`;
+}
+function ambiguousGroupMessage(bound, clusterName, serviceName) {
+    if (bound.length === 0) {
+        return (`no CodeDeploy deployment group deploys ${clusterName}/${serviceName}: berth looked for ` +
+            `AppECS-${clusterName}-${serviceName}/DgpECS-${clusterName}-${serviceName} (the names the ECS console ` +
+            'gives) and through every application in the region. Create one, or name it with --codedeploy-application ' +
+            'and --codedeploy-group.');
+    }
+    const names = bound.map((found) => `${found.application}/${found.group}`).join(', ');
+    return (`${bound.length} CodeDeploy deployment groups deploy ${clusterName}/${serviceName} (${names}); choose one with ` +
+        '--codedeploy-application and --codedeploy-group.');
+}
+function lastSegment(value) {
+    return value.slice(value.lastIndexOf('/') + 1);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/traffic-schedule.ts
 /**
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
@@ -47827,13 +47972,14 @@ function describeSchedule(steps) {
 
 
 
+
 /** Statuses of a deployment that still holds its deployment group. */
 const ACTIVE_STATUSES = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
 /** Reads and checks everything before any change: group, service binding, deployment config, AppSpec, busy group. */
 async function planCodeDeploy(input) {
     const serviceName = input.service.serviceName ?? '';
-    const clusterName = lastSegment(input.service.clusterArn ?? input.cluster);
-    const { application, group, groupInfo } = await findGroup(input, clusterName, serviceName);
+    const clusterName = codedeploy_setup_lastSegment(input.service.clusterArn ?? input.cluster);
+    const { application, group, groupInfo } = await findGroup({ ...input, clusterName, serviceName });
     const config = await resolveDeploymentConfig(input.codedeploy, input.config.deploymentConfig, groupInfo);
     const appspec = await loadAppSpec(input);
     await ensureGroupIsFree(input, application, group);
@@ -47874,55 +48020,11 @@ function terminationWaitMinutes(groupInfo) {
 function describeShapeOf(plan) {
     return plan.shape ? describeShape(plan.shape) : 'custom';
 }
-function lastSegment(value) {
+function codedeploy_setup_lastSegment(value) {
     return value.slice(value.lastIndexOf('/') + 1);
 }
 function errorName(error) {
     return typeof error === 'object' && error !== null ? error.name : undefined;
-}
-/** The deployment group from the flags, or the names the ECS console gives (as the official action does). */
-async function findGroup(input, clusterName, serviceName) {
-    const application = input.config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
-    const group = input.config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
-    let groupInfo;
-    try {
-        const output = await input.codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
-        groupInfo = output.deploymentGroupInfo;
-    }
-    catch (error) {
-        const name = errorName(error);
-        if (name === 'ApplicationDoesNotExistException' || name === 'DeploymentGroupDoesNotExistException') {
-            throw new UserError(missingGroupMessage(input.config, application, group, name));
-        }
-        throw new Error(`GetDeploymentGroup ${application}/${group}: ${errorMessage(error)}`, { cause: error });
-    }
-    if (!groupInfo)
-        throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
-    checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName);
-    return { application, group, groupInfo };
-}
-function missingGroupMessage(config, application, group, name) {
-    const what = name === 'ApplicationDoesNotExistException'
-        ? `CodeDeploy application ${application} does not exist`
-        : `CodeDeploy application ${application} has no deployment group ${group}`;
-    const flags = config.codedeployApplication && config.codedeployGroup
-        ? '(--codedeploy-application, --codedeploy-group).'
-        : '; without --codedeploy-application and --codedeploy-group berth looks for AppECS-<cluster>-<service> ' +
-            'and DgpECS-<cluster>-<service>, the names the ECS console gives. Name yours with those flags.';
-    return `${what} ${flags}`;
-}
-function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
-    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
-        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
-            'not ECS; give the group of this ECS service.');
-    }
-    const services = groupInfo.ecsServices ?? [];
-    const bound = services.some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
-    if (!bound) {
-        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
-        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
-            `${clusterName}/${serviceName}; give the group bound to this service.`);
-    }
 }
 async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
     if (!spec)
@@ -48324,17 +48426,25 @@ function memoryHints(evidence) {
             'or the container, or lower what the app uses (heap size, caches).',
     }));
 }
-function lastLine(evidence, container) {
+function logsOf(evidence, container) {
     return evidence.logs.find((excerpt) => excerpt.container === container && excerpt.lines.length > 0);
+}
+const ERROR_LINE = /\b(error|exception|fatal|panic|traceback|failed|cannot|refused|denied)\b/i;
+const STACK_FRAME = /^\s+(at |File "|\.\.\.)/;
+/** The line that says what went wrong: the last one that reads like an error, not a stack frame under it. */
+function telltaleLine(lines) {
+    const error = [...lines].reverse().find((line) => ERROR_LINE.test(line) && !STACK_FRAME.test(line));
+    return error ? { line: error, isError: true } : { line: lines[lines.length - 1], isError: false };
 }
 function exitHints(evidence) {
     return explain_failedContainers(evidence)
         .filter((container) => container.exitCode !== undefined && container.exitCode !== 0 && !isOutOfMemory(container))
         .map((container) => {
         const name = container.name ?? 'container';
-        const excerpt = lastLine(evidence, name);
-        const logs = excerpt
-            ? ` Its last log line (${excerpt.group} ${excerpt.stream}): ${excerpt.lines[excerpt.lines.length - 1]}`
+        const excerpt = logsOf(evidence, name);
+        const telltale = excerpt && telltaleLine(excerpt.lines);
+        const logs = telltale
+            ? ` ${telltale.isError ? 'Its log says' : 'Its last log line'} (${excerpt.group} ${excerpt.stream}): ${telltale.line.trim()}`
             : ' Look at its logs for the cause.';
         return {
             key: `exit ${name} ${container.exitCode}`,
@@ -49524,6 +49634,7 @@ const STATUS_TITLES = {
 
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
+
 /** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
 function consoleReporter(stream, options = {}) {
     const now = options.now ?? Date.now;
@@ -49591,7 +49702,9 @@ function consoleReporter(stream, options = {}) {
         'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
             `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
         'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%`),
-        'deployment-status': (event) => once(`deployment ${event.status}`),
+        'deployment-status': (event) => once(event.status === TERMINATION_WAIT
+            ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
+            : `deployment ${event.status}`),
         'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${shortTaskDefinition(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
         verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
     };
@@ -49665,25 +49778,6 @@ function jsonReporter(stream, options = {}) {
             stream.write(`${JSON.stringify(object)}\n`);
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/events.ts
-/** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
-const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
-/** Sends every event to several reporters, in order. */
-function fanOut(...reporters) {
-    return {
-        emit: (event) => reporters.forEach((reporter) => reporter.emit(event)),
-        close: async () => {
-            for (const reporter of reporters)
-                await reporter.close?.();
-        },
-    };
-}
-/** Collects events; used by tests and by reporters that render at the end. */
-function recorder() {
-    const events = [];
-    return { events, emit: (event) => events.push(event) };
 }
 
 ;// CONCATENATED MODULE: ./src/sim/clock.ts
@@ -51592,6 +51686,7 @@ function codeDeployDefinition(ecs) {
             ListApplications: (input) => listApplications(ctx, input),
             GetApplication: (input) => ({ application: application(ctx.state, input.applicationName) }),
             ListDeploymentGroups: (input) => listDeploymentGroups(ctx, input),
+            BatchGetDeploymentGroups: (input) => batchGetDeploymentGroups(ctx, input),
             GetDeploymentGroup: (input) => ({
                 deploymentGroupInfo: renderGroup(ctx, group(ctx.state, input.applicationName, input.deploymentGroupName)),
             }),
@@ -51625,6 +51720,23 @@ function listDeploymentGroups(ctx, input) {
         .sort();
     const { items, nextToken } = page(names, undefined, input.nextToken, { default: 100, max: 100 });
     return { applicationName: app.applicationName, deploymentGroups: items, nextToken };
+}
+/** Groups that do not exist are named in `errorMessage`, not raised (wording unverified). */
+function batchGetDeploymentGroups(ctx, input) {
+    const app = application(ctx.state, input.applicationName);
+    const names = input.deploymentGroupNames ?? [];
+    if (names.length === 0) {
+        throw new AwsError('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
+    }
+    if (names.length > 100) {
+        throw new AwsError('BatchLimitExceededException', 'The maximum number of names or IDs allowed is 100.');
+    }
+    const found = names.map((name) => ctx.state.groups.get(groupKey(app.applicationName, name)));
+    const missing = names.filter((_, index) => !found[index]);
+    return withoutUndefined({
+        deploymentGroupsInfo: found.filter((g) => g !== undefined).map((g) => renderGroup(ctx, g)),
+        errorMessage: missing.length > 0 ? `Deployment groups not found: ${missing.join(', ')}` : undefined,
+    });
 }
 function renderGroup(ctx, g) {
     const service = serviceOf(ctx.world, g);

@@ -1,13 +1,11 @@
 import type { DeploymentInfo, ECSTarget, LifecycleEvent } from '@aws-sdk/client-codedeploy'
 import type { HookBinding } from '../config.js'
-import type { LifecycleEventChange, ProgressEvent } from '../report/events.js'
+import { TERMINATION_WAIT, type LifecycleEventChange, type ProgressEvent } from '../report/events.js'
 
 /** The deployment statuses after which nothing changes any more. */
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Stopped'])
 
 /** Reported as the deployment status while CodeDeploy keeps the blue task set for the termination wait. */
-export const TERMINATION_WAIT = 'TerminationWait'
-
 /** The production traffic split, in percent. */
 export interface TrafficSplit {
   blue: number

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import {
   GetDeploymentConfigCommand,
-  GetDeploymentGroupCommand,
   ListDeploymentsCommand,
   type CodeDeployClient,
   type CreateDeploymentConfigCommandInput,
@@ -23,6 +22,7 @@ import {
   sameShape,
   shapeOf,
 } from './deployment-config.js'
+import { findGroup } from './codedeploy-group.js'
 import { describeSchedule, shiftMinutes, trafficSchedule } from './traffic-schedule.js'
 
 export type CodeDeploy = Sender<CodeDeployClient>
@@ -61,7 +61,7 @@ const ACTIVE_STATUSES = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'] a
 export async function planCodeDeploy(input: SetupInput): Promise<CodeDeployPlan> {
   const serviceName = input.service.serviceName ?? ''
   const clusterName = lastSegment(input.service.clusterArn ?? input.cluster)
-  const { application, group, groupInfo } = await findGroup(input, clusterName, serviceName)
+  const { application, group, groupInfo } = await findGroup({ ...input, clusterName, serviceName })
   const config = await resolveDeploymentConfig(input.codedeploy, input.config.deploymentConfig, groupInfo)
   const appspec = await loadAppSpec(input)
   await ensureGroupIsFree(input, application, group)
@@ -116,67 +116,6 @@ function lastSegment(value: string): string {
 
 function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? (error as { name?: string }).name : undefined
-}
-
-/** The deployment group from the flags, or the names the ECS console gives (as the official action does). */
-async function findGroup(input: SetupInput, clusterName: string, serviceName: string) {
-  const application = input.config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`
-  const group = input.config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`
-  let groupInfo: DeploymentGroupInfo | undefined
-  try {
-    const output = await input.codedeploy.send(
-      new GetDeploymentGroupCommand({ applicationName: application, deploymentGroupName: group }),
-    )
-    groupInfo = output.deploymentGroupInfo
-  } catch (error) {
-    const name = errorName(error)
-    if (name === 'ApplicationDoesNotExistException' || name === 'DeploymentGroupDoesNotExistException') {
-      throw new UserError(missingGroupMessage(input.config, application, group, name))
-    }
-    throw new Error(`GetDeploymentGroup ${application}/${group}: ${errorMessage(error)}`, { cause: error })
-  }
-  if (!groupInfo) throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`)
-  checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName)
-  return { application, group, groupInfo }
-}
-
-function missingGroupMessage(config: Config, application: string, group: string, name: string): string {
-  const what =
-    name === 'ApplicationDoesNotExistException'
-      ? `CodeDeploy application ${application} does not exist`
-      : `CodeDeploy application ${application} has no deployment group ${group}`
-  const flags =
-    config.codedeployApplication && config.codedeployGroup
-      ? '(--codedeploy-application, --codedeploy-group).'
-      : '; without --codedeploy-application and --codedeploy-group berth looks for AppECS-<cluster>-<service> ' +
-        'and DgpECS-<cluster>-<service>, the names the ECS console gives. Name yours with those flags.'
-  return `${what} ${flags}`
-}
-
-function checkGroupDeploysService(
-  groupInfo: DeploymentGroupInfo,
-  application: string,
-  group: string,
-  clusterName: string,
-  serviceName: string,
-): void {
-  if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
-    throw new UserError(
-      `--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
-        'not ECS; give the group of this ECS service.',
-    )
-  }
-  const services = groupInfo.ecsServices ?? []
-  const bound = services.some(
-    (entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName,
-  )
-  if (!bound) {
-    const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service'
-    throw new UserError(
-      `--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
-        `${clusterName}/${serviceName}; give the group bound to this service.`,
-    )
-  }
 }
 
 interface ResolvedConfig {

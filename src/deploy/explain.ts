@@ -183,8 +183,17 @@ function memoryHints(evidence: Evidence): HintRule[] {
     }))
 }
 
-function lastLine(evidence: Evidence, container: string): LogExcerpt | undefined {
+function logsOf(evidence: Evidence, container: string): LogExcerpt | undefined {
   return evidence.logs.find((excerpt) => excerpt.container === container && excerpt.lines.length > 0)
+}
+
+const ERROR_LINE = /\b(error|exception|fatal|panic|traceback|failed|cannot|refused|denied)\b/i
+const STACK_FRAME = /^\s+(at |File "|\.\.\.)/
+
+/** The line that says what went wrong: the last one that reads like an error, not a stack frame under it. */
+function telltaleLine(lines: string[]): { line: string; isError: boolean } {
+  const error = [...lines].reverse().find((line) => ERROR_LINE.test(line) && !STACK_FRAME.test(line))
+  return error ? { line: error, isError: true } : { line: lines[lines.length - 1], isError: false }
 }
 
 function exitHints(evidence: Evidence): HintRule[] {
@@ -192,9 +201,10 @@ function exitHints(evidence: Evidence): HintRule[] {
     .filter((container) => container.exitCode !== undefined && container.exitCode !== 0 && !isOutOfMemory(container))
     .map((container) => {
       const name = container.name ?? 'container'
-      const excerpt = lastLine(evidence, name)
-      const logs = excerpt
-        ? ` Its last log line (${excerpt.group} ${excerpt.stream}): ${excerpt.lines[excerpt.lines.length - 1]}`
+      const excerpt = logsOf(evidence, name)
+      const telltale = excerpt && telltaleLine(excerpt.lines)
+      const logs = telltale
+        ? ` ${telltale.isError ? 'Its log says' : 'Its last log line'} (${excerpt.group} ${excerpt.stream}): ${telltale.line.trim()}`
         : ' Look at its logs for the cause.'
       return {
         key: `exit ${name} ${container.exitCode}`,

@@ -1,4 +1,4 @@
-import type { ProgressEvent, Reporter, RunResult } from './events.js'
+import { TERMINATION_WAIT, type ProgressEvent, type Reporter, type RunResult } from './events.js'
 import { describeCounts, duration, relativeTime, shortTaskDefinition, STATUS_TITLES } from './format.js'
 
 export interface ConsoleOptions {
@@ -81,7 +81,12 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
           `${event.diagnostics ? `: ${event.diagnostics}` : ''}`,
       ),
     'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%`),
-    'deployment-status': (event) => once(`deployment ${event.status}`),
+    'deployment-status': (event) =>
+      once(
+        event.status === TERMINATION_WAIT
+          ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
+          : `deployment ${event.status}`,
+      ),
     'rollback-started': (event) =>
       line(
         `rolling back${event.taskDefinitionArn ? ` to ${shortTaskDefinition(event.taskDefinitionArn)}` : ''}: ${event.reason}`,

@@ -54,6 +54,9 @@ export interface LifecycleEventChange {
 }
 
 /** Progress of a run, in order. Deploy code emits these; reporters decide how they look. */
+/** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
+export const TERMINATION_WAIT = 'TerminationWait'
+
 export type ProgressEvent =
   | { type: 'stage-started'; stage: Stage; title: string }
   | { type: 'stage-ended'; stage: Stage }

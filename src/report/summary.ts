@@ -1,4 +1,4 @@
-import type { ProgressEvent, RunResult } from './events.js'
+import { TERMINATION_WAIT, type ProgressEvent, type RunResult } from './events.js'
 import { STATUS_TITLES, duration, relativeTime, shortTaskDefinition } from './format.js'
 
 const SERVICE_EVENTS_SHOWN = 20
@@ -115,8 +115,14 @@ function deploymentStatuses(events: readonly ProgressEvent[], time: (at?: Date) 
     '',
     '| Status | Time | Lasted |',
     '| --- | --- | --- |',
-    ...statuses.map((status, index) => `| ${cell(status.status)} | ${time(status.at)} | ${lasted(index)} |`),
+    ...statuses.map(
+      (status, index) => `| ${cell(statusLabel(status.status))} | ${time(status.at)} | ${lasted(index)} |`,
+    ),
   ]
+}
+
+function statusLabel(status: string): string {
+  return status === TERMINATION_WAIT ? 'InProgress (termination wait)' : status
 }
 
 function blueGreen(events: readonly ProgressEvent[]): string[][] {

@@ -24,6 +24,7 @@ import {
   application,
   deployment,
   group,
+  groupKey,
   serviceOf,
   newDeploymentId,
   targetGroupName,
@@ -49,6 +50,7 @@ export function codeDeployDefinition(ecs: Ecs): ServiceDefinition {
       ListApplications: (input) => listApplications(ctx, input),
       GetApplication: (input) => ({ application: application(ctx.state, input.applicationName) }),
       ListDeploymentGroups: (input) => listDeploymentGroups(ctx, input),
+      BatchGetDeploymentGroups: (input) => batchGetDeploymentGroups(ctx, input),
       GetDeploymentGroup: (input) => ({
         deploymentGroupInfo: renderGroup(ctx, group(ctx.state, input.applicationName, input.deploymentGroupName)),
       }),
@@ -85,6 +87,27 @@ function listDeploymentGroups(ctx: Context, input: { applicationName?: string; n
     .sort()
   const { items, nextToken } = page(names, undefined, input.nextToken, { default: 100, max: 100 })
   return { applicationName: app.applicationName, deploymentGroups: items, nextToken }
+}
+
+/** Groups that do not exist are named in `errorMessage`, not raised (wording unverified). */
+function batchGetDeploymentGroups(
+  ctx: Context,
+  input: { applicationName?: string; deploymentGroupNames?: string[] },
+): object {
+  const app = application(ctx.state, input.applicationName)
+  const names = input.deploymentGroupNames ?? []
+  if (names.length === 0) {
+    throw new AwsError('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.')
+  }
+  if (names.length > 100) {
+    throw new AwsError('BatchLimitExceededException', 'The maximum number of names or IDs allowed is 100.')
+  }
+  const found = names.map((name) => ctx.state.groups.get(groupKey(app.applicationName, name)))
+  const missing = names.filter((_, index) => !found[index])
+  return withoutUndefined({
+    deploymentGroupsInfo: found.filter((g) => g !== undefined).map((g) => renderGroup(ctx, g)),
+    errorMessage: missing.length > 0 ? `Deployment groups not found: ${missing.join(', ')}` : undefined,
+  })
 }
 
 function renderGroup(ctx: Context, g: GroupRecord): Wire<DeploymentGroupInfo> {

@@ -284,7 +284,7 @@ describe('CodeDeploy blue/green against the emulator', () => {
       const apps = (value.codedeploy as { applications: { name: string; deploymentGroups: { name: string }[] }[] })
         .applications
       apps[0].name = 'AppECS-prod-web'
-      apps[0].deploymentGroups[0].name = 'DgpECS-prod-web'
+      apps[0].deploymentGroups = [{ ...apps[0].deploymentGroups[0], name: 'DgpECS-prod-web' }] // plain has none
     })
     const result = await h.deploy({ codedeployApplication: undefined, codedeployGroup: undefined })
     expect(result.status).toBe('succeeded')
@@ -297,7 +297,41 @@ describe('CodeDeploy blue/green against the emulator', () => {
       .deploy({ service: 'plain', codedeployApplication: undefined, codedeployGroup: undefined })
       .catch((caught: unknown) => caught)
     expect(missing).toBeInstanceOf(UserError)
-    expect((missing as Error).message).toMatch(/AppECS-prod-plain does not exist/)
+    expect((missing as Error).message).toMatch(/^no CodeDeploy deployment group deploys prod\/plain/)
+    const unknown = await h
+      .deploy({ codedeployApplication: 'AppECS-prod-web', codedeployGroup: 'nosuch' })
+      .catch((caught: unknown) => caught)
+    expect((unknown as Error).message).toMatch(
+      /^--codedeploy-group: CodeDeploy application AppECS-prod-web has no deployment group "nosuch"/,
+    )
+  })
+
+  it('without names, finds the one deployment group bound to the service', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({ codedeployApplication: undefined, codedeployGroup: undefined })
+    expect(result.status).toBe('succeeded')
+    expect(ofType(h.events, 'info').map((event) => event.message)).toContain(
+      'deployment group web-app/web-dg deploys prod/web',
+    )
+    const created = (await h.sim.calls()).find((call) => call.operation === 'CreateDeployment')
+    expect(created?.request).toMatchObject({ applicationName: 'web-app', deploymentGroupName: 'web-dg' })
+  })
+
+  it('without names, asks for them when two deployment groups deploy the service', async () => {
+    const h = await manualHarness((value) => {
+      const apps = (value.codedeploy as { applications: { deploymentGroups: unknown[] }[] }).applications
+      const [first] = apps[0].deploymentGroups as Record<string, unknown>[]
+      apps[0].deploymentGroups.push({ ...first, name: 'web-dg-2' })
+    })
+    const error = await h
+      .deploy({ codedeployApplication: undefined, codedeployGroup: undefined })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toMatch(
+      /2 CodeDeploy deployment groups deploy prod\/web \(web-app\/web-dg, web-app\/web-dg-2\)/,
+    )
+    const mutating = (await h.sim.calls()).filter((call) => /^(Register|Create|Update)/.test(call.operation))
+    expect(mutating).toHaveLength(0)
   })
 
   it('rejects an unknown deployment config before any change', async () => {

@@ -102,7 +102,7 @@ describe('explain', () => {
     expect(hints[0]).toMatch(/load balancer health checks/)
   })
 
-  it('quotes the last log line of a crashed container', () => {
+  it('quotes the error line of a crashed container, not the stack frame under it', () => {
     const task = crashed()
     const id = task.taskArn!.split('/').pop()!
     const { hints } = explain({
@@ -114,13 +114,29 @@ describe('explain', () => {
           taskId: id,
           group: '/ecs/api',
           stream: `api/web/${id}`,
-          lines: ['starting on :8080', 'fatal: DATABASE_URL is not set'],
+          lines: [
+            'starting on :8080',
+            'Error: DATABASE_URL is not set',
+            '    at loadConfig (/app/config.js:12:11)',
+            '    at main (/app/index.js:3:1)',
+          ],
         },
       ],
     })
     expect(hints).toEqual([
-      `web exited with code 3. Its last log line (/ecs/api api/web/${id}): fatal: DATABASE_URL is not set`,
+      `web exited with code 3. Its log says (/ecs/api api/web/${id}): Error: DATABASE_URL is not set`,
     ])
+  })
+
+  it('quotes the last log line when no line reads like an error', () => {
+    const task = crashed()
+    const id = task.taskArn!.split('/').pop()!
+    const { hints } = explain({
+      stoppedTasks: [task],
+      events: [],
+      logs: [{ container: 'web', taskId: id, group: '/ecs/api', stream: `api/web/${id}`, lines: ['boot', 'bye'] }],
+    })
+    expect(hints).toEqual([`web exited with code 3. Its last log line (/ecs/api api/web/${id}): bye`])
   })
 
   it('finds network exhaustion in service events', () => {

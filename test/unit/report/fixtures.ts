@@ -16,7 +16,7 @@ export const rolledBack: RunResult = {
     `deployment ${OURS} failed (ECS deployment circuit breaker: tasks failed to start.) and ECS rolled the service back to ${TD(1)} (deployment ${OLD}).`,
     '3 tasks stopped: Essential container in task exited (web exit code 3)',
   ],
-  hints: ['web exited with code 3. Its last log line (/ecs/api ecs/web/abc): fatal: DATABASE_URL is not set'],
+  hints: ['web exited with code 3. Its log says (/ecs/api ecs/web/abc): fatal: DATABASE_URL is not set'],
   artifacts: [],
   logs: [
     {

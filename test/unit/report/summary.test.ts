@@ -94,7 +94,7 @@ describe('summaryMarkdown', () => {
           '| --- | --- | --- |',
           '| Created | +0s | 2s |',
           '| InProgress | +2s | 5m34s |',
-          '| TerminationWait | +5m36s | 5m00s |',
+          '| InProgress (termination wait) | +5m36s | 5m00s |',
           '| Succeeded | +10m36s |  |',
         ].join('\n'),
       )
