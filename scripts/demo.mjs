@@ -1,6 +1,7 @@
 // `npm start`: a rehearsal against the emulator, nothing to set up. It starts `berth sim` with the demo scenario,
 // renders the web service's task definition with a new image, deploys it (a rolling update that succeeds), then
-// deploys a broken image and lets ECS's circuit breaker roll it back while berth explains why.
+// deploys a broken image and lets ECS's circuit breaker roll it back while berth explains why, and last moves the
+// api service blue/green with CodeDeploy, canary 10% first, reporting every lifecycle hook and traffic step.
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -88,12 +89,36 @@ try {
       ['deploy', '--cluster', 'demo', '--service', 'web', '--image', `web=${REGISTRY}/web:v3-broken`, ...watch],
       env,
     ))
+
+  heading('4. Deploy api blue/green with CodeDeploy: canary 10% for 2 minutes, then 100% (expected: succeeded)')
+  ok &&=
+    0 ===
+    (await berth(
+      [
+        'deploy',
+        '--cluster',
+        'demo',
+        '--service',
+        'api',
+        '--image',
+        'api=public.ecr.aws/nginx/nginx:1.28',
+        '--deployment-config',
+        'canary:10%:2m',
+        '--hook',
+        'AfterAllowTestTraffic=validate-green',
+        '--wait-for',
+        'traffic-shifted',
+        ...watch,
+      ],
+      env,
+    ))
 } finally {
   sim.kill('SIGTERM')
 }
 console.log(
   ok
-    ? '\nRehearsal done: v2 succeeded, v3-broken was rolled back and explained. Exit codes 0 and 1, as a pipeline sees them.'
+    ? '\nRehearsal done: v2 succeeded, v3-broken was rolled back and explained, api moved blue/green. ' +
+        'Exit codes 0, 1 and 0, as a pipeline sees them.'
     : '\nRehearsal did not go as expected: see the output above.',
 )
 process.exitCode = ok ? 0 : 1
