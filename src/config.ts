@@ -77,6 +77,8 @@ export interface Config {
   artifacts: ArtifactKind[]
   /** Last stdout line is one JSON object. */
   json: boolean
+  /** Add the progress events to that object as `events` (`--json-events`, which implies `--json`). */
+  jsonEvents: boolean
 
   cluster?: string
   service?: string
@@ -145,7 +147,8 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
     artifactsDir,
     artifacts:
       input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
-    json: input.boolean('json'),
+    json: input.boolean('json') || input.boolean('json-events'),
+    jsonEvents: input.boolean('json-events'),
     cluster,
     service,
     strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',

@@ -45203,7 +45203,8 @@ function parseConfig(source, env = {}) {
         diff: input.boolean('diff'),
         artifactsDir,
         artifacts: input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
-        json: input.boolean('json'),
+        json: input.boolean('json') || input.boolean('json-events'),
+        jsonEvents: input.boolean('json-events'),
         cluster,
         service,
         strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
@@ -54146,7 +54147,7 @@ const FLAGS = {
             'on-cancel',
         ],
         lists: [...RENDER_LISTS, 'hook', 'tag'],
-        switches: ['diff', 'json', 'force-new-deployment', 'dry-run'],
+        switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run'],
     },
     hook: {
         values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
@@ -54220,6 +54221,7 @@ ${RENDER_FLAGS}
   --on-timeout A        rollback (default) or leave the service as it is
   --on-cancel A         rollback (default) or leave, on SIGINT/SIGTERM (a cancelled job)
   --dry-run             do every read and print the plan; change nothing
+  --json-events         like --json, with every progress event in its "events" array
 
 CodeDeploy blue/green:
   --codedeploy-application A, --codedeploy-group G
@@ -54351,7 +54353,7 @@ function cliReporter(config, io) {
     const printsRendered = !config.json && !config.out && !config.cluster;
     const human = consoleReporter(config.json || printsRendered ? io.stderr : io.stdout, { printRendered: false });
     if (config.json)
-        return fanOut(human, jsonReporter(io.stdout));
+        return fanOut(human, jsonReporter(io.stdout, { events: config.jsonEvents }));
     if (!printsRendered)
         return human;
     const rendered = {

@@ -25,7 +25,7 @@ export const FLAGS: Record<'render' | 'deploy' | 'hook' | 'sim', FlagSpec> = {
       'on-cancel',
     ],
     lists: [...RENDER_LISTS, 'hook', 'tag'],
-    switches: ['diff', 'json', 'force-new-deployment', 'dry-run'],
+    switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run'],
   },
   hook: {
     values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
@@ -103,6 +103,7 @@ ${RENDER_FLAGS}
   --on-timeout A        rollback (default) or leave the service as it is
   --on-cancel A         rollback (default) or leave, on SIGINT/SIGTERM (a cancelled job)
   --dry-run             do every read and print the plan; change nothing
+  --json-events         like --json, with every progress event in its "events" array
 
 CodeDeploy blue/green:
   --codedeploy-application A, --codedeploy-group G

@@ -233,12 +233,15 @@ describe('deployments through the bundles against berth sim', () => {
     '--json',
   ]
 
-  it('CLI: a healthy image succeeds with exit 0', async () => {
-    const { code, stdout } = await node(CLI, deployArgs('v2'), aws)
+  it('CLI: a healthy image succeeds with exit 0; --json-events adds the progress events', async () => {
+    const { code, stdout } = await node(CLI, [...deployArgs('v2'), '--json-events'], aws)
     const result = lastJsonLine(stdout)
     expect(result).toMatchObject({ status: 'succeeded', cluster: 'prod', service: 'api' })
     expect(code).toBe(0)
     expect(await serviceTaskDefinition('api')).toBe(result.taskDefinitionArn)
+    const types = (result.events as { type: string }[]).map((event) => event.type)
+    expect(types).toEqual(expect.arrayContaining(['registered', 'deployment-started', 'tasks-changed']))
+    expect(types).not.toContain('verdict')
   })
 
   it('CLI: a crashing image is rolled back by the circuit breaker, exit 1, with the exit code in the reasons', async () => {

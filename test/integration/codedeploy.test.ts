@@ -33,6 +33,7 @@ function baseConfig(overrides: Partial<Config>): Config {
     diff: false,
     artifacts: [],
     json: false,
+    jsonEvents: false,
     cluster: 'prod',
     service: 'web',
     strategy: 'auto',

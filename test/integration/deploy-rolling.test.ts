@@ -34,6 +34,7 @@ function baseConfig(overrides: Partial<Config>): Config {
     diff: false,
     artifacts: [],
     json: false,
+    jsonEvents: false,
     cluster: 'prod',
     service: 'api',
     strategy: 'auto',
