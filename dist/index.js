@@ -73883,7 +73883,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5023);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5790);
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7994);
 /* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7861);
@@ -74376,7 +74376,7 @@ function summaryMarkdown(events, result, options = {}) {
 
 /***/ }),
 
-/***/ 5023:
+/***/ 5790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77330,7 +77330,22 @@ function hints(evidence) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/deploy/watch-options.ts
+
+/** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
+function watchOptions(context) {
+    return {
+        ceilingMs: context.config.pollIntervalMs,
+        deadline: context.deadline,
+        cancel: context.cancel,
+        sleep: context.sleep,
+        now: context.now,
+        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy.ts
+
 
 
 
@@ -77376,16 +77391,6 @@ async function deployCodeDeploy(context, plan) {
     if (end.kind === 'done')
         return conclude(context, follower, end.value);
     return interrupted(context, follower, end.kind);
-}
-function watchOptions(context) {
-    return {
-        ceilingMs: context.config.pollIntervalMs,
-        deadline: context.deadline,
-        cancel: context.cancel,
-        sleep: context.sleep,
-        now: context.now,
-        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
-    };
 }
 function mutationRetry(context) {
     return {
@@ -77711,6 +77716,7 @@ async function stopWithRollback(context, follower, kind, flag) {
 
 
 
+
 const rolling = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) };
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
@@ -77724,14 +77730,7 @@ async function deployRolling(context) {
         strategy: 'rolling',
     });
     const follower = new rolling_Follower(context, started.tracking, context.service);
-    const end = await watch(() => follower.tick(), {
-        ceilingMs: context.config.pollIntervalMs,
-        deadline: context.deadline,
-        cancel: context.cancel,
-        sleep: context.sleep,
-        now: context.now,
-        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
-    });
+    const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
         return rolling_conclude(context, follower, end.value);
     return rolling_interrupted(context, follower, end.kind);

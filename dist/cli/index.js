@@ -45099,7 +45099,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2060);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8713);
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -45121,7 +45121,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2060:
+/***/ 8713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48466,7 +48466,22 @@ function hints(evidence) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/deploy/watch-options.ts
+
+/** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
+function watchOptions(context) {
+    return {
+        ceilingMs: context.config.pollIntervalMs,
+        deadline: context.deadline,
+        cancel: context.cancel,
+        sleep: context.sleep,
+        now: context.now,
+        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy.ts
+
 
 
 
@@ -48512,16 +48527,6 @@ async function deployCodeDeploy(context, plan) {
     if (end.kind === 'done')
         return conclude(context, follower, end.value);
     return interrupted(context, follower, end.kind);
-}
-function watchOptions(context) {
-    return {
-        ceilingMs: context.config.pollIntervalMs,
-        deadline: context.deadline,
-        cancel: context.cancel,
-        sleep: context.sleep,
-        now: context.now,
-        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
-    };
 }
 function mutationRetry(context) {
     return {
@@ -48847,6 +48852,7 @@ async function stopWithRollback(context, follower, kind, flag) {
 
 
 
+
 const rolling = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) };
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
@@ -48860,14 +48866,7 @@ async function deployRolling(context) {
         strategy: 'rolling',
     });
     const follower = new rolling_Follower(context, started.tracking, context.service);
-    const end = await watch(() => follower.tick(), {
-        ceilingMs: context.config.pollIntervalMs,
-        deadline: context.deadline,
-        cancel: context.cancel,
-        sleep: context.sleep,
-        now: context.now,
-        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
-    });
+    const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
         return rolling_conclude(context, follower, end.value);
     return rolling_interrupted(context, follower, end.kind);

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-codedeploy'
 import { ListTasksCommand, type Task } from '@aws-sdk/client-ecs'
 import { describeError, isThrottling } from '../watch/errors.js'
-import { watch, type TickResult, type WatchOptions } from '../watch/loop.js'
+import { watch, type TickResult } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
 import { isTaskFailure } from '../watch/rollout.js'
 import { pause } from '../watch/sleep.js'
@@ -36,6 +36,7 @@ import { describeTasks } from './ecs.js'
 import { logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver, PreflightContext, PreparedDeployment } from './strategy.js'
+import { watchOptions } from './watch-options.js'
 
 export const codedeploy: Driver = { name: 'codedeploy', prepare }
 
@@ -69,17 +70,6 @@ async function deployCodeDeploy(context: DeployContext, plan: CodeDeployPlan): P
   const end = await watch(() => follower.tick(), watchOptions(context))
   if (end.kind === 'done') return conclude(context, follower, end.value)
   return interrupted(context, follower, end.kind)
-}
-
-function watchOptions(context: DeployContext): WatchOptions {
-  return {
-    ceilingMs: context.config.pollIntervalMs,
-    deadline: context.deadline,
-    cancel: context.cancel,
-    sleep: context.sleep,
-    now: context.now,
-    onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
-  }
 }
 
 function mutationRetry(context: DeployContext) {

@@ -26,6 +26,7 @@ import { describeService } from './ecs.js'
 import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver } from './strategy.js'
+import { watchOptions } from './watch-options.js'
 
 export const rolling: Driver = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) }
 
@@ -42,14 +43,7 @@ export async function deployRolling(context: DeployContext): Promise<DeployOutco
     strategy: 'rolling',
   })
   const follower = new Follower(context, started.tracking, context.service)
-  const end = await watch(() => follower.tick(), {
-    ceilingMs: context.config.pollIntervalMs,
-    deadline: context.deadline,
-    cancel: context.cancel,
-    sleep: context.sleep,
-    now: context.now,
-    onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
-  })
+  const end = await watch(() => follower.tick(), watchOptions(context))
   if (end.kind === 'done') return conclude(context, follower, end.value)
   return interrupted(context, follower, end.kind)
 }

@@ -20,36 +20,22 @@ import { recorder, type ProgressEvent, type RunResult } from '../../src/report/e
 import { run, type RunDeps } from '../../src/run.js'
 import { startSim, type Sim } from '../../src/sim/main.js'
 import { realSleep } from '../../src/watch/sleep.js'
+import { deployConfig } from '../helpers/config.js'
 import { REGISTRY, clientConfig, startTestSim, type TestSim } from '../helpers/sim.js'
 
 const SCENARIO = 'test/fixtures/sim/codedeploy.yaml'
 const ACCOUNT_TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition'
 
 function baseConfig(overrides: Partial<Config>): Config {
-  return {
+  return deployConfig({
     images: [{ container: 'web', uri: `${REGISTRY}/web:v2` }],
-    env: [],
-    secrets: [],
-    diff: false,
-    artifacts: [],
-    json: false,
-    jsonEvents: false,
     cluster: 'prod',
     service: 'web',
-    strategy: 'auto',
-    forceNewDeployment: false,
     codedeployApplication: 'web-app',
     codedeployGroup: 'web-dg',
-    hooks: [],
-    waitFor: 'completed',
     waitTimeoutMs: 60 * 60_000,
-    pollIntervalMs: 5000,
-    onTimeout: 'rollback',
-    onCancel: 'rollback',
-    dryRun: false,
-    tags: [],
     ...overrides,
-  }
+  })
 }
 
 function scenario(edit: (value: Record<string, unknown>) => void = () => {}) {

@@ -10,6 +10,7 @@ import type { Config } from '../../src/config.js'
 import { UserError } from '../../src/errors.js'
 import { recorder, type ProgressEvent, type RunResult } from '../../src/report/events.js'
 import { run, type RunDeps } from '../../src/run.js'
+import { deployConfig } from '../helpers/config.js'
 import { REGISTRY, clientConfig, startTestSim, type TestSim } from '../helpers/sim.js'
 
 const SCENARIO = 'test/fixtures/sim/rolling.yaml'
@@ -27,28 +28,7 @@ const MUTATING = new Set([
 ])
 
 function baseConfig(overrides: Partial<Config>): Config {
-  return {
-    images: [],
-    env: [],
-    secrets: [],
-    diff: false,
-    artifacts: [],
-    json: false,
-    jsonEvents: false,
-    cluster: 'prod',
-    service: 'api',
-    strategy: 'auto',
-    forceNewDeployment: false,
-    hooks: [],
-    waitFor: 'completed',
-    waitTimeoutMs: 30 * 60_000,
-    pollIntervalMs: POLL_MS,
-    onTimeout: 'rollback',
-    onCancel: 'rollback',
-    dryRun: false,
-    tags: [],
-    ...overrides,
-  }
+  return deployConfig({ cluster: 'prod', service: 'api', pollIntervalMs: POLL_MS, ...overrides })
 }
 
 const image = (tag: string) => [{ container: 'web', uri: `${REGISTRY}/api:${tag}` }]
