@@ -77343,6 +77343,14 @@ function watchOptions(context) {
         onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
     };
 }
+/** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
+function quickPauseMs(context) {
+    return Math.max(100, Math.round(context.config.pollIntervalMs / 5));
+}
+/** A call that changes something is retried only when throttled: a transient error may have let it through. */
+function mutationRetry(context) {
+    return { sleep: context.sleep, baseMs: quickPauseMs(context), retryable: errors_isThrottling };
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy.ts
 
@@ -77391,13 +77399,6 @@ async function deployCodeDeploy(context, plan) {
     if (end.kind === 'done')
         return conclude(context, follower, end.value);
     return interrupted(context, follower, end.kind);
-}
-function mutationRetry(context) {
-    return {
-        sleep: context.sleep,
-        baseMs: Math.max(100, Math.round(context.config.pollIntervalMs / 5)),
-        retryable: errors_isThrottling,
-    };
 }
 async function createConfigIfMissing(context, plan) {
     const input = plan.createConfig;
@@ -77696,7 +77697,7 @@ async function stopWithRollback(context, follower, kind, flag) {
         reason: `${why} (${flag} rollback): stopped the deployment with automatic rollback`,
     });
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
-        await pause(context.sleep, Math.max(100, Math.round(context.config.pollIntervalMs / 5)), []);
+        await pause(context.sleep, quickPauseMs(context), []);
         await follower.flush();
     }
     const status = follower.info?.status;
@@ -77722,14 +77723,14 @@ const rolling = { name: 'rolling', prepare: async () => ({ deploy: deployRolling
 const ROLLBACK_LOOKS = 5;
 /** UpdateService, then follow our deployment by its id to a verdict. */
 async function deployRolling(context) {
-    const started = await startDeployment(context);
+    const tracking = await startDeployment(context);
     context.reporter.emit({
         type: 'deployment-started',
-        deploymentId: started.tracking.deploymentId,
+        deploymentId: tracking.deploymentId,
         taskDefinitionArn: context.taskDefinitionArn,
         strategy: 'rolling',
     });
-    const follower = new rolling_Follower(context, started.tracking, context.service);
+    const follower = new rolling_Follower(context, tracking, context.service);
     const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
         return rolling_conclude(context, follower, end.value);
@@ -77758,11 +77759,7 @@ function updateInput(context, taskDefinition, force) {
 }
 async function updateService(context, input) {
     context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` });
-    const output = await retrying(() => context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)), {
-        sleep: context.sleep,
-        baseMs: Math.max(100, Math.round(context.config.pollIntervalMs / 5)),
-        retryable: errors_isThrottling,
-    });
+    const output = await retrying(() => context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)), mutationRetry(context));
     if (!output.service)
         throw new Error(`UpdateService returned no service for ${input.service}.`);
     return output.service;
@@ -77776,7 +77773,7 @@ async function startDeployment(context) {
             message: `service ${before.serviceName} already runs ${context.taskDefinitionArn}; following its deployment ` +
                 `${previous.id} (--force-new-deployment starts a new one).`,
         });
-        return { tracking: { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn } };
+        return { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn };
     }
     const after = await updateService(context, updateInput(context, context.taskDefinitionArn, context.config.forceNewDeployment));
     const known = new Set((before.deployments ?? []).map((deployment) => deployment.id));
@@ -77786,11 +77783,9 @@ async function startDeployment(context) {
     if (!ours?.id)
         throw new Error(`UpdateService did not start a deployment of ${context.taskDefinitionArn}.`);
     return {
-        tracking: {
-            deploymentId: ours.id,
-            taskDefinitionArn: context.taskDefinitionArn,
-            previousDeploymentId: previous?.id !== ours.id ? previous?.id : undefined,
-        },
+        deploymentId: ours.id,
+        taskDefinitionArn: context.taskDefinitionArn,
+        previousDeploymentId: previous?.id !== ours.id ? previous?.id : undefined,
     };
 }
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
@@ -77798,7 +77793,8 @@ class rolling_Follower {
     context;
     tracking;
     seen = new Set();
-    events = [];
+    /** The service events that appeared while berth watched, oldest first. */
+    serviceEvents = [];
     lastCounts = '';
     counts = [];
     stopped;
@@ -77810,9 +77806,6 @@ class rolling_Follower {
             this.seen.add(eventKey(event));
         this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, tracking.deploymentId);
         this.ownThreshold = ownFailureThreshold(context);
-    }
-    get serviceEvents() {
-        return this.events;
     }
     async tick() {
         const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
@@ -77836,7 +77829,7 @@ class rolling_Follower {
         const fresh = takeNewEvents(service.events ?? [], this.seen);
         for (const event of fresh) {
             const message = event.message ?? '';
-            this.events.push({ at: event.createdAt, message });
+            this.serviceEvents.push({ at: event.createdAt, message });
             this.context.reporter.emit({
                 type: 'service-event',
                 at: event.createdAt ?? new Date(this.context.now()),
@@ -77908,9 +77901,9 @@ async function rolling_conclude(context, follower, judgement) {
     const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed';
     const explanation = await rolling_gather(context, follower);
     const hints = [...explanation.hints];
-    if (!circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker) && status === 'failed') {
-        if (judgement.state === 'failed')
-            hints.push(NO_BREAKER_HINT);
+    if (judgement.state === 'failed' &&
+        !circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker)) {
+        hints.push(NO_BREAKER_HINT);
     }
     return {
         status,
@@ -77978,7 +77971,7 @@ async function rollBack(context, kind, flag) {
     }
     context.reporter.emit({ type: 'rollback-started', reason: `${why} (${flag} rollback)`, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service)?.taskDefinition !== previous; look++) {
-        await pause(context.sleep, Math.max(100, Math.round(context.config.pollIntervalMs / 5)), []);
+        await pause(context.sleep, quickPauseMs(context), []);
         const seen = service;
         service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen);
     }

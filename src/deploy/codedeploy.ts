@@ -9,7 +9,7 @@ import {
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy'
 import { ListTasksCommand, type Task } from '@aws-sdk/client-ecs'
-import { describeError, isThrottling } from '../watch/errors.js'
+import { describeError } from '../watch/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
 import { isTaskFailure } from '../watch/rollout.js'
@@ -36,7 +36,7 @@ import { describeTasks } from './ecs.js'
 import { logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver, PreflightContext, PreparedDeployment } from './strategy.js'
-import { watchOptions } from './watch-options.js'
+import { mutationRetry, quickPauseMs, watchOptions } from './watch-options.js'
 
 export const codedeploy: Driver = { name: 'codedeploy', prepare }
 
@@ -70,14 +70,6 @@ async function deployCodeDeploy(context: DeployContext, plan: CodeDeployPlan): P
   const end = await watch(() => follower.tick(), watchOptions(context))
   if (end.kind === 'done') return conclude(context, follower, end.value)
   return interrupted(context, follower, end.kind)
-}
-
-function mutationRetry(context: DeployContext) {
-  return {
-    sleep: context.sleep,
-    baseMs: Math.max(100, Math.round(context.config.pollIntervalMs / 5)),
-    retryable: isThrottling,
-  }
 }
 
 async function createConfigIfMissing(context: DeployContext, plan: CodeDeployPlan): Promise<void> {
@@ -409,7 +401,7 @@ async function stopWithRollback(
     reason: `${why} (${flag} rollback): stopped the deployment with automatic rollback`,
   })
   for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
-    await pause(context.sleep, Math.max(100, Math.round(context.config.pollIntervalMs / 5)), [])
+    await pause(context.sleep, quickPauseMs(context), [])
     await follower.flush()
   }
   const status = follower.info?.status

@@ -6,7 +6,7 @@ import {
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import type { DeploymentCounts } from '../report/events.js'
-import { describeError, isThrottling } from '../watch/errors.js'
+import { describeError } from '../watch/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
 import {
@@ -26,7 +26,7 @@ import { describeService } from './ecs.js'
 import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver } from './strategy.js'
-import { watchOptions } from './watch-options.js'
+import { mutationRetry, quickPauseMs, watchOptions } from './watch-options.js'
 
 export const rolling: Driver = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) }
 
@@ -35,21 +35,17 @@ const ROLLBACK_LOOKS = 5
 
 /** UpdateService, then follow our deployment by its id to a verdict. */
 export async function deployRolling(context: DeployContext): Promise<DeployOutcome> {
-  const started = await startDeployment(context)
+  const tracking = await startDeployment(context)
   context.reporter.emit({
     type: 'deployment-started',
-    deploymentId: started.tracking.deploymentId,
+    deploymentId: tracking.deploymentId,
     taskDefinitionArn: context.taskDefinitionArn,
     strategy: 'rolling',
   })
-  const follower = new Follower(context, started.tracking, context.service)
+  const follower = new Follower(context, tracking, context.service)
   const end = await watch(() => follower.tick(), watchOptions(context))
   if (end.kind === 'done') return conclude(context, follower, end.value)
   return interrupted(context, follower, end.kind)
-}
-
-interface Started {
-  tracking: Tracking
 }
 
 function serviceName(context: DeployContext): string {
@@ -79,16 +75,12 @@ function updateInput(context: DeployContext, taskDefinition: string, force: bool
 
 async function updateService(context: DeployContext, input: UpdateServiceCommandInput): Promise<Service> {
   context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` })
-  const output = await retrying(() => context.clients.ecs.send(new UpdateServiceCommand(input)), {
-    sleep: context.sleep,
-    baseMs: Math.max(100, Math.round(context.config.pollIntervalMs / 5)),
-    retryable: isThrottling,
-  })
+  const output = await retrying(() => context.clients.ecs.send(new UpdateServiceCommand(input)), mutationRetry(context))
   if (!output.service) throw new Error(`UpdateService returned no service for ${input.service}.`)
   return output.service
 }
 
-async function startDeployment(context: DeployContext): Promise<Started> {
+async function startDeployment(context: DeployContext): Promise<Tracking> {
   const before = context.service
   const previous = primaryOf(before)
   if (isNoOp(context) && previous?.id) {
@@ -98,7 +90,7 @@ async function startDeployment(context: DeployContext): Promise<Started> {
         `service ${before.serviceName} already runs ${context.taskDefinitionArn}; following its deployment ` +
         `${previous.id} (--force-new-deployment starts a new one).`,
     })
-    return { tracking: { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn } }
+    return { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn }
   }
   const after = await updateService(
     context,
@@ -111,18 +103,17 @@ async function startDeployment(context: DeployContext): Promise<Started> {
     primaryOf(after)
   if (!ours?.id) throw new Error(`UpdateService did not start a deployment of ${context.taskDefinitionArn}.`)
   return {
-    tracking: {
-      deploymentId: ours.id,
-      taskDefinitionArn: context.taskDefinitionArn,
-      previousDeploymentId: previous?.id !== ours.id ? previous?.id : undefined,
-    },
+    deploymentId: ours.id,
+    taskDefinitionArn: context.taskDefinitionArn,
+    previousDeploymentId: previous?.id !== ours.id ? previous?.id : undefined,
   }
 }
 
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
 class Follower {
   private readonly seen = new Set<string>()
-  private readonly events: { at?: Date; message: string }[] = []
+  /** The service events that appeared while berth watched, oldest first. */
+  readonly serviceEvents: { at?: Date; message: string }[] = []
   private lastCounts = ''
   counts: DeploymentCounts[] = []
   readonly stopped: StoppedTasks
@@ -136,10 +127,6 @@ class Follower {
     for (const event of before.events ?? []) this.seen.add(eventKey(event))
     this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, tracking.deploymentId)
     this.ownThreshold = ownFailureThreshold(context)
-  }
-
-  get serviceEvents(): { at?: Date; message: string }[] {
-    return this.events
   }
 
   async tick(): Promise<TickResult<Judgement>> {
@@ -164,7 +151,7 @@ class Follower {
     const fresh = takeNewEvents(service.events ?? [], this.seen)
     for (const event of fresh) {
       const message = event.message ?? ''
-      this.events.push({ at: event.createdAt, message })
+      this.serviceEvents.push({ at: event.createdAt, message })
       this.context.reporter.emit({
         type: 'service-event',
         at: event.createdAt ?? new Date(this.context.now()),
@@ -241,8 +228,11 @@ async function conclude(context: DeployContext, follower: Follower, judgement: J
   const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed'
   const explanation = await gather(context, follower)
   const hints = [...explanation.hints]
-  if (!circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker) && status === 'failed') {
-    if (judgement.state === 'failed') hints.push(NO_BREAKER_HINT)
+  if (
+    judgement.state === 'failed' &&
+    !circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker)
+  ) {
+    hints.push(NO_BREAKER_HINT)
   }
   return {
     status,
@@ -313,7 +303,7 @@ async function rollBack(context: DeployContext, kind: 'timed_out' | 'cancelled',
   }
   context.reporter.emit({ type: 'rollback-started', reason: `${why} (${flag} rollback)`, taskDefinitionArn: previous })
   for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service)?.taskDefinition !== previous; look++) {
-    await pause(context.sleep, Math.max(100, Math.round(context.config.pollIntervalMs / 5)), [])
+    await pause(context.sleep, quickPauseMs(context), [])
     const seen = service
     service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen)
   }

@@ -1,4 +1,4 @@
-import { describeError } from '../watch/errors.js'
+import { describeError, isThrottling } from '../watch/errors.js'
 import type { WatchOptions } from '../watch/loop.js'
 import type { DeployContext } from './strategy.js'
 
@@ -12,4 +12,14 @@ export function watchOptions(context: DeployContext): WatchOptions {
     now: context.now,
     onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
   }
+}
+
+/** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
+export function quickPauseMs(context: DeployContext): number {
+  return Math.max(100, Math.round(context.config.pollIntervalMs / 5))
+}
+
+/** A call that changes something is retried only when throttled: a transient error may have let it through. */
+export function mutationRetry(context: DeployContext) {
+  return { sleep: context.sleep, baseMs: quickPauseMs(context), retryable: isThrottling }
 }
