@@ -78223,8 +78223,11 @@ function serviceUpdate(config, pre, cluster, target) {
         update.push('forcing a new deployment');
     return `${update.join(', ')} (${pre.driver.name})`;
 }
-function cancelledBeforeChange(base) {
-    return { ...base, status: 'cancelled', reasons: ['the run was cancelled before anything was changed.'], hints: [] };
+function cancelledBeforeDeploy(base) {
+    const reason = base.taskDefinitionArn
+        ? `the run was cancelled after ${base.taskDefinitionArn} was registered, before the service was changed.`
+        : 'the run was cancelled before anything was changed.';
+    return { ...base, status: 'cancelled', reasons: [reason], hints: [] };
 }
 async function deploy(config, deps, cluster, name) {
     const deadline = createDeadline(config.waitTimeoutMs, deps.now);
@@ -78240,7 +78243,7 @@ async function deploy(config, deps, cluster, name) {
         return { ...base, status: 'planned', reasons: [], hints: [] };
     }
     if (deps.signal?.aborted)
-        return cancelledBeforeChange(base);
+        return cancelledBeforeDeploy(base);
     const registration = await stage(deps, 'register', 'Register the task definition', async () => {
         const input = pre.rendered.input;
         deps.reporter.emit({
@@ -78260,7 +78263,7 @@ async function deploy(config, deps, cluster, name) {
         await writeRendered(config.out, asJson(pre.rendered.input), deps);
     const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts };
     if (deps.signal?.aborted)
-        return cancelledBeforeChange(registered);
+        return cancelledBeforeDeploy(registered);
     const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.prepared.deploy({
         config,
         clients: deps.clients,

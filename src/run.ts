@@ -267,8 +267,11 @@ function serviceUpdate(config: Config, pre: Preflight, cluster: string, target: 
   return `${update.join(', ')} (${pre.driver.name})`
 }
 
-function cancelledBeforeChange(base: Omit<RunResult, 'status' | 'reasons' | 'hints'>): RunResult {
-  return { ...base, status: 'cancelled', reasons: ['the run was cancelled before anything was changed.'], hints: [] }
+function cancelledBeforeDeploy(base: Omit<RunResult, 'status' | 'reasons' | 'hints'>): RunResult {
+  const reason = base.taskDefinitionArn
+    ? `the run was cancelled after ${base.taskDefinitionArn} was registered, before the service was changed.`
+    : 'the run was cancelled before anything was changed.'
+  return { ...base, status: 'cancelled', reasons: [reason], hints: [] }
 }
 
 async function deploy(config: Config, deps: RunDeps, cluster: string, name: string): Promise<RunResult> {
@@ -284,7 +287,7 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
     deps.reporter.emit({ type: 'plan', actions: plan(config, pre, cluster) })
     return { ...base, status: 'planned', reasons: [], hints: [] }
   }
-  if (deps.signal?.aborted) return cancelledBeforeChange(base)
+  if (deps.signal?.aborted) return cancelledBeforeDeploy(base)
 
   const registration = await stage(deps, 'register', 'Register the task definition', async () => {
     const input = pre.rendered.input
@@ -303,7 +306,7 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
   const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts)
   if (config.out) await writeRendered(config.out, asJson(pre.rendered.input), deps)
   const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts }
-  if (deps.signal?.aborted) return cancelledBeforeChange(registered)
+  if (deps.signal?.aborted) return cancelledBeforeDeploy(registered)
 
   const outcome: DeployOutcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () =>
     pre.prepared.deploy({

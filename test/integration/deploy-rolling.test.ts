@@ -267,6 +267,18 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect((await h.describe())?.taskDefinition).toBe(TD(1))
   })
 
+  it('cancelled before the run starts → cancelled, and nothing changed', async () => {
+    const h = await harness()
+    const controller = new AbortController()
+    controller.abort(new Error('received SIGTERM'))
+    const result = await h.deploy({ images: image('v2') }, { signal: controller.signal })
+    expect(result).toMatchObject({
+      status: 'cancelled',
+      reasons: ['the run was cancelled before anything was changed.'],
+    })
+    expect(await h.mutatingCalls()).toEqual([])
+  })
+
   it('unchanged task definition → no new revision, the latest one is reused', async () => {
     const h = await harness()
     const first = await h.deploy({ images: image('v2') })
