@@ -13673,7 +13673,7 @@ __webpack_unused_export__ = DescribeImageSigningStatusCommand;
 __webpack_unused_export__ = DescribeImageSigningStatusRequest$;
 __webpack_unused_export__ = DescribeImageSigningStatusResponse$;
 __webpack_unused_export__ = DescribeImages$;
-__webpack_unused_export__ = DescribeImagesCommand;
+exports.ji5 = DescribeImagesCommand;
 __webpack_unused_export__ = DescribeImagesFilter$;
 __webpack_unused_export__ = DescribeImagesRequest$;
 __webpack_unused_export__ = DescribeImagesResponse$;
@@ -73883,7 +73883,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5790);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2406);
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7994);
 /* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7861);
@@ -74376,7 +74376,7 @@ function summaryMarkdown(events, result, options = {}) {
 
 /***/ }),
 
-/***/ 5790:
+/***/ 2406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74792,6 +74792,73 @@ async function describeTasks(ecs, cluster, arns) {
 }
 function taskId(taskArn) {
     return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __nccwpck_require__(8249);
+;// CONCATENATED MODULE: ./src/deploy/images.ts
+
+
+const ECR_URI = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/;
+/** The parts of an ECR image URI, or undefined for an image elsewhere (Docker Hub, public.ecr.aws, …). */
+function parseEcrImage(container, uri) {
+    const match = ECR_URI.exec(uri);
+    if (!match)
+        return undefined;
+    const [, registryId, region, repositoryName, tag, digest] = match;
+    const imageId = digest ? { imageDigest: digest } : { imageTag: tag ?? 'latest' };
+    return { container, uri, registryId, region, repositoryName, imageId };
+}
+/**
+ * Asks ECR, one DescribeImages per image, whether the images exist, so that a missing tag is said before ECS
+ * spends minutes failing to pull it. Only images of `region` are asked: the client speaks to that region.
+ */
+async function checkEcrImages(ecr, images, region) {
+    const inRegion = images.filter((image) => image.region === region);
+    const checks = await Promise.all(inRegion.map((image) => checkOne(ecr, image)));
+    return checks.filter((check) => check !== undefined);
+}
+async function checkOne(ecr, image) {
+    try {
+        await ecr.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
+            registryId: image.registryId,
+            repositoryName: image.repositoryName,
+            imageIds: [image.imageId],
+        }));
+        return undefined;
+    }
+    catch (error) {
+        const name = error.name;
+        const where = `ECR repository ${image.repositoryName} of registry ${image.registryId}`;
+        if (name === 'ImageNotFoundException') {
+            const what = image.imageId.imageDigest ? `digest ${image.imageId.imageDigest}` : `tag ${image.imageId.imageTag}`;
+            return { image, problem: `${where} has no image with ${what}` };
+        }
+        if (name === 'RepositoryNotFoundException')
+            return { image, problem: `${where} does not exist` };
+        return { image, unknown: (0,src_errors/* errorMessage */.gJ)(error) };
+    }
+}
+/** A warning per container image that ECR says is missing; a check that cannot be made is a debug line only. */
+async function warnAboutMissingImages(ecr, reporter, containers, region) {
+    if (!region)
+        return;
+    const images = containers
+        .map((container) => parseEcrImage(container.name ?? '', container.image ?? ''))
+        .filter((image) => image !== undefined);
+    for (const check of await checkEcrImages(ecr, images, region)) {
+        const { container, uri } = check.image;
+        if ('problem' in check) {
+            reporter.emit({
+                type: 'warning',
+                message: `container ${container} image ${uri}: ${check.problem}; its tasks will stop with ` +
+                    'CannotPullContainerError unless the image is pushed before they start.',
+            });
+        }
+        else {
+            reporter.emit({ type: 'debug', message: `could not check ${uri} in ECR: ${check.unknown}` });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/taskdef/json.ts
@@ -77156,21 +77223,26 @@ function explain(evidence) {
         hints: hints(evidence),
     };
 }
-function containerDetail(container) {
+/** A container's own reason and exit code; a reason the task already gave is not said twice. */
+function containerDetail(container, taskReason) {
     const name = container.name ?? 'container';
     const exit = container.exitCode;
-    if (container.reason && exit !== undefined && exit !== 0)
-        return `${name}: ${container.reason}, exit code ${exit}`;
-    if (container.reason)
-        return `${name}: ${container.reason}`;
-    if (exit !== undefined && exit !== 0)
+    const reason = container.reason && container.reason !== taskReason ? container.reason : undefined;
+    const failedExit = exit !== undefined && exit !== 0;
+    if (reason && failedExit)
+        return `${name}: ${reason}, exit code ${exit}`;
+    if (reason)
+        return `${name}: ${reason}`;
+    if (failedExit)
         return `${name} exit code ${exit}`;
     return undefined;
 }
 /** What one stopped task says, without anything unique to the task (so that equal failures count together). */
 function taskSignature(task) {
     const reason = task.stoppedReason ?? task.stopCode ?? 'stopped';
-    const details = (task.containers ?? []).map(containerDetail).filter((detail) => detail !== undefined);
+    const details = (task.containers ?? [])
+        .map((container) => containerDetail(container, reason))
+        .filter((detail) => detail !== undefined);
     return details.length > 0 ? `${reason} (${details.join('; ')})` : reason;
 }
 function countBy(items, key) {
@@ -78043,6 +78115,7 @@ function driverFor(name, drivers = DRIVERS) {
 
 
 
+
 /** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
 async function run(config, deps) {
     const result = config.cluster && config.service
@@ -78182,6 +78255,7 @@ async function preflight(config, deps, cluster, name) {
     const service = await describeTarget(deps, cluster, name);
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
     const rendered = await renderAndValidate(config, deps, service);
+    await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], regionOf(service.serviceArn));
     const prepared = await driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter });
     const family = rendered.input.family ?? '';
     const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family));
@@ -78194,6 +78268,10 @@ async function preflight(config, deps, cluster, name) {
         deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
     }
     return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family };
+}
+/** `arn:aws:ecs:us-east-1:…` → `us-east-1`. */
+function regionOf(arn) {
+    return arn?.split(':')[3] || undefined;
 }
 function plan(config, pre, cluster) {
     const reuse = sameAsLatest(pre.latest, pre.rendered.input);

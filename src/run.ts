@@ -5,6 +5,7 @@ import { writeArtifacts, writeFileAtomic } from './artifacts/write.js'
 import type { AwsClients } from './aws/clients.js'
 import type { Config } from './config.js'
 import { lookUpService } from './deploy/ecs.js'
+import { warnAboutMissingImages } from './deploy/images.js'
 import {
   cleanUpRevisions,
   findTaskDefinition,
@@ -220,6 +221,12 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
   const service = await describeTarget(deps, cluster, name)
   const driver = driverFor(chooseStrategy(service, cluster, config.strategy))
   const rendered = await renderAndValidate(config, deps, service)
+  await warnAboutMissingImages(
+    deps.clients.ecr,
+    deps.reporter,
+    rendered.input.containerDefinitions ?? [],
+    regionOf(service.serviceArn),
+  )
   const prepared = await driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter })
   const family = rendered.input.family ?? ''
   const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family))
@@ -235,6 +242,11 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
     deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' })
   }
   return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family }
+}
+
+/** `arn:aws:ecs:us-east-1:…` → `us-east-1`. */
+function regionOf(arn: string | undefined): string | undefined {
+  return arn?.split(':')[3] || undefined
 }
 
 function plan(config: Config, pre: Preflight, cluster: string): string[] {

@@ -27,19 +27,24 @@ export function explain(evidence: Evidence): Explanation {
   }
 }
 
-function containerDetail(container: Container): string | undefined {
+/** A container's own reason and exit code; a reason the task already gave is not said twice. */
+function containerDetail(container: Container, taskReason: string): string | undefined {
   const name = container.name ?? 'container'
   const exit = container.exitCode
-  if (container.reason && exit !== undefined && exit !== 0) return `${name}: ${container.reason}, exit code ${exit}`
-  if (container.reason) return `${name}: ${container.reason}`
-  if (exit !== undefined && exit !== 0) return `${name} exit code ${exit}`
+  const reason = container.reason && container.reason !== taskReason ? container.reason : undefined
+  const failedExit = exit !== undefined && exit !== 0
+  if (reason && failedExit) return `${name}: ${reason}, exit code ${exit}`
+  if (reason) return `${name}: ${reason}`
+  if (failedExit) return `${name} exit code ${exit}`
   return undefined
 }
 
 /** What one stopped task says, without anything unique to the task (so that equal failures count together). */
 export function taskSignature(task: Task): string {
   const reason = task.stoppedReason ?? task.stopCode ?? 'stopped'
-  const details = (task.containers ?? []).map(containerDetail).filter((detail) => detail !== undefined)
+  const details = (task.containers ?? [])
+    .map((container) => containerDetail(container, reason))
+    .filter((detail) => detail !== undefined)
   return details.length > 0 ? `${reason} (${details.join('; ')})` : reason
 }
 

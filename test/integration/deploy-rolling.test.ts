@@ -159,12 +159,19 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect(verdictLatency(h)).toBeLessThanOrEqual(POLL_MS + 1000)
   })
 
-  it('image missing from ECR → rolled_back with the CannotPullContainerError hint', async () => {
+  it('image missing from ECR → a warning before any change, then rolled_back with the CannotPullContainerError hint', async () => {
     const h = await harness()
     const result = await h.deploy({ images: image('v404') })
     expect(result.status).toBe('rolled_back')
     expect(result.reasons.join('\n')).toContain('CannotPullContainerError')
     expect(result.hints[0]).toMatch(/^CannotPullContainerError: the image .*api:v404 or its tag does not exist/)
+    const warning = h.events.findIndex((event) => event.type === 'warning')
+    expect(h.events[warning]).toMatchObject({
+      message: expect.stringMatching(
+        /^container web image .*api:v404: ECR repository api of registry \d{12} has no image with tag v404/,
+      ),
+    })
+    expect(warning).toBeLessThan(h.events.findIndex((event) => event.type === 'registered'))
   })
 
   it('failing load balancer health checks → rolled_back with the health-check hint', async () => {

@@ -65,6 +65,13 @@ describe('explain', () => {
     expect(result.hints).toEqual(['web exited with code 3. Look at its logs for the cause.'])
   })
 
+  it('does not repeat a container reason that the task already gives', () => {
+    const task = pullFailed()
+    task.containers = [{ name: 'web', reason: task.stoppedReason }]
+    const result = explain({ ...none, stoppedTasks: [task] })
+    expect(result.reasons).toEqual([`1 task stopped: ${task.stoppedReason}`])
+  })
+
   it('puts the most frequent failure first', () => {
     const result = explain({ ...none, stoppedTasks: [unhealthy(), crashed(), crashed()] })
     expect(result.reasons).toEqual([
