@@ -8,6 +8,7 @@ import { errorMessage, isUserError } from './errors.js'
 import { createClients } from './aws/clients.js'
 import { run } from './run.js'
 import { consoleReporter } from './report/console.js'
+import { githubDeploymentReporter } from './report/github-deployment.js'
 import { summaryMarkdown } from './report/summary.js'
 import { fanOut, recorder, type ProgressEvent, type Reporter, type RunResult } from './report/events.js'
 
@@ -52,6 +53,18 @@ async function writeSummary(events: ProgressEvent[], result: RunResult, region?:
   }
 }
 
+/** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
+function githubDeployment(config: Config): Reporter | undefined {
+  const environment = core.getInput('github-environment')
+  if (!environment || !config.cluster || config.dryRun) return undefined
+  const token = core.getInput('github-token')
+  if (!token) {
+    core.warning('input "github-environment" is set but "github-token" is empty: no GitHub deployment is recorded.')
+    return undefined
+  }
+  return githubDeploymentReporter({ token, environment, warn: (message) => core.warning(message) })
+}
+
 function renderedPath(): string {
   const directory = process.env.RUNNER_TEMP || tmpdir()
   return join(directory, `berth-task-definition-${process.env.GITHUB_RUN_ID ?? process.pid}.json`)
@@ -63,10 +76,12 @@ async function main(): Promise<void> {
     process.on(signal, () => controller.abort(new Error(`received ${signal}`)))
   }
   const history = recorder()
-  const reporter = fanOut(actionReporter(), history)
+  let reporter = fanOut(actionReporter(), history)
   try {
     const parsed = parseConfig(inputs, process.env)
     const config: Config = { ...parsed, out: parsed.out ?? renderedPath() }
+    const github = githubDeployment(config)
+    if (github) reporter = fanOut(reporter, github)
     const result = await run(config, {
       clients: createClients({ region: config.region }),
       reporter,

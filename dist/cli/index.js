@@ -47645,7 +47645,6 @@ function codedeploy_appspec_isObject(value) {
 ;// CONCATENATED MODULE: ./src/report/events.ts
 /** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
 const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
-/** Progress of a run, in order. Deploy code emits these; reporters decide how they look. */
 /** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
 const TERMINATION_WAIT = 'TerminationWait';
 /** Sends every event to several reporters, in order. */

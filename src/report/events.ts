@@ -53,10 +53,10 @@ export interface LifecycleEventChange {
   diagnostics?: string
 }
 
-/** Progress of a run, in order. Deploy code emits these; reporters decide how they look. */
 /** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
 export const TERMINATION_WAIT = 'TerminationWait'
 
+/** Progress of a run, in order. Deploy code emits these; reporters decide how they look. */
 export type ProgressEvent =
   | { type: 'stage-started'; stage: Stage; title: string }
   | { type: 'stage-ended'; stage: Stage }

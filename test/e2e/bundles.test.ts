@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
 import { startSim, type Sim } from '../../src/sim/main.js'
+import { startFakeGitHub } from '../helpers/github.js'
 import { clientConfig, REGISTRY } from '../helpers/sim.js'
 
 const CLI = 'dist/cli/index.js'
@@ -272,11 +273,19 @@ describe('deployments through the bundles against berth sim', () => {
   })
 
   it('Action: a healthy image succeeds and sets status, task-definition-arn, deployment-id and the summary', async () => {
+    const github = await startFakeGitHub()
     const { env, files } = runnerEnv(
-      { cluster: 'prod', service: 'api', image: `web=${REGISTRY}/api:v3`, ...watch },
-      aws,
+      {
+        cluster: 'prod',
+        service: 'api',
+        image: `web=${REGISTRY}/api:v3`,
+        'github-environment': 'production',
+        'github-token': 'ghs_test',
+        ...watch,
+      },
+      { ...aws, ...github.env },
     )
-    const { code, stdout } = await node(ACTION, [], env)
+    const { code, stdout } = await node(ACTION, [], env).finally(github.close)
     expect(stdout).not.toContain('::error')
     expect(code).toBe(0)
     const outputs = outputsOf(files.output)
@@ -286,14 +295,70 @@ describe('deployments through the bundles against berth sim', () => {
     expect(existsSync(outputs['task-definition'])).toBe(true)
     expect(stdout).toContain('::group::')
     expect(readFileSync(files.summary, 'utf8')).toContain('succeeded')
+
+    const [deployment, ...statuses] = github.requests
+    expect(deployment).toMatchObject({
+      method: 'POST',
+      path: '/repos/acme/shop/deployments',
+      authorization: 'token ghs_test',
+      body: {
+        ref: github.env.GITHUB_SHA,
+        environment: 'production',
+        required_contexts: [],
+        payload: { taskDefinitionArn: outputs['task-definition-arn'], deploymentId: outputs['deployment-id'] },
+      },
+    })
+    expect(statuses.map((request) => [request.path, request.body.state])).toEqual([
+      ['/repos/acme/shop/deployments/1000/statuses', 'in_progress'],
+      ['/repos/acme/shop/deployments/1000/statuses', 'success'],
+    ])
+    expect(statuses[1].body).toMatchObject({
+      log_url: 'https://github.com/acme/shop/actions/runs/4242',
+      environment: 'production',
+    })
+  })
+
+  it('Action: a GitHub API that cannot be reached is a warning, never a change of verdict', async () => {
+    const github = await startFakeGitHub()
+    await github.close()
+    const { env, files } = runnerEnv(
+      {
+        cluster: 'prod',
+        service: 'api',
+        image: `web=${REGISTRY}/api:v3`,
+        'github-environment': 'production',
+        'github-token': 'ghs_test',
+        ...watch,
+      },
+      { ...aws, ...github.env },
+    )
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(code).toBe(0)
+    expect(outputsOf(files.output).status).toBe('succeeded')
+    expect(stdout).toMatch(/^::warning::GitHub deployment: could not create a deployment in environment production/m)
+    expect(stdout).not.toContain('::error')
   })
 
   it('Action: an unhealthy image fails the step with exit 1, status rolled_back and the health-check hint', async () => {
+    const github = await startFakeGitHub()
     const { env, files } = runnerEnv(
-      { cluster: 'prod', service: 'api', image: `web=${REGISTRY}/api:unhealthy`, ...watch },
-      aws,
+      {
+        cluster: 'prod',
+        service: 'api',
+        image: `web=${REGISTRY}/api:unhealthy`,
+        'github-environment': 'production',
+        'github-token': 'ghs_test',
+        ...watch,
+      },
+      { ...aws, ...github.env },
     )
-    const { code, stdout } = await node(ACTION, [], env)
+    const { code, stdout } = await node(ACTION, [], env).finally(github.close)
+    expect(github.requests.map((request) => request.body.state ?? request.body.environment)).toEqual([
+      'production',
+      'in_progress',
+      'failure',
+    ])
+    expect(github.requests[2].body.description).toMatch(/^rolled back: deployment ecs-svc\/\d+ failed/)
     expect(code).toBe(1)
     expect(outputsOf(files.output).status).toBe('rolled_back')
     expect(stdout.split('\n').filter((line) => line.startsWith('::error')).length).toBe(1)
