@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type RequestListener, type Server } from 'node:http'
@@ -199,6 +200,23 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect(result.status).toBe('succeeded')
     const hooked = ofType(h.events, 'lifecycle-event').filter((event) => event.event.name === 'BeforeAllowTraffic')
     expect(hooked.map((event) => event.event.hookFunction)).toEqual(hooked.map(() => 'manual-check'))
+  })
+
+  it('succeeds when the hook Lambda bundle answers the event CodeDeploy sent', async () => {
+    const h = await manualHarness()
+    const server = await healthServer(200)
+    const running = h.deploy({ hooks: [{ event: 'AfterAllowTestTraffic', functionName: 'manual-check' }] })
+    const payload = await waitForInvocation(h.sim, 'manual-check')
+    const lambda = await runHookLambda(payload, {
+      BERTH_HOOK_URL: server.url,
+      AWS_ENDPOINT_URL: h.sim.url,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'x',
+      AWS_SECRET_ACCESS_KEY: 'x',
+    })
+    expect(lambda.code).toBe(0)
+    expect(JSON.parse(lambda.stdout.trim().split('\n').pop()!)).toMatchObject({ status: 'Succeeded' })
+    expect((await running).status).toBe('succeeded')
   })
 
   it('times out on an unanswered hook and stops the deployment with rollback', async () => {
@@ -436,6 +454,23 @@ describe('berth hook --http', () => {
     expect(result.reasons.join('\n')).toMatch(/AfterInstall failed \(hook function manual-check\)/)
   })
 })
+
+/** dist/hook/index.js as Lambda runs it: its handler called with the event, in a process of its own. */
+function runHookLambda(event: object, env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  const script =
+    "const { handler } = await import('./dist/hook/index.js');" +
+    'const outcome = await handler(JSON.parse(process.argv[1]), { getRemainingTimeInMillis: () => 60000 });' +
+    'console.log(JSON.stringify(outcome))'
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(event)], {
+      env: { PATH: process.env.PATH ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    })
+    let stdout = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout }))
+  })
+}
 
 function hookConfig(payload: { DeploymentId: string; LifecycleEventHookExecutionId: string }, url: string): HookConfig {
   return {
