@@ -112,7 +112,7 @@ async function renderAndValidate(config: Config, deps: RunDeps, service?: Servic
     for (const problem of problems.filter((p) => p.severity === 'warning')) {
       deps.reporter.emit({
         type: 'warning',
-        message: taskdef.describeProblem(problem),
+        message: taskdef.problemText(problem),
         ...(file ? { file, line: document.lineOf(problem.path) } : {}),
       })
     }

@@ -46529,8 +46529,12 @@ function hasErrors(problems) {
 }
 /** One line: `error: container "web" image: …`. */
 function describeProblem(problem) {
+    return `${problem.severity}: ${problemText(problem)}`;
+}
+/** Where the problem is and what it is, without its severity (for reporters that show severity their own way). */
+function problemText(problem) {
     const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`;
-    return `${problem.severity}: ${where}: ${problem.message}`;
+    return `${where}: ${problem.message}`;
 }
 function checkEdits(taskDefinition, edits) {
     const names = containersOf(taskDefinition).flatMap(({ container }) => containerName(container) ?? []);
@@ -49301,7 +49305,7 @@ async function renderAndValidate(config, deps, service) {
         for (const problem of problems.filter((p) => p.severity === 'warning')) {
             deps.reporter.emit({
                 type: 'warning',
-                message: describeProblem(problem),
+                message: problemText(problem),
                 ...(file ? { file, line: document.lineOf(problem.path) } : {}),
             });
         }

@@ -46,8 +46,13 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 /** One line: `error: container "web" image: …`. */
 export function describeProblem(problem: Problem): string {
+  return `${problem.severity}: ${problemText(problem)}`
+}
+
+/** Where the problem is and what it is, without its severity (for reporters that show severity their own way). */
+export function problemText(problem: Problem): string {
   const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`
-  return `${problem.severity}: ${where}: ${problem.message}`
+  return `${where}: ${problem.message}`
 }
 
 function checkEdits(taskDefinition: TaskDefinitionJson, edits: ValidationEdits): Problem[] {

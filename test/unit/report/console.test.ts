@@ -20,7 +20,7 @@ describe('consoleReporter', () => {
     expect(lines.filter((line) => line.includes('has started 3 tasks'))).toHaveLength(1)
     expect(lines.filter((line) => line.includes('tasks  PRIMARY api:2 0/3 running, 3 pending'))).toHaveLength(1)
     expect(lines.filter((line) => line.includes('ThrottlingException'))).toHaveLength(1)
-    expect(out.text()).toContain('warning: taskdef.json:7: warning: container "web" image: the tag latest moves')
+    expect(out.text()).toContain('warning: taskdef.json:7: container "web" image: the tag latest moves')
     expect(out.text()).toContain(
       'tasks  PRIMARY api:2 1/3 running, 2 pending (IN_PROGRESS) | ACTIVE api:1 3/3 running (COMPLETED)',
     )

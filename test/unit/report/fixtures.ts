@@ -55,7 +55,7 @@ const counts = (running: number, pending: number) => [
 export const deployEvents: ProgressEvent[] = [
   { type: 'stage-started', stage: 'render', title: 'Render the task definition' },
   { type: 'stage-ended', stage: 'render' },
-  { type: 'warning', message: 'warning: container "web" image: the tag latest moves', file: 'taskdef.json', line: 7 },
+  { type: 'warning', message: 'container "web" image: the tag latest moves', file: 'taskdef.json', line: 7 },
   { type: 'diff', text: 'container web\n  ~ image: api:v1 -> api:v2\n', from: TD(1), to: 'rendered' },
   { type: 'registered', taskDefinitionArn: TD(2), reused: false },
   { type: 'deployment-started', deploymentId: OURS, taskDefinitionArn: TD(2), strategy: 'rolling' },

@@ -26,7 +26,7 @@ describe('summaryMarkdown', () => {
     expect(markdown).toContain(
       '### Task definition diff from `api:1`\n\n```diff\ncontainer web\n  ~ image: api:v1 -> api:v2\n```',
     )
-    expect(markdown).toContain('- taskdef.json:7: warning: container "web" image: the tag latest moves')
+    expect(markdown).toContain('- taskdef.json:7: container "web" image: the tag latest moves')
     expect(markdown).toContain('<details><summary>Service events</summary>')
     expect(markdown).not.toMatch(/Lifecycle|Traffic/)
   })
