@@ -74723,12 +74723,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2406);
-/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9475);
-/* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(699);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7994);
-/* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7861);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(201);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2236);
+/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5034);
+/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9475);
+/* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(699);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7994);
+/* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7861);
+
 
 
 
@@ -74751,7 +74753,7 @@ const inputs = {
 };
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter() {
-    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_8__/* .consoleReporter */ .P)(process.stdout);
+    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_9__/* .consoleReporter */ .P)(process.stdout);
     return {
         emit(event) {
             if (event.type === 'stage-started')
@@ -74780,12 +74782,18 @@ async function writeSummary(events, result, region) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .e)(events, result, { region })).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .summaryMarkdown */ .e)(events, result, { region })).write();
     }
     catch (error) {
         // The verdict stands without the summary; a summary we cannot write must not turn it red.
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)}`);
     }
+}
+/** Environment values given in the `env` input that look like credentials are masked in every log of the job. */
+function maskCredentials(config) {
+    for (const edit of config.env)
+        if ((0,_taskdef_index_js__WEBPACK_IMPORTED_MODULE_8__/* .credentialKind */ .eV)(edit.name, edit.value))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(edit.value);
 }
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
 function githubDeployment(config) {
@@ -74797,7 +74805,7 @@ function githubDeployment(config) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('input "github-environment" is set but "github-token" is empty: no GitHub deployment is recorded.');
         return undefined;
     }
-    return (0,_report_github_deployment_js__WEBPACK_IMPORTED_MODULE_9__/* .githubDeploymentReporter */ .aw)({ token, environment, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) });
+    return (0,_report_github_deployment_js__WEBPACK_IMPORTED_MODULE_10__/* .githubDeploymentReporter */ .aw)({ token, environment, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) });
 }
 function renderedPath() {
     const directory = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
@@ -74808,16 +74816,17 @@ async function main() {
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.on(signal, () => controller.abort(new Error(`received ${signal}`)));
     }
-    const history = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_11__/* .recorder */ .tT)();
-    let reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_11__/* .fanOut */ .YO)(actionReporter(), history);
+    const history = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_12__/* .recorder */ .tT)();
+    let reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_12__/* .fanOut */ .YO)(actionReporter(), history);
     try {
         const parsed = (0,_config_js__WEBPACK_IMPORTED_MODULE_5__/* .parseConfig */ .o4)(inputs, process.env);
+        maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = githubDeployment(config);
         if (github)
-            reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_11__/* .fanOut */ .YO)(reporter, github);
+            reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_12__/* .fanOut */ .YO)(reporter, github);
         const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(config, {
-            clients: (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_12__/* .createClients */ .h)({ region: config.region }),
+            clients: (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_13__/* .createClients */ .h)({ region: config.region }),
             reporter,
             readFile: (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'),
             now: Date.now,
@@ -80351,7 +80360,7 @@ function summaryMarkdown(events, result, options = {}) {
 
 /***/ }),
 
-/***/ 2406:
+/***/ 2236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80364,69 +80373,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/taskdef/types.ts
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The container definitions that are objects, with their index in the array. */
-function containersOf(taskDefinition) {
-    const list = taskDefinition.containerDefinitions;
-    if (!Array.isArray(list))
-        return [];
-    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
-}
-function containerName(container) {
-    return typeof container.name === 'string' ? container.name : undefined;
-}
-
+// EXTERNAL MODULE: ./src/taskdef/types.ts
+var types = __nccwpck_require__(1433);
 // EXTERNAL MODULE: ./src/config.ts
 var config = __nccwpck_require__(2973);
-;// CONCATENATED MODULE: ./src/taskdef/clean.ts
-
-/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
-const DESCRIBE_ONLY_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-    'deleteRequestedAt',
-];
-/** The task definition without describe-only fields and without null or undefined values, key order kept. */
-function clean(taskDefinition) {
-    const describeOnly = DESCRIBE_ONLY_FIELDS;
-    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
-    return dropNulls(Object.fromEntries(kept));
-}
-/**
- * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
- * (e.g. `--tag`) replacing document tags of the same key.
- */
-function toRegisterInput(doc, extraTags = []) {
-    const input = clean(doc.taskDefinition);
-    const tags = mergeTags(doc.tags ?? [], extraTags);
-    return tags.length > 0 ? { ...input, tags } : input;
-}
-function mergeTags(base, extra) {
-    const merged = new Map();
-    for (const tag of [...base, ...extra])
-        merged.set(tag.key, tag.value);
-    return [...merged].map(([key, value]) => ({ key, value }));
-}
-function dropNulls(value) {
-    if (Array.isArray(value))
-        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
-    if (isObject(value)) {
-        return Object.fromEntries(Object.entries(value)
-            .filter(([, member]) => member !== null && member !== undefined)
-            .map(([key, member]) => [key, dropNulls(member)]));
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/taskdef/clean.ts
+var clean = __nccwpck_require__(3497);
 ;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
 
 
@@ -80524,10 +80476,10 @@ function taskDefinitionScalar(value) {
  * for each placeholder container.
  */
 function codeDeployTaskdef(taskDefinition, placeholders) {
-    const result = clean(taskDefinition);
-    const containers = containersOf(result);
+    const result = (0,clean/* clean */.uH)(taskDefinition);
+    const containers = (0,types/* containersOf */.Mz)(result);
     for (const { container, placeholder } of placeholders) {
-        const match = containers.find((entry) => containerName(entry.container) === container);
+        const match = containers.find((entry) => (0,types/* containerName */.xN)(entry.container) === container);
         if (!match) {
             throw new src_errors/* UserError */.yo(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
         }
@@ -80577,8 +80529,8 @@ const IMAGE_DEFINITIONS_FILE = 'imagedefinitions.json';
  * set), or all of them when none are given.
  */
 function imageDefinitions(taskDefinition, containers = []) {
-    const all = containersOf(taskDefinition).map(({ container }) => ({
-        name: containerName(container),
+    const all = (0,types/* containersOf */.Mz)(taskDefinition).map(({ container }) => ({
+        name: (0,types/* containerName */.xN)(container),
         image: container.image,
     }));
     const existing = all.flatMap(({ name }) => name ?? []);
@@ -80661,10 +80613,10 @@ function codeDeployFiles(input, containers) {
 }
 /** The container and port behind the load balancer: as given, else the first container with a port mapping. */
 function loadBalancedContainer(taskDefinition, name, port) {
-    const withPorts = containersOf(taskDefinition).flatMap(({ container }) => {
-        const mappings = Array.isArray(container.portMappings) ? container.portMappings.filter(isObject) : [];
+    const withPorts = (0,types/* containersOf */.Mz)(taskDefinition).flatMap(({ container }) => {
+        const mappings = Array.isArray(container.portMappings) ? container.portMappings.filter(types/* isObject */.Gv) : [];
         const firstPort = mappings.map((mapping) => mapping.containerPort).find((value) => typeof value === 'number');
-        const own = containerName(container);
+        const own = (0,types/* containerName */.xN)(container);
         return own === undefined ? [] : [{ name: own, port: firstPort }];
     });
     const chosen = name === undefined
@@ -80836,1151 +80788,8 @@ async function warnAboutMissingImages(ecr, reporter, containers, region) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/taskdef/json.ts
-/** Where a JSON syntax error is, and what the parser wanted there. */
-class JsonSyntaxError extends Error {
-    expected;
-    found;
-    line;
-    column;
-    constructor(expected, found, line, column) {
-        super(`expected ${expected}, found ${found}`);
-        this.expected = expected;
-        this.found = found;
-        this.line = line;
-        this.column = column;
-    }
-}
-function pathKey(path) {
-    return JSON.stringify(path);
-}
-/**
- * A strict JSON parser (RFC 8259) that remembers the line of every path and reports errors by line and column.
- * Native JSON.parse reports only an offset, in a message whose wording changes between Node versions.
- */
-function parseJson(text) {
-    const scanner = new Scanner(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    const lines = new Map();
-    scanner.skipSpace();
-    const value = scanner.value([], lines);
-    scanner.skipSpace();
-    if (!scanner.atEnd())
-        scanner.fail('the end of the file');
-    return { value, lines };
-}
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
-const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
-const LITERALS = [
-    ['true', true],
-    ['false', false],
-    ['null', null],
-];
-class Scanner {
-    text;
-    at = 0;
-    line = 1;
-    lineStart = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    atEnd() {
-        return this.at >= this.text.length;
-    }
-    skipSpace() {
-        while (this.at < this.text.length) {
-            const char = this.text[this.at];
-            if (char === '\n') {
-                this.line++;
-                this.lineStart = this.at + 1;
-            }
-            else if (char !== ' ' && char !== '\t' && char !== '\r') {
-                return;
-            }
-            this.at++;
-        }
-    }
-    value(path, lines) {
-        const char = this.text[this.at];
-        if (char === '{')
-            return this.object(path, lines);
-        if (char === '[')
-            return this.array(path, lines);
-        if (char === '"')
-            return this.string();
-        if (char === '-' || (char >= '0' && char <= '9'))
-            return this.number();
-        for (const [word, literal] of LITERALS) {
-            if (this.text.startsWith(word, this.at)) {
-                this.at += word.length;
-                return literal;
-            }
-        }
-        return this.fail('a value (object, array, string, number, true, false or null)');
-    }
-    object(path, lines) {
-        const result = {};
-        this.at++;
-        this.skipSpace();
-        if (this.take('}'))
-            return result;
-        for (;;) {
-            if (this.text[this.at] !== '"')
-                this.fail(`a property name in double quotes`);
-            const keyLine = this.line;
-            const key = this.string();
-            this.skipSpace();
-            if (!this.take(':'))
-                this.fail(`':' after the property name ${JSON.stringify(key)}`);
-            this.skipSpace();
-            const memberPath = [...path, key];
-            lines.set(pathKey(memberPath), keyLine);
-            // defineProperty, so a key named __proto__ stays a plain key as with JSON.parse.
-            Object.defineProperty(result, key, {
-                value: this.value(memberPath, lines),
-                enumerable: true,
-                writable: true,
-                configurable: true,
-            });
-            this.skipSpace();
-            if (this.take('}'))
-                return result;
-            if (!this.take(','))
-                this.fail(`',' or '}' after the value of ${JSON.stringify(key)}`);
-            this.skipSpace();
-            if (this.text[this.at] === '}')
-                this.fail("a property name after ',' (JSON allows no trailing comma)");
-        }
-    }
-    array(path, lines) {
-        const result = [];
-        this.at++;
-        this.skipSpace();
-        if (this.take(']'))
-            return result;
-        for (;;) {
-            const itemPath = [...path, result.length];
-            lines.set(pathKey(itemPath), this.line);
-            result.push(this.value(itemPath, lines));
-            this.skipSpace();
-            if (this.take(']'))
-                return result;
-            if (!this.take(','))
-                this.fail(`',' or ']' after an array item`);
-            this.skipSpace();
-            if (this.text[this.at] === ']')
-                this.fail("a value after ',' (JSON allows no trailing comma)");
-        }
-    }
-    string() {
-        const start = this.at;
-        this.at++;
-        STRING_BODY.lastIndex = this.at;
-        STRING_BODY.exec(this.text);
-        this.at = STRING_BODY.lastIndex;
-        if (this.text[this.at] !== '"') {
-            if (this.atEnd() || this.text[this.at] === '\n')
-                this.fail("a closing '\"' before the end of the line");
-            if (this.text[this.at] === '\\')
-                this.fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
-            this.fail('a character allowed in a string (control characters must be escaped)');
-        }
-        this.at++;
-        return JSON.parse(this.text.slice(start, this.at));
-    }
-    number() {
-        NUMBER.lastIndex = this.at;
-        const match = NUMBER.exec(this.text);
-        if (!match)
-            return this.fail('a number');
-        this.at += match[0].length;
-        return Number(match[0]);
-    }
-    take(char) {
-        if (this.text[this.at] !== char)
-            return false;
-        this.at++;
-        return true;
-    }
-    fail(expected) {
-        throw new JsonSyntaxError(expected, this.describeHere(), this.line, this.at - this.lineStart + 1);
-    }
-    describeHere() {
-        if (this.atEnd())
-            return 'the end of the file';
-        const rest = this.text.slice(this.at);
-        const word = /^[A-Za-z_][\w-]*/.exec(rest);
-        if (word)
-            return JSON.stringify(word[0]);
-        const char = rest[0];
-        if (char === '\n' || char === '\r')
-            return 'the end of the line';
-        return `'${char}'`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/read.ts
-
-
-
-
-/**
- * Reads a task definition file: the bare definition, the `{"taskDefinition": …, "tags": …}` that
- * `aws ecs describe-task-definition` prints, or a RegisterTaskDefinition input (`--cli-input-json`).
- */
-function parseTaskDefinition(text, file) {
-    const { value, lines } = parseOrExplain(text, file);
-    const lineAt = (path) => (path.length === 0 ? firstLine(text) : lines.get(pathKey(path)));
-    if (!isObject(value)) {
-        const line = firstLine(text);
-        throw new src_errors/* UserError */.yo(`${file}:${line}: a task definition must be a JSON object, found ${kindOf(value)}.`, {
-            file,
-            line,
-        });
-    }
-    const shape = shapeOf(value);
-    const prefix = shape === 'describe' ? ['taskDefinition'] : [];
-    const taskDefinition = shape === 'describe' ? value.taskDefinition : { ...value };
-    const tags = readTags(value.tags, file, lineAt(['tags']));
-    if (shape !== 'describe')
-        delete taskDefinition.tags;
-    requireContainers(taskDefinition, file, lineAt(prefix) ?? 1, lineAt([...prefix, 'containerDefinitions']));
-    return {
-        taskDefinition,
-        ...(tags ? { tags } : {}),
-        file,
-        shape,
-        lineOf: (path) => lineAt([...prefix, ...path]),
-    };
-}
-/** A task definition fetched with DescribeTaskDefinition; timestamps become epoch seconds, as on the wire. */
-function fromDescribeOutput(output) {
-    if (!output.taskDefinition)
-        throw new src_errors/* UserError */.yo('DescribeTaskDefinition returned no task definition.');
-    const taskDefinition = toJson(output.taskDefinition);
-    const tags = (output.tags ?? []).flatMap((tag) => tag.key !== undefined ? [{ key: tag.key, value: tag.value ?? '' }] : []);
-    return {
-        taskDefinition,
-        ...(tags.length > 0 ? { tags } : {}),
-        shape: 'describe',
-        lineOf: () => undefined,
-    };
-}
-function parseOrExplain(text, file) {
-    try {
-        return parseJson(text);
-    }
-    catch (error) {
-        if (!(error instanceof JsonSyntaxError))
-            throw error;
-        throw new src_errors/* UserError */.yo(`${file}:${error.line}:${error.column}: invalid JSON: expected ${error.expected}, found ${error.found}.`, { file, line: error.line, column: error.column });
-    }
-}
-function shapeOf(value) {
-    if (isObject(value.taskDefinition))
-        return 'describe';
-    return DESCRIBE_ONLY_FIELDS.some((field) => field in value) ? 'bare' : 'register';
-}
-function readTags(value, file, line) {
-    if (value === undefined || value === null)
-        return undefined;
-    const valid = Array.isArray(value) &&
-        value.every((tag) => isObject(tag) && typeof tag.key === 'string' && ['string', 'undefined'].includes(typeof tag.value));
-    if (!valid) {
-        throw new src_errors/* UserError */.yo(`${file}:${line ?? 1}: "tags" must be a list of {"key": "…", "value": "…"} objects.`, {
-            file,
-            line,
-        });
-    }
-    return value.map((tag) => ({ key: tag.key, value: tag.value ?? '' }));
-}
-function requireContainers(taskDefinition, file, objectLine, listLine) {
-    const list = taskDefinition.containerDefinitions;
-    if (list === undefined) {
-        throw new src_errors/* UserError */.yo(`${file}:${objectLine}: the task definition has no "containerDefinitions"; expected a task definition ` +
-            'JSON (bare, as printed by aws ecs describe-task-definition, or a RegisterTaskDefinition input).', { file, line: objectLine });
-    }
-    if (!Array.isArray(list) || list.length === 0 || !list.every(isObject)) {
-        const line = listLine ?? objectLine;
-        throw new src_errors/* UserError */.yo(`${file}:${line}: "containerDefinitions" must be a non-empty list of container objects, found ${kindOf(list)}.`, { file, line });
-    }
-}
-function kindOf(value) {
-    if (Array.isArray(value))
-        return value.length === 0 ? 'an empty list' : 'a list';
-    if (value === null)
-        return 'null';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-function firstLine(text) {
-    const match = /^\uFEFF?[ \t\r\n]*/.exec(text);
-    return (match?.[0].match(/\n/g)?.length ?? 0) + 1;
-}
-/** SDK values to plain JSON: Dates to epoch seconds, undefined members dropped. */
-function toJson(value) {
-    if (value instanceof Date)
-        return value.getTime() / 1000;
-    if (Array.isArray(value))
-        return value.map(toJson);
-    if (isObject(value)) {
-        return Object.fromEntries(Object.entries(value)
-            .filter(([, member]) => member !== undefined)
-            .map(([key, member]) => [key, toJson(member)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/render.ts
-
-
-/**
- * Applies the edits to a copy of the task definition. Edited fields keep their place; new ones are appended;
- * everything else is carried through untouched. Edits naming an unknown container are skipped here and
- * reported by `validate`.
- */
-function render(taskDefinition, edits) {
-    const result = structuredClone(taskDefinition);
-    if (edits.family !== undefined)
-        result.family = edits.family;
-    if (edits.cpu !== undefined)
-        result.cpu = (0,config/* normaliseUnits */.ek)('cpu', edits.cpu) ?? edits.cpu;
-    if (edits.memory !== undefined)
-        result.memory = (0,config/* normaliseUnits */.ek)('memory', edits.memory) ?? edits.memory;
-    for (const edit of edits.images) {
-        for (const container of named(result, edit.container))
-            container.image = edit.uri;
-    }
-    for (const edit of edits.env) {
-        for (const container of named(result, edit.container)) {
-            removeNamed(container, 'secrets', edit.name);
-            setNamed(container, 'environment', { name: edit.name, value: edit.value });
-        }
-    }
-    for (const edit of edits.secrets) {
-        for (const container of named(result, edit.container)) {
-            removeNamed(container, 'environment', edit.name);
-            setNamed(container, 'secrets', { name: edit.name, valueFrom: edit.valueFrom });
-        }
-    }
-    return result;
-}
-function named(taskDefinition, name) {
-    return containersOf(taskDefinition)
-        .map(({ container }) => container)
-        .filter((container) => containerName(container) === name);
-}
-/** Sets an entry of `environment` or `secrets` in place when the name exists, else appends it. */
-function setNamed(container, list, entry) {
-    const entries = Array.isArray(container[list]) ? container[list] : (container[list] = []);
-    const existing = entries.find((item) => isObject(item) && item.name === entry.name);
-    if (isObject(existing))
-        Object.assign(existing, entry);
-    else
-        entries.push(entry);
-}
-/** ECS rejects a name that is both an environment variable and a secret, so setting one removes the other. */
-function removeNamed(container, list, name) {
-    const entries = container[list];
-    if (!Array.isArray(entries))
-        return;
-    container[list] = entries.filter((item) => !(isObject(item) && item.name === name));
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/credentials.ts
-/**
- * Heuristics for credentials written as plain environment values. Every result names the kind of credential,
- * never the value, so it can be logged.
- */
-const VALUE_PATTERNS = [
-    [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
-    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
-    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
-    [/\bgithub_pat_[A-Za-z0-9_]{22,}/, 'a GitHub token'],
-    [/\bxox[abposre]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
-    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, 'a Stripe key'],
-    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
-    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
-    [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, 'a URL with a password'],
-    [/\b(?:password|passwd|pwd|secret|token|api[_-]?key)\s*[=:]\s*[^\s&;]{6,}/i, 'a password assignment'],
-];
-const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/i;
-/** Names that hold a reference to a secret or a setting about one, not the secret itself. */
-const REFERENCE_NAME = /_(?:ARN|NAME|ID|FILE|PATH|URL|URI|TTL|EXPIRY|EXPIRES|LENGTH|HEADER|REGION|ENDPOINT|VERSION|ENABLED)$/i;
-const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|null|-?\d+(?:\.\d+)?|arn:.*|\/.*)$/i;
-/** What kind of credential the variable seems to hold, or undefined. */
-function credentialKind(name, value) {
-    for (const [pattern, kind] of VALUE_PATTERNS)
-        if (pattern.test(value))
-            return kind;
-    if (looksRandom(value))
-        return 'a long random token';
-    if (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && value.trim() !== '' && !HARMLESS_VALUE.test(value)) {
-        return 'a secret, judging by its name';
-    }
-    return undefined;
-}
-/** A long token of mixed-case letters and digits with high entropy: API keys, not hashes or ids. */
-function looksRandom(value) {
-    if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value))
-        return false;
-    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value))
-        return false;
-    return entropyPerChar(value) >= 4;
-}
-function entropyPerChar(value) {
-    const counts = new Map();
-    for (const char of value)
-        counts.set(char, (counts.get(char) ?? 0) + 1);
-    let entropy = 0;
-    for (const count of counts.values()) {
-        const p = count / value.length;
-        entropy -= p * Math.log2(p);
-    }
-    return entropy;
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
-/** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
-const FARGATE_SIZES = {
-    '256': [512, 1024, 2048],
-    '512': { from: 1024, to: 4096, step: 1024 },
-    '1024': { from: 2048, to: 8192, step: 1024 },
-    '2048': { from: 4096, to: 16384, step: 1024 },
-    '4096': { from: 8192, to: 30720, step: 1024 },
-    '8192': { from: 16384, to: 61440, step: 4096 },
-    '16384': { from: 32768, to: 122880, step: 8192 },
-};
-const FARGATE_CPUS = Object.keys(FARGATE_SIZES);
-/** The memory values Fargate accepts with this cpu, or undefined when Fargate has no such cpu size. */
-function fargateMemoryFor(cpu) {
-    const sizes = FARGATE_SIZES[cpu];
-    if (sizes === undefined)
-        return undefined;
-    if (Array.isArray(sizes))
-        return sizes;
-    const values = [];
-    for (let memory = sizes.from; memory <= sizes.to; memory += sizes.step)
-        values.push(memory);
-    return values;
-}
-/** `512, 1024, 2048` or, for long ranges, `2048-8192 in steps of 1024`. */
-function describeMemoryChoices(cpu) {
-    const sizes = FARGATE_SIZES[cpu];
-    if (sizes === undefined)
-        return '';
-    if (Array.isArray(sizes))
-        return sizes.join(', ');
-    const count = (sizes.to - sizes.from) / sizes.step + 1;
-    if (count <= 4)
-        return (fargateMemoryFor(cpu) ?? []).join(', ');
-    return `${sizes.from}-${sizes.to} in steps of ${sizes.step}`;
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/image.ts
-const MAX_LENGTH = 255;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const TAG = /^\w[\w.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
-/** Parses an image URI, or says what is wrong with it and what is accepted. */
-function parseImageReference(uri) {
-    const fail = (reason) => ({ ok: false, reason });
-    if (uri.length === 0)
-        return fail('the image is empty');
-    if (/\s/.test(uri))
-        return fail('an image URI has no spaces');
-    if (uri.length > MAX_LENGTH)
-        return fail(`an image URI is at most ${MAX_LENGTH} characters, this one has ${uri.length}`);
-    const [named, digest, ...extra] = uri.split('@');
-    if (extra.length > 0)
-        return fail("an image URI has at most one '@'");
-    if (digest !== undefined && !DIGEST.test(digest)) {
-        return fail("the digest after '@' must be sha256: followed by 64 lower-case hex digits");
-    }
-    const lastSlash = named.lastIndexOf('/');
-    const colon = named.indexOf(':', lastSlash + 1);
-    const name = colon < 0 ? named : named.slice(0, colon);
-    const tag = colon < 0 ? undefined : named.slice(colon + 1);
-    if (tag !== undefined && !TAG.test(tag)) {
-        return fail('a tag is 1-128 letters, digits, _ . and -, not starting with . or -');
-    }
-    const { registry, repository } = splitRegistry(name);
-    if (registry !== undefined) {
-        const problem = registryProblem(registry);
-        if (problem)
-            return fail(problem);
-    }
-    if (!repository || !repository.split('/').every((part) => PATH_COMPONENT.test(part))) {
-        return fail('a repository name is lower-case letters and digits, parts joined by . _ __ or - and separated by /');
-    }
-    return {
-        ok: true,
-        image: {
-            ...(registry !== undefined ? { registry } : {}),
-            repository,
-            ...(tag !== undefined ? { tag } : {}),
-            ...(digest !== undefined ? { digest } : {}),
-        },
-    };
-}
-/** The first part is a registry host when it could not be a repository name: it has a dot, a port or is localhost. */
-function splitRegistry(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return { repository: name };
-    const first = name.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
-        return { registry: first, repository: name.slice(slash + 1) };
-    }
-    return { repository: name };
-}
-function registryProblem(registry) {
-    const [host, port, ...extra] = registry.split(':');
-    if (extra.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port))) {
-        return `the registry ${JSON.stringify(registry)} must be HOST or HOST:PORT`;
-    }
-    if (!host.split('.').every((label) => HOST_LABEL.test(label))) {
-        return `the registry host ${JSON.stringify(host)} is not a valid host name`;
-    }
-    if (host.includes('.dkr.ecr') && !ECR_HOST.test(host)) {
-        return `an ECR registry is ACCOUNT.dkr.ecr.REGION.amazonaws.com with a 12-digit account, not ${JSON.stringify(host)}`;
-    }
-    return undefined;
-}
-/** Why an image is not pinned (`:latest` or no tag at all), or undefined when it has a version tag or digest. */
-function unpinnedReason(image) {
-    if (image.digest)
-        return undefined;
-    if (image.tag === undefined)
-        return 'has no tag, so ECS pulls :latest';
-    if (image.tag === 'latest')
-        return 'uses the :latest tag';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/validate.ts
-
-
-
-
-
-const MAX_CONTAINERS = 10;
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/\S+$/;
-const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(?::[^:\s]*){0,3}$/;
-const SSM_NAME = /^(?:\/[A-Za-z0-9_.-]+)+$|^[A-Za-z0-9_.-]+$/;
-const VALUE_FROM_FORMS = 'an SSM parameter name (/prod/db/password), an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME) ' +
-    'or a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME[:JSON_KEY:VERSION_STAGE:VERSION_ID])';
-/** Every problem at once, errors and warnings, in a stable order: edits, task, then container by container. */
-function validate(taskDefinition, edits = { images: [], env: [], secrets: [] }) {
-    return [
-        ...checkEdits(taskDefinition, edits),
-        ...checkTask(taskDefinition),
-        ...checkFargate(taskDefinition),
-        ...containersOf(taskDefinition).flatMap(({ container, index }) => checkContainer(container, index)),
-    ];
-}
-function hasErrors(problems) {
-    return problems.some((problem) => problem.severity === 'error');
-}
-/** One line: `error: container "web" image: …`. */
-function describeProblem(problem) {
-    return `${problem.severity}: ${problemText(problem)}`;
-}
-/** Where the problem is and what it is, without its severity (for reporters that show severity their own way). */
-function problemText(problem) {
-    const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`;
-    return `${where}: ${problem.message}`;
-}
-function checkEdits(taskDefinition, edits) {
-    const names = containersOf(taskDefinition).flatMap(({ container }) => containerName(container) ?? []);
-    const existing = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'none';
-    const unknown = (container, field, what) => ({
-        severity: 'error',
-        container,
-        field,
-        path: ['containerDefinitions'],
-        message: `no container named "${container}" to ${what}; the task definition's containers are ${existing}.`,
-    });
-    const problems = [];
-    for (const edit of edits.images) {
-        if (!names.includes(edit.container))
-            problems.push(unknown(edit.container, 'image', 'set the image of'));
-    }
-    for (const edit of edits.env) {
-        if (!names.includes(edit.container)) {
-            problems.push(unknown(edit.container, 'environment', `set environment variable ${edit.name} in`));
-        }
-    }
-    for (const edit of edits.secrets) {
-        if (!names.includes(edit.container)) {
-            problems.push(unknown(edit.container, 'secrets', `set secret ${edit.name} in`));
-        }
-    }
-    return [...problems, ...conflictingEdits(edits)];
-}
-function conflictingEdits(edits) {
-    const problems = [];
-    const images = new Map();
-    for (const edit of edits.images) {
-        const earlier = images.get(edit.container);
-        if (earlier !== undefined && earlier !== edit.uri) {
-            problems.push({
-                severity: 'error',
-                container: edit.container,
-                field: 'image',
-                path: ['containerDefinitions'],
-                message: `two images are given for this container (${earlier} and ${edit.uri}); give one.`,
-            });
-        }
-        images.set(edit.container, edit.uri);
-    }
-    for (const secret of edits.secrets) {
-        if (edits.env.some((env) => env.container === secret.container && env.name === secret.name)) {
-            problems.push({
-                severity: 'error',
-                container: secret.container,
-                field: 'secrets',
-                path: ['containerDefinitions'],
-                message: `${secret.name} is given both as an environment variable and as a secret; ECS takes a name in one of them only.`,
-            });
-        }
-    }
-    return problems;
-}
-function checkTask(taskDefinition) {
-    const problems = [];
-    const task = (field, message, severity = 'error') => problems.push({ severity, field, path: [field], message });
-    const family = taskDefinition.family;
-    if (typeof family !== 'string' || !NAME.test(family)) {
-        task('family', family === undefined
-            ? 'the task definition has no family; give one in the file or with --family.'
-            : `${JSON.stringify(family)} is not a valid family: 1-255 letters, digits, hyphens and underscores.`);
-    }
-    const containers = containersOf(taskDefinition);
-    if (containers.length > MAX_CONTAINERS) {
-        task('containerDefinitions', `a task definition holds at most ${MAX_CONTAINERS} containers, this one has ${containers.length}.`);
-    }
-    if (containers.length > 0 && containers.every(({ container }) => container.essential === false)) {
-        task('essential', 'no container is essential; at least one must be (essential defaults to true when omitted).');
-    }
-    problems.push(...duplicateContainers(containers));
-    return problems;
-}
-function duplicateContainers(containers) {
-    const seen = new Set();
-    const problems = [];
-    for (const { container, index } of containers) {
-        const name = containerName(container);
-        if (name === undefined)
-            continue;
-        if (seen.has(name)) {
-            problems.push({
-                severity: 'error',
-                container: name,
-                field: 'name',
-                path: ['containerDefinitions', index, 'name'],
-                message: `two containers are named "${name}"; container names must be unique in a task definition.`,
-            });
-        }
-        seen.add(name);
-    }
-    return problems;
-}
-function checkFargate(taskDefinition) {
-    const compatibilities = taskDefinition.requiresCompatibilities;
-    if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE'))
-        return [];
-    const problems = [];
-    const task = (field, message) => problems.push({ severity: 'error', field, path: [field], message });
-    if (taskDefinition.networkMode !== 'awsvpc') {
-        const mode = taskDefinition.networkMode === undefined ? 'no networkMode' : `networkMode ${taskDefinition.networkMode}`;
-        task('networkMode', `Fargate needs networkMode awsvpc; this task definition has ${mode}.`);
-    }
-    const cpu = units('cpu', taskDefinition.cpu);
-    const memory = units('memory', taskDefinition.memory);
-    if (cpu === undefined)
-        task('cpu', `Fargate needs a task cpu: one of ${FARGATE_CPUS.join(', ')}.`);
-    if (memory === undefined)
-        task('memory', 'Fargate needs a task memory in MiB, e.g. 512, 1024 or 2048.');
-    if (cpu === undefined || memory === undefined)
-        return problems;
-    const accepted = fargateMemoryFor(cpu);
-    if (accepted === undefined) {
-        task('cpu', `Fargate offers no cpu ${cpu}; it accepts cpu ${FARGATE_CPUS.join(', ')}.`);
-    }
-    else if (!accepted.includes(Number(memory))) {
-        task('memory', `Fargate offers no cpu ${cpu} with memory ${memory}: cpu ${cpu} accepts memory ${describeMemoryChoices(cpu)}.`);
-    }
-    const os = isObject(taskDefinition.runtimePlatform) ? taskDefinition.runtimePlatform.operatingSystemFamily : undefined;
-    const windows = typeof os === 'string' && os.startsWith('WINDOWS');
-    if (windows && Number(cpu) < 1024)
-        task('cpu', `Windows on Fargate needs cpu 1024 or more, not ${cpu}.`);
-    if (windows && Number(cpu) > 4096)
-        task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`);
-    return problems;
-}
-function units(what, value) {
-    if (typeof value === 'number')
-        return String(value);
-    if (typeof value !== 'string')
-        return undefined;
-    return (0,config/* normaliseUnits */.ek)(what, value) ?? value;
-}
-function checkContainer(container, index) {
-    const name = containerName(container);
-    const label = name ?? `#${index + 1}`;
-    const at = (...path) => ['containerDefinitions', index, ...path];
-    const problems = [];
-    if (name === undefined || !NAME.test(name)) {
-        problems.push({
-            severity: 'error',
-            container: label,
-            field: 'name',
-            path: at('name'),
-            message: name === undefined
-                ? 'the container has no name.'
-                : `${JSON.stringify(name)} is not a valid container name: 1-255 letters, digits, hyphens and underscores.`,
-        });
-    }
-    problems.push(...checkImage(container.image, label, at('image')));
-    problems.push(...checkEnvironment(container, label, at));
-    problems.push(...checkSecrets(container, label, at));
-    return problems;
-}
-function checkImage(image, container, path) {
-    const problem = (severity, message) => [
-        { severity, container, field: 'image', path, message },
-    ];
-    if (typeof image !== 'string')
-        return problem('error', 'the container has no image.');
-    const parsed = parseImageReference(image);
-    if (!parsed.ok) {
-        return problem('error', `${JSON.stringify(image)} is not a valid image URI: ${parsed.reason}; expected REPOSITORY:TAG or ` +
-            'REPOSITORY@sha256:DIGEST, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2.');
-    }
-    const unpinned = unpinnedReason(parsed.image);
-    if (unpinned) {
-        return problem('warning', `${image} ${unpinned}; pin a version tag or a digest so that a deployment is repeatable and a rollback ` +
-            'restores the same image.');
-    }
-    return [];
-}
-function namedEntries(container, list) {
-    const entries = container[list];
-    if (!Array.isArray(entries))
-        return [];
-    return entries.flatMap((entry, index) => (isObject(entry) ? [{ entry, index }] : []));
-}
-function checkEnvironment(container, label, at) {
-    const problems = [];
-    const seen = new Set();
-    for (const { entry, index } of namedEntries(container, 'environment')) {
-        const path = at('environment', index);
-        if (typeof entry.name !== 'string')
-            continue;
-        if (seen.has(entry.name)) {
-            problems.push({
-                severity: 'error',
-                container: label,
-                field: 'environment',
-                path,
-                message: `${entry.name} is set twice; give each environment variable once.`,
-            });
-        }
-        seen.add(entry.name);
-        const kind = typeof entry.value === 'string' ? credentialKind(entry.name, entry.value) : undefined;
-        if (kind) {
-            problems.push({
-                severity: 'warning',
-                container: label,
-                field: 'environment',
-                path,
-                message: `the value of ${entry.name} looks like ${kind}; move it to "secrets" (Secrets Manager or SSM ` +
-                    'Parameter Store) so that it stays out of the task definition and its logs.',
-            });
-        }
-    }
-    return problems;
-}
-function checkSecrets(container, label, at) {
-    const problems = [];
-    const environment = new Set(namedEntries(container, 'environment').map(({ entry }) => entry.name));
-    const seen = new Set();
-    for (const { entry, index } of namedEntries(container, 'secrets')) {
-        const problem = (message, ...path) => problems.push({
-            severity: 'error',
-            container: label,
-            field: 'secrets',
-            path: at('secrets', index, ...path),
-            message,
-        });
-        if (typeof entry.name !== 'string') {
-            problem('a secret has no name.');
-            continue;
-        }
-        if (seen.has(entry.name))
-            problem(`${entry.name} is set twice; give each secret once.`);
-        seen.add(entry.name);
-        if (environment.has(entry.name)) {
-            problem(`${entry.name} is both an environment variable and a secret; ECS takes a name in one of them only.`);
-        }
-        const reason = valueFromProblem(entry.valueFrom);
-        if (reason)
-            problem(`the valueFrom of ${entry.name} ${reason}; expected ${VALUE_FROM_FORMS}.`, 'valueFrom');
-    }
-    const log = isObject(container.logConfiguration) ? container.logConfiguration : {};
-    if (Array.isArray(log.secretOptions)) {
-        log.secretOptions.forEach((option, index) => {
-            if (!isObject(option))
-                return;
-            const reason = valueFromProblem(option.valueFrom);
-            if (!reason)
-                return;
-            problems.push({
-                severity: 'error',
-                container: label,
-                field: 'logConfiguration.secretOptions',
-                path: at('logConfiguration', 'secretOptions', index, 'valueFrom'),
-                message: `the valueFrom of ${String(option.name)} ${reason}; expected ${VALUE_FROM_FORMS}.`,
-            });
-        });
-    }
-    return problems;
-}
-/** Why a valueFrom is not a reference ECS can resolve; the text names its form, never the value. */
-function valueFromProblem(valueFrom) {
-    if (typeof valueFrom !== 'string' || valueFrom === '')
-        return 'is missing';
-    if (valueFrom.startsWith('arn:')) {
-        if (SSM_ARN.test(valueFrom) || SECRETS_MANAGER_ARN.test(valueFrom))
-            return undefined;
-        return `is an ARN of neither an SSM parameter nor a Secrets Manager secret (${arnService(valueFrom)})`;
-    }
-    if (SSM_NAME.test(valueFrom))
-        return undefined;
-    if (valueFrom.includes('/') && !valueFrom.startsWith('/'))
-        return 'is a parameter path that does not start with /';
-    return 'is not a parameter name: names are letters, digits, . _ - and / between path parts';
-}
-function arnService(arn) {
-    const service = arn.split(':')[2];
-    return service ? `service "${service}"` : 'malformed ARN';
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/diff.ts
-
-
-
-
-const HIDDEN = '(hidden)';
-const TASK_FIELDS = [
-    'family',
-    'taskRoleArn',
-    'executionRoleArn',
-    'networkMode',
-    'requiresCompatibilities',
-    'cpu',
-    'memory',
-];
-const CONTAINER_FIELDS = ['image', 'cpu', 'memory', 'memoryReservation', 'essential', 'command', 'entryPoint'];
-const SPECIAL_CONTAINER_FIELDS = [...CONTAINER_FIELDS, 'name', 'portMappings', 'environment', 'secrets'];
-const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 };
-/**
- * What changed from `before` to `after`, ignoring describe-only fields, key order and the defaults ECS fills in
- * when it describes a registered definition.
- */
-function diff(before, after) {
-    const [from, to] = [normalise(before), normalise(after)];
-    return [...diffTask(from, to), ...diffContainers(from, to)];
-}
-/** True when registering `after` would change nothing compared with `before`. */
-function equivalent(before, after) {
-    return diff(before, after).length === 0;
-}
-/** The diff as text: task-level changes first, then one block per container. */
-function formatDiff(entries) {
-    if (entries.length === 0)
-        return 'no changes\n';
-    const lines = [];
-    let group = null;
-    for (const entry of entries) {
-        if (entry.field === 'container') {
-            group = null;
-            lines.push(entryLine(entry, `container ${entry.container}`));
-            continue;
-        }
-        if (entry.container !== group) {
-            group = entry.container;
-            lines.push(group === undefined ? 'task definition' : `container ${group}`);
-        }
-        lines.push(`  ${entryLine(entry, entry.field)}`);
-    }
-    return lines.join('\n') + '\n';
-}
-function entryLine(entry, field) {
-    if (entry.kind === 'added')
-        return `+ ${field}: ${entry.after}`;
-    if (entry.kind === 'removed')
-        return `- ${field}: ${entry.before}`;
-    return `~ ${field}: ${entry.before} -> ${entry.after}`;
-}
-// ---- normalisation: the form ECS describes a definition in, minus its defaults
-function normalise(taskDefinition) {
-    const result = dropEmpty(clean(taskDefinition));
-    for (const what of ['cpu', 'memory']) {
-        if (typeof result[what] === 'number' || typeof result[what] === 'string') {
-            result[what] = (0,config/* normaliseUnits */.ek)(what, String(result[what])) ?? result[what];
-        }
-    }
-    if (result.enableFaultInjection === false)
-        delete result.enableFaultInjection;
-    // A RegisterTaskDefinition input carries tags; a described definition has them beside it, not in it.
-    delete result.tags;
-    if (result.networkMode === 'bridge')
-        delete result.networkMode;
-    const networkMode = typeof result.networkMode === 'string' ? result.networkMode : 'bridge';
-    for (const { container } of containersOf(result))
-        normaliseContainer(container, networkMode);
-    return result;
-}
-function normaliseContainer(container, networkMode) {
-    if (container.essential === true)
-        delete container.essential;
-    if (container.cpu === 0)
-        delete container.cpu;
-    if (Array.isArray(container.portMappings)) {
-        for (const mapping of container.portMappings.filter(isObject))
-            normalisePortMapping(mapping, networkMode);
-    }
-    if (isObject(container.healthCheck)) {
-        const check = container.healthCheck;
-        for (const [key, value] of Object.entries(HEALTH_CHECK_DEFAULTS))
-            if (check[key] === value)
-                delete check[key];
-    }
-}
-function normalisePortMapping(mapping, networkMode) {
-    if (mapping.protocol === 'tcp')
-        delete mapping.protocol;
-    const sameAsContainer = mapping.hostPort === mapping.containerPort;
-    // awsvpc and host fill hostPort with containerPort; bridge describes a dynamic host port as 0.
-    if ((networkMode === 'awsvpc' || networkMode === 'host') && sameAsContainer)
-        delete mapping.hostPort;
-    if (networkMode === 'bridge' && mapping.hostPort === 0)
-        delete mapping.hostPort;
-}
-/** ECS describes unset lists and maps as `[]` and `{}`; drop them so both forms compare equal. */
-function dropEmpty(value) {
-    if (Array.isArray(value))
-        return value.map(dropEmpty);
-    if (!isObject(value))
-        return value;
-    const result = {};
-    for (const [key, member] of Object.entries(value)) {
-        const kept = dropEmpty(member);
-        if (Array.isArray(kept) && kept.length === 0)
-            continue;
-        if (isObject(kept) && Object.keys(kept).length === 0)
-            continue;
-        result[key] = kept;
-    }
-    return result;
-}
-// ---- task level
-function diffTask(before, after) {
-    const keys = orderedKeys(before, after, TASK_FIELDS, ['containerDefinitions']);
-    return keys.flatMap((key) => compare(before[key], after[key], [key], undefined));
-}
-// ---- containers
-function diffContainers(before, after) {
-    const old = byName(before);
-    const current = byName(after);
-    const entries = [];
-    for (const [name, { container, index }] of current) {
-        const previous = old.get(name);
-        if (!previous) {
-            entries.push({
-                container: name,
-                kind: 'added',
-                field: 'container',
-                path: ['containerDefinitions', index],
-                after: `image ${display(container.image)}`,
-            });
-            continue;
-        }
-        entries.push(...diffContainer(name, previous.container, container, index));
-    }
-    for (const [name, { container, index }] of old) {
-        if (current.has(name))
-            continue;
-        entries.push({
-            container: name,
-            kind: 'removed',
-            field: 'container',
-            path: ['containerDefinitions', index],
-            before: `image ${display(container.image)}`,
-        });
-    }
-    return entries;
-}
-function byName(taskDefinition) {
-    const containers = new Map();
-    for (const entry of containersOf(taskDefinition)) {
-        const name = containerName(entry.container) ?? `#${entry.index + 1}`;
-        if (!containers.has(name))
-            containers.set(name, entry);
-    }
-    return containers;
-}
-function diffContainer(name, before, after, index) {
-    const at = (...path) => ['containerDefinitions', index, ...path];
-    const withEssentialDefault = (container) => ({
-        ...container,
-        essential: container.essential ?? true,
-    });
-    const [from, to] = [withEssentialDefault(before), withEssentialDefault(after)];
-    const rest = orderedKeys(before, after, [], SPECIAL_CONTAINER_FIELDS);
-    return [
-        ...CONTAINER_FIELDS.flatMap((key) => compare(from[key], to[key], at(key), name, key)),
-        ...diffPorts(name, before.portMappings, after.portMappings, at('portMappings')),
-        ...diffNamed(name, 'environment', before.environment, after.environment, at('environment')),
-        ...diffNamed(name, 'secrets', before.secrets, after.secrets, at('secrets')),
-        ...rest.flatMap((key) => compare(before[key], after[key], at(key), name)),
-    ];
-}
-function diffPorts(container, before, after, path) {
-    const keyed = (list) => {
-        const ports = new Map();
-        if (Array.isArray(list)) {
-            for (const mapping of list.filter(isObject)) {
-                const port = mapping.containerPort ?? mapping.containerPortRange;
-                ports.set(`${String(port)}/${String(mapping.protocol ?? 'tcp')}`, mapping);
-            }
-        }
-        return ports;
-    };
-    const describe = (mapping) => {
-        const { containerPort: _port, containerPortRange: _range, protocol: _protocol, ...rest } = mapping;
-        return Object.keys(rest).length > 0 ? canonical(rest) : 'mapped';
-    };
-    return diffKeyed(keyed(before), keyed(after), (key, kind, from, to) => ({
-        container,
-        kind,
-        field: `port ${key}`,
-        path,
-        ...(from ? { before: describe(from) } : {}),
-        ...(to ? { after: describe(to) } : {}),
-    }));
-}
-/** Environment variables and secrets, matched by name; credential-looking values are hidden. */
-function diffNamed(container, list, before, after, path) {
-    const valueKey = list === 'environment' ? 'value' : 'valueFrom';
-    const keyed = (entries) => {
-        const byEntryName = new Map();
-        if (Array.isArray(entries)) {
-            for (const entry of entries.filter(isObject)) {
-                const name = String(entry.name);
-                if (!byEntryName.has(name))
-                    byEntryName.set(name, entry);
-            }
-        }
-        return byEntryName;
-    };
-    const label = list === 'environment' ? 'environment' : 'secret';
-    return diffKeyed(keyed(before), keyed(after), (name, kind, from, to) => {
-        const hide = list === 'environment' &&
-            [from, to].some((entry) => entry && typeof entry.value === 'string' && credentialKind(name, entry.value));
-        const show = (entry) => (hide ? HIDDEN : display(entry[valueKey]));
-        return {
-            container,
-            kind,
-            field: `${label} ${name}`,
-            path,
-            ...(from ? { before: show(from) } : {}),
-            ...(to ? { after: show(to) } : {}),
-        };
-    });
-}
-function diffKeyed(before, after, entry) {
-    const entries = [];
-    for (const [key, value] of after) {
-        const previous = before.get(key);
-        if (previous === undefined)
-            entries.push(entry(key, 'added', undefined, value));
-        else if (canonical(previous) !== canonical(value))
-            entries.push(entry(key, 'changed', previous, value));
-    }
-    for (const [key, value] of before)
-        if (!after.has(key))
-            entries.push(entry(key, 'removed', value, undefined));
-    return entries;
-}
-// ---- generic comparison by JSON path
-/** Known fields first in their given order, then the others alphabetically, skipping `skip`. */
-function orderedKeys(before, after, known, skip) {
-    const all = new Set([...Object.keys(before), ...Object.keys(after)]);
-    const others = [...all].filter((key) => !known.includes(key) && !skip.includes(key)).sort();
-    return [...known.filter((key) => all.has(key)), ...others];
-}
-function compare(before, after, path, container, field = fieldLabel(path, container)) {
-    if (before === undefined && after === undefined)
-        return [];
-    if (isObject(before) && isObject(after)) {
-        return orderedKeys(before, after, [], []).flatMap((key) => compare(before[key], after[key], [...path, key], container, `${field}.${key}`));
-    }
-    if (Array.isArray(before) && Array.isArray(after) && [...before, ...after].some(isStructured)) {
-        const length = Math.max(before.length, after.length);
-        return Array.from({ length }, (_, i) => compare(before[i], after[i], [...path, i], container, `${field}[${i}]`)).flat();
-    }
-    if (canonical(before) === canonical(after))
-        return [];
-    const key = String(path[path.length - 1]);
-    const show = (value) => (typeof value === 'string' && credentialKind(key, value) ? HIDDEN : display(value));
-    const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-    return [
-        {
-            ...(container !== undefined ? { container } : {}),
-            kind,
-            field,
-            path,
-            ...(before !== undefined ? { before: show(before) } : {}),
-            ...(after !== undefined ? { after: show(after) } : {}),
-        },
-    ];
-}
-/** `logConfiguration.options.awslogs-group`, `volumes[0].name`: the path below the container or task. */
-function fieldLabel(path, container) {
-    const own = container === undefined ? path : path.slice(2);
-    return own.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}
-function isStructured(value) {
-    return typeof value === 'object' && value !== null;
-}
-function display(value) {
-    if (value === undefined)
-        return '(none)';
-    if (typeof value === 'string')
-        return value === '' ? '""' : value;
-    return canonical(value);
-}
-/** JSON with object keys sorted, so that key order never shows up as a change. */
-function canonical(value) {
-    return JSON.stringify(value, (_key, member) => isObject(member)
-        ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : member);
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/index.ts
-
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./src/taskdef/index.ts + 8 modules
+var taskdef = __nccwpck_require__(5034);
 ;// CONCATENATED MODULE: ./src/deploy/register.ts
 
 
@@ -81994,7 +80803,7 @@ async function findTaskDefinition(ecs, ref) {
     try {
         const output = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
         const arn = output.taskDefinition?.taskDefinitionArn;
-        return arn ? { arn, document: fromDescribeOutput(output) } : undefined;
+        return arn ? { arn, document: taskdef/* fromDescribeOutput */.fh(output) } : undefined;
     }
     catch (error) {
         if (isNotFound(error))
@@ -82014,7 +80823,7 @@ async function loadRegistered(ecs, ref, input) {
 function sameAsLatest(latest, input) {
     if (!latest)
         return false;
-    return equivalent(clean(latest.document.taskDefinition), input);
+    return taskdef/* equivalent */.tI(taskdef/* clean */.uH(latest.document.taskDefinition), input);
 }
 /** Registers `input` unless the latest ACTIVE revision of its family is equivalent, in which case that one is used. */
 async function register(ecs, input, latest) {
@@ -82396,16 +81205,16 @@ function parseAppSpec(text, file, service, flagHooks) {
     if (!Array.isArray(resources) || resources.length === 0) {
         fail(`Resources must list one TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true) ?? doc.contents);
     }
-    const index = resources.findIndex((resource) => codedeploy_appspec_isObject(resource) && 'TargetService' in resource);
+    const index = resources.findIndex((resource) => isObject(resource) && 'TargetService' in resource);
     if (index < 0)
         fail(`Resources has no TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true));
     const targetPath = ['Resources', index, 'TargetService'];
     const targetService = resources[index].TargetService;
-    if (!codedeploy_appspec_isObject(targetService) || targetService.Type !== ECS_SERVICE) {
+    if (!isObject(targetService) || targetService.Type !== ECS_SERVICE) {
         fail(`TargetService needs Type: ${ECS_SERVICE}.`, doc.getIn(targetPath, true));
     }
     const properties = targetService.Properties ?? {};
-    if (!codedeploy_appspec_isObject(properties))
+    if (!isObject(properties))
         fail('TargetService Properties must be a mapping.', doc.getIn([...targetPath, 'Properties'], true));
     const target = loadBalancerInfo(properties, service, (message) => fail(message, doc.getIn([...targetPath, 'Properties', 'LoadBalancerInfo'], true)));
     const fileHooks = readHooks(value.Hooks, (message, at) => fail(message, at === undefined ? doc.get('Hooks', true) : doc.getIn(['Hooks', at], true)));
@@ -82459,7 +81268,7 @@ function loadBalancerInfo(properties, service, fail) {
     const info = properties.LoadBalancerInfo;
     if (info === undefined)
         return service;
-    if (!codedeploy_appspec_isObject(info) || typeof info.ContainerName !== 'string' || !info.ContainerName) {
+    if (!isObject(info) || typeof info.ContainerName !== 'string' || !info.ContainerName) {
         fail('LoadBalancerInfo needs ContainerName (the container behind the load balancer) and ContainerPort.');
     }
     const { ContainerName, ContainerPort } = info;
@@ -82476,7 +81285,7 @@ function readHooks(value, fail) {
     if (!Array.isArray(value))
         fail(`Hooks must be ${form}.`);
     return value.flatMap((entry, at) => {
-        if (!codedeploy_appspec_isObject(entry))
+        if (!isObject(entry))
             fail(`Hooks entries must be ${form}.`, at);
         return Object.entries(entry).map(([event, functionName]) => {
             if (!config/* HOOK_EVENTS */.CJ.includes(event)) {
@@ -82501,7 +81310,7 @@ function lifecycleOrder(hooks) {
 function hooksValue(hooks) {
     return hooks.map((hook) => ({ [hook.event]: hook.functionName }));
 }
-function codedeploy_appspec_isObject(value) {
+function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -82680,7 +81489,7 @@ function trafficRoutingConfig(shape) {
     }
 }
 /** Reads the shape of a config as GetDeploymentConfig describes it; undefined when it is not one berth knows. */
-function deployment_config_shapeOf(config) {
+function shapeOf(config) {
     switch (config?.type) {
         case 'AllAtOnce':
             return { type: 'all-at-once' };
@@ -82949,12 +81758,12 @@ async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
             throw new src_errors/* UserError */.yo(`--deployment-config: ${name} is a ${existing.computePlatform} deployment config; ECS deployments need an ` +
                 'ECS one, e.g. CodeDeployDefault.ECSAllAtOnce.');
         }
-        return { configName: name, shape: deployment_config_shapeOf(existing.trafficRoutingConfig) ?? PREDEFINED_ECS_CONFIGS[name] };
+        return { configName: name, shape: shapeOf(existing.trafficRoutingConfig) ?? PREDEFINED_ECS_CONFIGS[name] };
     }
     const wanted = spec;
     if (!existing)
         return { configName: name, createConfig: customDeploymentConfig(spec), shape: wanted };
-    const actual = deployment_config_shapeOf(existing.trafficRoutingConfig);
+    const actual = shapeOf(existing.trafficRoutingConfig);
     if (!actual || !sameShape(actual, wanted)) {
         throw new src_errors/* UserError */.yo(`--deployment-config: the deployment config ${name} exists but does not shift traffic as its name says ` +
             `(${actual ? describeShape(actual) : 'unknown routing'}); delete it, or give a config by name.`);
@@ -82984,7 +81793,7 @@ async function knownShape(codedeploy, name) {
     if (PREDEFINED_ECS_CONFIGS[name])
         return PREDEFINED_ECS_CONFIGS[name];
     try {
-        return deployment_config_shapeOf((await getDeploymentConfig(codedeploy, name))?.trafficRoutingConfig);
+        return shapeOf((await getDeploymentConfig(codedeploy, name))?.trafficRoutingConfig);
     }
     catch {
         return undefined;
@@ -84128,7 +82937,7 @@ async function readSource(config, deps, service) {
                 file: source.path,
             });
         }
-        return { document: parseTaskDefinition(text, source.path), label: source.path };
+        return { document: taskdef/* parseTaskDefinition */.Id(text, source.path), label: source.path };
     }
     const ref = source?.ref ?? service?.taskDefinition;
     if (!ref)
@@ -84140,14 +82949,14 @@ async function readSource(config, deps, service) {
 /** Render, then validate everything at once: errors become one UserError, warnings become events. */
 async function renderAndValidate(config, deps, service) {
     const { document, label } = await stage(deps, 'render', 'Render the task definition', () => readSource(config, deps, service));
-    const rendered = render(document.taskDefinition, config);
+    const rendered = taskdef/* render */.XX(document.taskDefinition, config);
     return stage(deps, 'validate', 'Validate', async () => {
-        const problems = validate(rendered, config);
+        const problems = taskdef/* validate */.tf(rendered, config);
         const file = document.file;
         for (const problem of problems.filter((p) => p.severity === 'warning')) {
             deps.reporter.emit({
                 type: 'warning',
-                message: problemText(problem),
+                message: taskdef/* problemText */.fI(problem),
                 ...(file ? { file, line: document.lineOf(problem.path) } : {}),
             });
         }
@@ -84155,9 +82964,9 @@ async function renderAndValidate(config, deps, service) {
         if (errors.length > 0) {
             const line = file ? document.lineOf(errors[0].path) : undefined;
             const head = `${file && line ? `${file}:${line}: ` : ''}the task definition from ${label} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:`;
-            throw new src_errors/* UserError */.yo([head, ...errors.map((problem) => `  - ${describeProblem(problem)}`)].join('\n'), file ? { file, line } : {});
+            throw new src_errors/* UserError */.yo([head, ...errors.map((problem) => `  - ${taskdef/* describeProblem */.BJ(problem)}`)].join('\n'), file ? { file, line } : {});
         }
-        const input = toRegisterInput({ taskDefinition: rendered, tags: document.tags }, config.tags);
+        const input = taskdef/* toRegisterInput */.Rv({ taskDefinition: rendered, tags: document.tags }, config.tags);
         const artifacts = config.artifacts.length > 0
             ? buildArtifacts(config.artifacts, {
                 taskDefinition: rendered,
@@ -84194,7 +83003,7 @@ async function renderOnly(config, deps) {
     else
         deps.reporter.emit({ type: 'rendered', taskDefinition: json });
     if (config.diff) {
-        const text = formatDiff(diff(clean(rendered.source.taskDefinition), json));
+        const text = taskdef/* formatDiff */.Vs(taskdef/* diff */.Ui(taskdef/* clean */.uH(rendered.source.taskDefinition), json));
         deps.reporter.emit({ type: 'diff', text, from: rendered.label, to: 'rendered' });
     }
     const artifacts = await writeArtifactFiles(config, deps, rendered.artifacts);
@@ -84243,7 +83052,7 @@ async function preflight(config, deps, cluster, name) {
         ? latest
         : await read(deps, () => findTaskDefinition(deps.clients.ecs, previousTaskDefinitionArn));
     if (current) {
-        const text = formatDiff(diff(clean(current.document.taskDefinition), asJson(rendered.input)));
+        const text = taskdef/* formatDiff */.Vs(taskdef/* diff */.Ui(taskdef/* clean */.uH(current.document.taskDefinition), asJson(rendered.input)));
         deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
     }
     return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family };
@@ -84362,6 +83171,1267 @@ async function keepRevisions(deps, cluster, family, keep) {
             });
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 3497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rv: () => (/* binding */ toRegisterInput),
+/* harmony export */   n7: () => (/* binding */ DESCRIBE_ONLY_FIELDS),
+/* harmony export */   uH: () => (/* binding */ clean)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1433);
+
+/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+/** The task definition without describe-only fields and without null or undefined values, key order kept. */
+function clean(taskDefinition) {
+    const describeOnly = DESCRIBE_ONLY_FIELDS;
+    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
+    return dropNulls(Object.fromEntries(kept));
+}
+/**
+ * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
+ * (e.g. `--tag`) replacing document tags of the same key.
+ */
+function toRegisterInput(doc, extraTags = []) {
+    const input = clean(doc.taskDefinition);
+    const tags = mergeTags(doc.tags ?? [], extraTags);
+    return tags.length > 0 ? { ...input, tags } : input;
+}
+function mergeTags(base, extra) {
+    const merged = new Map();
+    for (const tag of [...base, ...extra])
+        merged.set(tag.key, tag.value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+function dropNulls(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
+    if ((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== null && member !== undefined)
+            .map(([key, member]) => [key, dropNulls(member)]));
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 5034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  uH: () => (/* reexport */ clean/* clean */.uH),
+  eV: () => (/* reexport */ credentialKind),
+  BJ: () => (/* reexport */ describeProblem),
+  Ui: () => (/* reexport */ diff),
+  tI: () => (/* reexport */ equivalent),
+  Vs: () => (/* reexport */ formatDiff),
+  fh: () => (/* reexport */ fromDescribeOutput),
+  Id: () => (/* reexport */ parseTaskDefinition),
+  fI: () => (/* reexport */ problemText),
+  XX: () => (/* reexport */ render),
+  Rv: () => (/* reexport */ clean/* toRegisterInput */.Rv),
+  tf: () => (/* reexport */ validate)
+});
+
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, containerName, containersOf, hasErrors, parseImageReference
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/taskdef/json.ts
+/** Where a JSON syntax error is, and what the parser wanted there. */
+class JsonSyntaxError extends Error {
+    expected;
+    found;
+    line;
+    column;
+    constructor(expected, found, line, column) {
+        super(`expected ${expected}, found ${found}`);
+        this.expected = expected;
+        this.found = found;
+        this.line = line;
+        this.column = column;
+    }
+}
+function pathKey(path) {
+    return JSON.stringify(path);
+}
+/**
+ * A strict JSON parser (RFC 8259) that remembers the line of every path and reports errors by line and column.
+ * Native JSON.parse reports only an offset, in a message whose wording changes between Node versions.
+ */
+function parseJson(text) {
+    const scanner = new Scanner(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const lines = new Map();
+    scanner.skipSpace();
+    const value = scanner.value([], lines);
+    scanner.skipSpace();
+    if (!scanner.atEnd())
+        scanner.fail('the end of the file');
+    return { value, lines };
+}
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const LITERALS = [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+];
+class Scanner {
+    text;
+    at = 0;
+    line = 1;
+    lineStart = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    atEnd() {
+        return this.at >= this.text.length;
+    }
+    skipSpace() {
+        while (this.at < this.text.length) {
+            const char = this.text[this.at];
+            if (char === '\n') {
+                this.line++;
+                this.lineStart = this.at + 1;
+            }
+            else if (char !== ' ' && char !== '\t' && char !== '\r') {
+                return;
+            }
+            this.at++;
+        }
+    }
+    value(path, lines) {
+        const char = this.text[this.at];
+        if (char === '{')
+            return this.object(path, lines);
+        if (char === '[')
+            return this.array(path, lines);
+        if (char === '"')
+            return this.string();
+        if (char === '-' || (char >= '0' && char <= '9'))
+            return this.number();
+        for (const [word, literal] of LITERALS) {
+            if (this.text.startsWith(word, this.at)) {
+                this.at += word.length;
+                return literal;
+            }
+        }
+        return this.fail('a value (object, array, string, number, true, false or null)');
+    }
+    object(path, lines) {
+        const result = {};
+        this.at++;
+        this.skipSpace();
+        if (this.take('}'))
+            return result;
+        for (;;) {
+            if (this.text[this.at] !== '"')
+                this.fail(`a property name in double quotes`);
+            const keyLine = this.line;
+            const key = this.string();
+            this.skipSpace();
+            if (!this.take(':'))
+                this.fail(`':' after the property name ${JSON.stringify(key)}`);
+            this.skipSpace();
+            const memberPath = [...path, key];
+            lines.set(pathKey(memberPath), keyLine);
+            // defineProperty, so a key named __proto__ stays a plain key as with JSON.parse.
+            Object.defineProperty(result, key, {
+                value: this.value(memberPath, lines),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+            this.skipSpace();
+            if (this.take('}'))
+                return result;
+            if (!this.take(','))
+                this.fail(`',' or '}' after the value of ${JSON.stringify(key)}`);
+            this.skipSpace();
+            if (this.text[this.at] === '}')
+                this.fail("a property name after ',' (JSON allows no trailing comma)");
+        }
+    }
+    array(path, lines) {
+        const result = [];
+        this.at++;
+        this.skipSpace();
+        if (this.take(']'))
+            return result;
+        for (;;) {
+            const itemPath = [...path, result.length];
+            lines.set(pathKey(itemPath), this.line);
+            result.push(this.value(itemPath, lines));
+            this.skipSpace();
+            if (this.take(']'))
+                return result;
+            if (!this.take(','))
+                this.fail(`',' or ']' after an array item`);
+            this.skipSpace();
+            if (this.text[this.at] === ']')
+                this.fail("a value after ',' (JSON allows no trailing comma)");
+        }
+    }
+    string() {
+        const start = this.at;
+        this.at++;
+        STRING_BODY.lastIndex = this.at;
+        STRING_BODY.exec(this.text);
+        this.at = STRING_BODY.lastIndex;
+        if (this.text[this.at] !== '"') {
+            if (this.atEnd() || this.text[this.at] === '\n')
+                this.fail("a closing '\"' before the end of the line");
+            if (this.text[this.at] === '\\')
+                this.fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+            this.fail('a character allowed in a string (control characters must be escaped)');
+        }
+        this.at++;
+        return JSON.parse(this.text.slice(start, this.at));
+    }
+    number() {
+        NUMBER.lastIndex = this.at;
+        const match = NUMBER.exec(this.text);
+        if (!match)
+            return this.fail('a number');
+        this.at += match[0].length;
+        return Number(match[0]);
+    }
+    take(char) {
+        if (this.text[this.at] !== char)
+            return false;
+        this.at++;
+        return true;
+    }
+    fail(expected) {
+        throw new JsonSyntaxError(expected, this.describeHere(), this.line, this.at - this.lineStart + 1);
+    }
+    describeHere() {
+        if (this.atEnd())
+            return 'the end of the file';
+        const rest = this.text.slice(this.at);
+        const word = /^[A-Za-z_][\w-]*/.exec(rest);
+        if (word)
+            return JSON.stringify(word[0]);
+        const char = rest[0];
+        if (char === '\n' || char === '\r')
+            return 'the end of the line';
+        return `'${char}'`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/taskdef/types.ts
+var types = __nccwpck_require__(1433);
+// EXTERNAL MODULE: ./src/taskdef/clean.ts
+var clean = __nccwpck_require__(3497);
+;// CONCATENATED MODULE: ./src/taskdef/read.ts
+
+
+
+
+/**
+ * Reads a task definition file: the bare definition, the `{"taskDefinition": …, "tags": …}` that
+ * `aws ecs describe-task-definition` prints, or a RegisterTaskDefinition input (`--cli-input-json`).
+ */
+function parseTaskDefinition(text, file) {
+    const { value, lines } = parseOrExplain(text, file);
+    const lineAt = (path) => (path.length === 0 ? firstLine(text) : lines.get(pathKey(path)));
+    if (!(0,types/* isObject */.Gv)(value)) {
+        const line = firstLine(text);
+        throw new errors/* UserError */.yo(`${file}:${line}: a task definition must be a JSON object, found ${kindOf(value)}.`, {
+            file,
+            line,
+        });
+    }
+    const shape = shapeOf(value);
+    const prefix = shape === 'describe' ? ['taskDefinition'] : [];
+    const taskDefinition = shape === 'describe' ? value.taskDefinition : { ...value };
+    const tags = readTags(value.tags, file, lineAt(['tags']));
+    if (shape !== 'describe')
+        delete taskDefinition.tags;
+    requireContainers(taskDefinition, file, lineAt(prefix) ?? 1, lineAt([...prefix, 'containerDefinitions']));
+    return {
+        taskDefinition,
+        ...(tags ? { tags } : {}),
+        file,
+        shape,
+        lineOf: (path) => lineAt([...prefix, ...path]),
+    };
+}
+/** A task definition fetched with DescribeTaskDefinition; timestamps become epoch seconds, as on the wire. */
+function fromDescribeOutput(output) {
+    if (!output.taskDefinition)
+        throw new errors/* UserError */.yo('DescribeTaskDefinition returned no task definition.');
+    const taskDefinition = toJson(output.taskDefinition);
+    const tags = (output.tags ?? []).flatMap((tag) => tag.key !== undefined ? [{ key: tag.key, value: tag.value ?? '' }] : []);
+    return {
+        taskDefinition,
+        ...(tags.length > 0 ? { tags } : {}),
+        shape: 'describe',
+        lineOf: () => undefined,
+    };
+}
+function parseOrExplain(text, file) {
+    try {
+        return parseJson(text);
+    }
+    catch (error) {
+        if (!(error instanceof JsonSyntaxError))
+            throw error;
+        throw new errors/* UserError */.yo(`${file}:${error.line}:${error.column}: invalid JSON: expected ${error.expected}, found ${error.found}.`, { file, line: error.line, column: error.column });
+    }
+}
+function shapeOf(value) {
+    if ((0,types/* isObject */.Gv)(value.taskDefinition))
+        return 'describe';
+    return clean/* DESCRIBE_ONLY_FIELDS */.n7.some((field) => field in value) ? 'bare' : 'register';
+}
+function readTags(value, file, line) {
+    if (value === undefined || value === null)
+        return undefined;
+    const valid = Array.isArray(value) &&
+        value.every((tag) => (0,types/* isObject */.Gv)(tag) && typeof tag.key === 'string' && ['string', 'undefined'].includes(typeof tag.value));
+    if (!valid) {
+        throw new errors/* UserError */.yo(`${file}:${line ?? 1}: "tags" must be a list of {"key": "…", "value": "…"} objects.`, {
+            file,
+            line,
+        });
+    }
+    return value.map((tag) => ({ key: tag.key, value: tag.value ?? '' }));
+}
+function requireContainers(taskDefinition, file, objectLine, listLine) {
+    const list = taskDefinition.containerDefinitions;
+    if (list === undefined) {
+        throw new errors/* UserError */.yo(`${file}:${objectLine}: the task definition has no "containerDefinitions"; expected a task definition ` +
+            'JSON (bare, as printed by aws ecs describe-task-definition, or a RegisterTaskDefinition input).', { file, line: objectLine });
+    }
+    if (!Array.isArray(list) || list.length === 0 || !list.every(types/* isObject */.Gv)) {
+        const line = listLine ?? objectLine;
+        throw new errors/* UserError */.yo(`${file}:${line}: "containerDefinitions" must be a non-empty list of container objects, found ${kindOf(list)}.`, { file, line });
+    }
+}
+function kindOf(value) {
+    if (Array.isArray(value))
+        return value.length === 0 ? 'an empty list' : 'a list';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function firstLine(text) {
+    const match = /^\uFEFF?[ \t\r\n]*/.exec(text);
+    return (match?.[0].match(/\n/g)?.length ?? 0) + 1;
+}
+/** SDK values to plain JSON: Dates to epoch seconds, undefined members dropped. */
+function toJson(value) {
+    if (value instanceof Date)
+        return value.getTime() / 1000;
+    if (Array.isArray(value))
+        return value.map(toJson);
+    if ((0,types/* isObject */.Gv)(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== undefined)
+            .map(([key, member]) => [key, toJson(member)]));
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/config.ts
+var config = __nccwpck_require__(2973);
+;// CONCATENATED MODULE: ./src/taskdef/render.ts
+
+
+/**
+ * Applies the edits to a copy of the task definition. Edited fields keep their place; new ones are appended;
+ * everything else is carried through untouched. Edits naming an unknown container are skipped here and
+ * reported by `validate`.
+ */
+function render(taskDefinition, edits) {
+    const result = structuredClone(taskDefinition);
+    if (edits.family !== undefined)
+        result.family = edits.family;
+    if (edits.cpu !== undefined)
+        result.cpu = (0,config/* normaliseUnits */.ek)('cpu', edits.cpu) ?? edits.cpu;
+    if (edits.memory !== undefined)
+        result.memory = (0,config/* normaliseUnits */.ek)('memory', edits.memory) ?? edits.memory;
+    for (const edit of edits.images) {
+        for (const container of named(result, edit.container))
+            container.image = edit.uri;
+    }
+    for (const edit of edits.env) {
+        for (const container of named(result, edit.container)) {
+            removeNamed(container, 'secrets', edit.name);
+            setNamed(container, 'environment', { name: edit.name, value: edit.value });
+        }
+    }
+    for (const edit of edits.secrets) {
+        for (const container of named(result, edit.container)) {
+            removeNamed(container, 'environment', edit.name);
+            setNamed(container, 'secrets', { name: edit.name, valueFrom: edit.valueFrom });
+        }
+    }
+    return result;
+}
+function named(taskDefinition, name) {
+    return (0,types/* containersOf */.Mz)(taskDefinition)
+        .map(({ container }) => container)
+        .filter((container) => (0,types/* containerName */.xN)(container) === name);
+}
+/** Sets an entry of `environment` or `secrets` in place when the name exists, else appends it. */
+function setNamed(container, list, entry) {
+    const entries = Array.isArray(container[list]) ? container[list] : (container[list] = []);
+    const existing = entries.find((item) => (0,types/* isObject */.Gv)(item) && item.name === entry.name);
+    if ((0,types/* isObject */.Gv)(existing))
+        Object.assign(existing, entry);
+    else
+        entries.push(entry);
+}
+/** ECS rejects a name that is both an environment variable and a secret, so setting one removes the other. */
+function removeNamed(container, list, name) {
+    const entries = container[list];
+    if (!Array.isArray(entries))
+        return;
+    container[list] = entries.filter((item) => !((0,types/* isObject */.Gv)(item) && item.name === name));
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/credentials.ts
+/**
+ * Heuristics for credentials written as plain environment values. Every result names the kind of credential,
+ * never the value, so it can be logged.
+ */
+const VALUE_PATTERNS = [
+    [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bgithub_pat_[A-Za-z0-9_]{22,}/, 'a GitHub token'],
+    [/\bxox[abposre]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, 'a Stripe key'],
+    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
+    [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, 'a URL with a password'],
+    [/\b(?:password|passwd|pwd|secret|token|api[_-]?key)\s*[=:]\s*[^\s&;]{6,}/i, 'a password assignment'],
+];
+const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/i;
+/** Names that hold a reference to a secret or a setting about one, not the secret itself. */
+const REFERENCE_NAME = /_(?:ARN|NAME|ID|FILE|PATH|URL|URI|TTL|EXPIRY|EXPIRES|LENGTH|HEADER|REGION|ENDPOINT|VERSION|ENABLED)$/i;
+const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|null|-?\d+(?:\.\d+)?|arn:.*|\/.*)$/i;
+/** What kind of credential the variable seems to hold, or undefined. */
+function credentialKind(name, value) {
+    for (const [pattern, kind] of VALUE_PATTERNS)
+        if (pattern.test(value))
+            return kind;
+    if (looksRandom(value))
+        return 'a long random token';
+    if (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && value.trim() !== '' && !HARMLESS_VALUE.test(value)) {
+        return 'a secret, judging by its name';
+    }
+    return undefined;
+}
+/** A long token of mixed-case letters and digits with high entropy: API keys, not hashes or ids. */
+function looksRandom(value) {
+    if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value))
+        return false;
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value))
+        return false;
+    return entropyPerChar(value) >= 4;
+}
+function entropyPerChar(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
+/** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
+const FARGATE_SIZES = {
+    '256': [512, 1024, 2048],
+    '512': { from: 1024, to: 4096, step: 1024 },
+    '1024': { from: 2048, to: 8192, step: 1024 },
+    '2048': { from: 4096, to: 16384, step: 1024 },
+    '4096': { from: 8192, to: 30720, step: 1024 },
+    '8192': { from: 16384, to: 61440, step: 4096 },
+    '16384': { from: 32768, to: 122880, step: 8192 },
+};
+const FARGATE_CPUS = Object.keys(FARGATE_SIZES);
+/** The memory values Fargate accepts with this cpu, or undefined when Fargate has no such cpu size. */
+function fargateMemoryFor(cpu) {
+    const sizes = FARGATE_SIZES[cpu];
+    if (sizes === undefined)
+        return undefined;
+    if (Array.isArray(sizes))
+        return sizes;
+    const values = [];
+    for (let memory = sizes.from; memory <= sizes.to; memory += sizes.step)
+        values.push(memory);
+    return values;
+}
+/** `512, 1024, 2048` or, for long ranges, `2048-8192 in steps of 1024`. */
+function describeMemoryChoices(cpu) {
+    const sizes = FARGATE_SIZES[cpu];
+    if (sizes === undefined)
+        return '';
+    if (Array.isArray(sizes))
+        return sizes.join(', ');
+    const count = (sizes.to - sizes.from) / sizes.step + 1;
+    if (count <= 4)
+        return (fargateMemoryFor(cpu) ?? []).join(', ');
+    return `${sizes.from}-${sizes.to} in steps of ${sizes.step}`;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/image.ts
+const MAX_LENGTH = 255;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
+/** Parses an image URI, or says what is wrong with it and what is accepted. */
+function parseImageReference(uri) {
+    const fail = (reason) => ({ ok: false, reason });
+    if (uri.length === 0)
+        return fail('the image is empty');
+    if (/\s/.test(uri))
+        return fail('an image URI has no spaces');
+    if (uri.length > MAX_LENGTH)
+        return fail(`an image URI is at most ${MAX_LENGTH} characters, this one has ${uri.length}`);
+    const [named, digest, ...extra] = uri.split('@');
+    if (extra.length > 0)
+        return fail("an image URI has at most one '@'");
+    if (digest !== undefined && !DIGEST.test(digest)) {
+        return fail("the digest after '@' must be sha256: followed by 64 lower-case hex digits");
+    }
+    const lastSlash = named.lastIndexOf('/');
+    const colon = named.indexOf(':', lastSlash + 1);
+    const name = colon < 0 ? named : named.slice(0, colon);
+    const tag = colon < 0 ? undefined : named.slice(colon + 1);
+    if (tag !== undefined && !TAG.test(tag)) {
+        return fail('a tag is 1-128 letters, digits, _ . and -, not starting with . or -');
+    }
+    const { registry, repository } = splitRegistry(name);
+    if (registry !== undefined) {
+        const problem = registryProblem(registry);
+        if (problem)
+            return fail(problem);
+    }
+    if (!repository || !repository.split('/').every((part) => PATH_COMPONENT.test(part))) {
+        return fail('a repository name is lower-case letters and digits, parts joined by . _ __ or - and separated by /');
+    }
+    return {
+        ok: true,
+        image: {
+            ...(registry !== undefined ? { registry } : {}),
+            repository,
+            ...(tag !== undefined ? { tag } : {}),
+            ...(digest !== undefined ? { digest } : {}),
+        },
+    };
+}
+/** The first part is a registry host when it could not be a repository name: it has a dot, a port or is localhost. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return { repository: name };
+    const first = name.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
+        return { registry: first, repository: name.slice(slash + 1) };
+    }
+    return { repository: name };
+}
+function registryProblem(registry) {
+    const [host, port, ...extra] = registry.split(':');
+    if (extra.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port))) {
+        return `the registry ${JSON.stringify(registry)} must be HOST or HOST:PORT`;
+    }
+    if (!host.split('.').every((label) => HOST_LABEL.test(label))) {
+        return `the registry host ${JSON.stringify(host)} is not a valid host name`;
+    }
+    if (host.includes('.dkr.ecr') && !ECR_HOST.test(host)) {
+        return `an ECR registry is ACCOUNT.dkr.ecr.REGION.amazonaws.com with a 12-digit account, not ${JSON.stringify(host)}`;
+    }
+    return undefined;
+}
+/** Why an image is not pinned (`:latest` or no tag at all), or undefined when it has a version tag or digest. */
+function unpinnedReason(image) {
+    if (image.digest)
+        return undefined;
+    if (image.tag === undefined)
+        return 'has no tag, so ECS pulls :latest';
+    if (image.tag === 'latest')
+        return 'uses the :latest tag';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/validate.ts
+
+
+
+
+
+const MAX_CONTAINERS = 10;
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/\S+$/;
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(?::[^:\s]*){0,3}$/;
+const SSM_NAME = /^(?:\/[A-Za-z0-9_.-]+)+$|^[A-Za-z0-9_.-]+$/;
+const VALUE_FROM_FORMS = 'an SSM parameter name (/prod/db/password), an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME) ' +
+    'or a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME[:JSON_KEY:VERSION_STAGE:VERSION_ID])';
+/** Every problem at once, errors and warnings, in a stable order: edits, task, then container by container. */
+function validate(taskDefinition, edits = { images: [], env: [], secrets: [] }) {
+    return [
+        ...checkEdits(taskDefinition, edits),
+        ...checkTask(taskDefinition),
+        ...checkFargate(taskDefinition),
+        ...(0,types/* containersOf */.Mz)(taskDefinition).flatMap(({ container, index }) => checkContainer(container, index)),
+    ];
+}
+function hasErrors(problems) {
+    return problems.some((problem) => problem.severity === 'error');
+}
+/** One line: `error: container "web" image: …`. */
+function describeProblem(problem) {
+    return `${problem.severity}: ${problemText(problem)}`;
+}
+/** Where the problem is and what it is, without its severity (for reporters that show severity their own way). */
+function problemText(problem) {
+    const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`;
+    return `${where}: ${problem.message}`;
+}
+function checkEdits(taskDefinition, edits) {
+    const names = (0,types/* containersOf */.Mz)(taskDefinition).flatMap(({ container }) => (0,types/* containerName */.xN)(container) ?? []);
+    const existing = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'none';
+    const unknown = (container, field, what) => ({
+        severity: 'error',
+        container,
+        field,
+        path: ['containerDefinitions'],
+        message: `no container named "${container}" to ${what}; the task definition's containers are ${existing}.`,
+    });
+    const problems = [];
+    for (const edit of edits.images) {
+        if (!names.includes(edit.container))
+            problems.push(unknown(edit.container, 'image', 'set the image of'));
+    }
+    for (const edit of edits.env) {
+        if (!names.includes(edit.container)) {
+            problems.push(unknown(edit.container, 'environment', `set environment variable ${edit.name} in`));
+        }
+    }
+    for (const edit of edits.secrets) {
+        if (!names.includes(edit.container)) {
+            problems.push(unknown(edit.container, 'secrets', `set secret ${edit.name} in`));
+        }
+    }
+    return [...problems, ...conflictingEdits(edits)];
+}
+function conflictingEdits(edits) {
+    const problems = [];
+    const images = new Map();
+    for (const edit of edits.images) {
+        const earlier = images.get(edit.container);
+        if (earlier !== undefined && earlier !== edit.uri) {
+            problems.push({
+                severity: 'error',
+                container: edit.container,
+                field: 'image',
+                path: ['containerDefinitions'],
+                message: `two images are given for this container (${earlier} and ${edit.uri}); give one.`,
+            });
+        }
+        images.set(edit.container, edit.uri);
+    }
+    for (const secret of edits.secrets) {
+        if (edits.env.some((env) => env.container === secret.container && env.name === secret.name)) {
+            problems.push({
+                severity: 'error',
+                container: secret.container,
+                field: 'secrets',
+                path: ['containerDefinitions'],
+                message: `${secret.name} is given both as an environment variable and as a secret; ECS takes a name in one of them only.`,
+            });
+        }
+    }
+    return problems;
+}
+function checkTask(taskDefinition) {
+    const problems = [];
+    const task = (field, message, severity = 'error') => problems.push({ severity, field, path: [field], message });
+    const family = taskDefinition.family;
+    if (typeof family !== 'string' || !NAME.test(family)) {
+        task('family', family === undefined
+            ? 'the task definition has no family; give one in the file or with --family.'
+            : `${JSON.stringify(family)} is not a valid family: 1-255 letters, digits, hyphens and underscores.`);
+    }
+    const containers = (0,types/* containersOf */.Mz)(taskDefinition);
+    if (containers.length > MAX_CONTAINERS) {
+        task('containerDefinitions', `a task definition holds at most ${MAX_CONTAINERS} containers, this one has ${containers.length}.`);
+    }
+    if (containers.length > 0 && containers.every(({ container }) => container.essential === false)) {
+        task('essential', 'no container is essential; at least one must be (essential defaults to true when omitted).');
+    }
+    problems.push(...duplicateContainers(containers));
+    return problems;
+}
+function duplicateContainers(containers) {
+    const seen = new Set();
+    const problems = [];
+    for (const { container, index } of containers) {
+        const name = (0,types/* containerName */.xN)(container);
+        if (name === undefined)
+            continue;
+        if (seen.has(name)) {
+            problems.push({
+                severity: 'error',
+                container: name,
+                field: 'name',
+                path: ['containerDefinitions', index, 'name'],
+                message: `two containers are named "${name}"; container names must be unique in a task definition.`,
+            });
+        }
+        seen.add(name);
+    }
+    return problems;
+}
+function checkFargate(taskDefinition) {
+    const compatibilities = taskDefinition.requiresCompatibilities;
+    if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE'))
+        return [];
+    const problems = [];
+    const task = (field, message) => problems.push({ severity: 'error', field, path: [field], message });
+    if (taskDefinition.networkMode !== 'awsvpc') {
+        const mode = taskDefinition.networkMode === undefined ? 'no networkMode' : `networkMode ${taskDefinition.networkMode}`;
+        task('networkMode', `Fargate needs networkMode awsvpc; this task definition has ${mode}.`);
+    }
+    const cpu = units('cpu', taskDefinition.cpu);
+    const memory = units('memory', taskDefinition.memory);
+    if (cpu === undefined)
+        task('cpu', `Fargate needs a task cpu: one of ${FARGATE_CPUS.join(', ')}.`);
+    if (memory === undefined)
+        task('memory', 'Fargate needs a task memory in MiB, e.g. 512, 1024 or 2048.');
+    if (cpu === undefined || memory === undefined)
+        return problems;
+    const accepted = fargateMemoryFor(cpu);
+    if (accepted === undefined) {
+        task('cpu', `Fargate offers no cpu ${cpu}; it accepts cpu ${FARGATE_CPUS.join(', ')}.`);
+    }
+    else if (!accepted.includes(Number(memory))) {
+        task('memory', `Fargate offers no cpu ${cpu} with memory ${memory}: cpu ${cpu} accepts memory ${describeMemoryChoices(cpu)}.`);
+    }
+    const os = (0,types/* isObject */.Gv)(taskDefinition.runtimePlatform) ? taskDefinition.runtimePlatform.operatingSystemFamily : undefined;
+    const windows = typeof os === 'string' && os.startsWith('WINDOWS');
+    if (windows && Number(cpu) < 1024)
+        task('cpu', `Windows on Fargate needs cpu 1024 or more, not ${cpu}.`);
+    if (windows && Number(cpu) > 4096)
+        task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`);
+    return problems;
+}
+function units(what, value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value !== 'string')
+        return undefined;
+    return (0,config/* normaliseUnits */.ek)(what, value) ?? value;
+}
+function checkContainer(container, index) {
+    const name = (0,types/* containerName */.xN)(container);
+    const label = name ?? `#${index + 1}`;
+    const at = (...path) => ['containerDefinitions', index, ...path];
+    const problems = [];
+    if (name === undefined || !NAME.test(name)) {
+        problems.push({
+            severity: 'error',
+            container: label,
+            field: 'name',
+            path: at('name'),
+            message: name === undefined
+                ? 'the container has no name.'
+                : `${JSON.stringify(name)} is not a valid container name: 1-255 letters, digits, hyphens and underscores.`,
+        });
+    }
+    problems.push(...checkImage(container.image, label, at('image')));
+    problems.push(...checkEnvironment(container, label, at));
+    problems.push(...checkSecrets(container, label, at));
+    return problems;
+}
+function checkImage(image, container, path) {
+    const problem = (severity, message) => [
+        { severity, container, field: 'image', path, message },
+    ];
+    if (typeof image !== 'string')
+        return problem('error', 'the container has no image.');
+    const parsed = parseImageReference(image);
+    if (!parsed.ok) {
+        return problem('error', `${JSON.stringify(image)} is not a valid image URI: ${parsed.reason}; expected REPOSITORY:TAG or ` +
+            'REPOSITORY@sha256:DIGEST, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2.');
+    }
+    const unpinned = unpinnedReason(parsed.image);
+    if (unpinned) {
+        return problem('warning', `${image} ${unpinned}; pin a version tag or a digest so that a deployment is repeatable and a rollback ` +
+            'restores the same image.');
+    }
+    return [];
+}
+function namedEntries(container, list) {
+    const entries = container[list];
+    if (!Array.isArray(entries))
+        return [];
+    return entries.flatMap((entry, index) => ((0,types/* isObject */.Gv)(entry) ? [{ entry, index }] : []));
+}
+function checkEnvironment(container, label, at) {
+    const problems = [];
+    const seen = new Set();
+    for (const { entry, index } of namedEntries(container, 'environment')) {
+        const path = at('environment', index);
+        if (typeof entry.name !== 'string')
+            continue;
+        if (seen.has(entry.name)) {
+            problems.push({
+                severity: 'error',
+                container: label,
+                field: 'environment',
+                path,
+                message: `${entry.name} is set twice; give each environment variable once.`,
+            });
+        }
+        seen.add(entry.name);
+        const kind = typeof entry.value === 'string' ? credentialKind(entry.name, entry.value) : undefined;
+        if (kind) {
+            problems.push({
+                severity: 'warning',
+                container: label,
+                field: 'environment',
+                path,
+                message: `the value of ${entry.name} looks like ${kind}; move it to "secrets" (Secrets Manager or SSM ` +
+                    'Parameter Store) so that it stays out of the task definition and its logs.',
+            });
+        }
+    }
+    return problems;
+}
+function checkSecrets(container, label, at) {
+    const problems = [];
+    const environment = new Set(namedEntries(container, 'environment').map(({ entry }) => entry.name));
+    const seen = new Set();
+    for (const { entry, index } of namedEntries(container, 'secrets')) {
+        const problem = (message, ...path) => problems.push({
+            severity: 'error',
+            container: label,
+            field: 'secrets',
+            path: at('secrets', index, ...path),
+            message,
+        });
+        if (typeof entry.name !== 'string') {
+            problem('a secret has no name.');
+            continue;
+        }
+        if (seen.has(entry.name))
+            problem(`${entry.name} is set twice; give each secret once.`);
+        seen.add(entry.name);
+        if (environment.has(entry.name)) {
+            problem(`${entry.name} is both an environment variable and a secret; ECS takes a name in one of them only.`);
+        }
+        const reason = valueFromProblem(entry.valueFrom);
+        if (reason)
+            problem(`the valueFrom of ${entry.name} ${reason}; expected ${VALUE_FROM_FORMS}.`, 'valueFrom');
+    }
+    const log = (0,types/* isObject */.Gv)(container.logConfiguration) ? container.logConfiguration : {};
+    if (Array.isArray(log.secretOptions)) {
+        log.secretOptions.forEach((option, index) => {
+            if (!(0,types/* isObject */.Gv)(option))
+                return;
+            const reason = valueFromProblem(option.valueFrom);
+            if (!reason)
+                return;
+            problems.push({
+                severity: 'error',
+                container: label,
+                field: 'logConfiguration.secretOptions',
+                path: at('logConfiguration', 'secretOptions', index, 'valueFrom'),
+                message: `the valueFrom of ${String(option.name)} ${reason}; expected ${VALUE_FROM_FORMS}.`,
+            });
+        });
+    }
+    return problems;
+}
+/** Why a valueFrom is not a reference ECS can resolve; the text names its form, never the value. */
+function valueFromProblem(valueFrom) {
+    if (typeof valueFrom !== 'string' || valueFrom === '')
+        return 'is missing';
+    if (valueFrom.startsWith('arn:')) {
+        if (SSM_ARN.test(valueFrom) || SECRETS_MANAGER_ARN.test(valueFrom))
+            return undefined;
+        return `is an ARN of neither an SSM parameter nor a Secrets Manager secret (${arnService(valueFrom)})`;
+    }
+    if (SSM_NAME.test(valueFrom))
+        return undefined;
+    if (valueFrom.includes('/') && !valueFrom.startsWith('/'))
+        return 'is a parameter path that does not start with /';
+    return 'is not a parameter name: names are letters, digits, . _ - and / between path parts';
+}
+function arnService(arn) {
+    const service = arn.split(':')[2];
+    return service ? `service "${service}"` : 'malformed ARN';
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/diff.ts
+
+
+
+
+const HIDDEN = '(hidden)';
+const TASK_FIELDS = [
+    'family',
+    'taskRoleArn',
+    'executionRoleArn',
+    'networkMode',
+    'requiresCompatibilities',
+    'cpu',
+    'memory',
+];
+const CONTAINER_FIELDS = ['image', 'cpu', 'memory', 'memoryReservation', 'essential', 'command', 'entryPoint'];
+const SPECIAL_CONTAINER_FIELDS = [...CONTAINER_FIELDS, 'name', 'portMappings', 'environment', 'secrets'];
+const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 };
+/**
+ * What changed from `before` to `after`, ignoring describe-only fields, key order and the defaults ECS fills in
+ * when it describes a registered definition.
+ */
+function diff(before, after) {
+    const [from, to] = [normalise(before), normalise(after)];
+    return [...diffTask(from, to), ...diffContainers(from, to)];
+}
+/** True when registering `after` would change nothing compared with `before`. */
+function equivalent(before, after) {
+    return diff(before, after).length === 0;
+}
+/** The diff as text: task-level changes first, then one block per container. */
+function formatDiff(entries) {
+    if (entries.length === 0)
+        return 'no changes\n';
+    const lines = [];
+    let group = null;
+    for (const entry of entries) {
+        if (entry.field === 'container') {
+            group = null;
+            lines.push(entryLine(entry, `container ${entry.container}`));
+            continue;
+        }
+        if (entry.container !== group) {
+            group = entry.container;
+            lines.push(group === undefined ? 'task definition' : `container ${group}`);
+        }
+        lines.push(`  ${entryLine(entry, entry.field)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+function entryLine(entry, field) {
+    if (entry.kind === 'added')
+        return `+ ${field}: ${entry.after}`;
+    if (entry.kind === 'removed')
+        return `- ${field}: ${entry.before}`;
+    return `~ ${field}: ${entry.before} -> ${entry.after}`;
+}
+// ---- normalisation: the form ECS describes a definition in, minus its defaults
+function normalise(taskDefinition) {
+    const result = dropEmpty((0,clean/* clean */.uH)(taskDefinition));
+    for (const what of ['cpu', 'memory']) {
+        if (typeof result[what] === 'number' || typeof result[what] === 'string') {
+            result[what] = (0,config/* normaliseUnits */.ek)(what, String(result[what])) ?? result[what];
+        }
+    }
+    if (result.enableFaultInjection === false)
+        delete result.enableFaultInjection;
+    // A RegisterTaskDefinition input carries tags; a described definition has them beside it, not in it.
+    delete result.tags;
+    if (result.networkMode === 'bridge')
+        delete result.networkMode;
+    const networkMode = typeof result.networkMode === 'string' ? result.networkMode : 'bridge';
+    for (const { container } of (0,types/* containersOf */.Mz)(result))
+        normaliseContainer(container, networkMode);
+    return result;
+}
+function normaliseContainer(container, networkMode) {
+    if (container.essential === true)
+        delete container.essential;
+    if (container.cpu === 0)
+        delete container.cpu;
+    if (Array.isArray(container.portMappings)) {
+        for (const mapping of container.portMappings.filter(types/* isObject */.Gv))
+            normalisePortMapping(mapping, networkMode);
+    }
+    if ((0,types/* isObject */.Gv)(container.healthCheck)) {
+        const check = container.healthCheck;
+        for (const [key, value] of Object.entries(HEALTH_CHECK_DEFAULTS))
+            if (check[key] === value)
+                delete check[key];
+    }
+}
+function normalisePortMapping(mapping, networkMode) {
+    if (mapping.protocol === 'tcp')
+        delete mapping.protocol;
+    const sameAsContainer = mapping.hostPort === mapping.containerPort;
+    // awsvpc and host fill hostPort with containerPort; bridge describes a dynamic host port as 0.
+    if ((networkMode === 'awsvpc' || networkMode === 'host') && sameAsContainer)
+        delete mapping.hostPort;
+    if (networkMode === 'bridge' && mapping.hostPort === 0)
+        delete mapping.hostPort;
+}
+/** ECS describes unset lists and maps as `[]` and `{}`; drop them so both forms compare equal. */
+function dropEmpty(value) {
+    if (Array.isArray(value))
+        return value.map(dropEmpty);
+    if (!(0,types/* isObject */.Gv)(value))
+        return value;
+    const result = {};
+    for (const [key, member] of Object.entries(value)) {
+        const kept = dropEmpty(member);
+        if (Array.isArray(kept) && kept.length === 0)
+            continue;
+        if ((0,types/* isObject */.Gv)(kept) && Object.keys(kept).length === 0)
+            continue;
+        result[key] = kept;
+    }
+    return result;
+}
+// ---- task level
+function diffTask(before, after) {
+    const keys = orderedKeys(before, after, TASK_FIELDS, ['containerDefinitions']);
+    return keys.flatMap((key) => compare(before[key], after[key], [key], undefined));
+}
+// ---- containers
+function diffContainers(before, after) {
+    const old = byName(before);
+    const current = byName(after);
+    const entries = [];
+    for (const [name, { container, index }] of current) {
+        const previous = old.get(name);
+        if (!previous) {
+            entries.push({
+                container: name,
+                kind: 'added',
+                field: 'container',
+                path: ['containerDefinitions', index],
+                after: `image ${display(container.image)}`,
+            });
+            continue;
+        }
+        entries.push(...diffContainer(name, previous.container, container, index));
+    }
+    for (const [name, { container, index }] of old) {
+        if (current.has(name))
+            continue;
+        entries.push({
+            container: name,
+            kind: 'removed',
+            field: 'container',
+            path: ['containerDefinitions', index],
+            before: `image ${display(container.image)}`,
+        });
+    }
+    return entries;
+}
+function byName(taskDefinition) {
+    const containers = new Map();
+    for (const entry of (0,types/* containersOf */.Mz)(taskDefinition)) {
+        const name = (0,types/* containerName */.xN)(entry.container) ?? `#${entry.index + 1}`;
+        if (!containers.has(name))
+            containers.set(name, entry);
+    }
+    return containers;
+}
+function diffContainer(name, before, after, index) {
+    const at = (...path) => ['containerDefinitions', index, ...path];
+    const withEssentialDefault = (container) => ({
+        ...container,
+        essential: container.essential ?? true,
+    });
+    const [from, to] = [withEssentialDefault(before), withEssentialDefault(after)];
+    const rest = orderedKeys(before, after, [], SPECIAL_CONTAINER_FIELDS);
+    return [
+        ...CONTAINER_FIELDS.flatMap((key) => compare(from[key], to[key], at(key), name, key)),
+        ...diffPorts(name, before.portMappings, after.portMappings, at('portMappings')),
+        ...diffNamed(name, 'environment', before.environment, after.environment, at('environment')),
+        ...diffNamed(name, 'secrets', before.secrets, after.secrets, at('secrets')),
+        ...rest.flatMap((key) => compare(before[key], after[key], at(key), name)),
+    ];
+}
+function diffPorts(container, before, after, path) {
+    const keyed = (list) => {
+        const ports = new Map();
+        if (Array.isArray(list)) {
+            for (const mapping of list.filter(types/* isObject */.Gv)) {
+                const port = mapping.containerPort ?? mapping.containerPortRange;
+                ports.set(`${String(port)}/${String(mapping.protocol ?? 'tcp')}`, mapping);
+            }
+        }
+        return ports;
+    };
+    const describe = (mapping) => {
+        const { containerPort: _port, containerPortRange: _range, protocol: _protocol, ...rest } = mapping;
+        return Object.keys(rest).length > 0 ? canonical(rest) : 'mapped';
+    };
+    return diffKeyed(keyed(before), keyed(after), (key, kind, from, to) => ({
+        container,
+        kind,
+        field: `port ${key}`,
+        path,
+        ...(from ? { before: describe(from) } : {}),
+        ...(to ? { after: describe(to) } : {}),
+    }));
+}
+/** Environment variables and secrets, matched by name; credential-looking values are hidden. */
+function diffNamed(container, list, before, after, path) {
+    const valueKey = list === 'environment' ? 'value' : 'valueFrom';
+    const keyed = (entries) => {
+        const byEntryName = new Map();
+        if (Array.isArray(entries)) {
+            for (const entry of entries.filter(types/* isObject */.Gv)) {
+                const name = String(entry.name);
+                if (!byEntryName.has(name))
+                    byEntryName.set(name, entry);
+            }
+        }
+        return byEntryName;
+    };
+    const label = list === 'environment' ? 'environment' : 'secret';
+    return diffKeyed(keyed(before), keyed(after), (name, kind, from, to) => {
+        const hide = list === 'environment' &&
+            [from, to].some((entry) => entry && typeof entry.value === 'string' && credentialKind(name, entry.value));
+        const show = (entry) => (hide ? HIDDEN : display(entry[valueKey]));
+        return {
+            container,
+            kind,
+            field: `${label} ${name}`,
+            path,
+            ...(from ? { before: show(from) } : {}),
+            ...(to ? { after: show(to) } : {}),
+        };
+    });
+}
+function diffKeyed(before, after, entry) {
+    const entries = [];
+    for (const [key, value] of after) {
+        const previous = before.get(key);
+        if (previous === undefined)
+            entries.push(entry(key, 'added', undefined, value));
+        else if (canonical(previous) !== canonical(value))
+            entries.push(entry(key, 'changed', previous, value));
+    }
+    for (const [key, value] of before)
+        if (!after.has(key))
+            entries.push(entry(key, 'removed', value, undefined));
+    return entries;
+}
+// ---- generic comparison by JSON path
+/** Known fields first in their given order, then the others alphabetically, skipping `skip`. */
+function orderedKeys(before, after, known, skip) {
+    const all = new Set([...Object.keys(before), ...Object.keys(after)]);
+    const others = [...all].filter((key) => !known.includes(key) && !skip.includes(key)).sort();
+    return [...known.filter((key) => all.has(key)), ...others];
+}
+function compare(before, after, path, container, field = fieldLabel(path, container)) {
+    if (before === undefined && after === undefined)
+        return [];
+    if ((0,types/* isObject */.Gv)(before) && (0,types/* isObject */.Gv)(after)) {
+        return orderedKeys(before, after, [], []).flatMap((key) => compare(before[key], after[key], [...path, key], container, `${field}.${key}`));
+    }
+    if (Array.isArray(before) && Array.isArray(after) && [...before, ...after].some(isStructured)) {
+        const length = Math.max(before.length, after.length);
+        return Array.from({ length }, (_, i) => compare(before[i], after[i], [...path, i], container, `${field}[${i}]`)).flat();
+    }
+    if (canonical(before) === canonical(after))
+        return [];
+    const key = String(path[path.length - 1]);
+    const show = (value) => (typeof value === 'string' && credentialKind(key, value) ? HIDDEN : display(value));
+    const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+    return [
+        {
+            ...(container !== undefined ? { container } : {}),
+            kind,
+            field,
+            path,
+            ...(before !== undefined ? { before: show(before) } : {}),
+            ...(after !== undefined ? { after: show(after) } : {}),
+        },
+    ];
+}
+/** `logConfiguration.options.awslogs-group`, `volumes[0].name`: the path below the container or task. */
+function fieldLabel(path, container) {
+    const own = container === undefined ? path : path.slice(2);
+    return own.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+function isStructured(value) {
+    return typeof value === 'object' && value !== null;
+}
+function display(value) {
+    if (value === undefined)
+        return '(none)';
+    if (typeof value === 'string')
+        return value === '' ? '""' : value;
+    return canonical(value);
+}
+/** JSON with object keys sorted, so that key order never shows up as a change. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, member) => (0,types/* isObject */.Gv)(member)
+        ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : member);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/index.ts
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 1433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   Mz: () => (/* binding */ containersOf),
+/* harmony export */   xN: () => (/* binding */ containerName)
+/* harmony export */ });
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The container definitions that are objects, with their index in the array. */
+function containersOf(taskDefinition) {
+    const list = taskDefinition.containerDefinitions;
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
+}
+function containerName(container) {
+    return typeof container.name === 'string' ? container.name : undefined;
 }
 
 
@@ -93226,12 +93296,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   q3: () => (/* binding */ getMultilineInput),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
   Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getState, group, info, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getState, group, info, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -95938,7 +96009,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)

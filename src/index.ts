@@ -7,6 +7,7 @@ import { parseConfig, type Config, type InputSource } from './config.js'
 import { errorMessage, isUserError } from './errors.js'
 import { createClients } from './aws/clients.js'
 import { run } from './run.js'
+import { credentialKind } from './taskdef/index.js'
 import { consoleReporter } from './report/console.js'
 import { githubDeploymentReporter } from './report/github-deployment.js'
 import { summaryMarkdown } from './report/summary.js'
@@ -53,6 +54,11 @@ async function writeSummary(events: ProgressEvent[], result: RunResult, region?:
   }
 }
 
+/** Environment values given in the `env` input that look like credentials are masked in every log of the job. */
+function maskCredentials(config: Config): void {
+  for (const edit of config.env) if (credentialKind(edit.name, edit.value)) core.setSecret(edit.value)
+}
+
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
 function githubDeployment(config: Config): Reporter | undefined {
   const environment = core.getInput('github-environment')
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
   let reporter = fanOut(actionReporter(), history)
   try {
     const parsed = parseConfig(inputs, process.env)
+    maskCredentials(parsed)
     const config: Config = { ...parsed, out: parsed.out ?? renderedPath() }
     const github = githubDeployment(config)
     if (github) reporter = fanOut(reporter, github)

@@ -47124,6 +47124,7 @@ function canonical(value) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/deploy/register.ts
 
 
@@ -49843,7 +49844,8 @@ function jsonReporter(stream, options = {}) {
         emit(event) {
             if (event.type === 'verdict')
                 result = event.result;
-            else if (options.events)
+            // The rendered task definition can hold credential-like environment values; `render --json` carries it anyway.
+            else if (options.events && event.type !== 'rendered')
                 events.push(event);
         },
         async close() {

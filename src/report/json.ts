@@ -31,7 +31,8 @@ export function jsonReporter(stream: NodeJS.WritableStream, options: JsonOptions
   return {
     emit(event) {
       if (event.type === 'verdict') result = event.result
-      else if (options.events) events.push(event)
+      // The rendered task definition can hold credential-like environment values; `render --json` carries it anyway.
+      else if (options.events && event.type !== 'rendered') events.push(event)
     },
     async close() {
       if (!result) return

@@ -16,5 +16,6 @@ export { describeProblem, hasErrors, problemText, validate } from './validate.js
 export type { Problem } from './validate.js'
 export { diff, equivalent, formatDiff } from './diff.js'
 export type { DiffEntry } from './diff.js'
+export { credentialKind } from './credentials.js'
 export { parseImageReference } from './image.js'
 export type { ImageReference } from './image.js'

@@ -176,6 +176,20 @@ describe('the Action bundle renders, as the runner runs it', () => {
     ])
   })
 
+  it('masks env values that look like credentials before anything is logged', async () => {
+    const password = 'correct-horse-battery-staple'
+    const { env } = runnerEnv({
+      'task-definition': TWO_CONTAINERS,
+      env: `web:DB_PASSWORD=${password}\nweb:LOG_LEVEL=debug`,
+    })
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(code).toBe(0)
+    const lines = stdout.split('\n')
+    expect(lines[0]).toBe(`::add-mask::${password}`)
+    expect(lines.filter((line) => line.includes(password))).toEqual([`::add-mask::${password}`])
+    expect(stdout).not.toContain('::add-mask::debug')
+  })
+
   it('fails once with exit code 2 and an annotation on the file and line of bad input', async () => {
     const { env, files } = runnerEnv({ 'task-definition': TWO_CONTAINERS, image: 'api=x/y:1' })
     const { code, stdout } = await node(ACTION, [], env)

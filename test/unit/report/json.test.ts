@@ -88,6 +88,17 @@ describe('jsonReporter', () => {
     })
   })
 
+  it('leaves the rendered task definition, which may hold credential-like values, out of the events', async () => {
+    const out = capture()
+    const reporter = jsonReporter(out.stream, { events: true })
+    const secret = 'AKIAIOSFODNN7EXAMPLE'
+    reporter.emit({ type: 'rendered', taskDefinition: { family: 'api', environment: [{ value: secret }] } })
+    reporter.emit({ type: 'verdict', result: { status: 'rendered', reasons: [], hints: [], artifacts: [] } })
+    await reporter.close?.()
+    const object = JSON.parse(out.lines()[0])
+    expect(object.events).toEqual([])
+  })
+
   it('writes nothing without a verdict (the entry reports the error)', async () => {
     const out = capture()
     const reporter = jsonReporter(out.stream)
