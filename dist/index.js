@@ -82658,14 +82658,16 @@ class rolling_Follower {
     lastCounts = '';
     counts = [];
     stopped;
-    ownThreshold;
+    ownLimit;
+    /** berth's own limit, not ECS, ended the deployment. */
+    ownLimitReached = false;
     constructor(context, tracking, before) {
         this.context = context;
         this.tracking = tracking;
         for (const event of before.events ?? [])
             this.seen.add(eventKey(event));
         this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, tracking.deploymentId);
-        this.ownThreshold = ownFailureThreshold(context);
+        this.ownLimit = ownFailureLimit(context);
     }
     async tick() {
         const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
@@ -82673,7 +82675,7 @@ class rolling_Follower {
         const judgement = judge(service.deployments ?? [], this.tracking);
         if (judgement.state !== 'in_progress')
             return { done: judgement };
-        const own = await this.ownFailure();
+        const own = await this.ownFailure(changed);
         return own ? { done: own } : { changed };
     }
     /** Emits task counts when they change and service events not seen before; true when anything was new. */
@@ -82698,17 +82700,19 @@ class rolling_Follower {
         }
         return countsChanged || fresh.length > 0;
     }
-    /** Without the circuit breaker (or with --max-failed-tasks), berth counts failed tasks itself. */
-    async ownFailure() {
-        if (this.ownThreshold === undefined)
+    /**
+     * berth counts the deployment's failed tasks itself, against its own limit: the breaker's threshold when the
+     * service has no breaker, twice it when it has one (a backstop for what the breaker does not count). Stopped
+     * tasks are read again only when the service moved since the last look.
+     */
+    async ownFailure(changed) {
+        if (!changed)
             return undefined;
         const failures = (await this.stopped.refresh()).filter(isTaskFailure).length;
-        if (failures < this.ownThreshold)
+        if (failures < this.ownLimit.tasks)
             return undefined;
-        return {
-            state: 'failed',
-            reason: `${failures} of its tasks failed, reaching the limit of ${this.ownThreshold} (--max-failed-tasks).`,
-        };
+        this.ownLimitReached = true;
+        return { state: 'failed', reason: this.ownLimit.describe(failures) };
     }
     /** One more look after the loop, so that late events and counts are not lost; errors here change nothing. */
     async flush() {
@@ -82722,13 +82726,32 @@ class rolling_Follower {
         }
     }
 }
-function ownFailureThreshold(context) {
+function ownFailureLimit(context) {
     const breaker = context.service.deploymentConfiguration?.deploymentCircuitBreaker;
-    if (context.config.maxFailedTasks !== undefined)
-        return context.config.maxFailedTasks;
-    if (circuitBreakerOn(breaker))
-        return undefined;
-    return failureThreshold(context.config.desiredCount ?? context.service.desiredCount ?? 1);
+    const desired = context.config.desiredCount ?? context.service.desiredCount ?? 1;
+    const limit = context.config.maxFailedTasks;
+    if (limit !== undefined) {
+        return {
+            tasks: limit,
+            rollBack: false,
+            describe: (failures) => `${failures} of its tasks failed, reaching the limit of ${limit} (--max-failed-tasks).`,
+        };
+    }
+    const threshold = failureThreshold(desired, breaker);
+    if (!circuitBreakerOn(breaker)) {
+        return {
+            tasks: threshold,
+            rollBack: false,
+            describe: (failures) => `${failures} of its tasks failed, reaching berth's limit of ${threshold} for a service without deployment ` +
+                'circuit breaker (the threshold the breaker would use; --max-failed-tasks sets another).',
+        };
+    }
+    return {
+        tasks: 2 * threshold,
+        rollBack: breaker?.rollback === true,
+        describe: (failures) => `${failures} of its tasks failed, twice the circuit breaker's threshold of ${threshold}, yet the breaker did ` +
+            'not trip: it does not count tasks that stop after they passed their health checks.',
+    };
 }
 function rolling_headline(judgement, deploymentId) {
     switch (judgement.state) {
@@ -82759,6 +82782,11 @@ async function rolling_conclude(context, follower, judgement) {
     if (judgement.state === 'succeeded')
         return { status: 'succeeded', deploymentId, reasons: [rolling_headline(judgement, deploymentId)], hints: [] };
     const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed';
+    const rollback = follower.ownLimitReached && follower.ownLimit.rollBack
+        ? [
+            await rollBack(context, "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)"),
+        ]
+        : [];
     const explanation = await rolling_gather(context, follower);
     const hints = [...explanation.hints];
     if (judgement.state === 'failed' &&
@@ -82768,7 +82796,7 @@ async function rolling_conclude(context, follower, judgement) {
     return {
         status,
         deploymentId,
-        reasons: [rolling_headline(judgement, deploymentId), ...explanation.reasons],
+        reasons: [rolling_headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
         hints,
         ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
     };
@@ -82804,8 +82832,9 @@ async function rolling_interrupted(context, follower, kind) {
         ? `deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
         : `the run was cancelled while deployment ${deploymentId} was in progress`;
     const reasons = [`${what}${progress(follower.counts, deploymentId)}.`];
+    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
     if (action === 'rollback')
-        reasons.push(await rollBack(context, kind, flag));
+        reasons.push(await rollBack(context, `${why} (${flag} rollback)`));
     else
         reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`);
     const explanation = await rolling_gather(context, follower);
@@ -82817,10 +82846,12 @@ async function rolling_interrupted(context, follower, kind) {
         ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
     };
 }
-/** Puts the service back on the previous task definition and waits briefly to see the rollback deployment start. */
-async function rollBack(context, kind, flag) {
+/**
+ * Puts the service back on the previous task definition and waits briefly to see the rollback deployment start.
+ * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ */
+async function rollBack(context, cause) {
     const previous = context.previousTaskDefinitionArn;
-    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
     const input = { ...updateInput(context, previous, false), desiredCount: undefined };
     let service;
     try {
@@ -82829,7 +82860,7 @@ async function rollBack(context, kind, flag) {
     catch (error) {
         return `could not roll the service back to ${previous}: ${describeError(error)}`;
     }
-    context.reporter.emit({ type: 'rollback-started', reason: `${why} (${flag} rollback)`, taskDefinitionArn: previous });
+    context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service)?.taskDefinition !== previous; look++) {
         await pause(context.sleep, quickPauseMs(context), []);
         const seen = service;
@@ -82837,9 +82868,9 @@ async function rollBack(context, kind, flag) {
     }
     const rollback = primaryOf(service);
     if (rollback?.taskDefinition !== previous) {
-        return `asked ECS to roll the service back to ${previous} (${flag} rollback).`;
+        return `asked ECS to roll the service back to ${previous}: ${cause}.`;
     }
-    return `rolled the service back to ${previous} (deployment ${rollback.id}, ${flag} rollback).`;
+    return `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/strategy.ts

@@ -96,7 +96,8 @@ ${RENDER_FLAGS}
   --force-new-deployment
                         start a deployment even when the task definition is unchanged
   --keep-revisions N    after success, deregister older revisions of the family that no service uses
-  --max-failed-tasks N  fail a deployment without circuit breaker after N stopped tasks
+  --max-failed-tasks N  fail the deployment after N failed tasks (default: the circuit breaker's threshold
+                        without a breaker, twice it with one, for failures the breaker does not count)
   --tag KEY=VALUE       tag the registered task definition; repeatable
   --wait-timeout D      one deadline for the whole watch (default 30m)
   --poll-interval D     the longest pause between polls (default 5s)

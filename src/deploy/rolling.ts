@@ -117,7 +117,9 @@ class Follower {
   private lastCounts = ''
   counts: DeploymentCounts[] = []
   readonly stopped: StoppedTasks
-  private readonly ownThreshold?: number
+  readonly ownLimit: OwnLimit
+  /** berth's own limit, not ECS, ended the deployment. */
+  ownLimitReached = false
 
   constructor(
     private readonly context: DeployContext,
@@ -126,7 +128,7 @@ class Follower {
   ) {
     for (const event of before.events ?? []) this.seen.add(eventKey(event))
     this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, tracking.deploymentId)
-    this.ownThreshold = ownFailureThreshold(context)
+    this.ownLimit = ownFailureLimit(context)
   }
 
   async tick(): Promise<TickResult<Judgement>> {
@@ -134,7 +136,7 @@ class Follower {
     const changed = this.report(service)
     const judgement = judge(service.deployments ?? [], this.tracking)
     if (judgement.state !== 'in_progress') return { done: judgement }
-    const own = await this.ownFailure()
+    const own = await this.ownFailure(changed)
     return own ? { done: own } : { changed }
   }
 
@@ -161,15 +163,17 @@ class Follower {
     return countsChanged || fresh.length > 0
   }
 
-  /** Without the circuit breaker (or with --max-failed-tasks), berth counts failed tasks itself. */
-  private async ownFailure(): Promise<Judgement | undefined> {
-    if (this.ownThreshold === undefined) return undefined
+  /**
+   * berth counts the deployment's failed tasks itself, against its own limit: the breaker's threshold when the
+   * service has no breaker, twice it when it has one (a backstop for what the breaker does not count). Stopped
+   * tasks are read again only when the service moved since the last look.
+   */
+  private async ownFailure(changed: boolean): Promise<Judgement | undefined> {
+    if (!changed) return undefined
     const failures = (await this.stopped.refresh()).filter(isTaskFailure).length
-    if (failures < this.ownThreshold) return undefined
-    return {
-      state: 'failed',
-      reason: `${failures} of its tasks failed, reaching the limit of ${this.ownThreshold} (--max-failed-tasks).`,
-    }
+    if (failures < this.ownLimit.tasks) return undefined
+    this.ownLimitReached = true
+    return { state: 'failed', reason: this.ownLimit.describe(failures) }
   }
 
   /** One more look after the loop, so that late events and counts are not lost; errors here change nothing. */
@@ -184,11 +188,42 @@ class Follower {
   }
 }
 
-function ownFailureThreshold(context: DeployContext): number | undefined {
+/** How many failed tasks berth accepts before it calls the deployment failed, and how it says so. */
+interface OwnLimit {
+  tasks: number
+  describe(failures: number): string
+  /** The service asked for rollback on failure (circuit breaker with rollback): berth rolls back what ECS did not. */
+  rollBack: boolean
+}
+
+function ownFailureLimit(context: DeployContext): OwnLimit {
   const breaker = context.service.deploymentConfiguration?.deploymentCircuitBreaker
-  if (context.config.maxFailedTasks !== undefined) return context.config.maxFailedTasks
-  if (circuitBreakerOn(breaker)) return undefined
-  return failureThreshold(context.config.desiredCount ?? context.service.desiredCount ?? 1)
+  const desired = context.config.desiredCount ?? context.service.desiredCount ?? 1
+  const limit = context.config.maxFailedTasks
+  if (limit !== undefined) {
+    return {
+      tasks: limit,
+      rollBack: false,
+      describe: (failures) => `${failures} of its tasks failed, reaching the limit of ${limit} (--max-failed-tasks).`,
+    }
+  }
+  const threshold = failureThreshold(desired, breaker)
+  if (!circuitBreakerOn(breaker)) {
+    return {
+      tasks: threshold,
+      rollBack: false,
+      describe: (failures) =>
+        `${failures} of its tasks failed, reaching berth's limit of ${threshold} for a service without deployment ` +
+        'circuit breaker (the threshold the breaker would use; --max-failed-tasks sets another).',
+    }
+  }
+  return {
+    tasks: 2 * threshold,
+    rollBack: breaker?.rollback === true,
+    describe: (failures) =>
+      `${failures} of its tasks failed, twice the circuit breaker's threshold of ${threshold}, yet the breaker did ` +
+      'not trip: it does not count tasks that stop after they passed their health checks.',
+  }
 }
 
 function headline(judgement: Exclude<Judgement, { state: 'in_progress' }>, deploymentId: string): string {
@@ -226,6 +261,15 @@ async function conclude(context: DeployContext, follower: Follower, judgement: J
   if (judgement.state === 'succeeded')
     return { status: 'succeeded', deploymentId, reasons: [headline(judgement, deploymentId)], hints: [] }
   const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed'
+  const rollback =
+    follower.ownLimitReached && follower.ownLimit.rollBack
+      ? [
+          await rollBack(
+            context,
+            "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)",
+          ),
+        ]
+      : []
   const explanation = await gather(context, follower)
   const hints = [...explanation.hints]
   if (
@@ -237,7 +281,7 @@ async function conclude(context: DeployContext, follower: Follower, judgement: J
   return {
     status,
     deploymentId,
-    reasons: [headline(judgement, deploymentId), ...explanation.reasons],
+    reasons: [headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
     hints,
     ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
   }
@@ -278,7 +322,8 @@ async function interrupted(
       ? `deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
       : `the run was cancelled while deployment ${deploymentId} was in progress`
   const reasons = [`${what}${progress(follower.counts, deploymentId)}.`]
-  if (action === 'rollback') reasons.push(await rollBack(context, kind, flag))
+  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
+  if (action === 'rollback') reasons.push(await rollBack(context, `${why} (${flag} rollback)`))
   else reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`)
   const explanation = await gather(context, follower)
   return {
@@ -290,10 +335,12 @@ async function interrupted(
   }
 }
 
-/** Puts the service back on the previous task definition and waits briefly to see the rollback deployment start. */
-async function rollBack(context: DeployContext, kind: 'timed_out' | 'cancelled', flag: string): Promise<string> {
+/**
+ * Puts the service back on the previous task definition and waits briefly to see the rollback deployment start.
+ * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ */
+async function rollBack(context: DeployContext, cause: string): Promise<string> {
   const previous = context.previousTaskDefinitionArn
-  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
   const input = { ...updateInput(context, previous, false), desiredCount: undefined }
   let service: Service
   try {
@@ -301,7 +348,7 @@ async function rollBack(context: DeployContext, kind: 'timed_out' | 'cancelled',
   } catch (error) {
     return `could not roll the service back to ${previous}: ${describeError(error)}`
   }
-  context.reporter.emit({ type: 'rollback-started', reason: `${why} (${flag} rollback)`, taskDefinitionArn: previous })
+  context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous })
   for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service)?.taskDefinition !== previous; look++) {
     await pause(context.sleep, quickPauseMs(context), [])
     const seen = service
@@ -309,7 +356,7 @@ async function rollBack(context: DeployContext, kind: 'timed_out' | 'cancelled',
   }
   const rollback = primaryOf(service)
   if (rollback?.taskDefinition !== previous) {
-    return `asked ECS to roll the service back to ${previous} (${flag} rollback).`
+    return `asked ECS to roll the service back to ${previous}: ${cause}.`
   }
-  return `rolled the service back to ${previous} (deployment ${rollback.id}, ${flag} rollback).`
+  return `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.`
 }

@@ -181,6 +181,18 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect(result.hints.join('\n')).toMatch(/load balancer health checks: .*health check path and port/)
   })
 
+  it('tasks that fail after passing health checks → failed at twice the breaker threshold, and rolled back', async () => {
+    const h = await harness()
+    const result = await h.deploy({ images: image('oom-later'), waitTimeoutMs: 60 * 60_000 })
+    expect(result.status).toBe('failed')
+    expect(result.reasons[0]).toMatch(
+      /failed: \d+ of its tasks failed, twice the circuit breaker's threshold of 3, yet the breaker did not trip/,
+    )
+    expect(result.reasons[1]).toMatch(/^rolled the service back to .*api:1 \(deployment ecs-svc\/\d+\)/)
+    expect(result.hints[0]).toMatch(/^web was killed for using too much memory/)
+    expect((await h.describe())?.taskDefinition).toBe(TD(1))
+  })
+
   it('circuit breaker without rollback → failed, and the service stays on the new revision', async () => {
     const h = await harness()
     const result = await h.deploy({ service: 'api-no-rollback', images: image('crash3') })
@@ -196,7 +208,7 @@ describe('berth deploy, rolling, against the emulator', () => {
     const result = await h.deploy({ service: 'api-no-breaker', images: image('crash3'), waitTimeoutMs: 60 * 60_000 })
     expect(result.status).toBe('failed')
     expect(result.reasons[0]).toMatch(
-      /^deployment ecs-svc\/\d+ failed: \d+ of its tasks failed, reaching the limit of 3 \(--max-failed-tasks\)/,
+      /^deployment ecs-svc\/\d+ failed: \d+ of its tasks failed, reaching berth.s limit of 3 for a service without deployment circuit breaker/,
     )
     expect(result.hints.join('\n')).toContain('no deployment circuit breaker')
     expect(result.hints.join('\n')).toContain('web exited with code 3')
@@ -240,7 +252,7 @@ describe('berth deploy, rolling, against the emulator', () => {
       /did not finish within the wait timeout \(--wait-timeout\) \(0 of 3 tasks running, 3 pending\)/,
     )
     expect(result.reasons[1]).toMatch(
-      /rolled the service back to .*api:1 \(deployment ecs-svc\/\d+, --on-timeout rollback\)/,
+      /rolled the service back to .*api:1 \(deployment ecs-svc\/\d+\): the wait timeout passed \(--on-timeout rollback\)/,
     )
     expect(eventsOf(h.events, 'rollback-started')).toHaveLength(1)
     expect((await h.describe())?.taskDefinition).toBe(TD(1))
