@@ -286,19 +286,23 @@ describe('deployments through the bundles against berth sim', () => {
     expect(await serviceTaskDefinition('api')).toBe(before)
   })
 
-  it('Action: a healthy image succeeds and sets status, task-definition-arn, deployment-id and the summary', async () => {
-    const github = await startFakeGitHub()
-    const { env, files } = runnerEnv(
+  /** The Action deploying an image of the api service, recording a GitHub deployment in production. */
+  const actionDeploy = (tag: string, github: Record<string, string>) =>
+    runnerEnv(
       {
         cluster: 'prod',
         service: 'api',
-        image: `web=${REGISTRY}/api:v3`,
+        image: `web=${REGISTRY}/api:${tag}`,
         'github-environment': 'production',
         'github-token': 'ghs_test',
         ...watch,
       },
-      { ...aws, ...github.env },
+      { ...aws, ...github },
     )
+
+  it('Action: a healthy image succeeds and sets status, task-definition-arn, deployment-id and the summary', async () => {
+    const github = await startFakeGitHub()
+    const { env, files } = actionDeploy('v3', github.env)
     const { code, stdout } = await node(ACTION, [], env).finally(github.close)
     expect(stdout).not.toContain('::error')
     expect(code).toBe(0)
@@ -335,17 +339,7 @@ describe('deployments through the bundles against berth sim', () => {
   it('Action: a GitHub API that cannot be reached is a warning, never a change of verdict', async () => {
     const github = await startFakeGitHub()
     await github.close()
-    const { env, files } = runnerEnv(
-      {
-        cluster: 'prod',
-        service: 'api',
-        image: `web=${REGISTRY}/api:v3`,
-        'github-environment': 'production',
-        'github-token': 'ghs_test',
-        ...watch,
-      },
-      { ...aws, ...github.env },
-    )
+    const { env, files } = actionDeploy('v3', github.env)
     const { code, stdout } = await node(ACTION, [], env)
     expect(code).toBe(0)
     expect(outputsOf(files.output).status).toBe('succeeded')
@@ -355,17 +349,7 @@ describe('deployments through the bundles against berth sim', () => {
 
   it('Action: an unhealthy image fails the step with exit 1, status rolled_back and the health-check hint', async () => {
     const github = await startFakeGitHub()
-    const { env, files } = runnerEnv(
-      {
-        cluster: 'prod',
-        service: 'api',
-        image: `web=${REGISTRY}/api:unhealthy`,
-        'github-environment': 'production',
-        'github-token': 'ghs_test',
-        ...watch,
-      },
-      { ...aws, ...github.env },
-    )
+    const { env, files } = actionDeploy('unhealthy', github.env)
     const { code, stdout } = await node(ACTION, [], env).finally(github.close)
     expect(github.requests.map((request) => request.body.state ?? request.body.environment)).toEqual([
       'production',
