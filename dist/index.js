@@ -74308,13 +74308,16 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ createClients)
+/* harmony export */   VC: () => (/* binding */ explainSetupError),
+/* harmony export */   hP: () => (/* binding */ createClients)
 /* harmony export */ });
 /* unused harmony export USER_AGENT */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(303);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(212);
+/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7507);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8249);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(303);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
 
 
 
@@ -74325,18 +74328,34 @@ function createClients(options = {}) {
     // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const common = {
-        region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
+        region: options.region ?? process.env.AWS_DEFAULT_REGION,
         maxAttempts: options.maxAttempts ?? 5,
         retryMode: 'standard',
         customUserAgent: options.userAgent ?? USER_AGENT,
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     };
     return {
-        ecs: new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc(common),
-        codedeploy: new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_1__/* .CodeDeployClient */ .cHd(common),
-        ecr: new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(common),
-        logs: new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_3__/* .CloudWatchLogsClient */ .TFr(common),
+        ecs: new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc(common),
+        codedeploy: new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_2__/* .CodeDeployClient */ .cHd(common),
+        ecr: new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .ECRClient */ .S70(common),
+        logs: new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr(common),
     };
+}
+/**
+ * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
+ * from the first AWS call, before anything changes. Anything else is returned as it is.
+ */
+function explainSetupError(error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/^Region is missing/.test(message)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
+    }
+    if (error.name === 'CredentialsProviderError') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
+            'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
+    }
+    return error;
 }
 
 
@@ -74723,13 +74742,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2236);
-/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5034);
-/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9475);
-/* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(699);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7994);
-/* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7861);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(201);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2236);
+/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5034);
+/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9475);
+/* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(699);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7994);
+/* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7861);
 
 
 
@@ -74753,7 +74772,7 @@ const inputs = {
 };
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter() {
-    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_9__/* .consoleReporter */ .P)(process.stdout);
+    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleReporter */ .P)(process.stdout);
     return {
         emit(event) {
             if (event.type === 'stage-started')
@@ -74782,7 +74801,7 @@ async function writeSummary(events, result, region) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .summaryMarkdown */ .e)(events, result, { region })).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_12__/* .summaryMarkdown */ .e)(events, result, { region })).write();
     }
     catch (error) {
         // The verdict stands without the summary; a summary we cannot write must not turn it red.
@@ -74792,7 +74811,7 @@ async function writeSummary(events, result, region) {
 /** Environment values given in the `env` input that look like credentials are masked in every log of the job. */
 function maskCredentials(config) {
     for (const edit of config.env)
-        if ((0,_taskdef_index_js__WEBPACK_IMPORTED_MODULE_8__/* .credentialKind */ .eV)(edit.name, edit.value))
+        if ((0,_taskdef_index_js__WEBPACK_IMPORTED_MODULE_9__/* .credentialKind */ .eV)(edit.name, edit.value))
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(edit.value);
 }
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
@@ -74805,7 +74824,7 @@ function githubDeployment(config) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('input "github-environment" is set but "github-token" is empty: no GitHub deployment is recorded.');
         return undefined;
     }
-    return (0,_report_github_deployment_js__WEBPACK_IMPORTED_MODULE_10__/* .githubDeploymentReporter */ .aw)({ token, environment, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) });
+    return (0,_report_github_deployment_js__WEBPACK_IMPORTED_MODULE_11__/* .githubDeploymentReporter */ .aw)({ token, environment, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) });
 }
 function renderedPath() {
     const directory = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
@@ -74816,17 +74835,17 @@ async function main() {
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.on(signal, () => controller.abort(new Error(`received ${signal}`)));
     }
-    const history = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_12__/* .recorder */ .tT)();
-    let reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_12__/* .fanOut */ .YO)(actionReporter(), history);
+    const history = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_13__/* .recorder */ .tT)();
+    let reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(actionReporter(), history);
     try {
         const parsed = (0,_config_js__WEBPACK_IMPORTED_MODULE_5__/* .parseConfig */ .o4)(inputs, process.env);
         maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = githubDeployment(config);
         if (github)
-            reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_12__/* .fanOut */ .YO)(reporter, github);
-        const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(config, {
-            clients: (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_13__/* .createClients */ .h)({ region: config.region }),
+            reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(reporter, github);
+        const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .e)(config, {
+            clients: (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_7__/* .createClients */ .hP)({ region: config.region }),
             reporter,
             readFile: (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'),
             now: Date.now,
@@ -74840,8 +74859,9 @@ async function main() {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`);
         }
     }
-    catch (error) {
+    catch (thrown) {
         await reporter.close?.();
+        const error = (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_7__/* .explainSetupError */ .VC)(thrown);
         if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isUserError */ .iU)(error)) {
             const { file, line, column } = error.location;
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error));

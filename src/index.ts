@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, type Config, type InputSource } from './config.js'
 import { errorMessage, isUserError } from './errors.js'
-import { createClients } from './aws/clients.js'
+import { createClients, explainSetupError } from './aws/clients.js'
 import { run } from './run.js'
 import { credentialKind } from './taskdef/index.js'
 import { consoleReporter } from './report/console.js'
@@ -103,8 +103,9 @@ async function main(): Promise<void> {
     if (!['succeeded', 'rendered', 'planned'].includes(result.status)) {
       core.setFailed(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`)
     }
-  } catch (error) {
+  } catch (thrown) {
     await reporter.close?.()
+    const error = explainSetupError(thrown)
     if (isUserError(error)) {
       const { file, line, column } = error.location
       core.setFailed(errorMessage(error))

@@ -45493,13 +45493,15 @@ var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(303);
 
 
 
+
 const USER_AGENT = 'berth';
 /** The only place berth constructs AWS SDK clients. */
 function createClients(options = {}) {
     // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const common = {
-        region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
+        region: options.region ?? process.env.AWS_DEFAULT_REGION,
         maxAttempts: options.maxAttempts ?? 5,
         retryMode: 'standard',
         customUserAgent: options.userAgent ?? USER_AGENT,
@@ -45511,6 +45513,21 @@ function createClients(options = {}) {
         ecr: new client_ecr_dist_cjs/* ECRClient */.S70(common),
         logs: new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(common),
     };
+}
+/**
+ * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
+ * from the first AWS call, before anything changes. Anything else is returned as it is.
+ */
+function explainSetupError(error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/^Region is missing/.test(message)) {
+        return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
+    }
+    if (error.name === 'CredentialsProviderError') {
+        return new UserError(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
+            'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
+    }
+    return error;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -54410,7 +54427,8 @@ async function main(argv, io) {
     try {
         return await dispatch(command, rest, io);
     }
-    catch (error) {
+    catch (thrown) {
+        const error = explainSetupError(thrown);
         io.stderr.write(`berth ${command}: ${isUserError(error) ? '' : 'error: '}${errorMessage(error)}\n`);
         return isUserError(error) ? EXIT.usage : EXIT.verdict;
     }

@@ -45304,33 +45304,6 @@ var client_ecs_dist_cjs = __nccwpck_require__(212);
 var client_ecr_dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
 var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(303);
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-
-
-
-
-const USER_AGENT = 'berth';
-/** The only place berth constructs AWS SDK clients. */
-function createClients(options = {}) {
-    // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const common = {
-        region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-        maxAttempts: options.maxAttempts ?? 5,
-        retryMode: 'standard',
-        customUserAgent: options.userAgent ?? USER_AGENT,
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    };
-    return {
-        ecs: new client_ecs_dist_cjs/* ECSClient */.Zgc(common),
-        codedeploy: new dist_cjs/* CodeDeployClient */.cHd(common),
-        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(common),
-        logs: new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(common),
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * An error the user can fix: bad input, a missing resource named by the user. Its message names the input or
@@ -45354,6 +45327,50 @@ function errorMessage(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+
+
+
+
+
+const USER_AGENT = 'berth';
+/** The only place berth constructs AWS SDK clients. */
+function createClients(options = {}) {
+    // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const common = {
+        // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
+        region: options.region ?? process.env.AWS_DEFAULT_REGION,
+        maxAttempts: options.maxAttempts ?? 5,
+        retryMode: 'standard',
+        customUserAgent: options.userAgent ?? USER_AGENT,
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    };
+    return {
+        ecs: new client_ecs_dist_cjs/* ECSClient */.Zgc(common),
+        codedeploy: new dist_cjs/* CodeDeployClient */.cHd(common),
+        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(common),
+        logs: new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(common),
+    };
+}
+/**
+ * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
+ * from the first AWS call, before anything changes. Anything else is returned as it is.
+ */
+function explainSetupError(error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/^Region is missing/.test(message)) {
+        return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
+    }
+    if (error.name === 'CredentialsProviderError') {
+        return new UserError(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
+            'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
+    }
+    return error;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/config.ts
 
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, parseHookConfig, type Config } from '../config.js'
 import { UserError, errorMessage, isUserError } from '../errors.js'
-import { createClients } from '../aws/clients.js'
+import { createClients, explainSetupError } from '../aws/clients.js'
 import { run } from '../run.js'
 import { answerHook } from '../hook/answer.js'
 import { consoleReporter } from '../report/console.js'
@@ -43,7 +43,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   try {
     return await dispatch(command as keyof typeof FLAGS, rest, io)
-  } catch (error) {
+  } catch (thrown) {
+    const error = explainSetupError(thrown)
     io.stderr.write(`berth ${command}: ${isUserError(error) ? '' : 'error: '}${errorMessage(error)}\n`)
     return isUserError(error) ? EXIT.usage : EXIT.verdict
   }

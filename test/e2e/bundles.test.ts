@@ -144,6 +144,23 @@ describe('the CLI bundle renders', () => {
     expect(stderr).toMatch(/missing-comma\.txt:\d+:\d+: invalid JSON/)
   })
 
+  it.each([
+    [
+      'no region',
+      { AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' },
+      /^berth deploy: no AWS region: give --region/,
+    ],
+    [
+      'no credentials',
+      { AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' },
+      /^berth deploy: no AWS credentials/,
+    ],
+  ])('exits 2 with advice when AWS has %s, before any call', async (_what, env, message) => {
+    const { code, stderr } = await node(CLI, ['deploy', '--cluster', 'prod', '--service', 'api'], env)
+    expect(stderr).toMatch(message)
+    expect(code).toBe(2)
+  })
+
   it('exits 2 on an unknown flag and prints real help', async () => {
     expect((await node(CLI, ['render', '--imge', 'x'])).stderr).toContain('Did you mean --image?')
     const help = await node(CLI, ['render', '--help'])
