@@ -83125,7 +83125,7 @@ function plan(config, pre, cluster) {
         actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`);
     }
     if (config.keepRevisions !== undefined) {
-        actions.push(`after success, deregister revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`);
+        actions.push(`deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`);
     }
     return actions;
 }
@@ -83156,8 +83156,9 @@ async function deploy(config, deps, cluster, name) {
         artifacts: [],
     };
     if (config.dryRun) {
-        deps.reporter.emit({ type: 'plan', actions: plan(config, pre, cluster) });
-        return { ...base, status: 'planned', reasons: [], hints: [] };
+        const actions = plan(config, pre, cluster);
+        deps.reporter.emit({ type: 'plan', actions });
+        return { ...base, status: 'planned', reasons: [], hints: [], plan: actions };
     }
     if (deps.signal?.aborted)
         return cancelledBeforeDeploy(base);

@@ -263,7 +263,7 @@ function plan(config: Config, pre: Preflight, cluster: string): string[] {
   }
   if (config.keepRevisions !== undefined) {
     actions.push(
-      `after success, deregister revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`,
+      `deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`,
     )
   }
   return actions
@@ -296,8 +296,9 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
     artifacts: [] as string[],
   }
   if (config.dryRun) {
-    deps.reporter.emit({ type: 'plan', actions: plan(config, pre, cluster) })
-    return { ...base, status: 'planned', reasons: [], hints: [] }
+    const actions = plan(config, pre, cluster)
+    deps.reporter.emit({ type: 'plan', actions })
+    return { ...base, status: 'planned', reasons: [], hints: [], plan: actions }
   }
   if (deps.signal?.aborted) return cancelledBeforeDeploy(base)
 

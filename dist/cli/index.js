@@ -49472,7 +49472,7 @@ function plan(config, pre, cluster) {
         actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`);
     }
     if (config.keepRevisions !== undefined) {
-        actions.push(`after success, deregister revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`);
+        actions.push(`deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`);
     }
     return actions;
 }
@@ -49503,8 +49503,9 @@ async function deploy(config, deps, cluster, name) {
         artifacts: [],
     };
     if (config.dryRun) {
-        deps.reporter.emit({ type: 'plan', actions: plan(config, pre, cluster) });
-        return { ...base, status: 'planned', reasons: [], hints: [] };
+        const actions = plan(config, pre, cluster);
+        deps.reporter.emit({ type: 'plan', actions });
+        return { ...base, status: 'planned', reasons: [], hints: [], plan: actions };
     }
     if (deps.signal?.aborted)
         return cancelledBeforeDeploy(base);
@@ -49882,6 +49883,7 @@ function resultJson(result) {
         hints: result.hints,
         artifacts: result.artifacts,
         ...(result.logs ? { logs: result.logs } : {}),
+        ...(result.plan ? { plan: result.plan } : {}),
     };
 }
 /** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */

@@ -16,6 +16,8 @@ export interface RunResult {
   artifacts: string[]
   /** The last log lines of the containers that failed, when they log with awslogs. */
   logs?: LogExcerpt[]
+  /** What a dry run would do, in order (`planned` only). */
+  plan?: string[]
   /** The rendered task definition (`berth render`, and the render-only path of the Action). */
   taskDefinition?: Record<string, unknown>
 }

@@ -21,6 +21,7 @@ export function resultJson(result: RunResult): Record<string, unknown> {
     hints: result.hints,
     artifacts: result.artifacts,
     ...(result.logs ? { logs: result.logs } : {}),
+    ...(result.plan ? { plan: result.plan } : {}),
   }
 }
 

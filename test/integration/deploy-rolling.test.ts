@@ -328,6 +328,7 @@ describe('berth deploy, rolling, against the emulator', () => {
     const result = await h.deploy({ images: image('v2'), dryRun: true, desiredCount: 4 })
     expect(result.status).toBe('planned')
     const plan = eventsOf(h.events, 'plan')[0].actions
+    expect(result.plan).toEqual(plan)
     expect(plan[0]).toBe('register a new revision of family api')
     expect(plan[1]).toMatch(
       /^update service api in cluster prod from .*api:1 to a new revision of api, desired count 4 \(rolling\)$/,

@@ -32,12 +32,20 @@ describe('jsonReporter', () => {
     expect(object).toMatchObject({ status: 'rolled_back', reasons: rolledBack.reasons, hints: rolledBack.hints })
   })
 
-  it('keeps every key, null when unknown, for a dry run', async () => {
+  it('keeps every key, null when unknown, and adds the plan, for a dry run', async () => {
     const out = capture()
     const reporter = jsonReporter(out.stream)
     reporter.emit({
       type: 'verdict',
-      result: { status: 'planned', cluster: 'prod', service: 'api', reasons: [], hints: [], artifacts: [] },
+      result: {
+        status: 'planned',
+        cluster: 'prod',
+        service: 'api',
+        reasons: [],
+        hints: [],
+        artifacts: [],
+        plan: ['register a new revision of family api'],
+      },
     })
     await reporter.close?.()
     expect(JSON.parse(out.lines()[0])).toEqual({
@@ -50,6 +58,7 @@ describe('jsonReporter', () => {
       reasons: [],
       hints: [],
       artifacts: [],
+      plan: ['register a new revision of family api'],
     })
   })
 
