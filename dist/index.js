@@ -21704,7 +21704,7 @@ __webpack_unused_export__ = ListAttributesCommand;
 __webpack_unused_export__ = ListAttributesRequest$;
 __webpack_unused_export__ = ListAttributesResponse$;
 __webpack_unused_export__ = ListClusters$;
-__webpack_unused_export__ = ListClustersCommand;
+exports.Nnn = ListClustersCommand;
 __webpack_unused_export__ = ListClustersRequest$;
 __webpack_unused_export__ = ListClustersResponse$;
 __webpack_unused_export__ = ListContainerInstances$;
@@ -80873,35 +80873,42 @@ async function activeRevisions(ecs, family) {
     return arns;
 }
 /** Every task definition a service of the cluster runs or drains (all deployments, not only the PRIMARY). */
-async function revisionsInUse(ecs, cluster) {
-    const serviceArns = [];
-    let nextToken;
-    do {
-        const page = await ecs.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, nextToken }));
-        serviceArns.push(...(page.serviceArns ?? []));
-        nextToken = page.nextToken;
-    } while (nextToken);
+/** Every task definition a service of any cluster in the region runs or still deploys. */
+async function revisionsInUse(ecs) {
     const used = new Set();
-    for (let start = 0; start < serviceArns.length; start += 10) {
-        const output = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: serviceArns.slice(start, start + 10) }));
-        for (const service of output.services ?? []) {
-            if (service.taskDefinition)
-                used.add(service.taskDefinition);
-            for (const deployment of service.deployments ?? []) {
-                if (deployment.taskDefinition)
-                    used.add(deployment.taskDefinition);
+    for (const cluster of await listAll((nextToken) => ecs.send(new dist_cjs/* ListClustersCommand */.Nnn({ nextToken })), 'clusterArns')) {
+        const serviceArns = await listAll((nextToken) => ecs.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, nextToken })), 'serviceArns');
+        for (let start = 0; start < serviceArns.length; start += 10) {
+            const output = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: serviceArns.slice(start, start + 10) }));
+            for (const service of output.services ?? []) {
+                if (service.taskDefinition)
+                    used.add(service.taskDefinition);
+                for (const deployment of service.deployments ?? []) {
+                    if (deployment.taskDefinition)
+                        used.add(deployment.taskDefinition);
+                }
             }
         }
     }
     return used;
+}
+async function listAll(fetch, key) {
+    const all = [];
+    let nextToken;
+    do {
+        const page = await fetch(nextToken);
+        all.push(...(page[key] ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return all;
 }
 /** The revisions to deregister: older than the newest `keep`, and not in use. Pure. */
 function revisionsToDeregister(newestFirst, keep, inUse) {
     return newestFirst.slice(keep).filter((arn) => !inUse.has(arn));
 }
 /** `--keep-revisions N`: deregisters older ACTIVE revisions of the family that no service of the cluster uses. */
-async function cleanUpRevisions(ecs, cluster, family, keep) {
-    const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs, cluster));
+async function cleanUpRevisions(ecs, family, keep) {
+    const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs));
     for (const arn of candidates) {
         await ecs.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn }));
     }
@@ -81598,8 +81605,8 @@ async function getGroup(codedeploy, application, group) {
 /** Every ECS deployment group of every application in the region that deploys this service. */
 async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     const found = [];
-    for (const application of await listAll(codedeploy, listApplicationsPage)) {
-        const names = await listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+    for (const application of await codedeploy_group_listAll(codedeploy, listApplicationsPage)) {
+        const names = await codedeploy_group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
         for (let start = 0; start < names.length; start += BATCH_LIMIT) {
             const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
                 applicationName: application,
@@ -81614,7 +81621,7 @@ async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     }
     return found;
 }
-async function listAll(codedeploy, fetch) {
+async function codedeploy_group_listAll(codedeploy, fetch) {
     const all = [];
     let token;
     do {
@@ -83125,7 +83132,7 @@ function plan(config, pre, cluster) {
         actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`);
     }
     if (config.keepRevisions !== undefined) {
-        actions.push(`deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`);
+        actions.push(`deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service in the region uses`);
     }
     return actions;
 }
@@ -83198,7 +83205,7 @@ async function deploy(config, deps, cluster, name) {
         cancel: deps.signal,
     }));
     if (outcome.status === 'succeeded' && config.keepRevisions !== undefined) {
-        await keepRevisions(deps, cluster, pre.family, config.keepRevisions);
+        await keepRevisions(deps, pre.family, config.keepRevisions);
     }
     return {
         ...registered,
@@ -83210,10 +83217,10 @@ async function deploy(config, deps, cluster, name) {
     };
 }
 /** Cleanup never changes the verdict: a failure here is a warning. */
-async function keepRevisions(deps, cluster, family, keep) {
+async function keepRevisions(deps, family, keep) {
     await stage(deps, 'cleanup', `Keep the newest ${keep} revisions of ${family}`, async () => {
         try {
-            const arns = await cleanUpRevisions(deps.clients.ecs, cluster, family, keep);
+            const arns = await cleanUpRevisions(deps.clients.ecs, family, keep);
             deps.reporter.emit({ type: 'deregistered', taskDefinitionArns: arns });
         }
         catch (error) {

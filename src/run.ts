@@ -263,7 +263,7 @@ function plan(config: Config, pre: Preflight, cluster: string): string[] {
   }
   if (config.keepRevisions !== undefined) {
     actions.push(
-      `deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service of ${cluster} uses`,
+      `deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service in the region uses`,
     )
   }
   return actions
@@ -339,7 +339,7 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
     }),
   )
   if (outcome.status === 'succeeded' && config.keepRevisions !== undefined) {
-    await keepRevisions(deps, cluster, pre.family, config.keepRevisions)
+    await keepRevisions(deps, pre.family, config.keepRevisions)
   }
   return {
     ...registered,
@@ -352,10 +352,10 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
 }
 
 /** Cleanup never changes the verdict: a failure here is a warning. */
-async function keepRevisions(deps: RunDeps, cluster: string, family: string, keep: number): Promise<void> {
+async function keepRevisions(deps: RunDeps, family: string, keep: number): Promise<void> {
   await stage(deps, 'cleanup', `Keep the newest ${keep} revisions of ${family}`, async () => {
     try {
-      const arns = await cleanUpRevisions(deps.clients.ecs, cluster, family, keep)
+      const arns = await cleanUpRevisions(deps.clients.ecs, family, keep)
       deps.reporter.emit({ type: 'deregistered', taskDefinitionArns: arns })
     } catch (error) {
       deps.reporter.emit({

@@ -95,7 +95,7 @@ ${RENDER_FLAGS}
   --desired-count N     set the service's desired count
   --force-new-deployment
                         start a deployment even when the task definition is unchanged
-  --keep-revisions N    after success, deregister older revisions of the family that no service uses
+  --keep-revisions N    after success, deregister older revisions of the family that no service in the region uses
   --max-failed-tasks N  fail the deployment after N failed tasks (default: the circuit breaker's threshold
                         without a breaker, twice it with one, for failures the breaker does not count)
   --tag KEY=VALUE       tag the registered task definition; repeatable

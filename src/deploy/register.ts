@@ -2,6 +2,7 @@ import {
   DeregisterTaskDefinitionCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
+  ListClustersCommand,
   ListServicesCommand,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
@@ -97,27 +98,41 @@ async function activeRevisions(ecs: Ecs, family: string): Promise<string[]> {
 }
 
 /** Every task definition a service of the cluster runs or drains (all deployments, not only the PRIMARY). */
-async function revisionsInUse(ecs: Ecs, cluster: string): Promise<Set<string>> {
-  const serviceArns: string[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await ecs.send(new ListServicesCommand({ cluster, nextToken }))
-    serviceArns.push(...(page.serviceArns ?? []))
-    nextToken = page.nextToken
-  } while (nextToken)
+/** Every task definition a service of any cluster in the region runs or still deploys. */
+async function revisionsInUse(ecs: Ecs): Promise<Set<string>> {
   const used = new Set<string>()
-  for (let start = 0; start < serviceArns.length; start += 10) {
-    const output = await ecs.send(
-      new DescribeServicesCommand({ cluster, services: serviceArns.slice(start, start + 10) }),
+  for (const cluster of await listAll((nextToken) => ecs.send(new ListClustersCommand({ nextToken })), 'clusterArns')) {
+    const serviceArns = await listAll(
+      (nextToken) => ecs.send(new ListServicesCommand({ cluster, nextToken })),
+      'serviceArns',
     )
-    for (const service of output.services ?? []) {
-      if (service.taskDefinition) used.add(service.taskDefinition)
-      for (const deployment of service.deployments ?? []) {
-        if (deployment.taskDefinition) used.add(deployment.taskDefinition)
+    for (let start = 0; start < serviceArns.length; start += 10) {
+      const output = await ecs.send(
+        new DescribeServicesCommand({ cluster, services: serviceArns.slice(start, start + 10) }),
+      )
+      for (const service of output.services ?? []) {
+        if (service.taskDefinition) used.add(service.taskDefinition)
+        for (const deployment of service.deployments ?? []) {
+          if (deployment.taskDefinition) used.add(deployment.taskDefinition)
+        }
       }
     }
   }
   return used
+}
+
+async function listAll<K extends string>(
+  fetch: (nextToken?: string) => Promise<{ nextToken?: string } & Partial<Record<K, string[]>>>,
+  key: K,
+): Promise<string[]> {
+  const all: string[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await fetch(nextToken)
+    all.push(...(page[key] ?? []))
+    nextToken = page.nextToken
+  } while (nextToken)
+  return all
 }
 
 /** The revisions to deregister: older than the newest `keep`, and not in use. Pure. */
@@ -130,8 +145,8 @@ export function revisionsToDeregister(
 }
 
 /** `--keep-revisions N`: deregisters older ACTIVE revisions of the family that no service of the cluster uses. */
-export async function cleanUpRevisions(ecs: Ecs, cluster: string, family: string, keep: number): Promise<string[]> {
-  const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs, cluster))
+export async function cleanUpRevisions(ecs: Ecs, family: string, keep: number): Promise<string[]> {
+  const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs))
   for (const arn of candidates) {
     await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }))
   }
