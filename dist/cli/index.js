@@ -45907,12 +45907,12 @@ async function describeService(ecs, cluster, name) {
         return lookup.service;
     throw new Error(`DescribeServices: service ${name} in cluster ${cluster} is ${lookup.failure.reason ?? 'missing'}.`);
 }
-/** ARNs of the stopped tasks a deployment started (`startedBy` is the deployment id), newest pages first. */
-async function listStoppedTasks(ecs, cluster, deploymentId, limit = 100) {
+/** ARNs of stopped tasks, newest pages first, at most `limit`. */
+async function listStoppedTasks(ecs, cluster, filter, limit = 100) {
     const arns = [];
     let nextToken;
     do {
-        const page = await ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', nextToken }));
+        const page = await ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster, ...filter, desiredStatus: 'STOPPED', nextToken }));
         arns.push(...(page.taskArns ?? []));
         nextToken = page.nextToken;
     } while (nextToken && arns.length < limit);
@@ -48308,19 +48308,24 @@ function logStream(definition, task) {
         return undefined;
     return { group, stream: `${prefix}/${definition.name}/${task}` };
 }
-/** Remembers the stopped tasks of one deployment, so each is described once however often we look. */
+/**
+ * Remembers stopped tasks, so that each is described once however often we look: those of one rolling
+ * deployment, or those of a service that run one task definition (a CodeDeploy replacement task set).
+ */
 class StoppedTasks {
     ecs;
     cluster;
-    deploymentId;
+    filter;
+    taskDefinitionArn;
     known = new Map();
-    constructor(ecs, cluster, deploymentId) {
+    constructor(ecs, cluster, filter, taskDefinitionArn) {
         this.ecs = ecs;
         this.cluster = cluster;
-        this.deploymentId = deploymentId;
+        this.filter = filter;
+        this.taskDefinitionArn = taskDefinitionArn;
     }
     async refresh() {
-        const arns = await listStoppedTasks(this.ecs, this.cluster, this.deploymentId);
+        const arns = await listStoppedTasks(this.ecs, this.cluster, this.filter);
         const fresh = arns.filter((arn) => !this.known.has(arn));
         for (const task of await describeTasks(this.ecs, this.cluster, fresh)) {
             if (task.taskArn)
@@ -48329,7 +48334,9 @@ class StoppedTasks {
         return this.all();
     }
     all() {
-        return [...this.known.values()];
+        const tasks = [...this.known.values()];
+        const wanted = this.taskDefinitionArn;
+        return wanted ? tasks.filter((task) => task.taskDefinitionArn === wanted) : tasks;
     }
 }
 function failedContainers(tasks, definitions) {
@@ -48691,18 +48698,32 @@ class Follower {
     /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
     taskSets = {};
     readyNoticed = false;
+    /** Stopped tasks of the deployed revision in the service: the replacement task set's. */
+    green;
+    /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
+    greenLimit;
     constructor(context, plan, deploymentId) {
         this.context = context;
         this.plan = plan;
         this.deploymentId = deploymentId;
+        const { ecs } = context.clients;
+        this.green = new StoppedTasks(ecs, context.cluster, { serviceName: plan.serviceName }, context.taskDefinitionArn);
+        this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1);
     }
     get observation() {
         return this.last;
     }
     async tick() {
         const changed = await this.look();
-        const ending = this.ending();
+        const ending = this.ending() ?? (await this.greenFailing());
         return ending ? { done: ending } : { changed };
+    }
+    /** While traffic can still go back to blue, the replacement's failed tasks against berth's limit. */
+    async greenFailing() {
+        if (this.info?.status !== 'InProgress' || this.last?.terminationWait)
+            return undefined;
+        const failures = (await this.green.refresh()).filter(isTaskFailure).length;
+        return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined;
     }
     /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
     async look() {
@@ -48784,6 +48805,8 @@ async function conclude(context, follower, ending) {
             hints: [],
         };
     }
+    if (ending.kind === 'green-failing')
+        return stopFailingGreen(context, follower, ending.failures);
     const { verdict } = ending;
     if (verdict.status === 'succeeded')
         return { ...verdict, deploymentId };
@@ -48826,6 +48849,35 @@ async function stoppedGreenTasks(context) {
     const arns = byService.length > 0 || !family ? byService : await list({ family });
     const tasks = await describeTasks(ecs, context.cluster, arns);
     return tasks.filter((task) => task.taskDefinitionArn === context.taskDefinitionArn);
+}
+/**
+ * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
+ * berth stops the deployment with automatic rollback, follows the rollback and says why the tasks stopped.
+ */
+async function stopFailingGreen(context, follower, failures) {
+    const deploymentId = follower.deploymentId;
+    const headline = `${failures} tasks of the replacement task set (${shortName(context.taskDefinitionArn)}) failed, reaching ` +
+        `berth's limit of ${follower.greenLimit}${context.config.maxFailedTasks === undefined ? '' : ' (--max-failed-tasks)'}; ` +
+        'CodeDeploy does not count them and would wait for the replacement to become healthy';
+    const stop = await stopWithRollback(context, follower, 'the replacement task set keeps failing');
+    const rollback = await followRollback(context, follower);
+    const evidence = await gather(context);
+    const rolledBack = rollback !== undefined && !rollback.failed;
+    return {
+        status: rolledBack ? 'rolled_back' : 'failed',
+        deploymentId,
+        reasons: [
+            `CodeDeploy deployment ${deploymentId}: ${headline}.`,
+            stop,
+            ...(rollback ? [rollback.reason] : []),
+            ...evidence.reasons,
+        ],
+        hints: evidence.hints,
+        ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+    };
+}
+function shortName(taskDefinitionArn) {
+    return taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1);
 }
 /** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
 async function followRollback(context, follower) {
@@ -48885,8 +48937,9 @@ async function interrupted(context, follower, kind) {
         ? `CodeDeploy deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
         : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`;
     const reasons = [`${what}${whereItWas(follower)}.`];
+    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
     if (action === 'rollback')
-        reasons.push(await stopWithRollback(context, follower, kind, flag));
+        reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`));
     else
         reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`);
     return { status: kind, deploymentId, reasons, hints: [] };
@@ -48909,10 +48962,12 @@ function whereItWas(follower) {
         parts.push(`${observation.traffic.green}% of traffic on the new task set`);
     return parts.length > 0 ? `, ${parts.join(', ')}` : '';
 }
-/** StopDeployment with automatic rollback, then a few looks to report the stop as CodeDeploy carries it out. */
-async function stopWithRollback(context, follower, kind, flag) {
+/**
+ * StopDeployment with automatic rollback, then a few looks to report the stop as CodeDeploy carries it out.
+ * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ */
+async function stopWithRollback(context, follower, cause) {
     const deploymentId = follower.deploymentId;
-    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
     try {
         context.reporter.emit({
             type: 'debug',
@@ -48928,7 +48983,7 @@ async function stopWithRollback(context, follower, kind, flag) {
     }
     context.reporter.emit({
         type: 'rollback-started',
-        reason: `${why} (${flag} rollback): stopped the deployment with automatic rollback`,
+        reason: `${cause}: stopped the deployment with automatic rollback`,
     });
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
         await pause(context.sleep, quickPauseMs(context), []);
@@ -48936,9 +48991,9 @@ async function stopWithRollback(context, follower, kind, flag) {
     }
     const status = follower.info?.status;
     if (status === 'Stopped' || status === 'Failed') {
-        return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${flag} rollback); it is ${status}.`;
+        return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${cause}); it is ${status}.`;
     }
-    return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${flag} rollback).`;
+    return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/rolling.ts
@@ -49040,7 +49095,7 @@ class rolling_Follower {
         this.tracking = tracking;
         for (const event of before.events ?? [])
             this.seen.add(eventKey(event));
-        this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, tracking.deploymentId);
+        this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, { startedBy: tracking.deploymentId });
         this.ownLimit = ownFailureLimit(context);
     }
     async tick() {
@@ -50679,10 +50734,6 @@ function isStable(world, service, set) {
     const alive = tasksOf(world, service, set).filter((t) => t.desiredStatus === 'RUNNING');
     return alive.length === want && alive.every((t) => t.lastStatus === 'RUNNING' && t.inService);
 }
-/** A task of the set that stopped without the scheduler scaling it in: a crash, a failed start or health check. */
-function failedTask(world, service, set) {
-    return tasksOf(world, service, set).find((t) => t.desiredStatus === 'STOPPED' && !(t.stoppedReason ?? '').startsWith('Scaling activity initiated by'));
-}
 
 ;// CONCATENATED MODULE: ./src/sim/tasks.ts
 const PROVISION_MS = 1000;
@@ -51461,6 +51512,7 @@ const STEP_MS = 500;
 const CREATED_MS = 2000;
 const codedeploy_lifecycle_POLL_MS = 1000;
 const HOOK_TIMEOUT_MS = 60 * 60_000;
+const INSTALL_TIMEOUT_MS = 60 * 60_000;
 const DEFAULT_HOOK_SECONDS = 1;
 function context(world, ecs) {
     return { world, ecs, state: codeDeployState(world) };
@@ -51567,19 +51619,26 @@ function installProblem(ctx, d, service) {
     }
     return undefined;
 }
+/**
+ * Install ends when every task of the replacement set is RUNNING and in service. Replacement tasks that crash or
+ * fail health checks do not end it: ECS keeps replacing them and CodeDeploy waits, up to an hour, then fails the
+ * deployment (aws/containers-roadmap#1941: CodeDeploy does not follow the replacement's task health; the one-hour
+ * wait and its message are unverified).
+ */
 function waitForReplacement(ctx, d, event, service) {
     const green = d.green;
     if (!green)
         return;
-    // A rollback waits on the original task set, whose earlier task failures are history, not a verdict.
-    const failed = d.creator === 'user' ? failedTask(ctx.world, service, green) : undefined;
-    if (failed) {
-        const message = `The replacement task set ${green.id} did not become healthy: (task ${failed.id}) stopped` +
-            ` (${failed.stopCode ?? 'unknown'}): ${failed.stoppedReason ?? 'unknown reason'}`;
-        return fail(ctx, d, { code: 'ECS_UPDATE_ERROR', message });
-    }
     if (isStable(ctx.world, service, green))
         return succeed(ctx, d, event);
+    const waitedMs = (ctx.world.nowSeconds() - (event.startTime ?? ctx.world.nowSeconds())) * 1000;
+    if (waitedMs >= INSTALL_TIMEOUT_MS) {
+        return fail(ctx, d, {
+            code: 'ECS_UPDATE_ERROR',
+            message: 'The deployment timed out while waiting for the replacement task set to become healthy. ' +
+                'This time out period is 60 minutes.',
+        });
+    }
     codedeploy_lifecycle_later(ctx, d, codedeploy_lifecycle_POLL_MS, () => waitForReplacement(ctx, d, event, service));
 }
 // ---- AllowTraffic: production traffic moves on the deployment config's schedule ----
@@ -54347,8 +54406,9 @@ ${RENDER_FLAGS}
   --force-new-deployment
                         start a deployment even when the task definition is unchanged
   --keep-revisions N    after success, deregister older revisions of the family that no service in the region uses
-  --max-failed-tasks N  fail the deployment after N failed tasks (default: the circuit breaker's threshold
-                        without a breaker, twice it with one, for failures the breaker does not count)
+  --max-failed-tasks N  fail the deployment after N failed tasks (default: the circuit breaker's threshold;
+                        twice it for a rolling service with a breaker, for failures the breaker does not count;
+                        for CodeDeploy, failed tasks of the replacement task set stop it with rollback)
   --tag KEY=VALUE       tag the registered task definition; repeatable
   --wait-timeout D      one deadline for the whole watch (default 30m)
   --poll-interval D     the longest pause between polls (default 5s)

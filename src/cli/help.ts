@@ -96,8 +96,9 @@ ${RENDER_FLAGS}
   --force-new-deployment
                         start a deployment even when the task definition is unchanged
   --keep-revisions N    after success, deregister older revisions of the family that no service in the region uses
-  --max-failed-tasks N  fail the deployment after N failed tasks (default: the circuit breaker's threshold
-                        without a breaker, twice it with one, for failures the breaker does not count)
+  --max-failed-tasks N  fail the deployment after N failed tasks (default: the circuit breaker's threshold;
+                        twice it for a rolling service with a breaker, for failures the breaker does not count;
+                        for CodeDeploy, failed tasks of the replacement task set stop it with rollback)
   --tag KEY=VALUE       tag the registered task definition; repeatable
   --wait-timeout D      one deadline for the whole watch (default 30m)
   --poll-interval D     the longest pause between polls (default 5s)

@@ -12,7 +12,7 @@ import { ListTasksCommand, type Task } from '@aws-sdk/client-ecs'
 import { describeError } from '../watch/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
-import { isTaskFailure } from '../watch/rollout.js'
+import { failureThreshold, isTaskFailure } from '../watch/rollout.js'
 import { pause } from '../watch/sleep.js'
 import { appSpecContent } from './codedeploy-appspec.js'
 import {
@@ -33,7 +33,7 @@ import {
 } from './codedeploy-setup.js'
 import { type CodeDeployVerdict, codeDeployVerdict } from './codedeploy-verdict.js'
 import { describeTasks } from './ecs.js'
-import { logTails } from './evidence.js'
+import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver, PreflightContext, PreparedDeployment } from './strategy.js'
 import { mutationRetry, quickPauseMs, watchOptions } from './watch-options.js'
@@ -126,7 +126,10 @@ async function createDeployment(
 }
 
 /** What the watch ends on: CodeDeploy's verdict, or berth's early success for `--wait-for traffic-shifted`. */
-type Ending = { kind: 'finished'; verdict: CodeDeployVerdict } | { kind: 'traffic-shifted' }
+type Ending =
+  | { kind: 'finished'; verdict: CodeDeployVerdict }
+  | { kind: 'traffic-shifted' }
+  | { kind: 'green-failing'; failures: number }
 
 /** Follows one deployment: reports what changed on each look, remembers what the explanation needs. */
 class Follower {
@@ -136,12 +139,20 @@ class Follower {
   /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
   readonly taskSets: TaskSetIds = {}
   private readyNoticed = false
+  /** Stopped tasks of the deployed revision in the service: the replacement task set's. */
+  readonly green: StoppedTasks
+  /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
+  readonly greenLimit: number
 
   constructor(
     private readonly context: DeployContext,
     readonly plan: CodeDeployPlan,
     readonly deploymentId: string,
-  ) {}
+  ) {
+    const { ecs } = context.clients
+    this.green = new StoppedTasks(ecs, context.cluster, { serviceName: plan.serviceName }, context.taskDefinitionArn)
+    this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1)
+  }
 
   get observation(): Observation | undefined {
     return this.last
@@ -149,8 +160,15 @@ class Follower {
 
   async tick(): Promise<TickResult<Ending>> {
     const changed = await this.look()
-    const ending = this.ending()
+    const ending = this.ending() ?? (await this.greenFailing())
     return ending ? { done: ending } : { changed }
+  }
+
+  /** While traffic can still go back to blue, the replacement's failed tasks against berth's limit. */
+  private async greenFailing(): Promise<Ending | undefined> {
+    if (this.info?.status !== 'InProgress' || this.last?.terminationWait) return undefined
+    const failures = (await this.green.refresh()).filter(isTaskFailure).length
+    return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined
   }
 
   /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
@@ -237,6 +255,7 @@ async function conclude(context: DeployContext, follower: Follower, ending: Endi
       hints: [],
     }
   }
+  if (ending.kind === 'green-failing') return stopFailingGreen(context, follower, ending.failures)
   const { verdict } = ending
   if (verdict.status === 'succeeded') return { ...verdict, deploymentId }
   const rollback = await followRollback(context, follower)
@@ -279,6 +298,38 @@ async function stoppedGreenTasks(context: DeployContext): Promise<Task[]> {
   const arns = byService.length > 0 || !family ? byService : await list({ family })
   const tasks = await describeTasks(ecs, context.cluster, arns)
   return tasks.filter((task) => task.taskDefinitionArn === context.taskDefinitionArn)
+}
+
+/**
+ * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
+ * berth stops the deployment with automatic rollback, follows the rollback and says why the tasks stopped.
+ */
+async function stopFailingGreen(context: DeployContext, follower: Follower, failures: number): Promise<DeployOutcome> {
+  const deploymentId = follower.deploymentId
+  const headline =
+    `${failures} tasks of the replacement task set (${shortName(context.taskDefinitionArn)}) failed, reaching ` +
+    `berth's limit of ${follower.greenLimit}${context.config.maxFailedTasks === undefined ? '' : ' (--max-failed-tasks)'}; ` +
+    'CodeDeploy does not count them and would wait for the replacement to become healthy'
+  const stop = await stopWithRollback(context, follower, 'the replacement task set keeps failing')
+  const rollback = await followRollback(context, follower)
+  const evidence = await gather(context)
+  const rolledBack = rollback !== undefined && !rollback.failed
+  return {
+    status: rolledBack ? 'rolled_back' : 'failed',
+    deploymentId,
+    reasons: [
+      `CodeDeploy deployment ${deploymentId}: ${headline}.`,
+      stop,
+      ...(rollback ? [rollback.reason] : []),
+      ...evidence.reasons,
+    ],
+    hints: evidence.hints,
+    ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+  }
+}
+
+function shortName(taskDefinitionArn: string): string {
+  return taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1)
 }
 
 interface RollbackEnd {
@@ -349,7 +400,8 @@ async function interrupted(
       ? `CodeDeploy deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
       : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`
   const reasons = [`${what}${whereItWas(follower)}.`]
-  if (action === 'rollback') reasons.push(await stopWithRollback(context, follower, kind, flag))
+  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
+  if (action === 'rollback') reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`))
   else reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`)
   return { status: kind, deploymentId, reasons, hints: [] }
 }
@@ -372,15 +424,12 @@ function whereItWas(follower: Follower): string {
   return parts.length > 0 ? `, ${parts.join(', ')}` : ''
 }
 
-/** StopDeployment with automatic rollback, then a few looks to report the stop as CodeDeploy carries it out. */
-async function stopWithRollback(
-  context: DeployContext,
-  follower: Follower,
-  kind: 'timed_out' | 'cancelled',
-  flag: string,
-): Promise<string> {
+/**
+ * StopDeployment with automatic rollback, then a few looks to report the stop as CodeDeploy carries it out.
+ * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ */
+async function stopWithRollback(context: DeployContext, follower: Follower, cause: string): Promise<string> {
   const deploymentId = follower.deploymentId
-  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
   try {
     context.reporter.emit({
       type: 'debug',
@@ -398,7 +447,7 @@ async function stopWithRollback(
   }
   context.reporter.emit({
     type: 'rollback-started',
-    reason: `${why} (${flag} rollback): stopped the deployment with automatic rollback`,
+    reason: `${cause}: stopped the deployment with automatic rollback`,
   })
   for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
     await pause(context.sleep, quickPauseMs(context), [])
@@ -406,7 +455,7 @@ async function stopWithRollback(
   }
   const status = follower.info?.status
   if (status === 'Stopped' || status === 'Failed') {
-    return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${flag} rollback); it is ${status}.`
+    return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${cause}); it is ${status}.`
   }
-  return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${flag} rollback).`
+  return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`
 }

@@ -27,19 +27,20 @@ export async function describeService(ecs: Ecs, cluster: string, name: string): 
   throw new Error(`DescribeServices: service ${name} in cluster ${cluster} is ${lookup.failure.reason ?? 'missing'}.`)
 }
 
-/** ARNs of the stopped tasks a deployment started (`startedBy` is the deployment id), newest pages first. */
+/** Which stopped tasks to list: those a rolling deployment started (`startedBy` is its id), or a service's. */
+export type StoppedTaskFilter = { startedBy: string } | { serviceName: string }
+
+/** ARNs of stopped tasks, newest pages first, at most `limit`. */
 export async function listStoppedTasks(
   ecs: Ecs,
   cluster: string,
-  deploymentId: string,
+  filter: StoppedTaskFilter,
   limit = 100,
 ): Promise<string[]> {
   const arns: string[] = []
   let nextToken: string | undefined
   do {
-    const page = await ecs.send(
-      new ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', nextToken }),
-    )
+    const page = await ecs.send(new ListTasksCommand({ cluster, ...filter, desiredStatus: 'STOPPED', nextToken }))
     arns.push(...(page.taskArns ?? []))
     nextToken = page.nextToken
   } while (nextToken && arns.length < limit)

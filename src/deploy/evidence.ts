@@ -2,7 +2,7 @@ import type { ContainerDefinition, Task } from '@aws-sdk/client-ecs'
 import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { Sender } from '../aws/clients.js'
 import type { LogExcerpt } from '../report/events.js'
-import { type Ecs, describeTasks, listStoppedTasks, taskId } from './ecs.js'
+import { type Ecs, type StoppedTaskFilter, describeTasks, listStoppedTasks, taskId } from './ecs.js'
 
 /** Where a container's awslogs stream lives: `<prefix>/<container>/<task-id>` in the group. */
 export function logStream(
@@ -17,18 +17,22 @@ export function logStream(
   return { group, stream: `${prefix}/${definition.name}/${task}` }
 }
 
-/** Remembers the stopped tasks of one deployment, so each is described once however often we look. */
+/**
+ * Remembers stopped tasks, so that each is described once however often we look: those of one rolling
+ * deployment, or those of a service that run one task definition (a CodeDeploy replacement task set).
+ */
 export class StoppedTasks {
   private readonly known = new Map<string, Task>()
 
   constructor(
     private readonly ecs: Ecs,
     private readonly cluster: string,
-    private readonly deploymentId: string,
+    private readonly filter: StoppedTaskFilter,
+    private readonly taskDefinitionArn?: string,
   ) {}
 
   async refresh(): Promise<Task[]> {
-    const arns = await listStoppedTasks(this.ecs, this.cluster, this.deploymentId)
+    const arns = await listStoppedTasks(this.ecs, this.cluster, this.filter)
     const fresh = arns.filter((arn) => !this.known.has(arn))
     for (const task of await describeTasks(this.ecs, this.cluster, fresh)) {
       if (task.taskArn) this.known.set(task.taskArn, task)
@@ -37,7 +41,9 @@ export class StoppedTasks {
   }
 
   all(): Task[] {
-    return [...this.known.values()]
+    const tasks = [...this.known.values()]
+    const wanted = this.taskDefinitionArn
+    return wanted ? tasks.filter((task) => task.taskDefinitionArn === wanted) : tasks
   }
 }
 

@@ -127,7 +127,7 @@ class Follower {
     before: Service,
   ) {
     for (const event of before.events ?? []) this.seen.add(eventKey(event))
-    this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, tracking.deploymentId)
+    this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, { startedBy: tracking.deploymentId })
     this.ownLimit = ownFailureLimit(context)
   }
 

@@ -68,10 +68,3 @@ export function isStable(world: World, service: ServiceState, set: DeploymentSta
   const alive = tasksOf(world, service, set).filter((t) => t.desiredStatus === 'RUNNING')
   return alive.length === want && alive.every((t) => t.lastStatus === 'RUNNING' && t.inService)
 }
-
-/** A task of the set that stopped without the scheduler scaling it in: a crash, a failed start or health check. */
-export function failedTask(world: World, service: ServiceState, set: DeploymentState): TaskState | undefined {
-  return tasksOf(world, service, set).find(
-    (t) => t.desiredStatus === 'STOPPED' && !(t.stoppedReason ?? '').startsWith('Scaling activity initiated by'),
-  )
-}

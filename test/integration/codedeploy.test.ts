@@ -176,14 +176,21 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect(service.services?.[0]?.taskDefinition).toBe(`${ACCOUNT_TD}/web:1`)
   })
 
-  it('rolls back a crashing green and says why its task stopped', async () => {
+  it('rolls back a crashing green that CodeDeploy would wait on, and says why its tasks stopped', async () => {
     const h = await manualHarness()
     const result = await h.deploy({ images: [{ container: 'web', uri: `${REGISTRY}/web:v3` }] })
     expect(result.status).toBe('rolled_back')
+    expect(result.reasons[0]).toMatch(
+      /^CodeDeploy deployment d-\w{9}: \d+ tasks of the replacement task set \(web:3\) failed, reaching berth's limit of 3;/,
+    )
+    expect(result.reasons[1]).toMatch(/^stopped CodeDeploy deployment d-\w{9} with automatic rollback/)
     const reasons = result.reasons.join('\n')
-    expect(reasons).toMatch(/ECS_UPDATE_ERROR/)
-    expect(reasons).toMatch(/task.* stopped: Essential container in task exited/)
-    expect(reasons).toMatch(/exit code 3/)
+    expect(reasons).toMatch(
+      /rollback deployment d-\w{9} succeeded: production traffic is back on the original task set/,
+    )
+    expect(reasons).toMatch(/tasks stopped: Essential container in task exited \(web exit code 3\)/)
+    const stop = (await h.sim.calls()).find((call) => call.operation === 'StopDeployment')
+    expect(stop?.request).toMatchObject({ autoRollbackEnabled: true })
   })
 
   it('succeeds when an external hook is answered with berth hook', async () => {

@@ -304,23 +304,34 @@ describe('CodeDeploy blue/green on the emulator', () => {
     expect(deployments).toEqual([id])
   })
 
-  it('fails a deployment whose replacement tasks crash, naming the stopped reason, and restores the original', async () => {
+  it('keeps Install waiting while replacement tasks crash, fails it after an hour, and restores the original', async () => {
     const { sim: s, cd } = await start()
     const id = await createDeployment(cd, deploymentInput('web-dg', appSpec(CRASHING)))
-    const { info, target } = await runToEnd(s, cd, id, WEB_TARGET, 1000)
+    s.advance(30 * 60_000)
+    const waiting = await getTarget(cd, id, WEB_TARGET)
+    expect(eventStatuses(waiting).slice(0, 2)).toEqual(['BeforeInstall:Succeeded', 'Install:InProgress'])
+    const { taskArns } = await s.ecs.send(
+      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
+    )
+    const { tasks } = await s.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: taskArns ?? [] }))
+    const crashed = (tasks ?? []).filter((task) => task.taskDefinitionArn === CRASHING)
+    expect(crashed.length).toBeGreaterThan(3)
+    expect(crashed[0]).toMatchObject({ stopCode: 'EssentialContainerExited' })
+    expect(crashed[0].containers?.[0].exitCode).toBe(3)
+
+    const { info, target } = await runToEnd(s, cd, id, WEB_TARGET, 60_000)
     expect(info.status).toBe('Failed')
-    expect(info.errorInformation?.code).toBe('ECS_UPDATE_ERROR')
-    expect(info.errorInformation?.message).toContain('Essential container in task exited')
+    expect(info.errorInformation).toEqual({
+      code: 'ECS_UPDATE_ERROR',
+      message:
+        'The deployment timed out while waiting for the replacement task set to become healthy. ' +
+        'This time out period is 60 minutes.',
+    })
     expect(eventStatuses(target).slice(0, 3)).toEqual([
       'BeforeInstall:Succeeded',
       'Install:Failed',
       'AfterInstall:Skipped',
     ])
-    const taskId = /\(task ([0-9a-f]{32})\)/.exec(info.errorInformation?.message ?? '')?.[1]
-    const { tasks } = await s.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: [taskId ?? ''] }))
-    expect(tasks?.[0]).toMatchObject({ stopCode: 'EssentialContainerExited', taskDefinitionArn: CRASHING })
-    expect(tasks?.[0].containers?.[0].exitCode).toBe(3)
-
     await runToEnd(s, cd, info.rollbackInfo?.rollbackDeploymentId ?? '', WEB_TARGET)
     expect((await describeWeb(s)).taskDefinition).toBe(taskDefinitionArn('web', 1))
   })
