@@ -82985,21 +82985,23 @@ function chooseStrategy(service, cluster, requested) {
     const native = NATIVE_STRATEGIES.has(service.deploymentConfiguration?.strategy ?? 'ROLLING');
     if (requested === 'codedeploy') {
         throw new src_errors/* UserError */.yo(`--strategy codedeploy: ${where} uses the ECS deployment controller; CodeDeploy can only deploy services ` +
-            'created with the CODE_DEPLOY controller. Use --strategy auto, rolling or ecs-native.');
+            'created with the CODE_DEPLOY controller. Use --strategy auto or rolling.');
     }
     if (requested === 'rolling' && native) {
         throw new src_errors/* UserError */.yo(`--strategy rolling: ${where} is configured for ${service.deploymentConfiguration?.strategy} deployments. ` +
             'Use --strategy auto or --strategy ecs-native.');
     }
-    if (requested === 'ecs-native' || native)
-        return 'ecs-native';
-    return 'rolling';
+    if (requested === 'ecs-native' && !native) {
+        throw new src_errors/* UserError */.yo(`--strategy ecs-native: ${where} is configured for ${service.deploymentConfiguration?.strategy ?? 'ROLLING'} ` +
+            'deployments (deploymentConfiguration.strategy), not BLUE_GREEN, LINEAR or CANARY. Use --strategy auto or rolling.');
+    }
+    return native ? 'ecs-native' : 'rolling';
 }
 function driverFor(name, drivers = DRIVERS) {
     const driver = drivers[name];
     if (!driver) {
-        throw new src_errors/* UserError */.yo(`--strategy: this service needs the ${name} strategy, which this version of berth does not support yet. ` +
-            `Supported: ${Object.keys(drivers).join(', ')}.`);
+        throw new src_errors/* UserError */.yo(`--strategy: this service needs the ${name} strategy (ECS blue/green, linear or canary deployments), ` +
+            `which this version of berth does not drive yet; it drives ${Object.keys(drivers).join(' and ')} deployments.`);
     }
     return driver;
 }

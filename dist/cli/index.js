@@ -49332,21 +49332,23 @@ function chooseStrategy(service, cluster, requested) {
     const native = NATIVE_STRATEGIES.has(service.deploymentConfiguration?.strategy ?? 'ROLLING');
     if (requested === 'codedeploy') {
         throw new UserError(`--strategy codedeploy: ${where} uses the ECS deployment controller; CodeDeploy can only deploy services ` +
-            'created with the CODE_DEPLOY controller. Use --strategy auto, rolling or ecs-native.');
+            'created with the CODE_DEPLOY controller. Use --strategy auto or rolling.');
     }
     if (requested === 'rolling' && native) {
         throw new UserError(`--strategy rolling: ${where} is configured for ${service.deploymentConfiguration?.strategy} deployments. ` +
             'Use --strategy auto or --strategy ecs-native.');
     }
-    if (requested === 'ecs-native' || native)
-        return 'ecs-native';
-    return 'rolling';
+    if (requested === 'ecs-native' && !native) {
+        throw new UserError(`--strategy ecs-native: ${where} is configured for ${service.deploymentConfiguration?.strategy ?? 'ROLLING'} ` +
+            'deployments (deploymentConfiguration.strategy), not BLUE_GREEN, LINEAR or CANARY. Use --strategy auto or rolling.');
+    }
+    return native ? 'ecs-native' : 'rolling';
 }
 function driverFor(name, drivers = DRIVERS) {
     const driver = drivers[name];
     if (!driver) {
-        throw new UserError(`--strategy: this service needs the ${name} strategy, which this version of berth does not support yet. ` +
-            `Supported: ${Object.keys(drivers).join(', ')}.`);
+        throw new UserError(`--strategy: this service needs the ${name} strategy (ECS blue/green, linear or canary deployments), ` +
+            `which this version of berth does not drive yet; it drives ${Object.keys(drivers).join(' and ')} deployments.`);
     }
     return driver;
 }
@@ -54401,7 +54403,8 @@ the stopped tasks' reasons, exit codes, service events, log lines and a hint.
   --cluster C, --service S
                         the ECS service to deploy
 ${RENDER_FLAGS}
-  --strategy S          auto (from the service's deployment controller), rolling, codedeploy, ecs-native
+  --strategy S          auto (from the service's deployment controller), rolling or codedeploy; ecs-native
+                        (ECS blue/green, linear, canary) is recognised but not driven yet
   --desired-count N     set the service's desired count
   --force-new-deployment
                         start a deployment even when the task definition is unchanged

@@ -91,7 +91,8 @@ the stopped tasks' reasons, exit codes, service events, log lines and a hint.
   --cluster C, --service S
                         the ECS service to deploy
 ${RENDER_FLAGS}
-  --strategy S          auto (from the service's deployment controller), rolling, codedeploy, ecs-native
+  --strategy S          auto (from the service's deployment controller), rolling or codedeploy; ecs-native
+                        (ECS blue/green, linear, canary) is recognised but not driven yet
   --desired-count N     set the service's desired count
   --force-new-deployment
                         start a deployment even when the task definition is unchanged

@@ -89,7 +89,7 @@ export function chooseStrategy(service: Service, cluster: string, requested: Str
   if (requested === 'codedeploy') {
     throw new UserError(
       `--strategy codedeploy: ${where} uses the ECS deployment controller; CodeDeploy can only deploy services ` +
-        'created with the CODE_DEPLOY controller. Use --strategy auto, rolling or ecs-native.',
+        'created with the CODE_DEPLOY controller. Use --strategy auto or rolling.',
     )
   }
   if (requested === 'rolling' && native) {
@@ -98,16 +98,21 @@ export function chooseStrategy(service: Service, cluster: string, requested: Str
         'Use --strategy auto or --strategy ecs-native.',
     )
   }
-  if (requested === 'ecs-native' || native) return 'ecs-native'
-  return 'rolling'
+  if (requested === 'ecs-native' && !native) {
+    throw new UserError(
+      `--strategy ecs-native: ${where} is configured for ${service.deploymentConfiguration?.strategy ?? 'ROLLING'} ` +
+        'deployments (deploymentConfiguration.strategy), not BLUE_GREEN, LINEAR or CANARY. Use --strategy auto or rolling.',
+    )
+  }
+  return native ? 'ecs-native' : 'rolling'
 }
 
 export function driverFor(name: DriverName, drivers: Partial<Record<DriverName, Driver>> = DRIVERS): Driver {
   const driver = drivers[name]
   if (!driver) {
     throw new UserError(
-      `--strategy: this service needs the ${name} strategy, which this version of berth does not support yet. ` +
-        `Supported: ${Object.keys(drivers).join(', ')}.`,
+      `--strategy: this service needs the ${name} strategy (ECS blue/green, linear or canary deployments), ` +
+        `which this version of berth does not drive yet; it drives ${Object.keys(drivers).join(' and ')} deployments.`,
     )
   }
   return driver

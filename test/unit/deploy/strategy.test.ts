@@ -19,7 +19,7 @@ describe('chooseStrategy', () => {
     ['ECS rolling', service('ECS', 'ROLLING'), 'auto', 'rolling'],
     ['ECS rolling, asked for', service('ECS'), 'rolling', 'rolling'],
     ['ECS blue/green', service('ECS', 'BLUE_GREEN'), 'auto', 'ecs-native'],
-    ['ECS, ecs-native asked for', service('ECS'), 'ecs-native', 'ecs-native'],
+    ['ECS canary, ecs-native asked for', service('ECS', 'CANARY'), 'ecs-native', 'ecs-native'],
     ['CODE_DEPLOY', service('CODE_DEPLOY'), 'auto', 'codedeploy'],
     ['CODE_DEPLOY, asked for', service('CODE_DEPLOY'), 'codedeploy', 'codedeploy'],
   ])('%s → %s', (_name, input, requested, expected) => {
@@ -27,6 +27,12 @@ describe('chooseStrategy', () => {
   })
 
   it.each<[string, Service, Strategy, RegExp]>([
+    [
+      'ecs-native on a rolling service',
+      service('ECS', 'ROLLING'),
+      'ecs-native',
+      /--strategy ecs-native: service api in cluster prod is configured for ROLLING deployments/,
+    ],
     [
       'rolling on CODE_DEPLOY',
       service('CODE_DEPLOY'),
@@ -42,7 +48,9 @@ describe('chooseStrategy', () => {
   })
 
   it('refuses a strategy without a driver', () => {
-    expect(() => driverFor('ecs-native', {})).toThrow(/does not support yet/)
+    expect(() => driverFor('ecs-native')).toThrow(
+      /needs the ecs-native strategy .* does not drive yet; it drives rolling and codedeploy deployments\./,
+    )
     expect(driverFor('rolling').name).toBe('rolling')
   })
 })
