@@ -80936,14 +80936,25 @@ const NETWORK_CODES = new Set([
     'RequestTimeout',
     'RequestTimeoutException',
 ]);
+/** berth wraps an AWS error to say which call failed (`{ cause }`); the error it wraps decides what to do. */
+function unwrapped(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current instanceof Error && current.name === 'Error' && current.cause; depth++) {
+        current = current.cause;
+    }
+    return current;
+}
 function facts(error) {
-    return typeof error === 'object' && error !== null ? error : {};
+    const inner = unwrapped(error);
+    return typeof inner === 'object' && inner !== null ? inner : {};
 }
 /** The service asked us to slow down. The request was not processed, so any call may be sent again. */
 function errors_isThrottling(error) {
     const { name, code, $metadata } = facts(error);
     return THROTTLING_CODES.has(name ?? '') || THROTTLING_CODES.has(code ?? '') || $metadata?.httpStatusCode === 429;
 }
+/** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
+const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN)\b/;
 /** A server-side or network failure that says nothing about the deployment: poll again later. */
 function isTransient(error) {
     const { name, code, $fault, $metadata } = facts(error);
@@ -80953,11 +80964,14 @@ function isTransient(error) {
         return true;
     if (($metadata?.httpStatusCode ?? 0) >= 500)
         return true;
-    return NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '');
+    if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? ''))
+        return true;
+    const inner = unwrapped(error);
+    return inner instanceof Error && NETWORK_MESSAGE.test(inner.message);
 }
 /** `ThrottlingException: Rate exceeded`, for progress lines. */
 function describeError(error) {
-    const { name } = facts(error);
+    const name = error instanceof Error ? error.name : undefined;
     const message = error instanceof Error ? error.message : String(error);
     return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
@@ -81078,7 +81092,7 @@ function waitFor(ms, options) {
 
 /** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
 async function retrying(call, options) {
-    const attempts = options.attempts ?? 5;
+    const attempts = options.attempts ?? 8;
     const retryable = options.retryable ?? isTransient;
     for (let attempt = 1;; attempt++) {
         try {
@@ -81087,7 +81101,7 @@ async function retrying(call, options) {
         catch (error) {
             if (attempt >= attempts || !retryable(error) || options.signal?.aborted)
                 throw error;
-            const delayMs = options.baseMs * 2 ** (attempt - 1);
+            const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
             options.onRetry?.(error, delayMs);
             await pause(options.sleep, delayMs, [options.signal]);
         }
@@ -82325,7 +82339,12 @@ async function createDeployment(context, plan) {
     };
     context.reporter.emit({ type: 'debug', message: `CreateDeployment ${JSON.stringify(input)}` });
     try {
-        const output = await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentCommand */.ttP(input)), mutationRetry(context));
+        // A retry after a server error may find the group busy with the deployment the first attempt created:
+        // that one is adopted below, so a retry never starts a second deployment.
+        const output = await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentCommand */.ttP(input)), {
+            ...mutationRetry(context),
+            retryable: isTransient,
+        });
         if (!output.deploymentId)
             throw new Error('CreateDeployment returned no deployment id.');
         return output.deploymentId;
@@ -82333,11 +82352,23 @@ async function createDeployment(context, plan) {
     catch (error) {
         if (error.name === 'DeploymentLimitExceededException') {
             const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1];
+            if (active && (await isSameDeployment(context, active, input)))
+                return active;
             return {
                 busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
             };
         }
         throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${describeError(error)}`, { cause: error });
+    }
+}
+/** The group's active deployment deploys what we asked for (same description: this service to this revision). */
+async function isSameDeployment(context, deploymentId, input) {
+    try {
+        const info = await getDeployment(context.clients.codedeploy, deploymentId);
+        return info.description === input.description && info.creator === 'user';
+    }
+    catch {
+        return false;
     }
 }
 /** Follows one deployment: reports what changed on each look, remembers what the explanation needs. */
@@ -82701,7 +82732,10 @@ function updateInput(context, taskDefinition, force) {
 }
 async function updateService(context, input) {
     context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` });
-    const output = await retrying(() => context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)), mutationRetry(context));
+    // Without forceNewDeployment, UpdateService to the same task definition starts nothing new: safe to send again
+    // after a server error. With it, only throttling (the request was not processed) allows a retry.
+    const retry = { ...mutationRetry(context), ...(input.forceNewDeployment ? {} : { retryable: isTransient }) };
+    const output = await retrying(() => context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)), retry);
     if (!output.service)
         throw new Error(`UpdateService returned no service for ${input.service}.`);
     return output.service;
@@ -83058,7 +83092,7 @@ async function readSource(config, deps, service) {
     if (!ref)
         throw new src_errors/* UserError */.yo('--task-definition is required: give a JSON file, a FAMILY[:REVISION] or an ARN.');
     const input = source ? `--task-definition ${ref}` : `the current task definition of service ${service?.serviceName}`;
-    const revision = await loadRegistered(deps.clients.ecs, ref, input);
+    const revision = await read(deps, () => loadRegistered(deps.clients.ecs, ref, input));
     return { document: revision.document, label: revision.arn };
 }
 /** Render, then validate everything at once: errors become one UserError, warnings become events. */
@@ -83159,7 +83193,8 @@ async function preflight(config, deps, cluster, name) {
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
     const rendered = await renderAndValidate(config, deps, service);
     await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], regionOf(service.serviceArn));
-    const prepared = await driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter });
+    // A driver's preparation only reads, so it is safe to run again when the API throttles.
+    const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }));
     const family = rendered.input.family ?? '';
     const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family));
     const previousTaskDefinitionArn = service.taskDefinition ?? '';
@@ -83232,11 +83267,13 @@ async function deploy(config, deps, cluster, name) {
             type: 'debug',
             message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
         });
-        const done = await retrying(() => register(deps.clients.ecs, input, pre.latest), {
-            sleep: deps.sleep,
-            baseMs: 500,
-            retryable: errors_isThrottling,
-        });
+        // After a server error the revision may have been registered after all: a retry looks at the latest revision
+        // again and reuses it when it is the one we sent, so retrying never registers it twice.
+        let attempt = 0;
+        const done = await retrying(async () => {
+            const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family);
+            return register(deps.clients.ecs, input, latest);
+        }, { sleep: deps.sleep, baseMs: 500 });
         deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused });
         return done;
     });

@@ -25,7 +25,7 @@ import { UserError, errorMessage } from './errors.js'
 import type { Reporter, RunResult, Stage } from './report/events.js'
 import * as taskdef from './taskdef/index.js'
 import { createDeadline } from './watch/deadline.js'
-import { describeError, isThrottling } from './watch/errors.js'
+import { describeError } from './watch/errors.js'
 import { retrying } from './watch/retry.js'
 import type { Sleep } from './watch/sleep.js'
 
@@ -96,7 +96,7 @@ async function readSource(
   const ref = source?.ref ?? service?.taskDefinition
   if (!ref) throw new UserError('--task-definition is required: give a JSON file, a FAMILY[:REVISION] or an ARN.')
   const input = source ? `--task-definition ${ref}` : `the current task definition of service ${service?.serviceName}`
-  const revision = await loadRegistered(deps.clients.ecs, ref, input)
+  const revision = await read(deps, () => loadRegistered(deps.clients.ecs, ref, input))
   return { document: revision.document, label: revision.arn }
 }
 
@@ -227,7 +227,10 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
     rendered.input.containerDefinitions ?? [],
     regionOf(service.serviceArn),
   )
-  const prepared = await driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter })
+  // A driver's preparation only reads, so it is safe to run again when the API throttles.
+  const prepared = await read(deps, () =>
+    driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }),
+  )
   const family = rendered.input.family ?? ''
   const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family))
   const previousTaskDefinitionArn = service.taskDefinition ?? ''
@@ -308,11 +311,16 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
       type: 'debug',
       message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
     })
-    const done = await retrying(() => register(deps.clients.ecs, input, pre.latest), {
-      sleep: deps.sleep,
-      baseMs: 500,
-      retryable: isThrottling,
-    })
+    // After a server error the revision may have been registered after all: a retry looks at the latest revision
+    // again and reuses it when it is the one we sent, so retrying never registers it twice.
+    let attempt = 0
+    const done = await retrying(
+      async () => {
+        const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family)
+        return register(deps.clients.ecs, input, latest)
+      },
+      { sleep: deps.sleep, baseMs: 500 },
+    )
     deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused })
     return done
   })

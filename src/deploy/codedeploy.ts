@@ -9,7 +9,7 @@ import {
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy'
 import { ListTasksCommand, type Task } from '@aws-sdk/client-ecs'
-import { describeError } from '../watch/errors.js'
+import { describeError, isTransient } from '../watch/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
 import { failureThreshold, isTaskFailure } from '../watch/rollout.js'
@@ -108,20 +108,37 @@ async function createDeployment(
   }
   context.reporter.emit({ type: 'debug', message: `CreateDeployment ${JSON.stringify(input)}` })
   try {
-    const output = await retrying(
-      () => context.clients.codedeploy.send(new CreateDeploymentCommand(input)),
-      mutationRetry(context),
-    )
+    // A retry after a server error may find the group busy with the deployment the first attempt created:
+    // that one is adopted below, so a retry never starts a second deployment.
+    const output = await retrying(() => context.clients.codedeploy.send(new CreateDeploymentCommand(input)), {
+      ...mutationRetry(context),
+      retryable: isTransient,
+    })
     if (!output.deploymentId) throw new Error('CreateDeployment returned no deployment id.')
     return output.deploymentId
   } catch (error) {
     if ((error as { name?: string }).name === 'DeploymentLimitExceededException') {
       const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1]
+      if (active && (await isSameDeployment(context, active, input))) return active
       return {
         busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
       }
     }
     throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${describeError(error)}`, { cause: error })
+  }
+}
+
+/** The group's active deployment deploys what we asked for (same description: this service to this revision). */
+async function isSameDeployment(
+  context: DeployContext,
+  deploymentId: string,
+  input: CreateDeploymentCommandInput,
+): Promise<boolean> {
+  try {
+    const info = await getDeployment(context.clients.codedeploy, deploymentId)
+    return info.description === input.description && info.creator === 'user'
+  } catch {
+    return false
   }
 }
 

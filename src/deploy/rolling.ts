@@ -6,7 +6,7 @@ import {
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import type { DeploymentCounts } from '../report/events.js'
-import { describeError } from '../watch/errors.js'
+import { describeError, isTransient } from '../watch/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
 import {
@@ -75,7 +75,10 @@ function updateInput(context: DeployContext, taskDefinition: string, force: bool
 
 async function updateService(context: DeployContext, input: UpdateServiceCommandInput): Promise<Service> {
   context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` })
-  const output = await retrying(() => context.clients.ecs.send(new UpdateServiceCommand(input)), mutationRetry(context))
+  // Without forceNewDeployment, UpdateService to the same task definition starts nothing new: safe to send again
+  // after a server error. With it, only throttling (the request was not processed) allows a retry.
+  const retry = { ...mutationRetry(context), ...(input.forceNewDeployment ? {} : { retryable: isTransient }) }
+  const output = await retrying(() => context.clients.ecs.send(new UpdateServiceCommand(input)), retry)
   if (!output.service) throw new Error(`UpdateService returned no service for ${input.service}.`)
   return output.service
 }

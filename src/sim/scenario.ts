@@ -100,6 +100,8 @@ export interface Timing {
 export interface Faults {
   throttleRate: number
   errorRate: number
+  /** Per operation, how many of its first calls are carried out and then lose their response (the connection drops). */
+  lostResponses: Record<string, number>
 }
 
 export interface Scenario {
@@ -455,9 +457,9 @@ class ScenarioReader {
   }
 
   private faults(value: unknown): Faults {
-    if (value === undefined || value === null) return { throttleRate: 0, errorRate: 0 }
+    if (value === undefined || value === null) return { throttleRate: 0, errorRate: 0, lostResponses: {} }
     const faults = this.object(value, ['faults'])
-    this.onlyKeys(faults, ['throttleRate', 'errorRate'], ['faults'])
+    this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses'], ['faults'])
     const rate = (key: 'throttleRate' | 'errorRate'): number => {
       if (faults[key] === undefined) return 0
       const n = this.number(faults[key], ['faults', key], 0)
@@ -467,7 +469,18 @@ class ScenarioReader {
     const throttleRate = rate('throttleRate')
     const errorRate = rate('errorRate')
     if (throttleRate + errorRate > 1) this.fail(['faults'], 'throttleRate + errorRate must not exceed 1')
-    return { throttleRate, errorRate }
+    return { throttleRate, errorRate, lostResponses: this.lostResponses(faults.lostResponses) }
+  }
+
+  private lostResponses(value: unknown): Record<string, number> {
+    if (value === undefined || value === null) return {}
+    const counts = this.object(value, ['faults', 'lostResponses'])
+    return Object.fromEntries(
+      Object.entries(counts).map(([operation, count]) => [
+        operation,
+        this.number(count, ['faults', 'lostResponses', operation], 0),
+      ]),
+    )
   }
 
   private timing(value: unknown): Timing {

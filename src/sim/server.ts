@@ -79,6 +79,19 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
     try {
       const output = await service.operations[operation](request, world)
       world.flushEvents()
+      if ((world.faults.lostResponses[operation] ?? 0) > 0) {
+        world.faults.lostResponses[operation]--
+        world.recordCall({
+          at: world.nowSeconds(),
+          service: service.id,
+          operation,
+          status: 0,
+          error: 'LostResponse',
+          request,
+        })
+        res.socket?.destroy()
+        return
+      }
       reply(200, output ?? {}, null)
     } catch (error) {
       if (error instanceof AwsError) return fail(error)

@@ -25,8 +25,18 @@ interface ErrorFacts {
   $metadata?: { httpStatusCode?: number }
 }
 
+/** berth wraps an AWS error to say which call failed (`{ cause }`); the error it wraps decides what to do. */
+function unwrapped(error: unknown): unknown {
+  let current = error
+  for (let depth = 0; depth < 5 && current instanceof Error && current.name === 'Error' && current.cause; depth++) {
+    current = current.cause
+  }
+  return current
+}
+
 function facts(error: unknown): ErrorFacts {
-  return typeof error === 'object' && error !== null ? (error as ErrorFacts) : {}
+  const inner = unwrapped(error)
+  return typeof inner === 'object' && inner !== null ? (inner as ErrorFacts) : {}
 }
 
 /** The service asked us to slow down. The request was not processed, so any call may be sent again. */
@@ -35,18 +45,23 @@ export function isThrottling(error: unknown): boolean {
   return THROTTLING_CODES.has(name ?? '') || THROTTLING_CODES.has(code ?? '') || $metadata?.httpStatusCode === 429
 }
 
+/** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
+const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN)\b/
+
 /** A server-side or network failure that says nothing about the deployment: poll again later. */
 export function isTransient(error: unknown): boolean {
   const { name, code, $fault, $metadata } = facts(error)
   if (isThrottling(error)) return true
   if (name === 'ServerException' || $fault === 'server') return true
   if (($metadata?.httpStatusCode ?? 0) >= 500) return true
-  return NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '')
+  if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '')) return true
+  const inner = unwrapped(error)
+  return inner instanceof Error && NETWORK_MESSAGE.test(inner.message)
 }
 
 /** `ThrottlingException: Rate exceeded`, for progress lines. */
 export function describeError(error: unknown): string {
-  const { name } = facts(error)
+  const name = error instanceof Error ? error.name : undefined
   const message = error instanceof Error ? error.message : String(error)
   return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message
 }

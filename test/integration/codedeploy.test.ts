@@ -10,6 +10,7 @@ import {
   CreateDeploymentCommand,
   GetDeploymentCommand,
   GetDeploymentConfigCommand,
+  ListDeploymentsCommand,
 } from '@aws-sdk/client-codedeploy'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ECRClient } from '@aws-sdk/client-ecr'
@@ -126,6 +127,20 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect(info?.deploymentConfigName).toBe('CodeDeployDefault.ECSAllAtOnce')
     const service = await h.clients.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
     expect(service.services?.[0]?.taskDefinition).toBe(`${ACCOUNT_TD}/web:4`)
+  })
+
+  it('reaches the same verdicts with 30% of calls throttled (berth retrying, the SDK not)', async () => {
+    const h = await manualHarness((value) => {
+      value.faults = { throttleRate: 0.3 }
+    })
+    const healthy = await h.deploy({})
+    expect(healthy.status).toBe('succeeded')
+    const failing = await h.deploy({
+      images: [{ container: 'web', uri: `${REGISTRY}/web:v3` }],
+    })
+    expect(failing.status).toBe('rolled_back')
+    const throttled = (await h.sim.calls()).filter((call) => call.error === 'ThrottlingException')
+    expect(throttled.length).toBeGreaterThan(10)
   })
 
   it('creates a custom canary config once and reports 10% then 100%', async () => {
@@ -289,6 +304,20 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect((error as Error).message).toMatch(/web-app\/web-dg is busy: deployment d-[A-Z0-9]{9} is in progress/)
     const registers = (await h.sim.calls()).filter((call) => call.operation === 'RegisterTaskDefinition')
     expect(registers).toHaveLength(0)
+  })
+
+  it('adopts the deployment its first CreateDeployment created when the answer was lost, and starts no second', async () => {
+    const h = await manualHarness((value) => {
+      value.faults = { lostResponses: { CreateDeployment: 1 } }
+    })
+    const result = await h.deploy({})
+    expect(result.status).toBe('succeeded')
+    const creates = (await h.sim.calls()).filter((call) => call.operation === 'CreateDeployment')
+    expect(creates.map((call) => call.error)).toEqual(['LostResponse', 'DeploymentLimitExceededException'])
+    const listed = await h.clients.codedeploy.send(
+      new ListDeploymentsCommand({ applicationName: 'web-app', deploymentGroupName: 'web-dg' }),
+    )
+    expect(listed.deployments).toEqual([result.deploymentId])
   })
 
   it('finds the group by the console names and rejects a group of another service', async () => {

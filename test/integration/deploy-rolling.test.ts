@@ -60,7 +60,9 @@ afterEach(async () => {
  * berth against the emulator on a manual clock: berth's sleep moves emulated time forward, so a 30-minute
  * deployment takes a few hundred milliseconds and every time below is emulated, never wall-clock.
  */
-async function harness(faults: { throttleRate?: number } = {}): Promise<Harness> {
+async function harness(
+  faults: { throttleRate?: number; errorRate?: number; lostResponses?: Record<string, number> } = {},
+): Promise<Harness> {
   const scenario = { ...parse(readFileSync(SCENARIO, 'utf8')), faults }
   const sim = await startTestSim(scenario, { seed: 7 })
   open.push(sim)
@@ -298,6 +300,21 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect(await h.mutatingCalls()).toEqual([])
   })
 
+  it('lost answers to RegisterTaskDefinition and UpdateService → retried without a second revision', async () => {
+    const h = await harness({ lostResponses: { RegisterTaskDefinition: 1, UpdateService: 1 } })
+    const result = await h.deploy({ images: image('v3') })
+    expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: TD(2) })
+    const calls = await h.sim.calls()
+    expect(calls.filter((call) => call.operation === 'RegisterTaskDefinition').map((call) => call.error)).toEqual([
+      'LostResponse',
+    ])
+    expect(calls.filter((call) => call.operation === 'UpdateService').map((call) => call.error)).toEqual([
+      'LostResponse',
+      null,
+    ])
+    expect((await h.describe())?.taskDefinition).toBe(TD(2))
+  })
+
   it('unchanged task definition → no new revision, the latest one is reused', async () => {
     const h = await harness()
     const first = await h.deploy({ images: image('v2') })
@@ -347,6 +364,19 @@ describe('berth deploy, rolling, against the emulator', () => {
       expect(result.status).toBe(status)
       const throttled = (await h.sim.calls()).filter((call) => call.error === 'ThrottlingException')
       expect(throttled.length).toBeGreaterThan(0)
+    })
+  })
+
+  describe('20% ServerException', () => {
+    it.each([
+      ['v2', 'succeeded'],
+      ['crash3', 'rolled_back'],
+    ])('%s → %s, as without errors', async (tag, status) => {
+      const h = await harness({ errorRate: 0.2 })
+      const result = await h.deploy({ images: image(tag) })
+      expect(result.status).toBe(status)
+      const failed = (await h.sim.calls()).filter((call) => call.error === 'ServerException')
+      expect(failed.length).toBeGreaterThan(0)
     })
   })
 

@@ -4,7 +4,10 @@ import type { Strategy } from '../../../src/config.js'
 import { chooseStrategy, driverFor } from '../../../src/deploy/strategy.js'
 import { UserError } from '../../../src/errors.js'
 
-function service(controller?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL', strategy?: 'ROLLING' | 'BLUE_GREEN'): Service {
+function service(
+  controller?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL',
+  strategy?: 'ROLLING' | 'BLUE_GREEN' | 'CANARY',
+): Service {
   return {
     serviceName: 'api',
     status: 'ACTIVE',

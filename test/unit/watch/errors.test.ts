@@ -18,6 +18,17 @@ describe('error classes', () => {
     [sdkError('ClientException', 'client', 400), false, false],
     [sdkError('AccessDeniedException', 'client', 400), false, false],
     [new Error('plain'), false, false],
+    [new Error('AWS SDK error wrapper for TimeoutError: socket hang up'), false, true],
+    [
+      new Error('GetDeploymentGroup a/b: Rate exceeded', { cause: sdkError('ThrottlingException', 'client', 400) }),
+      true,
+      true,
+    ],
+    [
+      new Error('GetDeploymentGroup a/b: denied', { cause: sdkError('AccessDeniedException', 'client', 400) }),
+      false,
+      false,
+    ],
   ])('%#: throttling %s, transient %s', (error, throttling, transient) => {
     expect(isThrottling(error)).toBe(throttling)
     expect(isTransient(error)).toBe(transient)
