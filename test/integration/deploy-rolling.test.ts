@@ -354,30 +354,16 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect(await h.mutatingCalls()).toEqual([])
   })
 
-  describe('30% throttling', () => {
-    it.each([
-      ['v2', 'succeeded'],
-      ['crash3', 'rolled_back'],
-    ])('%s → %s, as without throttling', async (tag, status) => {
-      const h = await harness({ throttleRate: 0.3 })
-      const result = await h.deploy({ images: image(tag) })
-      expect(result.status).toBe(status)
-      const throttled = (await h.sim.calls()).filter((call) => call.error === 'ThrottlingException')
-      expect(throttled.length).toBeGreaterThan(0)
-    })
-  })
-
-  describe('20% ServerException', () => {
-    it.each([
-      ['v2', 'succeeded'],
-      ['crash3', 'rolled_back'],
-    ])('%s → %s, as without errors', async (tag, status) => {
-      const h = await harness({ errorRate: 0.2 })
-      const result = await h.deploy({ images: image(tag) })
-      expect(result.status).toBe(status)
-      const failed = (await h.sim.calls()).filter((call) => call.error === 'ServerException')
-      expect(failed.length).toBeGreaterThan(0)
-    })
+  it.each([
+    ['30% throttling', 'v2', 'succeeded', { throttleRate: 0.3 }, 'ThrottlingException'],
+    ['30% throttling', 'crash3', 'rolled_back', { throttleRate: 0.3 }, 'ThrottlingException'],
+    ['20% ServerException', 'v2', 'succeeded', { errorRate: 0.2 }, 'ServerException'],
+    ['20% ServerException', 'crash3', 'rolled_back', { errorRate: 0.2 }, 'ServerException'],
+  ])('%s: %s → %s, as without faults', async (_name, tag, status, faults, error) => {
+    const h = await harness(faults)
+    const result = await h.deploy({ images: image(tag) })
+    expect(result.status).toBe(status)
+    expect((await h.sim.calls()).filter((call) => call.error === error).length).toBeGreaterThan(0)
   })
 
   describe('bad input changes nothing', () => {
