@@ -3,7 +3,8 @@
 //  1. verdict latency: emulated seconds from the moment ECS puts our deployment in a terminal state (the service
 //     event's createdAt) to berth's first look at the service after it, for a healthy and a crashing image;
 //     the poll interval is the bound to compare it with (DESIGN: within one poll interval plus one second);
-//  2. API calls berth makes per deployment (all calls the emulator served during the run);
+//  2. API calls berth makes per deployment (all calls the emulator served during the run); the same two figures for
+//     a CodeDeploy blue/green canary (10% for 5 minutes, then the termination wait), from its completeTime;
 //  3. how fast the emulator runs a 15-minute rolling deployment at --speed 200 (real seconds, median);
 //  4. the CLI's cold start: `berth render` of a two-container task definition, process start to exit.
 //
@@ -28,8 +29,8 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-function startSim() {
-  const child = spawn(process.execPath, [CLI, 'sim', '--scenario', SCENARIO, '--speed', String(SPEED)], {
+function startSim(scenario = SCENARIO) {
+  const child = spawn(process.execPath, [CLI, 'sim', '--scenario', scenario, '--speed', String(SPEED)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {
@@ -101,6 +102,27 @@ async function deployOnce(image, expected) {
   }
 }
 
+/** One blue/green canary through the CLI bundle: latency from CodeDeploy's completeTime to berth's next look. */
+async function canaryOnce() {
+  const { child, url } = await startSim('test/fixtures/sim/codedeploy.yaml')
+  try {
+    const env = { ...process.env, AWS_ENDPOINT_URL: url, AWS_REGION: 'us-east-1' }
+    Object.assign(env, { AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' })
+    const argv = ['deploy', '--cluster', 'prod', '--service', 'web', '--image', `web=${REGISTRY}/web:v2`]
+    argv.push('--deployment-config', 'canary:10%:5m', '--poll-interval', `${(POLL_SECONDS * 1000) / SPEED}ms`, '--json')
+    const { stdout } = await berth(argv, env)
+    const result = JSON.parse(stdout.trim().split('\n').pop())
+    if (result.status !== 'succeeded') throw new Error(`expected succeeded, got ${result.status}`)
+    const calls = await (await fetch(`${url}/__sim/calls`)).json()
+    const info = (await post(url, 'CodeDeploy_20141006.GetDeployment', { deploymentId: result.deploymentId }))
+      .deploymentInfo
+    const firstLook = calls.find((call) => call.operation === 'GetDeployment' && call.at >= info.completeTime).at
+    return { latency: firstLook - info.completeTime, calls: calls.length }
+  } finally {
+    child.kill('SIGTERM')
+  }
+}
+
 async function coldRender() {
   const started = performance.now()
   const { code } = await berth([
@@ -128,6 +150,19 @@ for (const [label, image, expected] of [
   ])
   rows.push([`deploy, ${label}`, `${median(runs.map((run) => run.calls))} API calls per deployment`])
 }
+
+const canaries = []
+for (let i = 0; i < RUNS; i++) canaries.push(await canaryOnce())
+const canaryLatency = median(canaries.map((run) => run.latency))
+rows.push([
+  'deploy, blue/green canary -> succeeded',
+  `verdict ${canaryLatency.toFixed(1)} s (emulated) after CodeDeploy's completeTime; ` +
+    `${(canaryLatency / POLL_SECONDS).toFixed(2)} x the ${POLL_SECONDS} s poll interval`,
+])
+rows.push([
+  'deploy, blue/green canary -> succeeded',
+  `${median(canaries.map((run) => run.calls))} API calls per deployment`,
+])
 
 const sim = await benchSimRolling({ runs: RUNS, speed: 200 })
 rows.push([
