@@ -18,6 +18,8 @@ const INSTALL =
 let sim: TestSim
 let env: NodeJS.ProcessEnv
 let available: { aws: boolean; boto3: boolean }
+/** The Python that has boto3: the one on PATH, or Debian's, where apt-get installs python3-boto3. */
+let python = 'python3'
 
 async function works(command: string, args: string[]): Promise<boolean> {
   try {
@@ -51,7 +53,13 @@ beforeAll(async () => {
     AWS_EC2_METADATA_DISABLED: 'true',
   }
   for (const key of ['PYENV_ROOT', 'PYENV_VERSION', 'PYTHONPATH']) if (process.env[key]) env[key] = process.env[key]
-  available = { aws: await works('aws', ['--version']), boto3: await works('python3', ['-c', 'import boto3']) }
+  for (const candidate of ['python3', '/usr/bin/python3']) {
+    if (await works(candidate, ['-c', 'import boto3'])) {
+      python = candidate
+      break
+    }
+  }
+  available = { aws: await works('aws', ['--version']), boto3: await works(python, ['-c', 'import boto3']) }
   sim = await startTestSim({
     timing: { deregistrationDelaySeconds: 20 },
     ecr: {
@@ -189,7 +197,7 @@ print(json.dumps({
 `
     const file = join(mkdtempSync(join(tmpdir(), 'berth-boto3-')), 'check.py')
     writeFileSync(file, script)
-    const { stdout } = await run('python3', [file, sim.url], { env, timeout: 60_000 })
+    const { stdout } = await run(python, [file, sim.url], { env, timeout: 60_000 })
     const out = JSON.parse(stdout) as Record<string, unknown>
     expect(out).toMatchObject({
       arns: [
