@@ -74351,7 +74351,7 @@ function explainSetupError(error) {
     if (/^Region is missing/.test(message)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
     }
-    if (error.name === 'CredentialsProviderError') {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'CredentialsProviderError') {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
             'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
     }
@@ -74698,6 +74698,7 @@ function parseHttpStatus(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Is: () => (/* binding */ errorName),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   iU: () => (/* binding */ isUserError),
 /* harmony export */   yo: () => (/* binding */ UserError)
@@ -74722,6 +74723,10 @@ function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+/** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
+function errorName(error) {
+    return typeof error === 'object' && error !== null ? error.name : undefined;
 }
 
 
@@ -80100,7 +80105,10 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./src/report/format.ts
+var report_format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/github-deployment.ts
+
 
 /** `rolled_back` is a failed deployment (the old revision runs); a timeout or cancellation is an error of the run. */
 function deploymentStateOf(status) {
@@ -80162,7 +80170,7 @@ function githubDeploymentReporter(options) {
     };
     const start = (event) => {
         deploymentId = createDeployment(octokit, options, event, attempt);
-        setStatus('in_progress', `${event.strategy} deployment ${event.deploymentId} of ${shortArn(event.taskDefinitionArn)}`);
+        setStatus('in_progress', `${event.strategy} deployment ${event.deploymentId} of ${(0,report_format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}`);
     };
     return {
         emit(event) {
@@ -80183,7 +80191,7 @@ async function createDeployment(octokit, options, event, attempt) {
             ...github_context.repo,
             ref: github_context.sha,
             environment: options.environment,
-            description: `${shortArn(event.taskDefinitionArn)} (${event.strategy})`,
+            description: `${(0,report_format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)} (${event.strategy})`,
             auto_merge: false,
             // berth deploys what the workflow built; commit checks are the workflow's business, not the deployment's.
             required_contexts: [],
@@ -80195,9 +80203,6 @@ async function createDeployment(octokit, options, event, attempt) {
             throw new Error(response.data.message ?? 'GitHub did not create the deployment');
     });
     return id;
-}
-function shortArn(arn) {
-    return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
 
@@ -80775,7 +80780,7 @@ async function checkOne(ecr, image) {
         return undefined;
     }
     catch (error) {
-        const name = error.name;
+        const name = (0,src_errors/* errorName */.Is)(error);
         const where = `ECR repository ${image.repositoryName} of registry ${image.registryId}`;
         if (name === 'ImageNotFoundException') {
             const what = image.imageId.imageDigest ? `digest ${image.imageId.imageDigest}` : `tag ${image.imageId.imageTag}`;
@@ -81355,6 +81360,131 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
+
+
+/** BatchGetDeploymentGroups takes at most this many names. */
+const BATCH_LIMIT = 100;
+/**
+ * The deployment group of the service: the one the flags name; else the names the ECS console gives
+ * (AppECS-<cluster>-<service>, as the official action assumes); else the one group in the region bound to the
+ * service.
+ */
+async function findGroup(query) {
+    const { config, clusterName, serviceName } = query;
+    const named = Boolean(config.codedeployApplication || config.codedeployGroup);
+    const application = config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
+    const group = config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
+    const lookup = await getGroup(query.codedeploy, application, group);
+    if ('groupInfo' in lookup) {
+        checkGroupDeploysService(lookup.groupInfo, application, group, clusterName, serviceName);
+        return { application, group, groupInfo: lookup.groupInfo };
+    }
+    if (named)
+        throw new src_errors/* UserError */.yo(missingGroupMessage(lookup.missing, application, group));
+    const bound = await groupsBoundTo(query.codedeploy, clusterName, serviceName);
+    if (bound.length === 1) {
+        const [found] = bound;
+        query.reporter.emit({
+            type: 'info',
+            message: `deployment group ${found.application}/${found.group} deploys ${clusterName}/${serviceName}`,
+        });
+        return found;
+    }
+    throw new src_errors/* UserError */.yo(ambiguousGroupMessage(bound, clusterName, serviceName));
+}
+/** The group, or which of the application and the group does not exist. */
+async function getGroup(codedeploy, application, group) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
+        if (!output.deploymentGroupInfo) {
+            throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
+        }
+        return { groupInfo: output.deploymentGroupInfo };
+    }
+    catch (error) {
+        const name = (0,src_errors/* errorName */.Is)(error);
+        if (name === 'ApplicationDoesNotExistException')
+            return { missing: 'application' };
+        if (name === 'DeploymentGroupDoesNotExistException')
+            return { missing: 'group' };
+        throw new Error(`GetDeploymentGroup ${application}/${group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
+    }
+}
+/** Every ECS deployment group of every application in the region that deploys this service. */
+async function groupsBoundTo(codedeploy, clusterName, serviceName) {
+    const found = [];
+    for (const application of await codedeploy_group_listAll(codedeploy, listApplicationsPage)) {
+        const names = await codedeploy_group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+        for (let start = 0; start < names.length; start += BATCH_LIMIT) {
+            const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
+                applicationName: application,
+                deploymentGroupNames: names.slice(start, start + BATCH_LIMIT),
+            }));
+            for (const groupInfo of output.deploymentGroupsInfo ?? []) {
+                if (groupInfo.computePlatform === 'ECS' && deploysService(groupInfo, clusterName, serviceName)) {
+                    found.push({ application, group: groupInfo.deploymentGroupName ?? '', groupInfo });
+                }
+            }
+        }
+    }
+    return found;
+}
+async function codedeploy_group_listAll(codedeploy, fetch) {
+    const all = [];
+    let token;
+    do {
+        const page = await fetch(codedeploy, token);
+        all.push(...page.items);
+        token = page.nextToken;
+    } while (token);
+    return all;
+}
+async function listApplicationsPage(codedeploy, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListApplicationsCommand */.BJ_({ nextToken }));
+    return { items: output.applications ?? [], nextToken: output.nextToken };
+}
+async function listGroupsPage(codedeploy, applicationName, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentGroupsCommand */.XOe({ applicationName, nextToken }));
+    return { items: output.deploymentGroups ?? [], nextToken: output.nextToken };
+}
+function deploysService(groupInfo, clusterName, serviceName) {
+    return (groupInfo.ecsServices ?? []).some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
+}
+function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
+    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
+        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
+            'not ECS; give the group of this ECS service.');
+    }
+    if (!deploysService(groupInfo, clusterName, serviceName)) {
+        const services = groupInfo.ecsServices ?? [];
+        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
+        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
+            `${clusterName}/${serviceName}; give the group bound to this service.`);
+    }
+}
+function missingGroupMessage(missing, application, group) {
+    const advice = 'Give the application and group bound to the service, or neither to let berth find it.';
+    return missing === 'application'
+        ? `--codedeploy-application: there is no CodeDeploy application ${JSON.stringify(application)} in this region. ${advice}`
+        : `--codedeploy-group: CodeDeploy application ${application} has no deployment group ${JSON.stringify(group)}. ${advice}`;
+}
+function ambiguousGroupMessage(bound, clusterName, serviceName) {
+    if (bound.length === 0) {
+        return (`no CodeDeploy deployment group deploys ${clusterName}/${serviceName}: berth looked for ` +
+            `AppECS-${clusterName}-${serviceName}/DgpECS-${clusterName}-${serviceName} (the names the ECS console ` +
+            'gives) and through every application in the region. Create one, or name it with --codedeploy-application ' +
+            'and --codedeploy-group.');
+    }
+    const names = bound.map((found) => `${found.application}/${found.group}`).join(', ');
+    return (`${bound.length} CodeDeploy deployment groups deploy ${clusterName}/${serviceName} (${names}); choose one with ` +
+        '--codedeploy-application and --codedeploy-group.');
+}
+/** `arn:aws:ecs:…:cluster/prod` → `prod`; a bare name stays as it is. */
+function lastSegment(value) {
+    return value.slice(value.lastIndexOf('/') + 1);
+}
+
 // EXTERNAL MODULE: ./src/report/events.ts
 var report_events = __nccwpck_require__(7861);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy-progress.ts
@@ -81565,130 +81695,6 @@ function describeShape(shape) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
-
-
-/** BatchGetDeploymentGroups takes at most this many names. */
-const BATCH_LIMIT = 100;
-/**
- * The deployment group of the service: the one the flags name; else the names the ECS console gives
- * (AppECS-<cluster>-<service>, as the official action assumes); else the one group in the region bound to the
- * service.
- */
-async function findGroup(query) {
-    const { config, clusterName, serviceName } = query;
-    const named = Boolean(config.codedeployApplication || config.codedeployGroup);
-    const application = config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
-    const group = config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
-    const lookup = await getGroup(query.codedeploy, application, group);
-    if ('groupInfo' in lookup) {
-        checkGroupDeploysService(lookup.groupInfo, application, group, clusterName, serviceName);
-        return { application, group, groupInfo: lookup.groupInfo };
-    }
-    if (named)
-        throw new src_errors/* UserError */.yo(missingGroupMessage(lookup.missing, application, group));
-    const bound = await groupsBoundTo(query.codedeploy, clusterName, serviceName);
-    if (bound.length === 1) {
-        const [found] = bound;
-        query.reporter.emit({
-            type: 'info',
-            message: `deployment group ${found.application}/${found.group} deploys ${clusterName}/${serviceName}`,
-        });
-        return found;
-    }
-    throw new src_errors/* UserError */.yo(ambiguousGroupMessage(bound, clusterName, serviceName));
-}
-/** The group, or which of the application and the group does not exist. */
-async function getGroup(codedeploy, application, group) {
-    try {
-        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
-        if (!output.deploymentGroupInfo) {
-            throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
-        }
-        return { groupInfo: output.deploymentGroupInfo };
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ApplicationDoesNotExistException')
-            return { missing: 'application' };
-        if (name === 'DeploymentGroupDoesNotExistException')
-            return { missing: 'group' };
-        throw new Error(`GetDeploymentGroup ${application}/${group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
-    }
-}
-/** Every ECS deployment group of every application in the region that deploys this service. */
-async function groupsBoundTo(codedeploy, clusterName, serviceName) {
-    const found = [];
-    for (const application of await codedeploy_group_listAll(codedeploy, listApplicationsPage)) {
-        const names = await codedeploy_group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
-        for (let start = 0; start < names.length; start += BATCH_LIMIT) {
-            const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
-                applicationName: application,
-                deploymentGroupNames: names.slice(start, start + BATCH_LIMIT),
-            }));
-            for (const groupInfo of output.deploymentGroupsInfo ?? []) {
-                if (groupInfo.computePlatform === 'ECS' && deploysService(groupInfo, clusterName, serviceName)) {
-                    found.push({ application, group: groupInfo.deploymentGroupName ?? '', groupInfo });
-                }
-            }
-        }
-    }
-    return found;
-}
-async function codedeploy_group_listAll(codedeploy, fetch) {
-    const all = [];
-    let token;
-    do {
-        const page = await fetch(codedeploy, token);
-        all.push(...page.items);
-        token = page.nextToken;
-    } while (token);
-    return all;
-}
-async function listApplicationsPage(codedeploy, nextToken) {
-    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListApplicationsCommand */.BJ_({ nextToken }));
-    return { items: output.applications ?? [], nextToken: output.nextToken };
-}
-async function listGroupsPage(codedeploy, applicationName, nextToken) {
-    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentGroupsCommand */.XOe({ applicationName, nextToken }));
-    return { items: output.deploymentGroups ?? [], nextToken: output.nextToken };
-}
-function deploysService(groupInfo, clusterName, serviceName) {
-    return (groupInfo.ecsServices ?? []).some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
-}
-function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
-    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
-        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
-            'not ECS; give the group of this ECS service.');
-    }
-    if (!deploysService(groupInfo, clusterName, serviceName)) {
-        const services = groupInfo.ecsServices ?? [];
-        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
-        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
-            `${clusterName}/${serviceName}; give the group bound to this service.`);
-    }
-}
-function missingGroupMessage(missing, application, group) {
-    const advice = 'Give the application and group bound to the service, or neither to let berth find it.';
-    return missing === 'application'
-        ? `--codedeploy-application: there is no CodeDeploy application ${JSON.stringify(application)} in this region. ${advice}`
-        : `--codedeploy-group: CodeDeploy application ${application} has no deployment group ${JSON.stringify(group)}. ${advice}`;
-}
-function ambiguousGroupMessage(bound, clusterName, serviceName) {
-    if (bound.length === 0) {
-        return (`no CodeDeploy deployment group deploys ${clusterName}/${serviceName}: berth looked for ` +
-            `AppECS-${clusterName}-${serviceName}/DgpECS-${clusterName}-${serviceName} (the names the ECS console ` +
-            'gives) and through every application in the region. Create one, or name it with --codedeploy-application ' +
-            'and --codedeploy-group.');
-    }
-    const names = bound.map((found) => `${found.application}/${found.group}`).join(', ');
-    return (`${bound.length} CodeDeploy deployment groups deploy ${clusterName}/${serviceName} (${names}); choose one with ` +
-        '--codedeploy-application and --codedeploy-group.');
-}
-function lastSegment(value) {
-    return value.slice(value.lastIndexOf('/') + 1);
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/traffic-schedule.ts
 /**
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
@@ -81737,7 +81743,7 @@ const ACTIVE_STATUSES = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
 /** Reads and checks everything before any change: group, service binding, deployment config, AppSpec, busy group. */
 async function planCodeDeploy(input) {
     const serviceName = input.service.serviceName ?? '';
-    const clusterName = codedeploy_setup_lastSegment(input.service.clusterArn ?? input.cluster);
+    const clusterName = lastSegment(input.service.clusterArn ?? input.cluster);
     const { application, group, groupInfo } = await findGroup({ ...input, clusterName, serviceName });
     const config = await resolveDeploymentConfig(input.codedeploy, input.config.deploymentConfig, groupInfo);
     const appspec = await loadAppSpec(input);
@@ -81779,12 +81785,6 @@ function terminationWaitMinutes(groupInfo) {
 function describeShapeOf(plan) {
     return plan.shape ? describeShape(plan.shape) : 'custom';
 }
-function codedeploy_setup_lastSegment(value) {
-    return value.slice(value.lastIndexOf('/') + 1);
-}
-function errorName(error) {
-    return typeof error === 'object' && error !== null ? error.name : undefined;
-}
 async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
     if (!spec)
         return { shape: await knownShape(codedeploy, groupInfo.deploymentConfigName) };
@@ -81822,7 +81822,7 @@ async function getDeploymentConfig(codedeploy, name) {
         return output.deploymentConfigInfo;
     }
     catch (error) {
-        if (errorName(error) === 'DeploymentConfigDoesNotExistException')
+        if ((0,src_errors/* errorName */.Is)(error) === 'DeploymentConfigDoesNotExistException')
             return undefined;
         throw new Error(`GetDeploymentConfig ${name}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
     }
@@ -82322,7 +82322,7 @@ async function createConfigIfMissing(context, plan) {
     }
     catch (error) {
         // Another run with the same shape created it in the meantime: the stable name means it is the same config.
-        if (error.name !== 'DeploymentConfigAlreadyExistsException') {
+        if ((0,src_errors/* errorName */.Is)(error) !== 'DeploymentConfigAlreadyExistsException') {
             throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${describeError(error)}`, { cause: error });
         }
     }
@@ -82350,7 +82350,7 @@ async function createDeployment(context, plan) {
         return output.deploymentId;
     }
     catch (error) {
-        if (error.name === 'DeploymentLimitExceededException') {
+        if ((0,src_errors/* errorName */.Is)(error) === 'DeploymentLimitExceededException') {
             const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1];
             if (active && (await isSameDeployment(context, active, input)))
                 return active;
@@ -82470,7 +82470,7 @@ async function getTarget(codedeploy, deploymentId, targetId) {
         return output.deploymentTarget?.ecsTarget;
     }
     catch (error) {
-        const name = error.name;
+        const name = (0,src_errors/* errorName */.Is)(error);
         if (name === 'DeploymentTargetDoesNotExistException' || name === 'DeploymentNotStartedException')
             return undefined;
         throw error;
@@ -82495,7 +82495,7 @@ async function conclude(context, follower, ending) {
     if (verdict.status === 'succeeded')
         return { ...verdict, deploymentId };
     const rollback = await followRollback(context, follower);
-    const evidence = await gather(context);
+    const evidence = await gather(context, follower);
     return {
         status: rollback?.failed ? 'failed' : verdict.status,
         deploymentId,
@@ -82505,10 +82505,10 @@ async function conclude(context, follower, ending) {
     };
 }
 /** Why green's tasks stopped, when they did: reading them must not fail the run. */
-async function gather(context) {
+async function gather(context, follower) {
     let tasks = [];
     try {
-        tasks = await retrying(() => stoppedGreenTasks(context), {
+        tasks = await retrying(() => stoppedGreenTasks(context, follower), {
             sleep: context.sleep,
             baseMs: 200,
             attempts: 3,
@@ -82523,16 +82523,13 @@ async function gather(context) {
     const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? []);
     return { ...explain({ stoppedTasks: failures, events: [], logs }), logs };
 }
-/** Stopped tasks of the deployed revision in this service (green's), else in the cluster by family. */
-async function stoppedGreenTasks(context) {
-    const { ecs } = context.clients;
-    const list = async (filter) => (await ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster: context.cluster, desiredStatus: 'STOPPED', ...filter })))
-        .taskArns ?? [];
-    const byService = await list({ serviceName: context.service.serviceName });
+/** Green's stopped tasks as the follower keeps them (by service), else those of the family in the cluster. */
+async function stoppedGreenTasks(context, follower) {
+    const byService = await follower.green.refresh();
     const family = context.taskDefinition.family;
-    const arns = byService.length > 0 || !family ? byService : await list({ family });
-    const tasks = await describeTasks(ecs, context.cluster, arns);
-    return tasks.filter((task) => task.taskDefinitionArn === context.taskDefinitionArn);
+    if (byService.length > 0 || !family)
+        return byService;
+    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, context.taskDefinitionArn).refresh();
 }
 /**
  * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
@@ -82540,12 +82537,12 @@ async function stoppedGreenTasks(context) {
  */
 async function stopFailingGreen(context, follower, failures) {
     const deploymentId = follower.deploymentId;
-    const headline = `${failures} tasks of the replacement task set (${shortName(context.taskDefinitionArn)}) failed, reaching ` +
+    const headline = `${failures} tasks of the replacement task set (${lastSegment(context.taskDefinitionArn)}) failed, reaching ` +
         `berth's limit of ${follower.greenLimit}${context.config.maxFailedTasks === undefined ? '' : ' (--max-failed-tasks)'}; ` +
         'CodeDeploy does not count them and would wait for the replacement to become healthy';
     const stop = await stopWithRollback(context, follower, 'the replacement task set keeps failing');
     const rollback = await followRollback(context, follower);
-    const evidence = await gather(context);
+    const evidence = await gather(context, follower);
     const rolledBack = rollback !== undefined && !rollback.failed;
     return {
         status: rolledBack ? 'rolled_back' : 'failed',
@@ -82559,9 +82556,6 @@ async function stopFailingGreen(context, follower, failures) {
         hints: evidence.hints,
         ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
     };
-}
-function shortName(taskDefinitionArn) {
-    return taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1);
 }
 /** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
 async function followRollback(context, follower) {
@@ -82660,7 +82654,7 @@ async function stopWithRollback(context, follower, cause) {
         await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), mutationRetry(context));
     }
     catch (error) {
-        if (error.name === 'DeploymentAlreadyCompletedException') {
+        if ((0,src_errors/* errorName */.Is)(error) === 'DeploymentAlreadyCompletedException') {
             return `CodeDeploy deployment ${deploymentId} had already completed when berth tried to stop it.`;
         }
         return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(error)}`;
@@ -83165,7 +83159,7 @@ async function describeTarget(deps, cluster, name) {
         lookup = await read(deps, () => lookUpService(deps.clients.ecs, cluster, name));
     }
     catch (error) {
-        if (error.name === 'ClusterNotFoundException') {
+        if ((0,src_errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
             throw new src_errors/* UserError */.yo(`--cluster ${cluster}: ECS has no such cluster in this account and region.`);
         }
         throw error;

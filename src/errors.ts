@@ -28,3 +28,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
 }
+
+/** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
+export function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? (error as { name?: string }).name : undefined
+}

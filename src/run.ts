@@ -21,7 +21,7 @@ import {
   type Driver,
   type PreparedDeployment,
 } from './deploy/strategy.js'
-import { UserError, errorMessage } from './errors.js'
+import { UserError, errorMessage, errorName } from './errors.js'
 import type { Reporter, RunResult, Stage } from './report/events.js'
 import * as taskdef from './taskdef/index.js'
 import { createDeadline } from './watch/deadline.js'
@@ -177,7 +177,7 @@ async function describeTarget(deps: RunDeps, cluster: string, name: string): Pro
   try {
     lookup = await read(deps, () => lookUpService(deps.clients.ecs, cluster, name))
   } catch (error) {
-    if ((error as { name?: string }).name === 'ClusterNotFoundException') {
+    if (errorName(error) === 'ClusterNotFoundException') {
       throw new UserError(`--cluster ${cluster}: ECS has no such cluster in this account and region.`)
     }
     throw error

@@ -45160,6 +45160,10 @@ function errorMessage(error) {
         return error.message;
     return String(error);
 }
+/** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
+function errorName(error) {
+    return typeof error === 'object' && error !== null ? error.name : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/config.ts
 
@@ -45523,7 +45527,7 @@ function explainSetupError(error) {
     if (/^Region is missing/.test(message)) {
         return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
     }
-    if (error.name === 'CredentialsProviderError') {
+    if (errorName(error) === 'CredentialsProviderError') {
         return new UserError(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
             'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
     }
@@ -45963,7 +45967,7 @@ async function checkOne(ecr, image) {
         return undefined;
     }
     catch (error) {
-        const name = error.name;
+        const name = errorName(error);
         const where = `ECR repository ${image.repositoryName} of registry ${image.registryId}`;
         if (name === 'ImageNotFoundException') {
             const what = image.imageId.imageDigest ? `digest ${image.imageId.imageDigest}` : `tag ${image.imageId.imageTag}`;
@@ -47685,6 +47689,131 @@ function codedeploy_appspec_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
+
+
+/** BatchGetDeploymentGroups takes at most this many names. */
+const BATCH_LIMIT = 100;
+/**
+ * The deployment group of the service: the one the flags name; else the names the ECS console gives
+ * (AppECS-<cluster>-<service>, as the official action assumes); else the one group in the region bound to the
+ * service.
+ */
+async function findGroup(query) {
+    const { config, clusterName, serviceName } = query;
+    const named = Boolean(config.codedeployApplication || config.codedeployGroup);
+    const application = config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
+    const group = config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
+    const lookup = await getGroup(query.codedeploy, application, group);
+    if ('groupInfo' in lookup) {
+        checkGroupDeploysService(lookup.groupInfo, application, group, clusterName, serviceName);
+        return { application, group, groupInfo: lookup.groupInfo };
+    }
+    if (named)
+        throw new UserError(missingGroupMessage(lookup.missing, application, group));
+    const bound = await groupsBoundTo(query.codedeploy, clusterName, serviceName);
+    if (bound.length === 1) {
+        const [found] = bound;
+        query.reporter.emit({
+            type: 'info',
+            message: `deployment group ${found.application}/${found.group} deploys ${clusterName}/${serviceName}`,
+        });
+        return found;
+    }
+    throw new UserError(ambiguousGroupMessage(bound, clusterName, serviceName));
+}
+/** The group, or which of the application and the group does not exist. */
+async function getGroup(codedeploy, application, group) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
+        if (!output.deploymentGroupInfo) {
+            throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
+        }
+        return { groupInfo: output.deploymentGroupInfo };
+    }
+    catch (error) {
+        const name = errorName(error);
+        if (name === 'ApplicationDoesNotExistException')
+            return { missing: 'application' };
+        if (name === 'DeploymentGroupDoesNotExistException')
+            return { missing: 'group' };
+        throw new Error(`GetDeploymentGroup ${application}/${group}: ${errorMessage(error)}`, { cause: error });
+    }
+}
+/** Every ECS deployment group of every application in the region that deploys this service. */
+async function groupsBoundTo(codedeploy, clusterName, serviceName) {
+    const found = [];
+    for (const application of await codedeploy_group_listAll(codedeploy, listApplicationsPage)) {
+        const names = await codedeploy_group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+        for (let start = 0; start < names.length; start += BATCH_LIMIT) {
+            const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
+                applicationName: application,
+                deploymentGroupNames: names.slice(start, start + BATCH_LIMIT),
+            }));
+            for (const groupInfo of output.deploymentGroupsInfo ?? []) {
+                if (groupInfo.computePlatform === 'ECS' && deploysService(groupInfo, clusterName, serviceName)) {
+                    found.push({ application, group: groupInfo.deploymentGroupName ?? '', groupInfo });
+                }
+            }
+        }
+    }
+    return found;
+}
+async function codedeploy_group_listAll(codedeploy, fetch) {
+    const all = [];
+    let token;
+    do {
+        const page = await fetch(codedeploy, token);
+        all.push(...page.items);
+        token = page.nextToken;
+    } while (token);
+    return all;
+}
+async function listApplicationsPage(codedeploy, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListApplicationsCommand */.BJ_({ nextToken }));
+    return { items: output.applications ?? [], nextToken: output.nextToken };
+}
+async function listGroupsPage(codedeploy, applicationName, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentGroupsCommand */.XOe({ applicationName, nextToken }));
+    return { items: output.deploymentGroups ?? [], nextToken: output.nextToken };
+}
+function deploysService(groupInfo, clusterName, serviceName) {
+    return (groupInfo.ecsServices ?? []).some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
+}
+function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
+    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
+        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
+            'not ECS; give the group of this ECS service.');
+    }
+    if (!deploysService(groupInfo, clusterName, serviceName)) {
+        const services = groupInfo.ecsServices ?? [];
+        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
+        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
+            `${clusterName}/${serviceName}; give the group bound to this service.`);
+    }
+}
+function missingGroupMessage(missing, application, group) {
+    const advice = 'Give the application and group bound to the service, or neither to let berth find it.';
+    return missing === 'application'
+        ? `--codedeploy-application: there is no CodeDeploy application ${JSON.stringify(application)} in this region. ${advice}`
+        : `--codedeploy-group: CodeDeploy application ${application} has no deployment group ${JSON.stringify(group)}. ${advice}`;
+}
+function ambiguousGroupMessage(bound, clusterName, serviceName) {
+    if (bound.length === 0) {
+        return (`no CodeDeploy deployment group deploys ${clusterName}/${serviceName}: berth looked for ` +
+            `AppECS-${clusterName}-${serviceName}/DgpECS-${clusterName}-${serviceName} (the names the ECS console ` +
+            'gives) and through every application in the region. Create one, or name it with --codedeploy-application ' +
+            'and --codedeploy-group.');
+    }
+    const names = bound.map((found) => `${found.application}/${found.group}`).join(', ');
+    return (`${bound.length} CodeDeploy deployment groups deploy ${clusterName}/${serviceName} (${names}); choose one with ` +
+        '--codedeploy-application and --codedeploy-group.');
+}
+/** `arn:aws:ecs:…:cluster/prod` → `prod`; a bare name stays as it is. */
+function lastSegment(value) {
+    return value.slice(value.lastIndexOf('/') + 1);
+}
+
 ;// CONCATENATED MODULE: ./src/report/events.ts
 /** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
 const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
@@ -47914,130 +48043,6 @@ function describeShape(shape) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
-
-
-/** BatchGetDeploymentGroups takes at most this many names. */
-const BATCH_LIMIT = 100;
-/**
- * The deployment group of the service: the one the flags name; else the names the ECS console gives
- * (AppECS-<cluster>-<service>, as the official action assumes); else the one group in the region bound to the
- * service.
- */
-async function findGroup(query) {
-    const { config, clusterName, serviceName } = query;
-    const named = Boolean(config.codedeployApplication || config.codedeployGroup);
-    const application = config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
-    const group = config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
-    const lookup = await getGroup(query.codedeploy, application, group);
-    if ('groupInfo' in lookup) {
-        checkGroupDeploysService(lookup.groupInfo, application, group, clusterName, serviceName);
-        return { application, group, groupInfo: lookup.groupInfo };
-    }
-    if (named)
-        throw new UserError(missingGroupMessage(lookup.missing, application, group));
-    const bound = await groupsBoundTo(query.codedeploy, clusterName, serviceName);
-    if (bound.length === 1) {
-        const [found] = bound;
-        query.reporter.emit({
-            type: 'info',
-            message: `deployment group ${found.application}/${found.group} deploys ${clusterName}/${serviceName}`,
-        });
-        return found;
-    }
-    throw new UserError(ambiguousGroupMessage(bound, clusterName, serviceName));
-}
-/** The group, or which of the application and the group does not exist. */
-async function getGroup(codedeploy, application, group) {
-    try {
-        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
-        if (!output.deploymentGroupInfo) {
-            throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
-        }
-        return { groupInfo: output.deploymentGroupInfo };
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ApplicationDoesNotExistException')
-            return { missing: 'application' };
-        if (name === 'DeploymentGroupDoesNotExistException')
-            return { missing: 'group' };
-        throw new Error(`GetDeploymentGroup ${application}/${group}: ${errorMessage(error)}`, { cause: error });
-    }
-}
-/** Every ECS deployment group of every application in the region that deploys this service. */
-async function groupsBoundTo(codedeploy, clusterName, serviceName) {
-    const found = [];
-    for (const application of await codedeploy_group_listAll(codedeploy, listApplicationsPage)) {
-        const names = await codedeploy_group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
-        for (let start = 0; start < names.length; start += BATCH_LIMIT) {
-            const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
-                applicationName: application,
-                deploymentGroupNames: names.slice(start, start + BATCH_LIMIT),
-            }));
-            for (const groupInfo of output.deploymentGroupsInfo ?? []) {
-                if (groupInfo.computePlatform === 'ECS' && deploysService(groupInfo, clusterName, serviceName)) {
-                    found.push({ application, group: groupInfo.deploymentGroupName ?? '', groupInfo });
-                }
-            }
-        }
-    }
-    return found;
-}
-async function codedeploy_group_listAll(codedeploy, fetch) {
-    const all = [];
-    let token;
-    do {
-        const page = await fetch(codedeploy, token);
-        all.push(...page.items);
-        token = page.nextToken;
-    } while (token);
-    return all;
-}
-async function listApplicationsPage(codedeploy, nextToken) {
-    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListApplicationsCommand */.BJ_({ nextToken }));
-    return { items: output.applications ?? [], nextToken: output.nextToken };
-}
-async function listGroupsPage(codedeploy, applicationName, nextToken) {
-    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentGroupsCommand */.XOe({ applicationName, nextToken }));
-    return { items: output.deploymentGroups ?? [], nextToken: output.nextToken };
-}
-function deploysService(groupInfo, clusterName, serviceName) {
-    return (groupInfo.ecsServices ?? []).some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
-}
-function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
-    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
-        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
-            'not ECS; give the group of this ECS service.');
-    }
-    if (!deploysService(groupInfo, clusterName, serviceName)) {
-        const services = groupInfo.ecsServices ?? [];
-        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
-        throw new UserError(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
-            `${clusterName}/${serviceName}; give the group bound to this service.`);
-    }
-}
-function missingGroupMessage(missing, application, group) {
-    const advice = 'Give the application and group bound to the service, or neither to let berth find it.';
-    return missing === 'application'
-        ? `--codedeploy-application: there is no CodeDeploy application ${JSON.stringify(application)} in this region. ${advice}`
-        : `--codedeploy-group: CodeDeploy application ${application} has no deployment group ${JSON.stringify(group)}. ${advice}`;
-}
-function ambiguousGroupMessage(bound, clusterName, serviceName) {
-    if (bound.length === 0) {
-        return (`no CodeDeploy deployment group deploys ${clusterName}/${serviceName}: berth looked for ` +
-            `AppECS-${clusterName}-${serviceName}/DgpECS-${clusterName}-${serviceName} (the names the ECS console ` +
-            'gives) and through every application in the region. Create one, or name it with --codedeploy-application ' +
-            'and --codedeploy-group.');
-    }
-    const names = bound.map((found) => `${found.application}/${found.group}`).join(', ');
-    return (`${bound.length} CodeDeploy deployment groups deploy ${clusterName}/${serviceName} (${names}); choose one with ` +
-        '--codedeploy-application and --codedeploy-group.');
-}
-function lastSegment(value) {
-    return value.slice(value.lastIndexOf('/') + 1);
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/traffic-schedule.ts
 /**
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
@@ -48086,7 +48091,7 @@ const ACTIVE_STATUSES = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
 /** Reads and checks everything before any change: group, service binding, deployment config, AppSpec, busy group. */
 async function planCodeDeploy(input) {
     const serviceName = input.service.serviceName ?? '';
-    const clusterName = codedeploy_setup_lastSegment(input.service.clusterArn ?? input.cluster);
+    const clusterName = lastSegment(input.service.clusterArn ?? input.cluster);
     const { application, group, groupInfo } = await findGroup({ ...input, clusterName, serviceName });
     const config = await resolveDeploymentConfig(input.codedeploy, input.config.deploymentConfig, groupInfo);
     const appspec = await loadAppSpec(input);
@@ -48127,12 +48132,6 @@ function terminationWaitMinutes(groupInfo) {
 }
 function describeShapeOf(plan) {
     return plan.shape ? describeShape(plan.shape) : 'custom';
-}
-function codedeploy_setup_lastSegment(value) {
-    return value.slice(value.lastIndexOf('/') + 1);
-}
-function errorName(error) {
-    return typeof error === 'object' && error !== null ? error.name : undefined;
 }
 async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
     if (!spec)
@@ -48669,7 +48668,7 @@ async function createConfigIfMissing(context, plan) {
     }
     catch (error) {
         // Another run with the same shape created it in the meantime: the stable name means it is the same config.
-        if (error.name !== 'DeploymentConfigAlreadyExistsException') {
+        if (errorName(error) !== 'DeploymentConfigAlreadyExistsException') {
             throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${describeError(error)}`, { cause: error });
         }
     }
@@ -48697,7 +48696,7 @@ async function createDeployment(context, plan) {
         return output.deploymentId;
     }
     catch (error) {
-        if (error.name === 'DeploymentLimitExceededException') {
+        if (errorName(error) === 'DeploymentLimitExceededException') {
             const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1];
             if (active && (await isSameDeployment(context, active, input)))
                 return active;
@@ -48817,7 +48816,7 @@ async function getTarget(codedeploy, deploymentId, targetId) {
         return output.deploymentTarget?.ecsTarget;
     }
     catch (error) {
-        const name = error.name;
+        const name = errorName(error);
         if (name === 'DeploymentTargetDoesNotExistException' || name === 'DeploymentNotStartedException')
             return undefined;
         throw error;
@@ -48842,7 +48841,7 @@ async function conclude(context, follower, ending) {
     if (verdict.status === 'succeeded')
         return { ...verdict, deploymentId };
     const rollback = await followRollback(context, follower);
-    const evidence = await gather(context);
+    const evidence = await gather(context, follower);
     return {
         status: rollback?.failed ? 'failed' : verdict.status,
         deploymentId,
@@ -48852,10 +48851,10 @@ async function conclude(context, follower, ending) {
     };
 }
 /** Why green's tasks stopped, when they did: reading them must not fail the run. */
-async function gather(context) {
+async function gather(context, follower) {
     let tasks = [];
     try {
-        tasks = await retrying(() => stoppedGreenTasks(context), {
+        tasks = await retrying(() => stoppedGreenTasks(context, follower), {
             sleep: context.sleep,
             baseMs: 200,
             attempts: 3,
@@ -48870,16 +48869,13 @@ async function gather(context) {
     const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? []);
     return { ...explain({ stoppedTasks: failures, events: [], logs }), logs };
 }
-/** Stopped tasks of the deployed revision in this service (green's), else in the cluster by family. */
-async function stoppedGreenTasks(context) {
-    const { ecs } = context.clients;
-    const list = async (filter) => (await ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster: context.cluster, desiredStatus: 'STOPPED', ...filter })))
-        .taskArns ?? [];
-    const byService = await list({ serviceName: context.service.serviceName });
+/** Green's stopped tasks as the follower keeps them (by service), else those of the family in the cluster. */
+async function stoppedGreenTasks(context, follower) {
+    const byService = await follower.green.refresh();
     const family = context.taskDefinition.family;
-    const arns = byService.length > 0 || !family ? byService : await list({ family });
-    const tasks = await describeTasks(ecs, context.cluster, arns);
-    return tasks.filter((task) => task.taskDefinitionArn === context.taskDefinitionArn);
+    if (byService.length > 0 || !family)
+        return byService;
+    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, context.taskDefinitionArn).refresh();
 }
 /**
  * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
@@ -48887,12 +48883,12 @@ async function stoppedGreenTasks(context) {
  */
 async function stopFailingGreen(context, follower, failures) {
     const deploymentId = follower.deploymentId;
-    const headline = `${failures} tasks of the replacement task set (${shortName(context.taskDefinitionArn)}) failed, reaching ` +
+    const headline = `${failures} tasks of the replacement task set (${lastSegment(context.taskDefinitionArn)}) failed, reaching ` +
         `berth's limit of ${follower.greenLimit}${context.config.maxFailedTasks === undefined ? '' : ' (--max-failed-tasks)'}; ` +
         'CodeDeploy does not count them and would wait for the replacement to become healthy';
     const stop = await stopWithRollback(context, follower, 'the replacement task set keeps failing');
     const rollback = await followRollback(context, follower);
-    const evidence = await gather(context);
+    const evidence = await gather(context, follower);
     const rolledBack = rollback !== undefined && !rollback.failed;
     return {
         status: rolledBack ? 'rolled_back' : 'failed',
@@ -48906,9 +48902,6 @@ async function stopFailingGreen(context, follower, failures) {
         hints: evidence.hints,
         ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
     };
-}
-function shortName(taskDefinitionArn) {
-    return taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1);
 }
 /** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
 async function followRollback(context, follower) {
@@ -49007,7 +49000,7 @@ async function stopWithRollback(context, follower, cause) {
         await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), mutationRetry(context));
     }
     catch (error) {
-        if (error.name === 'DeploymentAlreadyCompletedException') {
+        if (errorName(error) === 'DeploymentAlreadyCompletedException') {
             return `CodeDeploy deployment ${deploymentId} had already completed when berth tried to stop it.`;
         }
         return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(error)}`;
@@ -49512,7 +49505,7 @@ async function describeTarget(deps, cluster, name) {
         lookup = await read(deps, () => lookUpService(deps.clients.ecs, cluster, name));
     }
     catch (error) {
-        if (error.name === 'ClusterNotFoundException') {
+        if (errorName(error) === 'ClusterNotFoundException') {
             throw new UserError(`--cluster ${cluster}: ECS has no such cluster in this account and region.`);
         }
         throw error;
@@ -49759,7 +49752,7 @@ async function httpAttempt(url, expectStatus, remainingMs, signal) {
 }
 function fetchError(error) {
     const cause = error.cause;
-    if (error.name === 'TimeoutError')
+    if (errorName(error) === 'TimeoutError')
         return 'no answer in time';
     return cause?.code ?? cause?.message ?? errorMessage(error);
 }
@@ -49801,7 +49794,7 @@ async function report(config, status, deps) {
     }
 }
 function reportError(config, error) {
-    const name = error.name;
+    const name = errorName(error);
     switch (name) {
         case 'LifecycleEventAlreadyCompletedException':
             return new Error(`hook execution ${config.executionId} of deployment ${config.deploymentId} already has an outcome ` +

@@ -45326,6 +45326,10 @@ function errorMessage(error) {
         return error.message;
     return String(error);
 }
+/** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
+function errors_errorName(error) {
+    return typeof error === 'object' && error !== null ? error.name : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
@@ -45362,7 +45366,7 @@ function explainSetupError(error) {
     if (/^Region is missing/.test(message)) {
         return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
     }
-    if (error.name === 'CredentialsProviderError') {
+    if (errorName(error) === 'CredentialsProviderError') {
         return new UserError(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
             'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
     }
@@ -45806,7 +45810,7 @@ async function httpAttempt(url, expectStatus, remainingMs, signal) {
 }
 function fetchError(error) {
     const cause = error.cause;
-    if (error.name === 'TimeoutError')
+    if (errors_errorName(error) === 'TimeoutError')
         return 'no answer in time';
     return cause?.code ?? cause?.message ?? errorMessage(error);
 }
@@ -45848,7 +45852,7 @@ async function report(config, status, deps) {
     }
 }
 function reportError(config, error) {
-    const name = error.name;
+    const name = errors_errorName(error);
     switch (name) {
         case 'LifecycleEventAlreadyCompletedException':
             return new Error(`hook execution ${config.executionId} of deployment ${config.deploymentId} already has an outcome ` +

@@ -2,7 +2,7 @@ import { ECSClient } from '@aws-sdk/client-ecs'
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { UserError } from '../errors.js'
+import { UserError, errorName } from '../errors.js'
 
 /** The narrow view of an SDK client that stages need: `send`. Tests hand in real clients pointed at the emulator. */
 export type Sender<C extends { send: unknown }> = Pick<C, 'send'>
@@ -55,7 +55,7 @@ export function explainSetupError(error: unknown): unknown {
       'no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).',
     )
   }
-  if ((error as { name?: string }).name === 'CredentialsProviderError') {
+  if (errorName(error) === 'CredentialsProviderError') {
     return new UserError(
       `no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
         'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).',

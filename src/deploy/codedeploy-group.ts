@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-codedeploy'
 import type { Sender } from '../aws/clients.js'
 import type { Config } from '../config.js'
-import { UserError, errorMessage } from '../errors.js'
+import { UserError, errorMessage, errorName } from '../errors.js'
 import type { Reporter } from '../report/events.js'
 
 type CodeDeploy = Sender<CodeDeployClient>
@@ -73,7 +73,7 @@ async function getGroup(
     }
     return { groupInfo: output.deploymentGroupInfo }
   } catch (error) {
-    const name = (error as { name?: string }).name
+    const name = errorName(error)
     if (name === 'ApplicationDoesNotExistException') return { missing: 'application' }
     if (name === 'DeploymentGroupDoesNotExistException') return { missing: 'group' }
     throw new Error(`GetDeploymentGroup ${application}/${group}: ${errorMessage(error)}`, { cause: error })
@@ -180,6 +180,7 @@ function ambiguousGroupMessage(bound: FoundGroup[], clusterName: string, service
   )
 }
 
-function lastSegment(value: string): string {
+/** `arn:aws:ecs:…:cluster/prod` → `prod`; a bare name stays as it is. */
+export function lastSegment(value: string): string {
   return value.slice(value.lastIndexOf('/') + 1)
 }

@@ -10,7 +10,7 @@ import {
 import type { Service } from '@aws-sdk/client-ecs'
 import type { Sender } from '../aws/clients.js'
 import type { Config, DeploymentConfigSpec } from '../config.js'
-import { UserError, errorMessage } from '../errors.js'
+import { UserError, errorMessage, errorName } from '../errors.js'
 import type { Reporter } from '../report/events.js'
 import { type AppSpecTemplate, appSpecTemplate, loadBalancerTarget, parseAppSpec } from './codedeploy-appspec.js'
 import {
@@ -22,7 +22,7 @@ import {
   sameShape,
   shapeOf,
 } from './deployment-config.js'
-import { findGroup } from './codedeploy-group.js'
+import { findGroup, lastSegment } from './codedeploy-group.js'
 import { describeSchedule, shiftMinutes, trafficSchedule } from './traffic-schedule.js'
 
 export type CodeDeploy = Sender<CodeDeployClient>
@@ -108,14 +108,6 @@ function terminationWaitMinutes(groupInfo: DeploymentGroupInfo): number {
 
 function describeShapeOf(plan: CodeDeployPlan): string {
   return plan.shape ? describeShape(plan.shape) : 'custom'
-}
-
-function lastSegment(value: string): string {
-  return value.slice(value.lastIndexOf('/') + 1)
-}
-
-function errorName(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? (error as { name?: string }).name : undefined
 }
 
 interface ResolvedConfig {

@@ -8,13 +8,15 @@ import {
   type DeploymentInfo,
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy'
-import { ListTasksCommand, type Task } from '@aws-sdk/client-ecs'
+import type { Task } from '@aws-sdk/client-ecs'
+import { errorName } from '../errors.js'
 import { describeError, isTransient } from '../watch/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
 import { retrying } from '../watch/retry.js'
 import { failureThreshold, isTaskFailure } from '../watch/rollout.js'
 import { pause } from '../watch/sleep.js'
 import { appSpecContent } from './codedeploy-appspec.js'
+import { lastSegment } from './codedeploy-group.js'
 import {
   type Observation,
   type TaskSetIds,
@@ -32,7 +34,6 @@ import {
   planCodeDeploy,
 } from './codedeploy-setup.js'
 import { type CodeDeployVerdict, codeDeployVerdict } from './codedeploy-verdict.js'
-import { describeTasks } from './ecs.js'
 import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver, PreflightContext, PreparedDeployment } from './strategy.js'
@@ -87,7 +88,7 @@ async function createConfigIfMissing(context: DeployContext, plan: CodeDeployPla
     })
   } catch (error) {
     // Another run with the same shape created it in the meantime: the stable name means it is the same config.
-    if ((error as { name?: string }).name !== 'DeploymentConfigAlreadyExistsException') {
+    if (errorName(error) !== 'DeploymentConfigAlreadyExistsException') {
       throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${describeError(error)}`, { cause: error })
     }
   }
@@ -117,7 +118,7 @@ async function createDeployment(
     if (!output.deploymentId) throw new Error('CreateDeployment returned no deployment id.')
     return output.deploymentId
   } catch (error) {
-    if ((error as { name?: string }).name === 'DeploymentLimitExceededException') {
+    if (errorName(error) === 'DeploymentLimitExceededException') {
       const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1]
       if (active && (await isSameDeployment(context, active, input))) return active
       return {
@@ -253,7 +254,7 @@ async function getTarget(
     const output = await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId }))
     return output.deploymentTarget?.ecsTarget
   } catch (error) {
-    const name = (error as { name?: string }).name
+    const name = errorName(error)
     if (name === 'DeploymentTargetDoesNotExistException' || name === 'DeploymentNotStartedException') return undefined
     throw error
   }
@@ -276,7 +277,7 @@ async function conclude(context: DeployContext, follower: Follower, ending: Endi
   const { verdict } = ending
   if (verdict.status === 'succeeded') return { ...verdict, deploymentId }
   const rollback = await followRollback(context, follower)
-  const evidence = await gather(context)
+  const evidence = await gather(context, follower)
   return {
     status: rollback?.failed ? 'failed' : verdict.status,
     deploymentId,
@@ -287,10 +288,10 @@ async function conclude(context: DeployContext, follower: Follower, ending: Endi
 }
 
 /** Why green's tasks stopped, when they did: reading them must not fail the run. */
-async function gather(context: DeployContext) {
+async function gather(context: DeployContext, follower: Follower) {
   let tasks: Task[] = []
   try {
-    tasks = await retrying(() => stoppedGreenTasks(context), {
+    tasks = await retrying(() => stoppedGreenTasks(context, follower), {
       sleep: context.sleep,
       baseMs: 200,
       attempts: 3,
@@ -304,17 +305,12 @@ async function gather(context: DeployContext) {
   return { ...explain({ stoppedTasks: failures, events: [], logs }), logs }
 }
 
-/** Stopped tasks of the deployed revision in this service (green's), else in the cluster by family. */
-async function stoppedGreenTasks(context: DeployContext): Promise<Task[]> {
-  const { ecs } = context.clients
-  const list = async (filter: { serviceName?: string; family?: string }) =>
-    (await ecs.send(new ListTasksCommand({ cluster: context.cluster, desiredStatus: 'STOPPED', ...filter })))
-      .taskArns ?? []
-  const byService = await list({ serviceName: context.service.serviceName })
+/** Green's stopped tasks as the follower keeps them (by service), else those of the family in the cluster. */
+async function stoppedGreenTasks(context: DeployContext, follower: Follower): Promise<Task[]> {
+  const byService = await follower.green.refresh()
   const family = context.taskDefinition.family
-  const arns = byService.length > 0 || !family ? byService : await list({ family })
-  const tasks = await describeTasks(ecs, context.cluster, arns)
-  return tasks.filter((task) => task.taskDefinitionArn === context.taskDefinitionArn)
+  if (byService.length > 0 || !family) return byService
+  return new StoppedTasks(context.clients.ecs, context.cluster, { family }, context.taskDefinitionArn).refresh()
 }
 
 /**
@@ -324,12 +320,12 @@ async function stoppedGreenTasks(context: DeployContext): Promise<Task[]> {
 async function stopFailingGreen(context: DeployContext, follower: Follower, failures: number): Promise<DeployOutcome> {
   const deploymentId = follower.deploymentId
   const headline =
-    `${failures} tasks of the replacement task set (${shortName(context.taskDefinitionArn)}) failed, reaching ` +
+    `${failures} tasks of the replacement task set (${lastSegment(context.taskDefinitionArn)}) failed, reaching ` +
     `berth's limit of ${follower.greenLimit}${context.config.maxFailedTasks === undefined ? '' : ' (--max-failed-tasks)'}; ` +
     'CodeDeploy does not count them and would wait for the replacement to become healthy'
   const stop = await stopWithRollback(context, follower, 'the replacement task set keeps failing')
   const rollback = await followRollback(context, follower)
-  const evidence = await gather(context)
+  const evidence = await gather(context, follower)
   const rolledBack = rollback !== undefined && !rollback.failed
   return {
     status: rolledBack ? 'rolled_back' : 'failed',
@@ -343,10 +339,6 @@ async function stopFailingGreen(context: DeployContext, follower: Follower, fail
     hints: evidence.hints,
     ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
   }
-}
-
-function shortName(taskDefinitionArn: string): string {
-  return taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1)
 }
 
 interface RollbackEnd {
@@ -457,7 +449,7 @@ async function stopWithRollback(context: DeployContext, follower: Follower, caus
       mutationRetry(context),
     )
   } catch (error) {
-    if ((error as { name?: string }).name === 'DeploymentAlreadyCompletedException') {
+    if (errorName(error) === 'DeploymentAlreadyCompletedException') {
       return `CodeDeploy deployment ${deploymentId} had already completed when berth tried to stop it.`
     }
     return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(error)}`

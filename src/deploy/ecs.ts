@@ -27,8 +27,8 @@ export async function describeService(ecs: Ecs, cluster: string, name: string): 
   throw new Error(`DescribeServices: service ${name} in cluster ${cluster} is ${lookup.failure.reason ?? 'missing'}.`)
 }
 
-/** Which stopped tasks to list: those a rolling deployment started (`startedBy` is its id), or a service's. */
-export type StoppedTaskFilter = { startedBy: string } | { serviceName: string }
+/** Which stopped tasks to list: those a rolling deployment started (`startedBy` is its id), a service's, a family's. */
+export type StoppedTaskFilter = { startedBy: string } | { serviceName: string } | { family: string }
 
 /** ARNs of stopped tasks, newest pages first, at most `limit`. */
 export async function listStoppedTasks(

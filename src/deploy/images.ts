@@ -1,6 +1,6 @@
 import { DescribeImagesCommand, type ECRClient, type ImageIdentifier } from '@aws-sdk/client-ecr'
 import type { Sender } from '../aws/clients.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage, errorName } from '../errors.js'
 import type { Reporter } from '../report/events.js'
 
 type Ecr = Sender<ECRClient>
@@ -51,7 +51,7 @@ async function checkOne(ecr: Ecr, image: EcrImage): Promise<ImageCheck | undefin
     )
     return undefined
   } catch (error) {
-    const name = (error as { name?: string }).name
+    const name = errorName(error)
     const where = `ECR repository ${image.repositoryName} of registry ${image.registryId}`
     if (name === 'ImageNotFoundException') {
       const what = image.imageId.imageDigest ? `digest ${image.imageId.imageDigest}` : `tag ${image.imageId.imageTag}`

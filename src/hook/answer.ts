@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline'
 import { PutLifecycleEventHookExecutionStatusCommand, type CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import type { Sender } from '../aws/clients.js'
 import type { HookConfig } from '../config.js'
-import { UserError, errorMessage } from '../errors.js'
+import { UserError, errorMessage, errorName } from '../errors.js'
 import { type Sleep, pause, realSleep } from '../watch/sleep.js'
 
 export type HookStatus = 'Succeeded' | 'Failed'
@@ -114,7 +114,7 @@ async function httpAttempt(
 
 function fetchError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
-  if ((error as { name?: string }).name === 'TimeoutError') return 'no answer in time'
+  if (errorName(error) === 'TimeoutError') return 'no answer in time'
   return cause?.code ?? cause?.message ?? errorMessage(error)
 }
 
@@ -159,7 +159,7 @@ async function report(config: HookConfig, status: HookStatus, deps: HookDeps): P
 }
 
 function reportError(config: HookConfig, error: unknown): Error {
-  const name = (error as { name?: string }).name
+  const name = errorName(error)
   switch (name) {
     case 'LifecycleEventAlreadyCompletedException':
       return new Error(

@@ -1,5 +1,6 @@
 import { context, getOctokit } from '@actions/github'
 import type { ProgressEvent, Reporter, RunResult, RunStatus } from './events.js'
+import { shortTaskDefinition } from './format.js'
 
 /** The states of a GitHub deployment status that berth sets. */
 export type GitHubDeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive'
@@ -82,7 +83,7 @@ export function githubDeploymentReporter(options: GitHubDeploymentOptions): Repo
     deploymentId = createDeployment(octokit, options, event, attempt)
     setStatus(
       'in_progress',
-      `${event.strategy} deployment ${event.deploymentId} of ${shortArn(event.taskDefinitionArn)}`,
+      `${event.strategy} deployment ${event.deploymentId} of ${shortTaskDefinition(event.taskDefinitionArn)}`,
     )
   }
 
@@ -110,7 +111,7 @@ async function createDeployment(
       ...context.repo,
       ref: context.sha,
       environment: options.environment,
-      description: `${shortArn(event.taskDefinitionArn)} (${event.strategy})`,
+      description: `${shortTaskDefinition(event.taskDefinitionArn)} (${event.strategy})`,
       auto_merge: false,
       // berth deploys what the workflow built; commit checks are the workflow's business, not the deployment's.
       required_contexts: [],
@@ -120,8 +121,4 @@ async function createDeployment(
     else throw new Error(response.data.message ?? 'GitHub did not create the deployment')
   })
   return id
-}
-
-function shortArn(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1)
 }

@@ -113,3 +113,38 @@ export function fargateTaskDefinition(family: string, image: string, extra: Reco
 }
 
 export const TARGET_GROUP = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/web-blue/0123456789abcdef`
+
+/**
+ * The scenario most emulator tests start from: cluster `prod` with one Fargate service `web` steady on web:1
+ * (image web:v1), 3 tasks, 200/100, circuit breaker with rollback; `images` are the tags of ECR repository `web`.
+ * `service` and `timing` override or add to the service and the scenario's timing.
+ */
+export function webServiceScenario(options: {
+  images: { tag: string; behavior?: unknown }[]
+  service?: Record<string, unknown>
+  timing?: Record<string, number>
+}): ScenarioInput {
+  return {
+    timing: options.timing ?? {},
+    ecr: { repositories: [{ name: 'web', images: options.images }] },
+    taskDefinitions: [fargateTaskDefinition('web', `${REGISTRY}/web:v1`)],
+    clusters: [
+      {
+        name: 'prod',
+        services: [
+          {
+            name: 'web',
+            taskDefinition: 'web:1',
+            desiredCount: 3,
+            deploymentConfiguration: {
+              maximumPercent: 200,
+              minimumHealthyPercent: 100,
+              deploymentCircuitBreaker: { enable: true, rollback: true },
+            },
+            ...options.service,
+          },
+        ],
+      },
+    ],
+  } as ScenarioInput
+}

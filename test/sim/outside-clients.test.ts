@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { ListTasksCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
-import { fargateTaskDefinition, REGISTRY, startTestSim, TARGET_GROUP, type TestSim } from '../helpers/sim.js'
+import {
+  fargateTaskDefinition,
+  REGISTRY,
+  startTestSim,
+  TARGET_GROUP,
+  webServiceScenario,
+  type TestSim,
+} from '../helpers/sim.js'
 
 // A second, independent client: the Python aws CLI and boto3 (botocore's own models and parsers) must read every
 // response of the emulator without error. CI installs them (Debian: awscli python3-boto3).
@@ -60,36 +67,21 @@ beforeAll(async () => {
     }
   }
   available = { aws: await works('aws', ['--version']), boto3: await works(python, ['-c', 'import boto3']) }
-  sim = await startTestSim({
-    timing: { deregistrationDelaySeconds: 20 },
-    ecr: {
-      repositories: [
-        {
-          name: 'web',
-          images: [
-            { tag: 'v1' },
-            { tag: 'v2' },
-            { tag: 'broken', behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['fatal: no config'] } } },
-          ],
-        },
+  sim = await startTestSim(
+    webServiceScenario({
+      timing: { deregistrationDelaySeconds: 20 },
+      images: [
+        { tag: 'v1' },
+        { tag: 'v2' },
+        { tag: 'broken', behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['fatal: no config'] } } },
       ],
-    },
-    taskDefinitions: [fargateTaskDefinition('web', `${REGISTRY}/web:v1`)],
-    clusters: [
-      {
-        name: 'prod',
-        services: [
-          {
-            name: 'web',
-            taskDefinition: 'web:1',
-            desiredCount: 2,
-            deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
-            loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 8080 }],
-          },
-        ],
+      service: {
+        desiredCount: 2,
+        deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+        loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 8080 }],
       },
-    ],
-  })
+    }),
+  )
   // Give the responses some history: a rolled-back deployment, stopped tasks with exit codes, log lines.
   await sim.ecs.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('web', `${REGISTRY}/web:broken`)))
   await sim.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web' }))

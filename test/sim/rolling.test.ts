@@ -6,53 +6,38 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
   type Service,
+  type Task,
 } from '@aws-sdk/client-ecs'
 import type { ScenarioInput } from '../../src/sim/scenario.js'
-import { fargateTaskDefinition, REGISTRY, startTestSim, TARGET_GROUP, type TestSim } from '../helpers/sim.js'
+import {
+  fargateTaskDefinition,
+  REGISTRY,
+  startTestSim,
+  TARGET_GROUP,
+  webServiceScenario,
+  type TestSim,
+} from '../helpers/sim.js'
 
 const SECOND_TG = TARGET_GROUP.replace('web-blue', 'web-admin')
 
 function scenario(service: Record<string, unknown> = {}): ScenarioInput {
-  return {
+  return webServiceScenario({
     timing: { deregistrationDelaySeconds: 30 },
-    ecr: {
-      repositories: [
-        {
-          name: 'web',
-          images: [
-            { tag: 'v1', behavior: 'healthy' },
-            { tag: 'v2', behavior: 'healthy' },
-            {
-              tag: 'v3-broken',
-              behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['Error: DATABASE_URL is not set'] } },
-            },
-            { tag: 'unhealthy', behavior: 'unhealthy' },
-            { tag: 'late-crash', behavior: { crash: { exitCode: 2, afterSeconds: 60 } } },
-          ],
-        },
-      ],
-    },
-    taskDefinitions: [fargateTaskDefinition('web', `${REGISTRY}/web:v1`)],
-    clusters: [
+    images: [
+      { tag: 'v1', behavior: 'healthy' },
+      { tag: 'v2', behavior: 'healthy' },
       {
-        name: 'prod',
-        services: [
-          {
-            name: 'web',
-            taskDefinition: 'web:1',
-            desiredCount: 3,
-            deploymentConfiguration: {
-              maximumPercent: 200,
-              minimumHealthyPercent: 100,
-              deploymentCircuitBreaker: { enable: true, rollback: true },
-            },
-            loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 8080 }],
-            ...service,
-          },
-        ],
+        tag: 'v3-broken',
+        behavior: { crash: { exitCode: 3, afterSeconds: 5, logs: ['Error: DATABASE_URL is not set'] } },
       },
+      { tag: 'unhealthy', behavior: 'unhealthy' },
+      { tag: 'late-crash', behavior: { crash: { exitCode: 2, afterSeconds: 60 } } },
     ],
-  }
+    service: {
+      loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 8080 }],
+      ...service,
+    },
+  })
 }
 
 let sim: TestSim
@@ -68,6 +53,14 @@ async function registerImage(tag: string, extra: Record<string, unknown> = {}): 
     new RegisterTaskDefinitionCommand(fargateTaskDefinition('web', `${REGISTRY}/web:${tag}`, extra)),
   )
   return out.taskDefinition!.taskDefinitionArn!
+}
+
+/** The stopped tasks of the web service, described. */
+async function stoppedTasks(): Promise<Task[]> {
+  const list = await sim.ecs.send(
+    new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
+  )
+  return (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: list.taskArns }))).tasks ?? []
 }
 
 const messages = (service: Service): string[] => (service.events ?? []).map((e) => e.message ?? '')
@@ -161,12 +154,9 @@ describe('rolling deployments', () => {
       })
       expect(task.taskArn).toMatch(/^arn:aws:ecs:us-east-1:123456789012:task\/prod\/[0-9a-f]{32}$/)
     }
-    const stopped = await sim.ecs.send(
-      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
-    )
-    const old = await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns }))
-    expect(old.tasks).toHaveLength(10)
-    for (const task of old.tasks!) {
+    const old = await stoppedTasks()
+    expect(old).toHaveLength(10)
+    for (const task of old) {
       expect(task).toMatchObject({
         lastStatus: 'STOPPED',
         stopCode: 'ServiceSchedulerInitiated',
@@ -216,10 +206,7 @@ describe('rolling deployments', () => {
     expect(rollingBack).toBeGreaterThanOrEqual(0)
     expect(tripped.events![failedAt].createdAt!.getTime()).toBe(tripped.events![rollingBack].createdAt!.getTime())
 
-    const stopped = await sim.ecs.send(
-      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
-    )
-    const tasks = (await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns }))).tasks!
+    const tasks = await stoppedTasks()
     expect(tasks.length).toBeGreaterThanOrEqual(4)
     for (const task of tasks) {
       expect(task).toMatchObject({
@@ -312,12 +299,7 @@ describe('rolling deployments', () => {
     const launches = messages(s).filter((m) => m.startsWith('(service web) has started')).length
     // Throttled: an hour of retries is a handful of launches, not one every few seconds.
     expect(launches).toBeLessThan(20)
-    const stopped = await sim.ecs.send(
-      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
-    )
-    const task = (
-      await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns!.slice(0, 1) }))
-    ).tasks![0]
+    const [task] = await stoppedTasks()
     expect(task).toMatchObject({
       stopCode: 'TaskFailedToStart',
       stoppedReason: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${REGISTRY}/web:v4-missing: not found`,
@@ -343,12 +325,7 @@ describe('rolling deployments', () => {
         /^\(service web\) \(task [0-9a-f]{32}\) \(port 8080\) is unhealthy in \(target-group arn:aws:elasticloadbalancing:.*web-blue.*\) due to \(reason Health checks failed with these codes: \[503\]\)\.$/,
       ),
     )
-    const stopped = await sim.ecs.send(
-      new ListTasksCommand({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' }),
-    )
-    const task = (
-      await sim.ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: stopped.taskArns!.slice(0, 1) }))
-    ).tasks![0]
+    const [task] = await stoppedTasks()
     expect(task).toMatchObject({
       stopCode: 'ServiceSchedulerInitiated',
       stoppedReason: `Task failed ELB health checks in (target-group ${TARGET_GROUP})`,

@@ -9,50 +9,25 @@ import {
   type Task,
 } from '@aws-sdk/client-ecs'
 import type { ScenarioInput } from '../../src/sim/scenario.js'
-import { fargateTaskDefinition, REGISTRY, startTestSim, type TestSim } from '../helpers/sim.js'
+import { fargateTaskDefinition, REGISTRY, startTestSim, webServiceScenario, type TestSim } from '../helpers/sim.js'
 
 // Services with no load balancer: when does a task count as healthy for the circuit breaker and the deployment's
 // completion (aws-facts.md §3 "Circuit breaker": with no health checks, once it stayed up past the grace period / a
 // settle time; with a container health check, once that check passes).
 
 function scenario(service: Record<string, unknown> = {}, timing: Record<string, number> = {}): ScenarioInput {
-  return {
+  return webServiceScenario({
     timing,
-    ecr: {
-      repositories: [
-        {
-          name: 'web',
-          images: [
-            { tag: 'v1', behavior: 'healthy' },
-            { tag: 'v2', behavior: 'healthy' },
-            { tag: 'boot-crash', behavior: { crash: { exitCode: 1, afterSeconds: 3 } } },
-            { tag: 'crash-20s', behavior: { crash: { exitCode: 1, afterSeconds: 20 } } },
-            { tag: 'late-crash', behavior: { crash: { exitCode: 2, afterSeconds: 45 } } },
-            { tag: 'unhealthy', behavior: 'unhealthy' },
-          ],
-        },
-      ],
-    },
-    taskDefinitions: [fargateTaskDefinition('web', `${REGISTRY}/web:v1`)],
-    clusters: [
-      {
-        name: 'prod',
-        services: [
-          {
-            name: 'web',
-            taskDefinition: 'web:1',
-            desiredCount: 3,
-            deploymentConfiguration: {
-              maximumPercent: 200,
-              minimumHealthyPercent: 100,
-              deploymentCircuitBreaker: { enable: true, rollback: true },
-            },
-            ...service,
-          },
-        ],
-      },
+    images: [
+      { tag: 'v1', behavior: 'healthy' },
+      { tag: 'v2', behavior: 'healthy' },
+      { tag: 'boot-crash', behavior: { crash: { exitCode: 1, afterSeconds: 3 } } },
+      { tag: 'crash-20s', behavior: { crash: { exitCode: 1, afterSeconds: 20 } } },
+      { tag: 'late-crash', behavior: { crash: { exitCode: 2, afterSeconds: 45 } } },
+      { tag: 'unhealthy', behavior: 'unhealthy' },
     ],
-  }
+    service,
+  })
 }
 
 const HEALTH_CHECK = { command: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'] }

@@ -97,10 +97,8 @@ export const canarySucceeded: RunResult = {
   artifacts: [],
 }
 
-export const canaryEvents: ProgressEvent[] = [
-  { type: 'registered', taskDefinitionArn: WEB(4), reused: false },
-  { type: 'info', message: 'created the CodeDeploy deployment config berth-canary-10pct-5min.' },
-  { type: 'deployment-started', deploymentId: CANARY_ID, taskDefinitionArn: WEB(4), strategy: 'codedeploy' },
+/** A blue/green deployment from its creation until test traffic reaches the replacement task set. */
+const throughTestTraffic: ProgressEvent[] = [
   { type: 'deployment-status', status: 'Created', at: since(0) },
   { type: 'deployment-status', status: 'InProgress', at: since(2000) },
   lifecycle('BeforeInstall', 'Succeeded', 2500),
@@ -108,6 +106,13 @@ export const canaryEvents: ProgressEvent[] = [
   lifecycle('Install', 'Succeeded', 22_750),
   lifecycle('AfterInstall', 'Succeeded', 23_500),
   lifecycle('AllowTestTraffic', 'Succeeded', 24_250),
+]
+
+export const canaryEvents: ProgressEvent[] = [
+  { type: 'registered', taskDefinitionArn: WEB(4), reused: false },
+  { type: 'info', message: 'created the CodeDeploy deployment config berth-canary-10pct-5min.' },
+  { type: 'deployment-started', deploymentId: CANARY_ID, taskDefinitionArn: WEB(4), strategy: 'codedeploy' },
+  ...throughTestTraffic,
   lifecycle('AfterAllowTestTraffic', 'InProgress', 24_500, { hookFunction: 'validate-green' }),
   lifecycle('AfterAllowTestTraffic', 'Succeeded', 34_500, { hookFunction: 'validate-green' }),
   lifecycle('BeforeAllowTraffic', 'InProgress', 34_750),
@@ -141,13 +146,7 @@ export const hookRolledBack: RunResult = {
 
 export const hookFailureEvents: ProgressEvent[] = [
   { type: 'deployment-started', deploymentId: ROLLED_BACK_ID, taskDefinitionArn: WEB(4), strategy: 'codedeploy' },
-  { type: 'deployment-status', status: 'Created', at: since(0) },
-  { type: 'deployment-status', status: 'InProgress', at: since(2000) },
-  lifecycle('BeforeInstall', 'Succeeded', 2500),
-  lifecycle('Install', 'InProgress', 2750),
-  lifecycle('Install', 'Succeeded', 22_750),
-  lifecycle('AfterInstall', 'Succeeded', 23_500),
-  lifecycle('AllowTestTraffic', 'Succeeded', 24_250),
+  ...throughTestTraffic,
   lifecycle('AfterAllowTestTraffic', 'InProgress', 24_500, { hookFunction: 'smoke-fails' }),
   lifecycle('AfterAllowTestTraffic', 'Failed', 29_500, {
     hookFunction: 'smoke-fails',
