@@ -130,7 +130,8 @@ export class ScaledClock implements Clock {
   }
 
   now(): number {
-    const emulated = this.start + (performance.now() - this.realStart) * this.speed
+    // Whole milliseconds: AWS's timestamps carry milliseconds at most.
+    const emulated = Math.floor(this.start + (performance.now() - this.realStart) * this.speed)
     this.last = Math.max(this.last, emulated)
     return this.last
   }

@@ -76,6 +76,8 @@ export interface DeploymentRecord {
   /** The traffic step of AllowTraffic reached so far (-1 before it starts). */
   trafficStep: number
   inTerminationWait: boolean
+  /** A StopDeployment was answered Pending and is being carried out. */
+  stopRequested?: boolean
   timers: Timer[]
 }
 

@@ -433,17 +433,28 @@ function putLifecycleEventHookExecutionStatus(
   return { lifecycleEventHookExecutionId: id }
 }
 
+/** StopDeployment is asynchronous: answered Pending, the deployment reaches Stopped (its group free) a little later. */
+const STOP_DELAY_MS = 2000
+
 function stopDeployment(ctx: Context, input: { deploymentId?: string; autoRollbackEnabled?: boolean }): object {
   const d = deployment(ctx.state, input.deploymentId)
   if (isDone(d))
     throw new AwsError('DeploymentAlreadyCompletedException', `The deployment ${d.deploymentId} has already completed.`)
-  fail(ctx, d, {
-    code: 'MANUAL_STOP',
-    message: 'The deployment was stopped by a StopDeployment request.',
-    stopped: true,
-    rollback: input.autoRollbackEnabled,
+  const pending = { status: 'Pending', statusMessage: `Stopping deployment ${d.deploymentId}.` }
+  if (d.stopRequested) return pending
+  d.stopRequested = true
+  const timer = ctx.world.clock.after(STOP_DELAY_MS, () => {
+    d.timers = d.timers.filter((t) => t !== timer)
+    if (isDone(d)) return
+    fail(ctx, d, {
+      code: 'MANUAL_STOP',
+      message: 'The deployment was stopped by a StopDeployment request.',
+      stopped: true,
+      rollback: input.autoRollbackEnabled,
+    })
   })
-  return { status: 'Succeeded', statusMessage: `Deployment ${d.deploymentId} stopped.` }
+  d.timers.push(timer)
+  return pending
 }
 
 function continueDeployment(ctx: Context, input: { deploymentId?: string; deploymentWaitType?: string }): object {

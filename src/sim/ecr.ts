@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-ecr'
 import type { Scenario } from './scenario.js'
 import type { ServiceDefinition } from './server.js'
-import { AwsError, page, type ImageRecord, type RepositoryState, type Wire, type World } from './world.js'
+import { AwsError, epochSeconds, page, type ImageRecord, type RepositoryState, type Wire, type World } from './world.js'
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 /** Default pushedAt/createdAt: a fixed instant, so digests and listings repeat from run to run. */
@@ -115,7 +115,7 @@ function detail(world: World, repo: RepositoryState, image: ImageRecord): Wire<I
     repositoryName: repo.name,
     imageDigest: image.digest,
     imageSizeInBytes: image.sizeInBytes,
-    imagePushedAt: image.pushedAt / 1000,
+    imagePushedAt: epochSeconds(image.pushedAt),
     imageManifestMediaType: image.mediaType,
     artifactMediaType: 'application/vnd.oci.image.config.v1+json',
     imageStatus: 'ACTIVE',
@@ -155,7 +155,7 @@ export function describeRepositories(world: World, input: DescribeRepositoriesRe
     registryId: world.account,
     repositoryName: repo.name,
     repositoryUri: repo.uri,
-    createdAt: repo.createdAt / 1000,
+    createdAt: epochSeconds(repo.createdAt),
     imageTagMutability: 'MUTABLE',
     imageScanningConfiguration: { scanOnPush: false },
     encryptionConfiguration: { encryptionType: 'AES256' },

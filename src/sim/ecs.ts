@@ -38,6 +38,7 @@ import {
 } from './taskdefs.js'
 import {
   AwsError,
+  epochSeconds,
   nameFromArn,
   page,
   type ClusterState,
@@ -81,7 +82,8 @@ export class Ecs {
     const clusters: Wire<Cluster>[] = []
     const failures: Failure[] = []
     for (const ref of refs) {
-      const cluster = this.world.clusters.get(nameFromArn(ref, 'cluster/'))
+      const name = this.world.localName(ref, 'cluster/')
+      const cluster = name === undefined ? undefined : this.world.clusters.get(name)
       if (cluster) clusters.push(this.renderCluster(cluster, input.include ?? []))
       else failures.push({ arn: ref.startsWith('arn:') ? ref : this.world.clusterArn(ref), reason: 'MISSING' })
     }
@@ -250,7 +252,8 @@ export class Ecs {
   /** Finds a service by name or ARN in a cluster; ServiceNotFoundException when there is none. */
   service(clusterRef: string | undefined, ref: string | undefined): ServiceState {
     const cluster = this.world.cluster(clusterRef)
-    const service = cluster.services.get(nameFromArn(ref ?? '', 'service/'))
+    const name = this.world.localName(ref ?? '', 'service/')
+    const service = name === undefined ? undefined : cluster.services.get(name)
     if (!service) throw new AwsError('ServiceNotFoundException', 'Service not found.')
     return service
   }
@@ -355,11 +358,12 @@ export class Ecs {
     const services: Wire<Service>[] = []
     const failures: Failure[] = []
     for (const ref of refs) {
-      const service = cluster.services.get(nameFromArn(ref, 'service/'))
+      const name = this.world.localName(ref, 'service/')
+      const service = name === undefined ? undefined : cluster.services.get(name)
       if (service) services.push(this.renderService(service, input.include?.includes('TAGS') ?? false))
       else
         failures.push({
-          arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `service/${cluster.name}/${ref}`),
+          arn: ref.startsWith('arn:') ? ref : this.world.arn('ecs', `service/${ref}`),
           reason: 'MISSING',
         })
     }
@@ -384,13 +388,10 @@ export class Ecs {
     if (desired !== 'RUNNING' && desired !== 'STOPPED' && desired !== 'PENDING')
       throw invalid(`Invalid desiredStatus: ${String(desired)}`)
     const serviceName = input.serviceName === undefined ? undefined : nameFromArn(input.serviceName, 'service/')
+    // No task ever has desiredStatus PENDING: ECS documents that this filter returns no results.
     const arns = [...this.world.tasks.values()]
       .filter((t) => t.clusterName === cluster.name)
-      .filter((t) =>
-        desired === 'PENDING'
-          ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING'
-          : t.desiredStatus === desired,
-      )
+      .filter((t) => t.desiredStatus === desired)
       .filter((t) => serviceName === undefined || t.serviceName === serviceName)
       .filter((t) => input.family === undefined || t.family === input.family)
       .filter((t) => input.startedBy === undefined || t.startedBy === input.startedBy)
@@ -491,6 +492,7 @@ export class Ecs {
         arn ?? '',
       )
     if (!match || !arn) throw invalid('The ARN provided is invalid.')
+    if (this.world.isForeign(arn)) throw invalid('The specified resource is not found.')
     const [, kind, rest] = match
     const parts = rest.split('/')
     const exists =
@@ -508,6 +510,7 @@ export class Ecs {
   }
 
   private findTask(cluster: ClusterState, ref: string): TaskState | undefined {
+    if (this.world.isForeign(ref)) return undefined
     const id = ref.split('/').pop() ?? ref
     return this.world.tasks.get(this.world.arn('ecs', `task/${cluster.name}/${id}`))
   }
@@ -734,7 +737,7 @@ function isPending(task: TaskState): boolean {
 }
 
 function seconds(ms: number | undefined): number | undefined {
-  return ms === undefined ? undefined : ms / 1000
+  return ms === undefined ? undefined : epochSeconds(ms)
 }
 
 function checkLaunchType(td: TaskDefinitionRecord, launchType: string | undefined): void {

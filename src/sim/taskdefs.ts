@@ -69,6 +69,8 @@ export function registerTaskDefinition(
     throw clientError('Too many containers. A task definition can have at most 10 containers.')
   if ((input.tags ?? []).length > 50)
     throw new AwsError('InvalidParameterException', 'The maximum number of tags (50) was exceeded.')
+  validateTags(input.tags ?? [])
+  validateCompatibilities(input.requiresCompatibilities ?? [])
 
   const requires = input.requiresCompatibilities ?? []
   const fargate = requires.includes('FARGATE')
@@ -80,7 +82,7 @@ export function registerTaskDefinition(
     throw clientError("Invalid 'memory' setting for task.")
   }
   const names = new Set<string>()
-  for (const c of containers) validateContainer(c, names, memory)
+  for (const c of containers) validateContainer(c, names, memory, input.networkMode)
   if (!containers.some((c) => c.essential !== false)) throw clientError('At least one essential container is required.')
 
   const networkMode = input.networkMode ?? (fargate ? undefined : 'bridge')
@@ -125,7 +127,61 @@ export function registerTaskDefinition(
   return { taskDefinition: record, tags: input.tags && input.tags.length > 0 ? input.tags : undefined }
 }
 
-function validateContainer(c: ContainerDefinition, names: Set<string>, taskMemory: number | undefined): void {
+const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']
+
+function validateCompatibilities(requires: string[]): void {
+  const unknown = requires.find((c) => !COMPATIBILITIES.includes(c))
+  if (unknown !== undefined) {
+    throw clientError(
+      `Invalid requiresCompatibilities value: ${unknown}. Valid values are: ${COMPATIBILITIES.join(', ')}.`,
+    )
+  }
+}
+
+/** The `aws:` prefix is reserved for AWS's own tags, in any case. */
+function validateTags(tags: Tag[]): void {
+  const reserved = tags.find((t) => (t.key ?? '').toLowerCase().startsWith('aws:'))
+  if (reserved) throw clientError(`Tag keys beginning with 'aws:' are reserved for AWS use: ${reserved.key}`)
+}
+
+/** ECS's bounds for a container health check (seconds, retries), as RegisterTaskDefinition enforces them. */
+const HEALTH_CHECK_BOUNDS = {
+  interval: [5, 300],
+  timeout: [2, 120],
+  retries: [1, 10],
+  startPeriod: [0, 300],
+} as const
+
+function validateHealthCheck(c: ContainerDefinition): void {
+  for (const [key, [min, max]] of Object.entries(HEALTH_CHECK_BOUNDS)) {
+    const value = c.healthCheck?.[key as keyof typeof HEALTH_CHECK_BOUNDS]
+    if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+      throw clientError(
+        `Invalid 'healthCheck' setting for container '${c.name}'. '${key}' must be between ${min} and ${max}, got ${value}.`,
+      )
+    }
+  }
+}
+
+function validatePortMappings(c: ContainerDefinition, networkMode: string | undefined): void {
+  for (const p of c.portMappings ?? []) {
+    if (p.protocol !== undefined && p.protocol !== 'tcp' && p.protocol !== 'udp') {
+      throw clientError(
+        `Invalid 'protocol' setting for container '${c.name}': ${String(p.protocol)}. Valid values are: tcp, udp.`,
+      )
+    }
+    if (networkMode === 'awsvpc' && p.hostPort !== undefined && p.hostPort !== p.containerPort) {
+      throw clientError('When networkMode=awsvpc, the host ports and container ports in port mappings must match.')
+    }
+  }
+}
+
+function validateContainer(
+  c: ContainerDefinition,
+  names: Set<string>,
+  taskMemory: number | undefined,
+  networkMode: string | undefined,
+): void {
   if (typeof c.name !== 'string' || c.name === '') throw clientError('Container.name should not be null or empty.')
   if (!NAME.test(c.name)) {
     throw clientError(
@@ -146,6 +202,8 @@ function validateContainer(c: ContainerDefinition, names: Set<string>, taskMemor
   if (c.logConfiguration && !c.logConfiguration.logDriver) {
     throw clientError(`Invalid setting for container '${c.name}'. 'logDriver' should not be null or empty.`)
   }
+  validatePortMappings(c, networkMode)
+  validateHealthCheck(c)
 }
 
 function validateFargate(
@@ -232,7 +290,7 @@ function dropUndefined(object: object): void {
 
 /** Resolves `family` (latest ACTIVE), `family:revision` or an ARN. */
 export function resolveTaskDefinition(world: World, ref: string | undefined): TaskDefinitionRecord | undefined {
-  if (typeof ref !== 'string' || ref === '') return undefined
+  if (typeof ref !== 'string' || ref === '' || world.isForeign(ref)) return undefined
   const text = ref.startsWith('arn:') ? ref.replace(/^arn:aws[\w-]*:ecs:[^:]+:\d{12}:task-definition\//, '') : ref
   if (text.startsWith('arn:')) return undefined
   const [family, revision] = text.split(':')

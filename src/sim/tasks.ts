@@ -319,7 +319,11 @@ function containerExits(world: World, task: TaskState, container: ContainerState
   task.version++
   if (!container.essential) return
   const provenBefore = task.proven
-  stopTask(world, task, { stopCode: 'EssentialContainerExited', reason: 'Essential container in task exited' })
+  stopTask(world, task, {
+    stopCode: 'EssentialContainerExited',
+    reason: 'Essential container in task exited',
+    executionStoppedAt: world.clock.now(),
+  })
   world.taskListener?.onFailed(task, provenBefore ? 'exit' : 'start')
 }
 
@@ -328,6 +332,8 @@ export interface StopOptions {
   reason: string
   /** Say "has stopped N running tasks" when the task leaves (scheduler-initiated stops). */
   announce?: boolean
+  /** When the task's execution already ended (its essential container exited); else when its containers stop. */
+  executionStoppedAt?: number
 }
 
 /**
@@ -342,6 +348,7 @@ export function stopTask(world: World, task: TaskState, options: StopOptions): v
   task.stopCode = options.stopCode
   task.stoppedReason = options.reason
   task.stoppingAt = now
+  task.executionStoppedAt = options.executionStoppedAt
   task.inService = false
   task.version++
   const service = task.serviceName ? world.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined
@@ -368,7 +375,7 @@ export function stopTask(world: World, task: TaskState, options: StopOptions): v
   }
   if (!wasRunning) {
     task.lastStatus = 'STOPPED'
-    task.executionStoppedAt = now
+    task.executionStoppedAt ??= now
     task.stoppedAt = now
     for (const c of task.containers) c.lastStatus = 'STOPPED'
     if (options.announce && service) announceStopped(world, task)
@@ -384,7 +391,7 @@ export function stopTask(world: World, task: TaskState, options: StopOptions): v
     world.clock.after(world.timing.stopSeconds * 1000, () => {
       const at = world.clock.now()
       task.lastStatus = 'STOPPED'
-      task.executionStoppedAt = at
+      task.executionStoppedAt ??= at
       task.stoppedAt = at
       task.version++
       for (const c of task.containers) {

@@ -304,8 +304,9 @@ export class World {
     return this.random()
   }
 
+  /** Now in epoch seconds, with milliseconds at most (as AWS's timestamps). */
   nowSeconds(): number {
-    return this.clock.now() / 1000
+    return epochSeconds(this.clock.now())
   }
 
   hex(length: number): string {
@@ -340,10 +341,24 @@ export class World {
     return this.arn('ecs', `cluster/${name}`)
   }
 
+  /**
+   * The resource name in a name or ARN (the part after `marker`); undefined for an ARN of another region or account,
+   * which names nothing here (AWS would not find it in this region and account either).
+   */
+  localName(ref: string, marker: string): string | undefined {
+    return this.isForeign(ref) ? undefined : nameFromArn(ref, marker)
+  }
+
+  /** An ARN of another region or account. */
+  isForeign(ref: string): boolean {
+    const match = /^arn:[^:]*:[^:]*:([^:]*):([^:]*):/.exec(ref)
+    return match !== null && (match[1] !== this.region || match[2] !== this.account)
+  }
+
   /** Looks a cluster up by name or ARN; a missing cluster is ClusterNotFoundException. */
   cluster(ref: string | undefined): ClusterState {
-    const name = nameFromArn(ref ?? 'default', 'cluster/')
-    const cluster = this.clusters.get(name)
+    const name = this.localName(ref ?? 'default', 'cluster/')
+    const cluster = name === undefined ? undefined : this.clusters.get(name)
     if (!cluster || cluster.status !== 'ACTIVE') throw new AwsError('ClusterNotFoundException', 'Cluster not found.')
     return cluster
   }
@@ -426,6 +441,11 @@ export class World {
   private logEventId(timestamp: number): string {
     return `${timestamp}`.padStart(20, '0') + this.hex(36).replace(/[a-f]/g, (c) => String(c.charCodeAt(0) % 10))
   }
+}
+
+/** Epoch ms -> epoch seconds with at most millisecond precision, the form of every awsJson timestamp. */
+export function epochSeconds(ms: number): number {
+  return Math.floor(ms) / 1000
 }
 
 export function nameFromArn(ref: string, marker: string): string {

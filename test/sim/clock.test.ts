@@ -36,6 +36,17 @@ describe('ScaledClock', () => {
     clock.close()
   })
 
+  it('reads whole milliseconds, whatever the speed', async () => {
+    const clock = new ScaledClock(7.77, 0.5)
+    const readings: number[] = []
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 3))
+      readings.push(clock.now())
+    }
+    expect(readings.filter((ms) => !Number.isInteger(ms))).toEqual([])
+    clock.close()
+  })
+
   it('rejects a speed that is not positive', () => {
     expect(() => new ScaledClock(0)).toThrow('speed must be a positive number, got 0')
   })

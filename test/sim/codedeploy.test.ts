@@ -414,9 +414,19 @@ describe('CodeDeploy blue/green on the emulator', () => {
       const d = await getDeployment(cd, id)
       return d.status === 'InProgress' && (await getTarget(cd, id, WEB_TARGET)).status === 'Succeeded'
     })
-    await cd.send(new StopDeploymentCommand({ deploymentId: id, autoRollbackEnabled: true }))
-    const stopped = await getDeployment(cd, id)
-    expect(stopped.status).toBe('Stopped')
+    const answer = await cd.send(new StopDeploymentCommand({ deploymentId: id, autoRollbackEnabled: true }))
+    expect(answer.status).toBe('Pending')
+    // Asynchronous, as in CodeDeploy: still InProgress (the group busy) at the answer, Stopped a little later.
+    expect((await getDeployment(cd, id)).status).toBe('InProgress')
+    expect((await cd.send(new StopDeploymentCommand({ deploymentId: id }))).status).toBe('Pending')
+    const stopped = await s.until(
+      'the stop',
+      async () => {
+        const d = await getDeployment(cd, id)
+        return d.status === 'Stopped' && d
+      },
+      { stepMs: 500, maxMs: 10_000 },
+    )
     expect(stopped.errorInformation?.code).toBe('MANUAL_STOP')
     const rollbackId = stopped.rollbackInfo?.rollbackDeploymentId ?? ''
     await runToEnd(s, cd, rollbackId, WEB_TARGET)
@@ -428,9 +438,14 @@ describe('CodeDeploy blue/green on the emulator', () => {
     const plain = await createDeployment(cd, deploymentInput('plain-dg', appSpec(V2)))
     s.advance(3000)
     await cd.send(new StopDeploymentCommand({ deploymentId: plain, autoRollbackEnabled: false }))
+    await expect(createDeployment(cd, deploymentInput('plain-dg', appSpec(V2)))).rejects.toMatchObject({
+      name: 'DeploymentLimitExceededException',
+    })
+    s.advance(2000)
     const info = await getDeployment(cd, plain)
     expect(info.status).toBe('Stopped')
     expect(info.rollbackInfo).toBeUndefined()
+    expect(await createDeployment(cd, deploymentInput('plain-dg', appSpec(V2)))).toMatch(/^d-/)
   })
 
   it('skips the termination wait on ContinueDeployment TERMINATION_WAIT', async () => {

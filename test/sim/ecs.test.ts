@@ -228,7 +228,7 @@ describe('clusters and services', () => {
     expect(out.services!.map((s) => s.serviceName)).toEqual(['web'])
     expect(out.services![0].tags).toEqual([{ key: 'team', value: 'edge' }])
     expect(out.services![0].serviceArn).toBe('arn:aws:ecs:us-east-1:123456789012:service/prod/web')
-    expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/ghost', reason: 'MISSING' }])
+    expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/ghost', reason: 'MISSING' }])
   })
 
   it('answers the ECS error codes', async () => {

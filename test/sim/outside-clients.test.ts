@@ -108,7 +108,7 @@ describe('the Python aws CLI and boto3 read the emulator', () => {
     ])
     // CLI v1 prints timestamps as epoch seconds, v2 as ISO 8601.
     expect(String((service.events as Record<string, unknown>[])[0].createdAt)).toMatch(/^(20\d\d-\d\d-\d\dT|\d{10})/)
-    expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/ghost', reason: 'MISSING' }])
+    expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/ghost', reason: 'MISSING' }])
   })
 
   it('aws ecs list-task-definitions (paginated by the CLI)', async () => {
