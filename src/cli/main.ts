@@ -8,7 +8,7 @@ import { answerHook } from '../hook/answer.js'
 import { consoleReporter } from '../report/console.js'
 import { jsonReporter } from '../report/json.js'
 import { fanOut, type Reporter, type RunResult } from '../report/events.js'
-import { runSim } from '../sim/main.js'
+import { runSim, SimInputError } from '../sim/main.js'
 import { argsSource, parseArgs } from './args.js'
 import { FLAGS, HELP, MAIN_HELP } from './help.js'
 
@@ -134,14 +134,18 @@ async function sim(scenario: string | undefined, source: ReturnType<typeof argsS
     if (!check(value)) throw new UserError(`--${name}: ${JSON.stringify(raw)} is not valid; expected ${accepted}.`)
     return value
   }
-  await runSim(
-    {
-      scenario,
-      port: number('port', 0, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a port from 0 to 65535'),
-      speed: number('speed', 1, (n) => n > 0 && n <= 100_000, 'a number above 0, at most 100000'),
-      seed: number('seed', 1, Number.isInteger, 'a whole number'),
-    },
-    io.stdout,
-  )
+  const options = {
+    scenario,
+    port: number('port', 0, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a port from 0 to 65535'),
+    speed: number('speed', 1, (n) => n > 0 && n <= 100_000, 'a number above 0, at most 100000'),
+    seed: number('seed', 1, Number.isInteger, 'a whole number'),
+  }
+  try {
+    await runSim(options, io.stdout)
+  } catch (error) {
+    // The emulator's input errors (scenario, port) are the user's, as every UserError: exit 2.
+    if (error instanceof SimInputError) throw new UserError(error.message, error.location)
+    throw error
+  }
   return EXIT.ok
 }

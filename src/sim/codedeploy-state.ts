@@ -6,11 +6,10 @@ import type {
   RollbackInfo,
   TargetStatus,
 } from '@aws-sdk/client-codedeploy'
-import { UserError } from '../errors.js'
 import type { Timer } from './clock.js'
 import { PREDEFINED_ECS_CONFIGS, type DeploymentConfigRecord } from './codedeploy-configs.js'
 import type { EcsAppSpec, LifecycleEventName, RevisionInput } from './codedeploy-appspec.js'
-import type { DeploymentGroupSpec } from './scenario.js'
+import { scenarioError, type DeploymentGroupSpec } from './scenario.js'
 import { AwsError, syntheticDigest, type DeploymentState, type ServiceState, type World } from './world.js'
 
 export type CodeDeployStatus =
@@ -117,27 +116,32 @@ function initialState(world: World): CodeDeployState {
       trafficRoutingConfig,
     })
   }
-  for (const app of world.scenario.codedeploy.applications) {
+  for (const [i, app] of world.scenario.codedeploy.applications.entries()) {
     state.applications.set(app.name, {
       applicationId: world.uuid(),
       applicationName: app.name,
       createTime: world.nowSeconds(),
       computePlatform: 'ECS',
     })
-    for (const spec of app.deploymentGroups) {
-      state.groups.set(groupKey(app.name, spec.name), groupFromSpec(world, app.name, spec))
+    for (const [j, spec] of app.deploymentGroups.entries()) {
+      const path = ['codedeploy', 'applications', i, 'deploymentGroups', j, 'service']
+      state.groups.set(groupKey(app.name, spec.name), groupFromSpec(world, app.name, spec, path))
     }
   }
   return state
 }
 
-function groupFromSpec(world: World, applicationName: string, spec: DeploymentGroupSpec): GroupRecord {
+function groupFromSpec(
+  world: World,
+  applicationName: string,
+  spec: DeploymentGroupSpec,
+  path: (string | number)[],
+): GroupRecord {
   const [clusterName, serviceName] = spec.service.split('/')
   const service = world.clusters.get(clusterName)?.services.get(serviceName)
-  const where = `scenario: codedeploy deployment group ${spec.name}`
-  if (!service) throw new UserError(`${where}: service ${spec.service} is not in the scenario's clusters`)
+  if (!service) throw scenarioError(world.scenario, path, `service ${spec.service} is not in the scenario's clusters`)
   if (service.controller !== 'CODE_DEPLOY') {
-    throw new UserError(`${where}: service ${spec.service} must use deploymentController CODE_DEPLOY`)
+    throw scenarioError(world.scenario, path, `service ${spec.service} must use deploymentController CODE_DEPLOY`)
   }
   const blue = targetGroupName(service.loadBalancers[0]?.targetGroupArn) ?? `${serviceName}-blue`
   const targetGroups = (spec.targetGroups?.length === 2 ? spec.targetGroups : [blue, `${serviceName}-green`]) as [

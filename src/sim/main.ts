@@ -1,16 +1,16 @@
 import type { CreateServiceRequest } from '@aws-sdk/client-ecs'
-import { UserError } from '../errors.js'
 import { ManualClock, ScaledClock, type Clock } from './clock.js'
 import { codeDeployDefinition } from './codedeploy.js'
 import { Ecs } from './ecs.js'
 import { ecrDefinition, loadRepositories } from './ecr.js'
 import { logsDefinition } from './logs.js'
-import { loadScenario, validateScenario, type Scenario, type ScenarioInput } from './scenario.js'
+import { loadScenario, scenarioError, validateScenario, type Scenario, type ScenarioInput } from './scenario.js'
 import { serve, type ServiceDefinition } from './server.js'
 import { registerTaskDefinition } from './taskdefs.js'
 import { AwsError, World } from './world.js'
 
 export { ManualClock, ScaledClock } from './clock.js'
+export { SimInputError } from './errors.js'
 export type { Clock } from './clock.js'
 export type { Scenario, ScenarioInput } from './scenario.js'
 
@@ -44,12 +44,12 @@ export interface SimWorld {
 }
 
 /** Builds the world a scenario describes: registry, task definitions, clusters and services (already steady). */
-export function buildWorld(scenario: Scenario, clock: Clock, seed = 1, file = 'scenario'): SimWorld {
+export function buildWorld(scenario: Scenario, clock: Clock, seed = 1): SimWorld {
   const world = new World(scenario, clock, seed)
   const ecs = new Ecs(world)
   loadRepositories(world, scenario)
   for (const [i, input] of scenario.taskDefinitions.entries()) {
-    inScenario(file, `taskDefinitions[${i}]`, () => registerTaskDefinition(world, structuredClone(input)))
+    inScenario(scenario, ['taskDefinitions', i], () => registerTaskDefinition(world, structuredClone(input)))
   }
   for (const [i, cluster] of scenario.clusters.entries()) {
     ecs.createCluster({ clusterName: cluster.name })
@@ -61,7 +61,7 @@ export function buildWorld(scenario: Scenario, clock: Clock, seed = 1, file = 's
         serviceName: name,
         deploymentController: deploymentController ? { type: deploymentController } : undefined,
       }
-      inScenario(file, `clusters[${i}].services[${j}]`, () => {
+      inScenario(scenario, ['clusters', i, 'services', j], () => {
         ecs.createService(input, true)
         const service = world.clusters.get(cluster.name)?.services.get(name)
         if (service) ecs.scheduler.warmStart(service)
@@ -76,22 +76,22 @@ export function buildWorld(scenario: Scenario, clock: Clock, seed = 1, file = 's
   }
 }
 
-function inScenario<T>(file: string, key: string, fn: () => T): T {
+/** Runs a step of building the world; what the emulated service refuses is a scenario error at that key's line. */
+function inScenario<T>(scenario: Scenario, path: (string | number)[], fn: () => T): T {
   try {
     return fn()
   } catch (error) {
-    if (error instanceof AwsError) throw new UserError(`${file}: ${key}: ${error.type}: ${error.message}`, { file })
+    if (error instanceof AwsError) throw scenarioError(scenario, path, `${error.type}: ${error.message}`)
     throw error
   }
 }
 
 /** Starts the emulator in this process (for tests and the demo); `close()` stops the server and the clock. */
 export async function startSim(options: SimOptions): Promise<Sim> {
-  const file = typeof options.scenario === 'string' ? options.scenario : 'scenario'
   const scenario =
     typeof options.scenario === 'string' ? loadScenario(options.scenario) : validateScenario(options.scenario)
   const clock = options.clock ?? new ScaledClock(options.speed ?? 1, scenario.startTime ?? Date.now())
-  const { world, ecs, services } = buildWorld(scenario, clock, options.seed ?? 1, file)
+  const { world, ecs, services } = buildWorld(scenario, clock, options.seed ?? 1)
   const server = await serve(world, services, options.port ?? 0)
   return {
     url: server.url,

@@ -8,7 +8,7 @@ import type {
   RegisterTaskDefinitionRequest,
   Tag,
 } from '@aws-sdk/client-ecs'
-import { UserError } from '../errors.js'
+import { SimInputError } from './errors.js'
 
 /** What the containers of an image do when a task runs them (sim-scenario.md "Image behaviours"). */
 export type BehaviorKind = 'healthy' | 'crash' | 'unhealthy' | 'oom' | 'secrets-error'
@@ -124,6 +124,14 @@ export interface Scenario {
   lambdas: Record<string, LambdaSpec>
   faults: Faults
   timing: Timing
+  /** Where the scenario came from, to point at a key's file line in errors found after reading (unknown in code). */
+  source?: ScenarioSource
+}
+
+export interface ScenarioSource {
+  file: string
+  /** The line of the key at `path` (or of its nearest parent that has one). */
+  lineOf(path: Path): number | undefined
 }
 
 /** A behaviour as written in a scenario: a name, `{ crash: { exitCode, afterSeconds } }`, or already normalized. */
@@ -170,15 +178,15 @@ export const DEFAULT_TIMING: Timing = {
 }
 const DEFAULT_START_SECONDS = 10
 
-type Path = (string | number)[]
+export type Path = (string | number)[]
 
-/** Reads and validates a scenario file (YAML or JSON). Errors are UserErrors naming the file, line and key. */
+/** Reads and validates a scenario file (YAML or JSON). Errors are SimInputErrors naming the file, line and key. */
 export function loadScenario(file: string): Scenario {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new UserError(`--scenario: cannot read ${file}: ${(error as Error).message}`, { file })
+    throw new SimInputError(`--scenario: cannot read ${file}: ${(error as Error).message}`, { file })
   }
   return parseScenario(text, file)
 }
@@ -190,14 +198,31 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
   if (doc.errors.length > 0) {
     const error = doc.errors[0]
     const line = lineCounter.linePos(error.pos[0]).line
-    throw new UserError(`${file}:${line}: not valid YAML or JSON: ${error.message.split('\n')[0]}`, { file, line })
+    throw new SimInputError(`${file}:${line}: not valid YAML or JSON: ${error.message.split('\n')[0]}`, { file, line })
   }
-  return new ScenarioReader(doc, lineCounter, file).read(doc.toJS() ?? {})
+  if (doc.contents === null) {
+    throw new SimInputError(
+      `${file}: the scenario is empty; describe the world to serve (see docs/sim-scenario.md), or write {} for an empty one.`,
+      { file },
+    )
+  }
+  return new ScenarioReader(doc, lineCounter, file).read(doc.toJS())
 }
 
 /** Validates an already parsed scenario object (for tests and programmatic use). */
 export function validateScenario(value: ScenarioInput | Scenario | unknown, file = 'scenario'): Scenario {
   return new ScenarioReader(undefined, undefined, file).read(value)
+}
+
+/**
+ * An error about the scenario found after reading it (the world refused it): `file:line: key: message`, the line
+ * when the scenario came from a file.
+ */
+export function scenarioError(scenario: Scenario, path: Path, message: string): SimInputError {
+  const file = scenario.source?.file ?? 'scenario'
+  const line = scenario.source?.lineOf(path)
+  const where = line === undefined ? file : `${file}:${line}`
+  return new SimInputError(`${where}: ${formatPath(path)}: ${message}`, { file, line })
 }
 
 const TOP_KEYS = [
@@ -253,21 +278,56 @@ class ScenarioReader {
     if (!/^\d{12}$/.test(account)) this.fail(['account'], `must be 12 digits, got ${JSON.stringify(account)}`)
     const region = top.region === undefined ? 'us-east-1' : this.string(top.region, ['region'])
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) this.fail(['region'], `is not a region name: ${region}`)
-    return {
+    const taskDefinitions = this.array(top.taskDefinitions, ['taskDefinitions']).map((item, i) =>
+      this.taskDefinition(item, ['taskDefinitions', i]),
+    )
+    const clusters = this.array(top.clusters, ['clusters']).map((item, i) => this.cluster(item, ['clusters', i]))
+    this.checkTaskDefinitionRefs(clusters, taskDefinitions)
+    const scenario: Scenario = {
       region,
       account,
       startTime: top.startTime === undefined ? undefined : this.time(top.startTime, ['startTime']),
       ecr: this.ecr(top.ecr),
       images: this.images(top.images),
-      taskDefinitions: this.array(top.taskDefinitions, ['taskDefinitions']).map((item, i) =>
-        this.taskDefinition(item, ['taskDefinitions', i]),
-      ),
-      clusters: this.array(top.clusters, ['clusters']).map((item, i) => this.cluster(item, ['clusters', i])),
+      taskDefinitions,
+      clusters,
       codedeploy: this.codedeploy(top.codedeploy),
       lambdas: this.lambdas(top.lambdas),
       faults: this.faults(top.faults),
       timing: this.timing(top.timing),
     }
+    if (this.doc) {
+      const file = this.file
+      Object.defineProperty(scenario, 'source', {
+        value: { file, lineOf: (path: Path) => this.lineOf(path) } satisfies ScenarioSource,
+        enumerable: false,
+      })
+    }
+    return scenario
+  }
+
+  /** A service's taskDefinition must name one the scenario registers (family, family:revision or its ARN). */
+  private checkTaskDefinitionRefs(clusters: ClusterSpec[], taskDefinitions: RegisterTaskDefinitionRequest[]): void {
+    const revisions = new Map<string, number>()
+    for (const td of taskDefinitions) revisions.set(td.family!, (revisions.get(td.family!) ?? 0) + 1)
+    const registered = [...revisions].flatMap(([family, count]) =>
+      Array.from({ length: count }, (_, i) => `${family}:${i + 1}`),
+    )
+    clusters.forEach((cluster, i) =>
+      cluster.services.forEach((service, j) => {
+        const ref = service.taskDefinition
+        if (ref === undefined) return
+        const text = ref.startsWith('arn:') ? ref.replace(/^arn:[^:]*:ecs:[^:]*:[^:]*:task-definition\//, '') : ref
+        const [family, revision] = text.split(':')
+        const count = revisions.get(family) ?? 0
+        if (count > 0 && (revision === undefined || (/^\d+$/.test(revision) && Number(revision) <= count))) return
+        this.fail(
+          ['clusters', i, 'services', j, 'taskDefinition'],
+          `names task definition ${ref}, which the scenario does not register ` +
+            `(its taskDefinitions register ${registered.join(', ') || 'none'})`,
+        )
+      }),
+    )
   }
 
   private ecr(value: unknown): Scenario['ecr'] {
@@ -579,10 +639,10 @@ class ScenarioReader {
     const line = this.lineOf(path)
     const where = line === undefined ? this.file : `${this.file}:${line}`
     const key = path.length === 0 ? '(top level)' : formatPath(path)
-    throw new UserError(`${where}: ${key} ${message}`, { file: this.file, line })
+    throw new SimInputError(`${where}: ${key} ${message}`, { file: this.file, line })
   }
 
-  private lineOf(path: Path): number | undefined {
+  lineOf(path: Path): number | undefined {
     if (!this.doc || !this.lines) return undefined
     for (let length = path.length; length >= 0; length--) {
       const prefix = path.slice(0, length)

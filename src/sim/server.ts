@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
+import { SimInputError } from './errors.js'
 import { AwsError, sfc32, type ServiceId, type World } from './world.js'
 
 /** One operation: takes the parsed JSON input, returns the JSON output (or throws AwsError). */
@@ -116,9 +117,10 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const refuse = (error: NodeJS.ErrnoException): void => reject(listenError(error, port))
+    server.once('error', refuse)
     server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject)
+      server.off('error', refuse)
       resolve()
     })
   })
@@ -135,6 +137,21 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
         server.closeAllConnections()
       }),
   }
+}
+
+/** A port the emulator cannot listen on is the user's to change: say which, and what to do. */
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new SimInputError(
+      `--port ${port}: port ${port} on 127.0.0.1 is already in use; choose another port, or --port 0 for a free one.`,
+    )
+  }
+  if (error.code === 'EACCES') {
+    return new SimInputError(
+      `--port ${port}: not allowed to listen on port ${port} on 127.0.0.1; choose a port above 1023, or --port 0 for a free one.`,
+    )
+  }
+  return error
 }
 
 /** Counts down a per-operation fault budget (`faults.stalls`, `faults.lostResponses`); true while it lasts. */

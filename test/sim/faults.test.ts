@@ -4,7 +4,7 @@ import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-
 import { CodeDeployClient, ListApplicationsCommand } from '@aws-sdk/client-codedeploy'
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { DescribeServicesCommand, ECSClient, ListClustersCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
-import { UserError } from '../../src/errors.js'
+import { SimInputError } from '../../src/sim/errors.js'
 import { parseScenario } from '../../src/sim/scenario.js'
 import { clientConfig, startTestSim, webServiceScenario, type TestSim } from '../helpers/sim.js'
 
@@ -195,7 +195,7 @@ describe('the scenario reader', () => {
     } catch (e) {
       error = e
     }
-    expect(error).toBeInstanceOf(UserError)
+    expect(error).toBeInstanceOf(SimInputError)
     expect((error as Error).message).toContain(`bad.yaml:${line}: ${message}`)
   })
 })

@@ -1,14 +1,17 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
-import { UserError } from '../../src/errors.js'
+import { SimInputError } from '../../src/sim/errors.js'
 import { loadScenario, parseScenario } from '../../src/sim/scenario.js'
 import { startTestSim, type TestSim } from '../helpers/sim.js'
 
-function errorOf(fn: () => unknown): UserError {
+function errorOf(fn: () => unknown): SimInputError {
   try {
     fn()
   } catch (error) {
-    return error as UserError
+    return error as SimInputError
   }
   throw new Error('expected an error')
 }
@@ -71,15 +74,15 @@ describe('scenario files', () => {
     ['clusters: [\n', 2, 'not valid YAML or JSON'],
   ])('names the file, line and key of a mistake (%#)', (text, line, message) => {
     const error = errorOf(() => parseScenario(text, 'bad.yaml'))
-    expect(error).toBeInstanceOf(UserError)
+    expect(error).toBeInstanceOf(SimInputError)
     expect(error.message).toContain(`bad.yaml:${line}: `)
     expect(error.message).toContain(message)
     expect(error.location).toMatchObject({ file: 'bad.yaml', line })
   })
 
-  it('reports a missing file as a UserError naming --scenario', () => {
+  it('reports a missing file as a SimInputError naming --scenario', () => {
     const error = errorOf(() => loadScenario('does/not/exist.yaml'))
-    expect(error).toBeInstanceOf(UserError)
+    expect(error).toBeInstanceOf(SimInputError)
     expect(error.message).toMatch(/^--scenario: cannot read does\/not\/exist\.yaml/)
   })
 
@@ -99,6 +102,92 @@ describe('scenario files', () => {
       }),
     ).rejects.toThrow(
       'scenario: taskDefinitions[0]: ClientException: No Fargate configuration exists for given values: 256 CPU, 4096 memory.',
+    )
+  })
+})
+
+describe('mistakes found when the world is built', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-scenario-'))
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name)
+    writeFileSync(path, text)
+    return path
+  }
+  const TASK_DEFINITION = [
+    'taskDefinitions:',
+    '  - family: web',
+    '    containerDefinitions:',
+    '      - { name: web, image: "nginx:1", memory: 128 }',
+  ]
+
+  it('names an unknown task definition a service refers to, with its line and what is registered', () => {
+    const text = [
+      ...TASK_DEFINITION,
+      'clusters:',
+      '  - name: prod',
+      '    services:',
+      '      - name: web',
+      '        taskDefinition: wbe:1',
+    ].join('\n')
+    const error = errorOf(() => parseScenario(text, 'typo.yaml'))
+    expect(error).toBeInstanceOf(SimInputError)
+    expect(error.message).toBe(
+      'typo.yaml:9: clusters[0].services[0].taskDefinition names task definition wbe:1, which the scenario does not ' +
+        'register (its taskDefinitions register web:1)',
+    )
+    expect(errorOf(() => parseScenario(text.replace('wbe:1', 'web:2'), 'typo.yaml')).message).toContain(
+      'names task definition web:2',
+    )
+    expect(parseScenario(text.replace('wbe:1', 'web'), 'ok.yaml').clusters[0].services[0].taskDefinition).toBe('web')
+  })
+
+  it('points at the line of what the emulated service refused', async () => {
+    const path = file(
+      'refused.yaml',
+      [
+        'taskDefinitions:',
+        '  - family: web',
+        '    requiresCompatibilities: [FARGATE]',
+        '    networkMode: awsvpc',
+        '    cpu: "256"',
+        '    memory: "4096"',
+        '    containerDefinitions: [{ name: web, image: "nginx:1" }]',
+      ].join('\n'),
+    )
+    await expect(startTestSim(path)).rejects.toMatchObject({
+      name: 'SimInputError',
+      message: `${path}:2: taskDefinitions[0]: ClientException: No Fargate configuration exists for given values: 256 CPU, 4096 memory. See the Amazon ECS documentation for the valid values.`,
+      location: { file: path, line: 2 },
+    })
+  })
+
+  it('points at the line of a deployment group whose service is not in the scenario', async () => {
+    const path = file(
+      'group.yaml',
+      [
+        ...TASK_DEFINITION,
+        'codedeploy:',
+        '  applications:',
+        '    - name: app',
+        '      deploymentGroups:',
+        '        - name: dg',
+        '          service: prod/ghost',
+      ].join('\n'),
+    )
+    await expect(startTestSim(path)).rejects.toThrow(
+      `${path}:10: codedeploy.applications[0].deploymentGroups[0].service: service prod/ghost is not in the scenario's clusters`,
+    )
+  })
+
+  it.each([
+    ['an empty file', ''],
+    ['blank lines', '\n\n  \n'],
+    ['only comments', '# a scenario\n# to be written\n'],
+  ])('refuses %s, saying the scenario is empty', (_name, text) => {
+    const error = errorOf(() => loadScenario(file('empty.yaml', text)))
+    expect(error).toBeInstanceOf(SimInputError)
+    expect(error.message).toBe(
+      `${join(dir, 'empty.yaml')}: the scenario is empty; describe the world to serve (see docs/sim-scenario.md), or write {} for an empty one.`,
     )
   })
 })

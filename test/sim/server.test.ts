@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { DescribeClustersCommand, ECSClient, ListClustersCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
-import { runSim } from '../../src/sim/main.js'
+import { main } from '../../src/cli/main.js'
+import { runSim, SimInputError, startSim } from '../../src/sim/main.js'
 import { clientConfig, startTestSim, type TestSim } from '../helpers/sim.js'
 
 let sim: TestSim | undefined
@@ -122,6 +123,41 @@ describe('the wire', () => {
     for (let i = 0; i < 10; i++) expect(Array.isArray(await sim.calls())).toBe(true)
     const calls = await sim.calls()
     expect(calls[calls.length - 1]).toMatchObject({ operation: 'ListClusters', status: 200 })
+  })
+})
+
+describe('a port in use', () => {
+  const scenarioFile = (): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'berth-sim-')), 'scenario.json')
+    writeFileSync(file, JSON.stringify({ clusters: [{ name: 'prod' }] }))
+    return file
+  }
+
+  it('is a SimInputError naming --port and the port', async () => {
+    sim = await startTestSim({})
+    const error = await startSim({ scenario: {}, port: sim.sim.port }).then(
+      () => undefined,
+      (e: unknown) => e as SimInputError,
+    )
+    expect(error).toBeInstanceOf(SimInputError)
+    expect(error?.message).toBe(
+      `--port ${sim.sim.port}: port ${sim.sim.port} on 127.0.0.1 is already in use; choose another port, or --port 0 for a free one.`,
+    )
+  })
+
+  it('makes berth sim exit 2 with that message, and no raw EADDRINUSE', async () => {
+    sim = await startTestSim({})
+    let stderr = ''
+    const err = new PassThrough()
+    err.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await main(['sim', '--scenario', scenarioFile(), '--port', String(sim.sim.port)], {
+      stdout: new PassThrough(),
+      stderr: err,
+      env: {},
+    })
+    expect(code).toBe(2)
+    expect(stderr).toContain(`--port ${sim.sim.port}: port ${sim.sim.port} on 127.0.0.1 is already in use`)
+    expect(stderr).not.toContain('EADDRINUSE')
   })
 })
 
