@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type {
   BatchGetImageRequest,
   DescribeImagesRequest,
@@ -9,9 +8,14 @@ import type {
   ImageIdentifier,
   Repository,
 } from '@aws-sdk/client-ecr'
-import type { Scenario } from './scenario.js'
-import type { ServiceDefinition } from './server.js'
-import { AwsError, epochSeconds, page, type ImageRecord, type RepositoryState, type Wire, type World } from './world.js'
+import { createHash } from 'node:crypto'
+import { AwsError } from './core/errors.js'
+import { epochSeconds } from './core/ids.js'
+import { page } from './core/paging.js'
+import type { ServiceDefinition } from './core/server.js'
+import type { World } from './core/state.js'
+import type { ImageRecord, RepositoryState, Wire } from './core/types.js'
+import type { Scenario } from './scenario/types.js'
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 /** Default pushedAt/createdAt: a fixed instant, so digests and listings repeat from run to run. */

@@ -1,15 +1,18 @@
 import type {
   DescribeLogGroupsRequest,
   DescribeLogStreamsRequest,
-  FilteredLogEvent,
   FilterLogEventsRequest,
+  FilteredLogEvent,
   GetLogEventsRequest,
   LogGroup,
   LogStream,
   OutputLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs'
-import type { ServiceDefinition } from './server.js'
-import { AwsError, page, type LogGroupState, type LogStreamState, type World } from './world.js'
+import { AwsError } from './core/errors.js'
+import { page } from './core/paging.js'
+import type { ServiceDefinition } from './core/server.js'
+import type { World } from './core/state.js'
+import type { LogGroupState, LogStreamState } from './core/types.js'
 
 // CloudWatch Logs speaks epoch milliseconds (timestamp, ingestionTime, startTime, endTime, creationTime).
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { ManualClock, ScaledClock } from '../../src/sim/clock.js'
+import { ManualClock, ScaledClock } from '../../src/sim/core/clock.js'
 
 describe('ManualClock', () => {
   it('runs due timers in time order, then creation order, including timers set by timers', () => {

@@ -4,8 +4,8 @@ import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-
 import { CodeDeployClient, ListApplicationsCommand } from '@aws-sdk/client-codedeploy'
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { DescribeServicesCommand, ECSClient, ListClustersCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
-import { SimInputError } from '../../src/sim/errors.js'
-import { parseScenario } from '../../src/sim/scenario.js'
+import { SimInputError } from '../../src/sim/core/errors.js'
+import { parseScenario } from '../../src/sim/scenario/reader.js'
 import { clientConfig, startTestSim, webServiceScenario, type TestSim } from '../helpers/sim.js'
 
 let sim: TestSim | undefined

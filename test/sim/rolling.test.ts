@@ -8,7 +8,7 @@ import {
   type Service,
   type Task,
 } from '@aws-sdk/client-ecs'
-import type { ScenarioInput } from '../../src/sim/scenario.js'
+import type { ScenarioInput } from '../../src/sim/scenario/types.js'
 import {
   fargateTaskDefinition,
   REGISTRY,
@@ -459,7 +459,7 @@ describe('circuitBreakerThreshold', () => {
     [10, { type: 'BOUNDED_PERCENT', value: 20 }, 3],
     [10, { type: 'UNBOUNDED_PERCENT', value: 20 }, 2],
   ] as const)('desiredCount %i with %j -> %i', async (desired, threshold, expected) => {
-    const { circuitBreakerThreshold } = await import('../../src/sim/rolling.js')
+    const { circuitBreakerThreshold } = await import('../../src/sim/ecs/circuit-breaker.js')
     const config = { deploymentCircuitBreaker: { enable: true, rollback: true, thresholdConfiguration: threshold } }
     expect(circuitBreakerThreshold(config, desired)).toBe(expected)
   })

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
-import { SimInputError } from '../../src/sim/errors.js'
-import { loadScenario, parseScenario } from '../../src/sim/scenario.js'
+import { SimInputError } from '../../src/sim/core/errors.js'
+import { loadScenario, parseScenario } from '../../src/sim/scenario/reader.js'
 import { startTestSim, type TestSim } from '../helpers/sim.js'
 
 function errorOf(fn: () => unknown): SimInputError {

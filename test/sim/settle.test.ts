@@ -8,7 +8,7 @@ import {
   type Service,
   type Task,
 } from '@aws-sdk/client-ecs'
-import type { ScenarioInput } from '../../src/sim/scenario.js'
+import type { ScenarioInput } from '../../src/sim/scenario/types.js'
 import { fargateTaskDefinition, REGISTRY, startTestSim, webServiceScenario, type TestSim } from '../helpers/sim.js'
 
 // Services with no load balancer: when does a task count as healthy for the circuit breaker and the deployment's

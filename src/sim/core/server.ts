@@ -1,8 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { SimInputError } from './errors.js'
-import { AwsError, sfc32, type ServiceId, type World } from './world.js'
+import { AwsError, SimInputError } from './errors.js'
+import { sfc32 } from './rng.js'
+import type { World } from './state.js'
+import type { ServiceId } from './types.js'
 
 /** One operation: takes the parsed JSON input, returns the JSON output (or throws AwsError). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

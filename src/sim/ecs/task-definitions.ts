@@ -8,7 +8,11 @@ import type {
   RegisterTaskDefinitionRequest,
   Tag,
 } from '@aws-sdk/client-ecs'
-import { AwsError, page, parseEcrUri, type TaskDefinitionRecord, type World } from './world.js'
+import { AwsError } from '../core/errors.js'
+import { parseEcrUri } from '../core/ids.js'
+import { page } from '../core/paging.js'
+import type { World } from '../core/state.js'
+import type { TaskDefinitionRecord } from '../core/types.js'
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/
 

@@ -1,5 +1,6 @@
 import type { TrafficRoutingConfig } from '@aws-sdk/client-codedeploy'
-import { AwsError, type Wire } from './world.js'
+import { AwsError } from '../core/errors.js'
+import type { Wire } from '../core/types.js'
 
 /** A deployment configuration for the ECS compute platform, as GetDeploymentConfig returns it. */
 export interface DeploymentConfigRecord {

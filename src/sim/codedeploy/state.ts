@@ -6,11 +6,15 @@ import type {
   RollbackInfo,
   TargetStatus,
 } from '@aws-sdk/client-codedeploy'
-import type { Timer } from './clock.js'
-import { PREDEFINED_ECS_CONFIGS, type DeploymentConfigRecord } from './codedeploy-configs.js'
-import type { EcsAppSpec, LifecycleEventName, RevisionInput } from './codedeploy-appspec.js'
-import { scenarioError, type DeploymentGroupSpec } from './scenario.js'
-import { AwsError, syntheticDigest, type DeploymentState, type ServiceState, type World } from './world.js'
+import type { Timer } from '../core/clock.js'
+import { AwsError } from '../core/errors.js'
+import { syntheticDigest } from '../core/ids.js'
+import type { World } from '../core/state.js'
+import type { DeploymentState, ServiceState } from '../core/types.js'
+import { scenarioError } from '../scenario/reader.js'
+import type { DeploymentGroupSpec } from '../scenario/types.js'
+import type { EcsAppSpec, LifecycleEventName, RevisionInput } from './appspec.js'
+import { PREDEFINED_ECS_CONFIGS, type DeploymentConfigRecord } from './configs.js'
 
 export type CodeDeployStatus =
   'Created' | 'Queued' | 'InProgress' | 'Baking' | 'Succeeded' | 'Failed' | 'Stopped' | 'Ready'

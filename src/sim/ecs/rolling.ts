@@ -1,6 +1,8 @@
-import type { DeploymentConfiguration } from '@aws-sdk/client-ecs'
-import { launchTask, stopTask } from './tasks.js'
-import type { DeploymentState, ServiceState, TaskDefinitionRecord, TaskListener, TaskState, World } from './world.js'
+import type { World } from '../core/state.js'
+import type { DeploymentState, ServiceState, TaskDefinitionRecord, TaskListener, TaskState } from '../core/types.js'
+import { circuitBreakerThreshold } from './circuit-breaker.js'
+import { launchTask } from './task-lifecycle.js'
+import { stopTask } from './task-stop.js'
 
 /**
  * The ECS service scheduler: keeps each service's tasks where its deployments want them.
@@ -342,19 +344,6 @@ export class ServiceScheduler implements TaskListener {
     if (!task.serviceName) return undefined
     return this.world.clusters.get(task.clusterName)?.services.get(task.serviceName)
   }
-}
-
-/**
- * The circuit breaker's failure threshold (aws-facts.md §3): BOUNDED_PERCENT (default 50) is
- * min(200, max(3, ceil(value% × desiredCount))); COUNT is the value; UNBOUNDED_PERCENT is ceil(value% × desiredCount).
- */
-export function circuitBreakerThreshold(config: DeploymentConfiguration, desiredCount: number): number {
-  const threshold = config.deploymentCircuitBreaker?.thresholdConfiguration
-  const value = threshold?.value ?? 50
-  if (threshold?.type === 'COUNT') return Math.max(1, Math.round(value))
-  const share = Math.ceil((value * desiredCount) / 100)
-  if (threshold?.type === 'UNBOUNDED_PERCENT') return Math.max(1, share)
-  return Math.min(200, Math.max(3, share))
 }
 
 /** Tasks the scheduler stops first: not yet running, then not in service, then the newest. */

@@ -1,6 +1,7 @@
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
-import type { Ecs } from './ecs.js'
-import type { DeploymentState, ServiceState, TaskState, World } from './world.js'
+import type { World } from '../core/state.js'
+import type { DeploymentState, ServiceState, TaskState } from '../core/types.js'
+import type { Ecs } from '../ecs/ecs.js'
 
 const POLL_MS = 1000
 

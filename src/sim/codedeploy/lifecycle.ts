@@ -1,6 +1,10 @@
 import type { Diagnostics, ErrorCode } from '@aws-sdk/client-codedeploy'
-import { functionName, type LifecycleEventName } from './codedeploy-appspec.js'
-import { trafficSchedule } from './codedeploy-configs.js'
+import type { World } from '../core/state.js'
+import type { ServiceState } from '../core/types.js'
+import type { Ecs } from '../ecs/ecs.js'
+import { findTaskDefinition } from '../ecs/rolling.js'
+import { functionName, type LifecycleEventName } from './appspec.js'
+import { trafficSchedule } from './configs.js'
 import {
   codeDeployState,
   newDeploymentId,
@@ -11,11 +15,8 @@ import {
   type DeploymentRecord,
   type GroupRecord,
   type LifecycleEventRecord,
-} from './codedeploy-state.js'
-import { createReplacement, drainTaskSet, isStable } from './codedeploy-tasksets.js'
-import type { Ecs } from './ecs.js'
-import { findTaskDefinition } from './rolling.js'
-import type { ServiceState, World } from './world.js'
+} from './state.js'
+import { createReplacement, drainTaskSet, isStable } from './task-sets.js'
 
 /*
  * The lifecycle of an ECS blue/green deployment, on the emulated clock.
@@ -44,10 +45,15 @@ export interface Context {
 
 /** A lifecycle event with no work of its own takes about half a second (recorded runs). */
 const STEP_MS = 500
+
 const CREATED_MS = 2000
+
 const POLL_MS = 1000
+
 const HOOK_TIMEOUT_MS = 60 * 60_000
+
 const INSTALL_TIMEOUT_MS = 60 * 60_000
+
 const DEFAULT_HOOK_SECONDS = 1
 
 export function context(world: World, ecs: Ecs): Context {
@@ -62,7 +68,7 @@ function later(ctx: Context, d: DeploymentRecord, ms: number, fn: () => void): v
   d.timers.push(timer)
 }
 
-function cancelTimers(d: DeploymentRecord): void {
+export function cancelTimers(d: DeploymentRecord): void {
   for (const timer of d.timers) timer.cancel()
   d.timers = []
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { parse } from 'yaml'
-import { AwsError } from './world.js'
+import { AwsError } from '../core/errors.js'
 
 /** The lifecycle events of an ECS deployment, in the order CodeDeploy runs them. */
 export const ECS_LIFECYCLE_EVENTS = [
