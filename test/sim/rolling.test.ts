@@ -447,20 +447,3 @@ describe('rolling deployments', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times)
   })
 })
-
-describe('circuitBreakerThreshold', () => {
-  it.each([
-    [1, undefined, 3],
-    [8, undefined, 4],
-    [25, undefined, 13],
-    [400, undefined, 200],
-    [1000, undefined, 200],
-    [10, { type: 'COUNT', value: 7 }, 7],
-    [10, { type: 'BOUNDED_PERCENT', value: 20 }, 3],
-    [10, { type: 'UNBOUNDED_PERCENT', value: 20 }, 2],
-  ] as const)('desiredCount %i with %j -> %i', async (desired, threshold, expected) => {
-    const { circuitBreakerThreshold } = await import('../../src/sim/ecs/circuit-breaker.js')
-    const config = { deploymentCircuitBreaker: { enable: true, rollback: true, thresholdConfiguration: threshold } }
-    expect(circuitBreakerThreshold(config, desired)).toBe(expected)
-  })
-})

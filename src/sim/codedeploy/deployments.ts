@@ -14,8 +14,6 @@ import { renderGroup } from './groups.js'
 import { fail, finishSucceeded, groupOf, lifecycleEventsFor, reportHook, start, type Context } from './lifecycle.js'
 import { deployment, group, newDeploymentId, serviceOf, type DeploymentRecord, type GroupRecord } from './state.js'
 
-// ---- Deployments ----
-
 export function createDeployment(ctx: Context, input: Wire<CreateDeploymentInput>): object {
   const g = group(ctx.state, input.applicationName, input.deploymentGroupName)
   const configName = input.deploymentConfigName ?? g.deploymentConfigName

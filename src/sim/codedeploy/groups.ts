@@ -6,8 +6,6 @@ import { withoutUndefined } from '../core/wire.js'
 import type { Context } from './lifecycle.js'
 import { application, groupKey, serviceOf, type GroupRecord } from './state.js'
 
-// ---- Applications, groups, configs ----
-
 export function listApplications(ctx: Context, input: { nextToken?: string }): object {
   const names = [...ctx.state.applications.keys()].sort()
   const { items, nextToken } = page(names, undefined, input.nextToken, { default: 100, max: 100 })

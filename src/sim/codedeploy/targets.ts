@@ -7,8 +7,6 @@ import { groupOf, type Context } from './lifecycle.js'
 import { deployment, serviceOf, targetGroupName, type DeploymentRecord } from './state.js'
 import { counts } from './task-sets.js'
 
-// ---- Deployment targets ----
-
 function startedDeployment(ctx: Context, id: unknown): DeploymentRecord {
   const d = deployment(ctx.state, id)
   if (d.status === 'Created')
