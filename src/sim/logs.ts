@@ -22,7 +22,7 @@ function group(world: World, name: string | undefined, identifier: string | unde
     throw new AwsError('InvalidParameterException', 'LogGroup name and LogGroup ARN are mutually exclusive parameters.')
   }
   if (!ref) throw new AwsError('InvalidParameterException', 'Either LogGroup name or LogGroup ARN must be provided.')
-  const found = world.logGroups.get(ref)
+  const found = identifier !== undefined && world.isForeign(identifier) ? undefined : world.logGroups.get(ref)
   if (!found) throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.')
   return found
 }

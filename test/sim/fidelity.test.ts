@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { DescribeLogStreamsCommand } from '@aws-sdk/client-cloudwatch-logs'
 import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -171,11 +172,19 @@ describe('ARNs', () => {
     await expect(s.ecs.send(new ListTagsForResourceCommand({ resourceArn: service }))).rejects.toMatchObject({
       name: 'InvalidParameterException',
     })
+    const logGroup = other(`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/web`, region, account)
+    await expect(s.logs.send(new DescribeLogStreamsCommand({ logGroupIdentifier: logGroup }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    })
     // The same names in this region and account are found.
     const local = await s.ecs.send(
       new DescribeServicesCommand({ cluster: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/prod`, services: ['web'] }),
     )
     expect(local.services).toHaveLength(1)
+    const localGroup = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/web`
+    expect(
+      (await s.logs.send(new DescribeLogStreamsCommand({ logGroupIdentifier: localGroup }))).logStreams,
+    ).toBeDefined()
   })
 })
 
