@@ -102,6 +102,13 @@ export interface Faults {
   errorRate: number
   /** Per operation, how many of its first calls are carried out and then lose their response (the connection drops). */
   lostResponses: Record<string, number>
+  /**
+   * Per operation, how many of its first calls are accepted and never answered (the connection stays open until the
+   * client gives up or the server closes); a stalled call is not carried out.
+   */
+  stalls: Record<string, number>
+  /** Each answer is delayed by a seeded random real-time delay in [minMs, maxMs]. */
+  latency?: { minMs: number; maxMs: number }
 }
 
 export interface Scenario {
@@ -148,6 +155,11 @@ export interface ScenarioInput {
   lambdas?: Record<string, LambdaSpec>
   faults?: Partial<Faults>
   timing?: Partial<Timing>
+}
+
+/** No injected faults. */
+export function noFaults(): Faults {
+  return { throttleRate: 0, errorRate: 0, lostResponses: {}, stalls: {} }
 }
 
 export const DEFAULT_TIMING: Timing = {
@@ -457,9 +469,9 @@ class ScenarioReader {
   }
 
   private faults(value: unknown): Faults {
-    if (value === undefined || value === null) return { throttleRate: 0, errorRate: 0, lostResponses: {} }
+    if (value === undefined || value === null) return noFaults()
     const faults = this.object(value, ['faults'])
-    this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses'], ['faults'])
+    this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'latency'], ['faults'])
     const rate = (key: 'throttleRate' | 'errorRate'): number => {
       if (faults[key] === undefined) return 0
       const n = this.number(faults[key], ['faults', key], 0)
@@ -469,18 +481,37 @@ class ScenarioReader {
     const throttleRate = rate('throttleRate')
     const errorRate = rate('errorRate')
     if (throttleRate + errorRate > 1) this.fail(['faults'], 'throttleRate + errorRate must not exceed 1')
-    return { throttleRate, errorRate, lostResponses: this.lostResponses(faults.lostResponses) }
+    return {
+      throttleRate,
+      errorRate,
+      lostResponses: this.callCounts(faults.lostResponses, ['faults', 'lostResponses']),
+      stalls: this.callCounts(faults.stalls, ['faults', 'stalls']),
+      latency: faults.latency === undefined || faults.latency === null ? undefined : this.latency(faults.latency),
+    }
   }
 
-  private lostResponses(value: unknown): Record<string, number> {
+  /** `{Operation: N}`: how many of an operation's first calls a fault applies to. */
+  private callCounts(value: unknown, path: Path): Record<string, number> {
     if (value === undefined || value === null) return {}
-    const counts = this.object(value, ['faults', 'lostResponses'])
+    const counts = this.object(value, path)
     return Object.fromEntries(
-      Object.entries(counts).map(([operation, count]) => [
-        operation,
-        this.number(count, ['faults', 'lostResponses', operation], 0),
-      ]),
+      Object.entries(counts).map(([operation, count]) => {
+        if (!/^[A-Z][A-Za-z0-9]*$/.test(operation)) {
+          this.fail([...path, operation], 'is not an operation name (e.g. UpdateService)')
+        }
+        return [operation, this.int(count, [...path, operation], 0)]
+      }),
     )
+  }
+
+  private latency(value: unknown): { minMs: number; maxMs: number } {
+    const path = ['faults', 'latency']
+    const latency = this.object(value, path)
+    this.onlyKeys(latency, ['minMs', 'maxMs'], path)
+    const minMs = latency.minMs === undefined ? 0 : this.number(latency.minMs, [...path, 'minMs'], 0)
+    const maxMs = latency.maxMs === undefined ? minMs : this.number(latency.maxMs, [...path, 'maxMs'], 0)
+    if (maxMs < minMs) this.fail([...path, 'maxMs'], `must be >= minMs (${minMs}), got ${maxMs}`)
+    return { minMs, maxMs }
   }
 
   private timing(value: unknown): Timing {

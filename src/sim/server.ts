@@ -29,12 +29,31 @@ export interface SimServer {
 export async function serve(world: World, services: ServiceDefinition[], port = 0): Promise<SimServer> {
   const byPrefix = new Map(services.map((s) => [s.targetPrefix, s]))
   const faults = sfc32((world.seed ^ 0x5eed5eed) >>> 0)
+  // A generator of its own, so adding latency leaves the seeded sequence of throttles and errors unchanged.
+  const latency = sfc32((world.seed ^ 0x1a7e1a7e) >>> 0)
+  const delayed = new Set<NodeJS.Timeout>()
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('berth sim: request failed:', error)
       if (!res.headersSent) send(res, 500, { __type: 'ServerException', message: 'Internal error' })
     })
   })
+
+  /** The real-time delay of the next answer: seeded, within `faults.latency` (none without it). */
+  function nextDelay(): number | undefined {
+    const range = world.faults.latency
+    return range && Math.round(range.minMs + latency() * (range.maxMs - range.minMs))
+  }
+
+  /** Runs `answer` after `delayMs` of real time (not emulated), or now. */
+  function later(delayMs: number | undefined, answer: () => void): void {
+    if (delayMs === undefined) return answer()
+    const timer = setTimeout(() => {
+      delayed.delete(timer)
+      answer()
+    }, delayMs)
+    delayed.add(timer)
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req)
@@ -46,7 +65,7 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
     const service = byPrefix.get(target.slice(0, dot))
     const operation = dot >= 0 ? target.slice(dot + 1) : target
     let request: unknown = undefined
-    const reply = (status: number, payload: unknown, error: string | null): void => {
+    const record = (status: number, error: string | null, delayMs?: number): void =>
       world.recordCall({
         at: world.nowSeconds(),
         service: service?.id ?? 'unknown',
@@ -54,8 +73,12 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
         status,
         error,
         request,
+        ...(delayMs === undefined ? {} : { delayMs }),
       })
-      send(res, status, payload)
+    const reply = (status: number, payload: unknown, error: string | null): void => {
+      const delayMs = nextDelay()
+      record(status, error, delayMs)
+      later(delayMs, () => send(res, status, payload))
     }
     const fail = (error: AwsError): void =>
       reply(error.status, { __type: error.type, message: error.message, ...error.extra }, error.type)
@@ -71,32 +94,24 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
       return fail(new AwsError('SerializationException', 'Start of structure or map found where not expected.'))
     }
+    if (takeOne(world.faults.stalls, operation)) return record(0, 'Stalled')
     const draw = faults()
     if (draw < world.faults.throttleRate) return fail(new AwsError('ThrottlingException', 'Rate exceeded'))
-    if (draw < world.faults.throttleRate + world.faults.errorRate) {
-      return fail(new AwsError('ServerException', 'Service unavailable, try again later.', 500))
-    }
+    if (draw < world.faults.throttleRate + world.faults.errorRate) return fail(serverError(service.id))
     try {
       const output = await service.operations[operation](request, world)
       world.flushEvents()
-      if ((world.faults.lostResponses[operation] ?? 0) > 0) {
-        world.faults.lostResponses[operation]--
-        world.recordCall({
-          at: world.nowSeconds(),
-          service: service.id,
-          operation,
-          status: 0,
-          error: 'LostResponse',
-          request,
-        })
-        res.socket?.destroy()
+      if (takeOne(world.faults.lostResponses, operation)) {
+        const delayMs = nextDelay()
+        record(0, 'LostResponse', delayMs)
+        later(delayMs, () => res.socket?.destroy())
         return
       }
       reply(200, output ?? {}, null)
     } catch (error) {
       if (error instanceof AwsError) return fail(error)
       console.error(`berth sim: ${operation} failed:`, error)
-      fail(new AwsError('ServerException', `Internal error in ${operation}`, 500))
+      fail(serverError(service.id, `Internal error in ${operation}`))
     }
   }
 
@@ -114,10 +129,38 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
     url: `http://127.0.0.1:${actualPort}`,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of delayed) clearTimeout(timer)
+        delayed.clear()
         server.close(() => resolve())
         server.closeAllConnections()
       }),
   }
+}
+
+/** Counts down a per-operation fault budget (`faults.stalls`, `faults.lostResponses`); true while it lasts. */
+function takeOne(budget: Record<string, number>, operation: string): boolean {
+  if ((budget[operation] ?? 0) <= 0) return false
+  budget[operation]--
+  return true
+}
+
+/**
+ * Each service's own 5xx: ECS and ECR model `ServerException`; CodeDeploy models no server error, and AWS answers it
+ * with the common `InternalFailure`; CloudWatch Logs models `ServiceUnavailableException`. All HTTP 500.
+ */
+const SERVER_ERRORS: Record<ServiceId, { type: string; message: string }> = {
+  ecs: { type: 'ServerException', message: 'Service unavailable, try again later.' },
+  ecr: { type: 'ServerException', message: 'Service unavailable, try again later.' },
+  codedeploy: {
+    type: 'InternalFailure',
+    message: 'The request processing has failed because of an unknown error, exception or failure.',
+  },
+  logs: { type: 'ServiceUnavailableException', message: 'The service cannot complete the request.' },
+}
+
+function serverError(service: ServiceId, message?: string): AwsError {
+  const { type, message: usual } = SERVER_ERRORS[service]
+  return new AwsError(type, message ?? usual, 500)
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

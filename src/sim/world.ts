@@ -41,6 +41,8 @@ export interface CallRecord {
   status: number
   error: string | null
   request: unknown
+  /** With `faults.latency`: the real-time milliseconds the answer was held back. */
+  delayMs?: number
 }
 
 export interface Invocation {

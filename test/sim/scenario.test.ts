@@ -19,7 +19,7 @@ describe('scenario files', () => {
     expect(scenario).toMatchObject({
       region: 'us-east-1',
       account: '123456789012',
-      faults: { throttleRate: 0, errorRate: 0 },
+      faults: { throttleRate: 0, errorRate: 0, lostResponses: {}, stalls: {} },
       timing: { healthCheckSeconds: 10, deregistrationDelaySeconds: 300, stopSeconds: 5, settleSeconds: 30 },
       clusters: [],
       ecr: { repositories: [] },
