@@ -1,7 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { ECSClient } from '@aws-sdk/client-ecs'
-import { createClients, type Clients } from '../../src/aws/clients.js'
+import { createClients, type ClientOptions, type Clients } from '../../src/aws/clients.js'
 import { ManualClock, startSim, type Sim } from '../../src/sim/main.js'
 import type { ScenarioInput } from '../../src/sim/scenario.js'
 import type { CallRecord, Invocation } from '../../src/sim/world.js'
@@ -21,8 +21,13 @@ export function clientConfig(url: string, maxAttempts = 3) {
 }
 
 /** berth's clients with the production settings (retries, timeouts, mutating calls sent once) at `url`. */
-export function productionClients(url: string): Clients {
-  return createClients({ endpoint: url, region: REGION, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
+export function productionClients(url: string, options: ClientOptions = {}): Clients {
+  return createClients({
+    endpoint: url,
+    region: REGION,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    ...options,
+  })
 }
 
 export interface TestSim {
