@@ -35,7 +35,8 @@ export const REQUEST_TIMEOUT_MS = 20_000
 
 /**
  * Every call berth makes that changes something. The SDK never sends these twice: after a lost answer only berth's
- * own retry, which first looks at what the lost call did, may send one again.
+ * own retry, which first looks at what the lost call did, may send one again. (`berth hook`'s
+ * PutLifecycleEventHookExecutionStatus is not one: sending the same answer again changes nothing.)
  */
 export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
   'RegisterTaskDefinition',
@@ -44,8 +45,6 @@ export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
   'CreateDeployment',
   'CreateDeploymentConfig',
   'StopDeployment',
-  'PutLifecycleEventHookExecutionStatus',
-  'ContinueDeployment',
 ])
 
 /** The SDK's name of a command's operation (`UpdateService`). */
