@@ -116,14 +116,16 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect(service.services?.[0]?.taskDefinition).toBe(`${ACCOUNT_TD}/web:4`)
   })
 
-  it('reaches the same verdicts with 30% of calls throttled (berth retrying, the SDK not)', async () => {
+  it('reaches the same verdicts with 30% of calls throttled (berth and the SDK retrying, as in production)', async () => {
     const h = await manualHarness((value) => {
       value.faults = { throttleRate: 0.3 }
     })
-    const healthy = await h.deploy({})
+    // A long poll keeps the calls few: the SDK's own retries of throttled reads wait in real time.
+    const healthy = await h.deploy({ pollIntervalMs: 30_000 })
     expect(healthy.status).toBe('succeeded')
     const failing = await h.deploy({
       images: [{ container: 'web', uri: `${REGISTRY}/web:v3` }],
+      pollIntervalMs: 30_000,
     })
     expect(failing.status).toBe('rolled_back')
     const throttled = (await h.sim.calls()).filter((call) => call.error === 'ThrottlingException')
