@@ -125,24 +125,26 @@ function lookAtService(context: DeployContext): Promise<Service> {
 /**
  * The deployment berth's UpdateService started, whatever became of it since: listed (IN_PROGRESS, FAILED, being
  * rolled back), or already drained after a rollback, when only the service's events still name it. It is the one
- * that did not exist before and appeared after the call.
+ * that was not on the service before (`before`) and appeared after the call: a listed deployment of our task
+ * definition created since, or a deployment named by an event that was not there before.
  */
 export function startedDeployment(
   service: Service,
-  known: ReadonlySet<string | undefined>,
+  before: Service,
   sentAt: number,
   taskDefinitionArn: string,
 ): string | undefined {
-  const since = sentAt - CLOCK_SKEW_MS
+  const known = new Set((before.deployments ?? []).map((deployment) => deployment.id))
   const listed = (service.deployments ?? []).find(
     (deployment) =>
       !known.has(deployment.id) &&
       deployment.taskDefinition === taskDefinitionArn &&
-      (deployment.createdAt?.getTime() ?? 0) >= since,
+      (deployment.createdAt?.getTime() ?? 0) >= sentAt - CLOCK_SKEW_MS,
   )
   if (listed?.id) return listed.id
+  const seen = new Set((before.events ?? []).map(eventKey))
   for (const event of service.events ?? []) {
-    if ((event.createdAt?.getTime() ?? 0) < since) continue
+    if (seen.has(eventKey(event))) continue
     const id = /\(deployment ([^)\s]+)\)/.exec(event.message ?? '')?.[1]
     if (id && !known.has(id)) return id
   }
@@ -166,7 +168,7 @@ async function startDeployment(context: DeployContext): Promise<Tracking> {
   const sent = await updateService(
     context,
     updateInput(context, context.taskDefinitionArn, context.config.forceNewDeployment),
-    (service) => startedDeployment(service, known, sentAt, context.taskDefinitionArn),
+    (service) => startedDeployment(service, before, sentAt, context.taskDefinitionArn),
   )
   const previousDeploymentId = previous?.id
   if ('deploymentId' in sent) {

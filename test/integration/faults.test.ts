@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
+import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
 import type { Config } from '../../src/config.js'
 import type { ProgressEvent, RunResult } from '../../src/report/events.js'
+import { startedDeployment } from '../../src/deploy/rolling.js'
 import { run } from '../../src/run.js'
 import type { CallRecord } from '../../src/sim/world.js'
 import { realSleep } from '../../src/watch/sleep.js'
@@ -225,7 +226,7 @@ describe('issue 9: each defect, as it was seen', () => {
     }
   })
 
-  it('defect 2: the lost UpdateService answer is recognised after ECS rolled the deployment back and drained it', async () => {
+  it('defect 2: a lost UpdateService answer alone, crash-on-boot image → rolled_back, sent once', async () => {
     const outcome = await deployWith(ROLLING, { lostResponses: { UpdateService: 1 } }, 1, {
       service: 'api',
       images: rollingImage('crash3'),
@@ -317,5 +318,73 @@ describe('issue 9: each defect, as it was seen', () => {
     })
     expect(outcome.result.status).toBe('succeeded')
     expectInvariants(outcome)
+  })
+})
+
+describe('defect 2: recognising the deployment a lost UpdateService started, in every state', () => {
+  const TD = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/api:${revision}`
+  const at = (seconds: number) => new Date(Date.UTC(2025, 0, 15, 9, 0, seconds))
+  const sentAt = at(10).getTime()
+  const steady = {
+    id: 'ecs-svc/1',
+    status: 'PRIMARY',
+    taskDefinition: TD(1),
+    createdAt: at(0),
+    rolloutState: 'COMPLETED' as const,
+  }
+  const before: Service = {
+    deployments: [steady],
+    events: [{ id: 'e1', createdAt: at(5), message: '(service api) has reached a steady state.' }],
+  }
+  const ours = { id: 'ecs-svc/2', taskDefinition: TD(2), createdAt: at(10) }
+
+  it.each([
+    [
+      'IN_PROGRESS',
+      [
+        { ...ours, status: 'PRIMARY', rolloutState: 'IN_PROGRESS' as const },
+        { ...steady, status: 'ACTIVE' },
+      ],
+    ],
+    [
+      'FAILED',
+      [
+        { ...ours, status: 'PRIMARY', rolloutState: 'FAILED' as const },
+        { ...steady, status: 'ACTIVE' },
+      ],
+    ],
+    [
+      'being rolled back',
+      [
+        {
+          ...steady,
+          rolloutState: 'IN_PROGRESS' as const,
+          rolloutStateReason: 'ECS deployment circuit breaker: rolling back',
+        },
+        { ...ours, status: 'ACTIVE', rolloutState: 'FAILED' as const },
+      ],
+    ],
+  ])('%s: listed on the service', (_state, deployments) => {
+    expect(startedDeployment({ deployments, events: before.events }, before, sentAt, TD(2))).toBe('ecs-svc/2')
+  })
+
+  it('rolled back and drained: named only by the events that appeared after the call', () => {
+    const after: Service = {
+      deployments: [steady],
+      events: [
+        { id: 'e3', createdAt: at(90), message: '(service api) rolling back to deployment ecs-svc/1.' },
+        {
+          id: 'e2',
+          createdAt: at(80),
+          message: '(service api) (deployment ecs-svc/2) deployment failed: tasks failed to start.',
+        },
+        ...(before.events ?? []),
+      ],
+    }
+    expect(startedDeployment(after, before, sentAt, TD(2))).toBe('ecs-svc/2')
+  })
+
+  it('nothing new on the service: the call did nothing, and may be sent again', () => {
+    expect(startedDeployment(before, before, sentAt, TD(2))).toBeUndefined()
   })
 })
