@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { createServer as createHttpServer } from 'node:http'
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import { main } from '../../src/cli/main.js'
 import { UserError } from '../../src/errors.js'
 import type { ProgressEvent } from '../../src/report/events.js'
 import { run } from '../../src/run.js'
 import { realSleep } from '../../src/watch/sleep.js'
 import { deployConfig } from '../helpers/config.js'
-import { productionClients } from '../helpers/sim.js'
+import { REGISTRY, productionClients, startTestSim } from '../helpers/sim.js'
 
 /** An endpoint that accepts connections and never answers. */
 async function stalledEndpoint(): Promise<{ url: string; close(): Promise<void> }> {
@@ -129,5 +132,71 @@ describe('exit codes', () => {
       env: {},
     })
     expect(code).toBe(2)
+  })
+})
+
+/**
+ * A proxy in front of the emulator that answers the first `answered` DescribeServices calls and holds every later
+ * one without answering, as a stalled endpoint does mid-deployment.
+ */
+async function stallingProxy(target: string, answered: number): Promise<{ url: string; close(): Promise<void> }> {
+  let seen = 0
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const operation = String(req.headers['x-amz-target'] ?? '')
+      if (operation.endsWith('.DescribeServices') && ++seen > answered) return
+      const headers = { 'content-type': String(req.headers['content-type'] ?? ''), 'x-amz-target': operation }
+      void fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers, body: Buffer.concat(chunks) })
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' })
+          res.end(Buffer.from(await answer.arrayBuffer()))
+        })
+        .catch(() => res.destroy())
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+describe('a stall while watching', () => {
+  it('issue 9 defect 1: DescribeServices stalls mid-deployment → retried until the deadline, then timed_out and rolled back', async () => {
+    const sim = await startTestSim('test/fixtures/sim/rolling.yaml', { seed: 1 })
+    closers.push(() => sim.close())
+    // Preflight's DescribeServices and the first looks are answered; then every look stalls.
+    const proxy = await stallingProxy(sim.url, 2)
+    closers.push(proxy.close)
+    const clients = productionClients(proxy.url, { requestTimeoutMs: 200 })
+    closers.push(async () => clients.destroy())
+    const result = await run(
+      deployConfig({
+        cluster: 'prod',
+        service: 'api',
+        images: [{ container: 'web', uri: `${REGISTRY}/api:slow` }],
+        waitTimeoutMs: 60_000,
+        pollIntervalMs: 5000,
+      }),
+      {
+        clients,
+        reporter: { emit: () => undefined },
+        readFile: (path) => readFile(path, 'utf8'),
+        now: () => sim.clock.now(),
+        sleep: async (ms) => sim.advance(ms),
+      },
+    )
+    expect(result.status).toBe('timed_out')
+    expect(result.reasons.join('\n')).toMatch(/did not finish within the wait timeout/)
+    expect(result.reasons.join('\n')).toMatch(/roll(ed)? the service back to .*api:1/)
+    const service = await sim.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['api'] }))
+    expect(service.services?.[0]?.taskDefinition).toBe(result.previousTaskDefinitionArn)
   })
 })
