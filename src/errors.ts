@@ -33,3 +33,25 @@ export function errorMessage(error: unknown): string {
 export function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? (error as { name?: string }).name : undefined
 }
+
+/**
+ * A bug in berth, not a problem of the input, of AWS or of the network: no UserError and no AWS or network error
+ * anywhere in its causes. It exits 3 with its stack.
+ */
+export function isInternalError(error: unknown): boolean {
+  let current = error
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+    if (isUserError(current)) return false
+    const facts = current as { $metadata?: unknown; $fault?: unknown; code?: unknown; name?: string; cause?: unknown }
+    if (facts.$metadata !== undefined || facts.$fault !== undefined || typeof facts.code === 'string') return false
+    if (facts.name === 'TimeoutError' || facts.name === 'AbortError') return false
+    current = facts.cause
+  }
+  return true
+}
+
+/** What a bug says: that it is one, and where it happened. */
+export function unexpectedFailure(error: unknown): string {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`
+}

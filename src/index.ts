@@ -1,10 +1,12 @@
+// First: catches SIGINT/SIGTERM before anything else loads.
+import { cancelSignal } from './signals.js'
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, type Config, type InputSource } from './config.js'
-import { errorMessage, isUserError } from './errors.js'
+import { errorMessage, isInternalError, isUserError, unexpectedFailure } from './errors.js'
 import { createClients, explainSetupError } from './aws/clients.js'
 import { run } from './run.js'
 import { credentialKind } from './taskdef/index.js'
@@ -14,6 +16,7 @@ import { summaryMarkdown } from './report/summary.js'
 import { fanOut, recorder, type ProgressEvent, type Reporter, type RunResult } from './report/events.js'
 
 const EXIT_USAGE = 2
+const EXIT_INTERNAL = 3
 
 /** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
 const inputs: InputSource = {
@@ -77,10 +80,6 @@ function renderedPath(): string {
 }
 
 async function main(): Promise<void> {
-  const controller = new AbortController()
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => controller.abort(new Error(`received ${signal}`)))
-  }
   const history = recorder()
   let reporter = fanOut(actionReporter(), history)
   try {
@@ -95,7 +94,7 @@ async function main(): Promise<void> {
       readFile: (path) => readFile(path, 'utf8'),
       now: Date.now,
       sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
-      signal: controller.signal,
+      signal: cancelSignal,
     })
     await reporter.close?.()
     setOutputs(config, result)
@@ -111,6 +110,9 @@ async function main(): Promise<void> {
       core.setFailed(errorMessage(error))
       if (file) core.error(errorMessage(error), { file, startLine: line, startColumn: column })
       process.exitCode = EXIT_USAGE
+    } else if (isInternalError(error)) {
+      core.setFailed(unexpectedFailure(error))
+      process.exitCode = EXIT_INTERNAL
     } else {
       core.setFailed(errorMessage(error))
     }

@@ -2,7 +2,8 @@ import { isAbsolute, join } from 'node:path'
 import type { RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs'
 import { buildArtifacts, type ArtifactFile } from './artifacts/index.js'
 import { writeArtifacts, writeFileAtomic } from './artifacts/write.js'
-import type { AwsClients } from './aws/clients.js'
+import { callSignals } from './aws/abort.js'
+import { NoAnswerError, abortable, type AwsClients } from './aws/clients.js'
 import type { Config } from './config.js'
 import { lookUpService } from './deploy/ecs.js'
 import { warnAboutMissingImages } from './deploy/images.js'
@@ -21,11 +22,11 @@ import {
   type Driver,
   type PreparedDeployment,
 } from './deploy/strategy.js'
-import { UserError, errorMessage, errorName } from './errors.js'
+import { UserError, errorMessage, errorName, isUserError } from './errors.js'
 import type { Reporter, RunResult, Stage } from './report/events.js'
 import * as taskdef from './taskdef/index.js'
 import { createDeadline } from './watch/deadline.js'
-import { describeError } from './watch/errors.js'
+import { describeError, isTransient, isUnreachable } from './watch/errors.js'
 import { retrying } from './watch/retry.js'
 import type { Sleep } from './watch/sleep.js'
 
@@ -197,13 +198,34 @@ async function describeTarget(deps: RunDeps, cluster: string, name: string): Pro
   return lookup.service
 }
 
-/** Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. */
+/** How many times berth tries, before any change, to reach an AWS endpoint that refuses or does not exist. */
+const UNREACHABLE_ATTEMPTS = 3
+
+/**
+ * Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. A call AWS
+ * did not answer (the SDK's attempts each waited their full time) is not sent again before any change, nor is one
+ * to an endpoint that cannot be reached, after a few tries: the run ends with advice instead.
+ */
 function read<T>(deps: RunDeps, call: () => Promise<T>): Promise<T> {
+  let unreachable = 0
   return retrying(call, {
     sleep: deps.sleep,
     baseMs: 500,
+    retryable: (error) =>
+      isTransient(error) &&
+      !(error instanceof NoAnswerError) &&
+      !(isUnreachable(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
     onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
   })
+}
+
+/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
+function neverReached(error: unknown): unknown {
+  if (!(error instanceof NoAnswerError) && !isUnreachable(error)) return error
+  return new UserError(
+    `${errorMessage(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
+      '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.',
+  )
 }
 
 /** Everything a deploy run learns before it changes anything. */
@@ -289,9 +311,18 @@ function cancelledBeforeDeploy(base: Omit<RunResult, 'status' | 'reasons' | 'hin
   return { ...base, status: 'cancelled', reasons: [reason], hints: [] }
 }
 
-async function deploy(config: Config, deps: RunDeps, cluster: string, name: string): Promise<RunResult> {
-  const deadline = createDeadline(config.waitTimeoutMs, deps.now)
-  const pre = await preflight(config, deps, cluster, name)
+async function deploy(config: Config, runDeps: RunDeps, cluster: string, name: string): Promise<RunResult> {
+  const deadline = createDeadline(config.waitTimeoutMs, runDeps.now)
+  const deps = { ...runDeps, clients: abortable(runDeps.clients, callSignals(deadline, runDeps.signal)) }
+  let pre: Preflight
+  try {
+    pre = await preflight(config, deps, cluster, name)
+  } catch (error) {
+    if (deps.signal?.aborted && !isUserError(error)) {
+      return cancelledBeforeDeploy({ cluster, service: name, artifacts: [] })
+    }
+    throw neverReached(error)
+  }
   const base = {
     cluster,
     service: name,
@@ -305,25 +336,11 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
   }
   if (deps.signal?.aborted) return cancelledBeforeDeploy(base)
 
-  const registration = await stage(deps, 'register', 'Register the task definition', async () => {
-    const input = pre.rendered.input
-    deps.reporter.emit({
-      type: 'debug',
-      message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
-    })
-    // After a server error the revision may have been registered after all: a retry looks at the latest revision
-    // again and reuses it when it is the one we sent, so retrying never registers it twice.
-    let attempt = 0
-    const done = await retrying(
-      async () => {
-        const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family)
-        return register(deps.clients.ecs, input, latest)
-      },
-      { sleep: deps.sleep, baseMs: 500 },
-    )
-    deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused })
-    return done
+  const registration = await registerRevision(deps, pre).catch((error: unknown) => {
+    if (deps.signal?.aborted && !isUserError(error)) return undefined
+    throw error
   })
+  if (!registration) return cancelledBeforeDeploy(base)
   const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts)
   if (config.out) await writeRendered(config.out, asJson(pre.rendered.input), deps)
   const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts }
@@ -357,6 +374,30 @@ async function deploy(config: Config, deps: RunDeps, cluster: string, name: stri
     hints: outcome.hints,
     ...(outcome.logs ? { logs: outcome.logs } : {}),
   }
+}
+
+/**
+ * After a server error or a lost answer the revision may have been registered after all: a retry looks at the
+ * latest revision again and reuses it when it is the one we sent, so retrying never registers it twice.
+ */
+function registerRevision(deps: RunDeps, pre: Preflight) {
+  return stage(deps, 'register', 'Register the task definition', async () => {
+    const input = pre.rendered.input
+    deps.reporter.emit({
+      type: 'debug',
+      message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
+    })
+    let attempt = 0
+    const done = await retrying(
+      async () => {
+        const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family)
+        return register(deps.clients.ecs, input, latest)
+      },
+      { sleep: deps.sleep, baseMs: 500 },
+    )
+    deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused })
+    return done
+  })
 }
 
 /** Cleanup never changes the verdict: a failure here is a warning. */

@@ -3,6 +3,7 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { UserError, errorName } from '../errors.js'
+import { describeError, isUnreachable } from '../watch/errors.js'
 
 /** The narrow view of an SDK client that stages need: `send`. Tests hand in real clients pointed at the emulator. */
 export type Sender<C extends { send: unknown }> = Pick<C, 'send'>
@@ -18,30 +19,186 @@ export interface ClientOptions {
   region?: string
   /** Overrides every service endpoint (the emulator); otherwise the SDK reads AWS_ENDPOINT_URL[_<SERVICE>]. */
   endpoint?: string
+  /** Attempts the SDK makes of a read; a mutating call is always sent once by the SDK (see MUTATING_OPERATIONS). */
   maxAttempts?: number
   userAgent?: string
+  /** Per attempt: how long to wait for the connection, and for the whole answer. */
+  connectionTimeoutMs?: number
+  requestTimeoutMs?: number
+  /** Otherwise the SDK's default chain (environment, profile, role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string }
 }
 
 export const USER_AGENT = 'berth'
+export const CONNECTION_TIMEOUT_MS = 5_000
+export const REQUEST_TIMEOUT_MS = 20_000
 
-/** The only place berth constructs AWS SDK clients. */
-export function createClients(options: ClientOptions = {}): AwsClients {
-  // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-  const common = {
-    // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
-    region: options.region ?? process.env.AWS_DEFAULT_REGION,
-    maxAttempts: options.maxAttempts ?? 5,
-    retryMode: 'standard',
-    customUserAgent: options.userAgent ?? USER_AGENT,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+/**
+ * Every call berth makes that changes something. The SDK never sends these twice: after a lost answer only berth's
+ * own retry, which first looks at what the lost call did, may send one again. (`berth hook`'s
+ * PutLifecycleEventHookExecutionStatus is not one: sending the same answer again changes nothing.)
+ */
+export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
+  'RegisterTaskDefinition',
+  'DeregisterTaskDefinition',
+  'UpdateService',
+  'CreateDeployment',
+  'CreateDeploymentConfig',
+  'StopDeployment',
+])
+
+/** The SDK's name of a command's operation (`UpdateService`). */
+export function operationOf(command: unknown): string {
+  const schema = (command as { schema?: unknown }).schema
+  if (Array.isArray(schema) && typeof schema[2] === 'string') return schema[2]
+  return String((command as object).constructor?.name ?? '').replace(/Command$/, '')
+}
+
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+export class NoAnswerError extends Error {
+  // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+  override readonly name = 'TimeoutError'
+  constructor(
+    readonly operation: string,
+    readonly endpoint: string,
+    readonly seconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options)
+  }
+}
+
+type AnySend = (command: unknown, options?: Record<string, unknown>) => Promise<unknown>
+
+interface Routed {
+  reads: { send: unknown; destroy(): void }
+  writes: { send: unknown; destroy(): void }
+  endpoint: string
+}
+
+function router<C extends { send: unknown }>(routed: Routed): Sender<C> & { destroy(): void; endpoint: string } {
+  const send: AnySend = async (command, options = {}) => {
+    const operation = operationOf(command)
+    const client = MUTATING_OPERATIONS.has(operation) ? routed.writes : routed.reads
+    const started = Date.now()
+    try {
+      return await (client.send as AnySend).call(client, command, options)
+    } catch (error) {
+      if (errorName(error) === 'TimeoutError') {
+        throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error })
+      }
+      if (isUnreachable(error)) {
+        throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${describeError(error)}`, {
+          cause: error,
+        })
+      }
+      throw error
+    }
   }
   return {
-    ecs: new ECSClient(common),
-    codedeploy: new CodeDeployClient(common),
-    ecr: new ECRClient(common),
-    logs: new CloudWatchLogsClient(common),
+    send: send as unknown as Sender<C>['send'],
+    endpoint: routed.endpoint,
+    destroy: () => {
+      routed.reads.destroy()
+      routed.writes.destroy()
+    },
   }
+}
+
+function secondsSince(started: number): number {
+  return Math.max(1, Math.round((Date.now() - started) / 1000))
+}
+
+/** The reason of an abort by the run's deadline (`--wait-timeout`), as opposed to a cancel. */
+export class DeadlineReached extends Error {
+  override readonly name = 'DeadlineReached'
+}
+
+export type Clients = AwsClients & { destroy(): void }
+
+/**
+ * The one seam through which a run's calls go: each call carries `signalFor(operation)`'s signal as its abortSignal, so the
+ * run's deadline and cancel abort calls in flight. A call ended by the deadline is a NoAnswerError.
+ */
+export function abortable(clients: AwsClients, signalFor: (operation: string) => AbortSignal | undefined): AwsClients {
+  const wrap = <S extends { send: unknown }>(client: S): S => {
+    const endpoint = (client as { endpoint?: string }).endpoint ?? 'the AWS endpoint'
+    const send: AnySend = async (command, options = {}) => {
+      const operation = operationOf(command)
+      const signal = signalFor(operation)
+      const started = Date.now()
+      try {
+        return await (client.send as AnySend).call(client, command, { ...options, abortSignal: signal })
+      } catch (error) {
+        if (!(signal?.aborted && signal.reason instanceof DeadlineReached)) throw error
+        throw new NoAnswerError(operation, endpoint, secondsSince(started), { cause: error })
+      }
+    }
+    return { ...client, send } as S
+  }
+  return {
+    ecs: wrap(clients.ecs),
+    codedeploy: wrap(clients.codedeploy),
+    ecr: wrap(clients.ecr),
+    logs: wrap(clients.logs),
+  }
+}
+
+/**
+ * The only place berth constructs AWS SDK clients. Each service has two: reads, which the SDK retries, and
+ * mutating calls, which it sends once. Every attempt has a connection and an answer deadline, and every call the
+ * signal given to `abortWith`.
+ */
+export function createClients(options: ClientOptions = {}): Clients {
+  // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+  // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
+  const region = options.region ?? process.env.AWS_DEFAULT_REGION
+  const common = {
+    region,
+    retryMode: 'standard',
+    customUserAgent: options.userAgent ?? USER_AGENT,
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  }
+  const reads = { ...common, maxAttempts: options.maxAttempts ?? 3 }
+  const writes = { ...common, maxAttempts: 1 }
+  const pair = <T extends { send: unknown; destroy(): void }>(
+    make: (config: typeof reads) => T,
+    service: string,
+  ): Routed => ({
+    reads: make(reads),
+    writes: make(writes),
+    endpoint: endpointOf(options.endpoint, service, region),
+  })
+  const ecs = router<ECSClient>(pair((c) => new ECSClient(c), 'ECS'))
+  const codedeploy = router<CodeDeployClient>(pair((c) => new CodeDeployClient(c), 'CODEDEPLOY'))
+  const ecr = router<ECRClient>(pair((c) => new ECRClient(c), 'ECR'))
+  const logs = router<CloudWatchLogsClient>(pair((c) => new CloudWatchLogsClient(c), 'CLOUDWATCH_LOGS'))
+  return {
+    ecs,
+    codedeploy,
+    ecr,
+    logs,
+    destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
+  }
+}
+
+const HOSTS: Record<string, string> = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' }
+
+/** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
+function endpointOf(endpoint: string | undefined, service: string, region: string | undefined): string {
+  return (
+    endpoint ??
+    process.env[`AWS_ENDPOINT_URL_${service}`] ??
+    process.env.AWS_ENDPOINT_URL ??
+    `https://${HOSTS[service]}.${region ?? process.env.AWS_REGION ?? '<region>'}.amazonaws.com`
+  )
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, parseHookConfig, type Config } from '../config.js'
-import { UserError, errorMessage, isUserError } from '../errors.js'
+import { UserError, errorMessage, isInternalError, isUserError, unexpectedFailure } from '../errors.js'
 import { createClients, explainSetupError } from '../aws/clients.js'
 import { run } from '../run.js'
 import { answerHook } from '../hook/answer.js'
@@ -20,7 +20,7 @@ export interface CliIo {
   signal?: AbortSignal
 }
 
-export const EXIT = { ok: 0, verdict: 1, usage: 2 } as const
+export const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 } as const
 
 /** The CLI: argv (without node and script) to an exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -45,6 +45,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await dispatch(command as keyof typeof FLAGS, rest, io)
   } catch (thrown) {
     const error = explainSetupError(thrown)
+    if (isInternalError(error)) {
+      io.stderr.write(`berth ${command}: ${unexpectedFailure(error)}\n`)
+      return EXIT.internal
+    }
     io.stderr.write(`berth ${command}: ${isUserError(error) ? '' : 'error: '}${errorMessage(error)}\n`)
     return isUserError(error) ? EXIT.usage : EXIT.verdict
   }

@@ -11,7 +11,9 @@ import {
 import type { Task } from '@aws-sdk/client-ecs'
 import { errorName } from '../errors.js'
 import { describeError, isTransient } from '../watch/errors.js'
-import { watch, type TickResult } from '../watch/loop.js'
+import { createDeadline } from '../watch/deadline.js'
+import { watch, type TickResult, type WatchOptions } from '../watch/loop.js'
+import { ROLLBACK_GRACE_MS } from '../aws/abort.js'
 import { retrying } from '../watch/retry.js'
 import { failureThreshold, isTaskFailure } from '../watch/rollout.js'
 import { pause } from '../watch/sleep.js'
@@ -37,7 +39,7 @@ import { type CodeDeployVerdict, codeDeployVerdict } from './codedeploy-verdict.
 import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver, PreflightContext, PreparedDeployment } from './strategy.js'
-import { mutationRetry, quickPauseMs, watchOptions } from './watch-options.js'
+import { mutationRetry, pastGrace, quickPauseMs, rollbackRetry, watchOptions } from './watch-options.js'
 
 export const codedeploy: Driver = { name: 'codedeploy', prepare }
 
@@ -78,10 +80,12 @@ async function createConfigIfMissing(context: DeployContext, plan: CodeDeployPla
   if (!input) return
   context.reporter.emit({ type: 'debug', message: `CreateDeploymentConfig ${JSON.stringify(input)}` })
   try {
-    await retrying(
-      () => context.clients.codedeploy.send(new CreateDeploymentConfigCommand(input)),
-      mutationRetry(context),
-    )
+    // Sent again after a lost answer or a server error: if the first one went through, the second answers
+    // DeploymentConfigAlreadyExistsException, which is taken below as success.
+    await retrying(() => context.clients.codedeploy.send(new CreateDeploymentConfigCommand(input)), {
+      ...mutationRetry(context),
+      retryable: isTransient,
+    })
     context.reporter.emit({
       type: 'info',
       message: `created the CodeDeploy deployment config ${input.deploymentConfigName}.`,
@@ -129,18 +133,23 @@ async function createDeployment(
   }
 }
 
-/** The group's active deployment deploys what we asked for (same description: this service to this revision). */
+/**
+ * The group's active deployment deploys what we asked for (same description: this service to this revision).
+ * GetDeployment is retried on any transient error: an error while checking is never taken for "not ours".
+ */
 async function isSameDeployment(
   context: DeployContext,
   deploymentId: string,
   input: CreateDeploymentCommandInput,
 ): Promise<boolean> {
-  try {
-    const info = await getDeployment(context.clients.codedeploy, deploymentId)
-    return info.description === input.description && info.creator === 'user'
-  } catch {
-    return false
-  }
+  const info = await retrying(() => getDeployment(context.clients.codedeploy, deploymentId), {
+    sleep: context.sleep,
+    baseMs: quickPauseMs(context),
+    maxDelayMs: 5_000,
+    attempts: 1_000,
+    givenUp: () => pastGrace(context),
+  })
+  return info.description === input.description && info.creator === 'user'
 }
 
 /** What the watch ends on: CodeDeploy's verdict, or berth's early success for `--wait-for traffic-shifted`. */
@@ -348,7 +357,11 @@ interface RollbackEnd {
 }
 
 /** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
-async function followRollback(context: DeployContext, follower: Follower): Promise<RollbackEnd | undefined> {
+async function followRollback(
+  context: DeployContext,
+  follower: Follower,
+  options: WatchOptions = watchOptions(context),
+): Promise<RollbackEnd | undefined> {
   const rollbackInfo = follower.info?.rollbackInfo
   const rollbackId = rollbackInfo?.rollbackDeploymentId
   if (!rollbackId) return undefined
@@ -374,7 +387,7 @@ async function followRollback(context: DeployContext, follower: Follower): Promi
     last = current.traffic ? current : last
     status = current.status
     return TERMINAL_STATUSES.has(current.status) ? { done: info } : { changed: statusChanged || traffic !== undefined }
-  }, watchOptions(context))
+  }, options)
   if (end.kind !== 'done') {
     return {
       reason: `rollback deployment ${rollbackId} was still in progress when berth stopped waiting.`,
@@ -410,8 +423,17 @@ async function interrupted(
       : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`
   const reasons = [`${what}${whereItWas(follower)}.`]
   const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
-  if (action === 'rollback') reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`))
-  else reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`)
+  if (action === 'rollback') {
+    reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`))
+    // The run's deadline has passed or it was cancelled: the rollback is followed for the short grace only.
+    const grace = {
+      ...watchOptions(context),
+      deadline: createDeadline(ROLLBACK_GRACE_MS, context.now),
+      cancel: undefined,
+    }
+    const rollback = await followRollback(context, follower, grace)
+    if (rollback) reasons.push(rollback.reason)
+  } else reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`)
   return { status: kind, deploymentId, reasons, hints: [] }
 }
 
@@ -434,37 +456,54 @@ function whereItWas(follower: Follower): string {
 }
 
 /**
- * StopDeployment with automatic rollback, then a few looks to report the stop as CodeDeploy carries it out.
- * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ * StopDeployment with automatic rollback, retried on throttling, server errors and lost answers until the deadline
+ * plus a short grace; then berth looks at the deployment, whatever the answer was (CodeDeploy answers Pending and
+ * stops a little later; after a lost answer the retry is told the deployment already completed), and reports what
+ * it is. `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
  */
 async function stopWithRollback(context: DeployContext, follower: Follower, cause: string): Promise<string> {
   const deploymentId = follower.deploymentId
+  context.reporter.emit({
+    type: 'debug',
+    message: `StopDeployment ${JSON.stringify({ deploymentId, autoRollbackEnabled: true })}`,
+  })
+  let refused: unknown
   try {
-    context.reporter.emit({
-      type: 'debug',
-      message: `StopDeployment ${JSON.stringify({ deploymentId, autoRollbackEnabled: true })}`,
-    })
     await retrying(
       () => context.clients.codedeploy.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true })),
-      mutationRetry(context),
+      rollbackRetry(context),
     )
   } catch (error) {
-    if (errorName(error) === 'DeploymentAlreadyCompletedException') {
-      return `CodeDeploy deployment ${deploymentId} had already completed when berth tried to stop it.`
-    }
-    return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(error)}`
+    refused = error
   }
-  context.reporter.emit({
-    type: 'rollback-started',
-    reason: `${cause}: stopped the deployment with automatic rollback`,
-  })
+  const alreadyDone = refused !== undefined && errorName(refused) === 'DeploymentAlreadyCompletedException'
+  if (refused !== undefined && !alreadyDone) {
+    return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(refused)}`
+  }
+  if (!alreadyDone) {
+    context.reporter.emit({
+      type: 'rollback-started',
+      reason: `${cause}: stopped the deployment with automatic rollback`,
+    })
+  }
   for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
-    await pause(context.sleep, quickPauseMs(context), [])
+    if (look > 0 || !alreadyDone) await pause(context.sleep, quickPauseMs(context), [])
     await follower.flush()
   }
   const status = follower.info?.status
   if (status === 'Stopped' || status === 'Failed') {
-    return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${cause}); it is ${status}.`
+    if (alreadyDone) {
+      context.reporter.emit({
+        type: 'rollback-started',
+        reason: `${cause}: stopped the deployment with automatic rollback`,
+      })
+    }
+    const rollbackId = follower.info?.rollbackInfo?.rollbackDeploymentId
+    const rollback = rollbackId ? ` CodeDeploy rolls it back with deployment ${rollbackId}` : ''
+    return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${cause}); it is ${status}.${rollback}`
+  }
+  if (alreadyDone) {
+    return `CodeDeploy deployment ${deploymentId} had already completed (${status ?? 'status unknown'}) when berth tried to stop it.`
   }
   return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`
 }

@@ -6,9 +6,9 @@ import {
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import type { DeploymentCounts } from '../report/events.js'
-import { describeError, isTransient } from '../watch/errors.js'
+import { describeError, isThrottling, isTransient } from '../watch/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
-import { retrying } from '../watch/retry.js'
+import { type RetryOptions, retrying } from '../watch/retry.js'
 import {
   type Judgement,
   type Tracking,
@@ -26,7 +26,7 @@ import { describeService } from './ecs.js'
 import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver } from './strategy.js'
-import { mutationRetry, quickPauseMs, watchOptions } from './watch-options.js'
+import { mutationRetry, pastGrace, quickPauseMs, rollbackRetry, watchOptions } from './watch-options.js'
 
 export const rolling: Driver = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) }
 
@@ -73,14 +73,82 @@ function updateInput(context: DeployContext, taskDefinition: string, force: bool
   }
 }
 
-async function updateService(context: DeployContext, input: UpdateServiceCommandInput): Promise<Service> {
+/** How far the service's clock may be from ours when berth asks whether a deployment started after its call. */
+const CLOCK_SKEW_MS = 60_000
+
+/** What a sent UpdateService did: the service as it answered, or the deployment it started, seen by looking. */
+type Sent = { service: Service } | { deploymentId: string }
+
+/**
+ * UpdateService. Throttling means it was not processed: sent again. After a lost answer or a server error it may
+ * have been: berth first looks at the service, and `recognise` says whether the call's deployment is there; only
+ * when it is not is the call sent again. berth's retry is the only one (the SDK sends mutating calls once).
+ */
+async function updateService(
+  context: DeployContext,
+  input: UpdateServiceCommandInput,
+  recognise: (service: Service) => string | undefined,
+  retry: Partial<RetryOptions> = {},
+): Promise<Sent> {
   context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` })
-  // Without forceNewDeployment, UpdateService to the same task definition starts nothing new: safe to send again
-  // after a server error. With it, only throttling (the request was not processed) allows a retry.
-  const retry = { ...mutationRetry(context), ...(input.forceNewDeployment ? {} : { retryable: isTransient }) }
-  const output = await retrying(() => context.clients.ecs.send(new UpdateServiceCommand(input)), retry)
-  if (!output.service) throw new Error(`UpdateService returned no service for ${input.service}.`)
-  return output.service
+  const send = async (): Promise<Sent> => {
+    try {
+      const output = await context.clients.ecs.send(new UpdateServiceCommand(input))
+      if (!output.service) throw new Error(`UpdateService returned no service for ${input.service}.`)
+      return { service: output.service }
+    } catch (error) {
+      if (isThrottling(error) || !isTransient(error)) throw error
+      const deploymentId = recognise(await lookAtService(context))
+      if (deploymentId) {
+        context.reporter.emit({
+          type: 'info',
+          message: `the answer to UpdateService was lost (${describeError(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
+        })
+        return { deploymentId }
+      }
+      throw error
+    }
+  }
+  return retrying(send, { ...mutationRetry(context), retryable: isTransient, ...retry })
+}
+
+/** DescribeServices while checking what a call did: errors here are retried, never taken for an answer. */
+function lookAtService(context: DeployContext): Promise<Service> {
+  return retrying(() => describeService(context.clients.ecs, context.cluster, serviceName(context)), {
+    sleep: context.sleep,
+    baseMs: quickPauseMs(context),
+    attempts: 20,
+    givenUp: () => pastGrace(context),
+  })
+}
+
+/**
+ * The deployment berth's UpdateService started, whatever became of it since: listed (IN_PROGRESS, FAILED, being
+ * rolled back), or already drained after a rollback, when only the service's events still name it. It is the one
+ * that was not on the service before (`before`) and appeared after the call: a listed deployment of our task
+ * definition created since, or a deployment named by an event that was not there before.
+ */
+export function startedDeployment(
+  service: Service,
+  before: Service,
+  sentAt: number,
+  taskDefinitionArn: string,
+): string | undefined {
+  const known = new Set((before.deployments ?? []).map((deployment) => deployment.id))
+  const listed = (service.deployments ?? []).find(
+    (deployment) =>
+      !known.has(deployment.id) &&
+      deployment.taskDefinition === taskDefinitionArn &&
+      (deployment.createdAt?.getTime() ?? 0) >= sentAt - CLOCK_SKEW_MS,
+  )
+  if (listed?.id) return listed.id
+  const seen = new Set((before.events ?? []).map(eventKey))
+  for (const event of service.events ?? []) {
+    if (seen.has(eventKey(event))) continue
+    const id = /\(deployment ([^)\s]+)\)/.exec(event.message ?? '')?.[1]
+    if (id && !known.has(id)) return id
+  }
+  return undefined
 }
 
 async function startDeployment(context: DeployContext): Promise<Tracking> {
@@ -95,11 +163,18 @@ async function startDeployment(context: DeployContext): Promise<Tracking> {
     })
     return { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn }
   }
-  const after = await updateService(
+  const known = new Set((before.deployments ?? []).map((deployment) => deployment.id))
+  const sentAt = context.now()
+  const sent = await updateService(
     context,
     updateInput(context, context.taskDefinitionArn, context.config.forceNewDeployment),
+    (service) => startedDeployment(service, before, sentAt, context.taskDefinitionArn),
   )
-  const known = new Set((before.deployments ?? []).map((deployment) => deployment.id))
+  const previousDeploymentId = previous?.id
+  if ('deploymentId' in sent) {
+    return { deploymentId: sent.deploymentId, taskDefinitionArn: context.taskDefinitionArn, previousDeploymentId }
+  }
+  const after = sent.service
   const ours =
     after.deployments?.find((d) => d.status === 'PRIMARY' && !known.has(d.id)) ??
     after.deployments?.find((d) => d.taskDefinition === context.taskDefinitionArn && !known.has(d.id)) ??
@@ -108,7 +183,7 @@ async function startDeployment(context: DeployContext): Promise<Tracking> {
   return {
     deploymentId: ours.id,
     taskDefinitionArn: context.taskDefinitionArn,
-    previousDeploymentId: previous?.id !== ours.id ? previous?.id : undefined,
+    previousDeploymentId: previousDeploymentId !== ours.id ? previousDeploymentId : undefined,
   }
 }
 
@@ -345,19 +420,27 @@ async function interrupted(
 async function rollBack(context: DeployContext, cause: string): Promise<string> {
   const previous = context.previousTaskDefinitionArn
   const input = { ...updateInput(context, previous, false), desiredCount: undefined }
-  let service: Service
+  // Sending it again is harmless (the same task definition, not forced): retried on throttling and server errors
+  // until the deadline plus a short grace, and a lost answer is looked at like any other.
+  let service: Service | undefined
   try {
-    service = await updateService(context, input)
+    const sent = await updateService(
+      context,
+      input,
+      (seen) => (primaryOf(seen)?.taskDefinition === previous ? (primaryOf(seen)?.id ?? previous) : undefined),
+      rollbackRetry(context),
+    )
+    service = 'service' in sent ? sent.service : undefined
   } catch (error) {
     return `could not roll the service back to ${previous}: ${describeError(error)}`
   }
   context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous })
-  for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service)?.taskDefinition !== previous; look++) {
+  for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
     await pause(context.sleep, quickPauseMs(context), [])
     const seen = service
     service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen)
   }
-  const rollback = primaryOf(service)
+  const rollback = primaryOf(service ?? {})
   if (rollback?.taskDefinition !== previous) {
     return `asked ECS to roll the service back to ${previous}: ${cause}.`
   }

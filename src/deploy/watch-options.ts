@@ -1,4 +1,5 @@
-import { describeError, isThrottling } from '../watch/errors.js'
+import { ROLLBACK_GRACE_MS } from '../aws/abort.js'
+import { describeError, isThrottling, isTransient } from '../watch/errors.js'
 import type { WatchOptions } from '../watch/loop.js'
 import type { DeployContext } from './strategy.js'
 
@@ -22,4 +23,24 @@ export function quickPauseMs(context: DeployContext): number {
 /** A call that changes something is retried only when throttled: a transient error may have let it through. */
 export function mutationRetry(context: DeployContext) {
   return { sleep: context.sleep, baseMs: quickPauseMs(context), retryable: isThrottling }
+}
+
+/** The deadline plus the short grace in which berth still makes its rollback calls has passed. */
+export function pastGrace(context: DeployContext): boolean {
+  return context.now() > context.deadline.at + ROLLBACK_GRACE_MS
+}
+
+/**
+ * A rollback call (StopDeployment, the rolling rollback's UpdateService): safe to send again, so retried on
+ * throttling, server errors and lost answers until the deadline plus the grace.
+ */
+export function rollbackRetry(context: DeployContext) {
+  return {
+    sleep: context.sleep,
+    baseMs: quickPauseMs(context),
+    maxDelayMs: 5_000,
+    attempts: 1_000,
+    retryable: isTransient,
+    givenUp: () => pastGrace(context),
+  }
 }

@@ -13,6 +13,8 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'EAI_AGAIN',
   'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
   'TimeoutError',
   'RequestTimeout',
   'RequestTimeoutException',
@@ -46,7 +48,8 @@ export function isThrottling(error: unknown): boolean {
 }
 
 /** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
-const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN)\b/
+const NETWORK_MESSAGE =
+  /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH)\b/
 
 /** A server-side or network failure that says nothing about the deployment: poll again later. */
 export function isTransient(error: unknown): boolean {
@@ -57,6 +60,19 @@ export function isTransient(error: unknown): boolean {
   if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? '')) return true
   const inner = unwrapped(error)
   return inner instanceof Error && NETWORK_MESSAGE.test(inner.message)
+}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+/**
+ * No connection to AWS could be made (refused, no such host, no route): the request was never sent. A connection
+ * that dropped after the request went out (a lost answer) is not this: the call may have been processed.
+ */
+export function isUnreachable(error: unknown): boolean {
+  const { name, code } = facts(error)
+  if (UNREACHABLE_CODES.has(name ?? '') || UNREACHABLE_CODES.has(code ?? '')) return true
+  const inner = unwrapped(error)
+  return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message)
 }
 
 /** `ThrottlingException: Rate exceeded`, for progress lines. */

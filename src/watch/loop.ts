@@ -35,6 +35,9 @@ export async function watch<T>(tick: () => Promise<TickResult<T>>, options: Watc
       if ('done' in result) return { kind: 'done', value: result.done }
       pace = result.changed ? quicker(pace) : slower(pace)
     } catch (error) {
+      // The deadline or a cancel aborted the look in flight: that is the interruption, not a failure.
+      const stopped = interruption(options.deadline, options.cancel)
+      if (stopped) return { kind: stopped }
       if (!isTransient(error)) throw error
       pace = isThrottling(error) ? throttled(pace) : slower(pace)
       options.onRetry?.(error, pace.currentMs)

@@ -15,6 +15,8 @@ export interface RetryOptions {
    */
   retryable?: (error: unknown) => boolean
   onRetry?: (error: unknown, delayMs: number) => void
+  /** True once retrying must stop whatever the attempts left (the deadline plus grace of a rollback call). */
+  givenUp?: () => boolean
 }
 
 /** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
@@ -25,7 +27,7 @@ export async function retrying<T>(call: () => Promise<T>, options: RetryOptions)
     try {
       return await call()
     } catch (error) {
-      if (attempt >= attempts || !retryable(error) || options.signal?.aborted) throw error
+      if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.()) throw error
       const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1))
       options.onRetry?.(error, delayMs)
       await pause(options.sleep, delayMs, [options.signal])

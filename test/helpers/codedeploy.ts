@@ -61,19 +61,29 @@ export function deploymentInput(
   }
 }
 
-export async function createDeployment(client: CodeDeployClient, input: CreateDeploymentCommandInput): Promise<string> {
+export async function createDeployment(
+  client: Pick<CodeDeployClient, 'send'>,
+  input: CreateDeploymentCommandInput,
+): Promise<string> {
   const { deploymentId } = await client.send(new CreateDeploymentCommand(input))
   if (!deploymentId) throw new Error('CreateDeployment returned no deploymentId')
   return deploymentId
 }
 
-export async function getDeployment(client: CodeDeployClient, deploymentId: string): Promise<DeploymentInfo> {
+export async function getDeployment(
+  client: Pick<CodeDeployClient, 'send'>,
+  deploymentId: string,
+): Promise<DeploymentInfo> {
   const { deploymentInfo } = await client.send(new GetDeploymentCommand({ deploymentId }))
   if (!deploymentInfo) throw new Error(`GetDeployment ${deploymentId} returned nothing`)
   return deploymentInfo
 }
 
-export async function getTarget(client: CodeDeployClient, deploymentId: string, targetId: string): Promise<ECSTarget> {
+export async function getTarget(
+  client: Pick<CodeDeployClient, 'send'>,
+  deploymentId: string,
+  targetId: string,
+): Promise<ECSTarget> {
   const { deploymentTarget } = await client.send(new GetDeploymentTargetCommand({ deploymentId, targetId }))
   if (!deploymentTarget?.ecsTarget)
     throw new Error(`GetDeploymentTarget ${deploymentId} ${targetId} returned no ecsTarget`)

@@ -1,6 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { ECSClient } from '@aws-sdk/client-ecs'
+import { createClients, type ClientOptions, type Clients } from '../../src/aws/clients.js'
 import { ManualClock, startSim, type Sim } from '../../src/sim/main.js'
 import type { ScenarioInput } from '../../src/sim/scenario/types.js'
 import type { CallRecord, Invocation } from '../../src/sim/core/types.js'
@@ -19,6 +20,16 @@ export function clientConfig(url: string, maxAttempts = 3) {
   }
 }
 
+/** berth's clients with the production settings (retries, timeouts, mutating calls sent once) at `url`. */
+export function productionClients(url: string, options: ClientOptions = {}): Clients {
+  return createClients({
+    endpoint: url,
+    region: REGION,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    ...options,
+  })
+}
+
 export interface TestSim {
   sim: Sim
   url: string
@@ -27,6 +38,8 @@ export interface TestSim {
   ecs: ECSClient
   ecr: ECRClient
   logs: CloudWatchLogsClient
+  /** berth's own clients, as production creates them (createClients), pointed at the emulator: what runs use. */
+  clients: Clients
   /** Moves emulated time forward, running everything that falls due. */
   advance(ms: number): void
   /**
@@ -57,6 +70,7 @@ export async function startTestSim(
   const ecs = new ECSClient(config)
   const ecr = new ECRClient(config)
   const logs = new CloudWatchLogsClient(config)
+  const clients = productionClients(sim.url)
   const getJson = async <T>(path: string): Promise<T> => (await (await fetch(`${sim.url}${path}`)).json()) as T
   return {
     sim,
@@ -65,6 +79,7 @@ export async function startTestSim(
     ecs,
     ecr,
     logs,
+    clients,
     advance: (ms) => clock.advance(ms),
     async until(what, check, { stepMs = 5000, maxMs = 4 * 3600_000 } = {}) {
       const deadline = clock.now() + maxMs
@@ -82,6 +97,7 @@ export async function startTestSim(
       ecs.destroy()
       ecr.destroy()
       logs.destroy()
+      clients.destroy()
       await sim.close()
     },
   }

@@ -12,9 +12,7 @@ import {
   GetDeploymentConfigCommand,
   ListDeploymentsCommand,
 } from '@aws-sdk/client-codedeploy'
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { ECRClient } from '@aws-sdk/client-ecr'
-import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import type { Config, HookConfig } from '../../src/config.js'
 import { UserError } from '../../src/errors.js'
 import { answerHook } from '../../src/hook/answer.js'
@@ -23,7 +21,7 @@ import { run, type RunDeps } from '../../src/run.js'
 import { startSim, type Sim } from '../../src/sim/main.js'
 import { realSleep } from '../../src/watch/sleep.js'
 import { deployConfig } from '../helpers/config.js'
-import { REGISTRY, clientConfig, startTestSim, type TestSim } from '../helpers/sim.js'
+import { REGISTRY, productionClients, startTestSim, type TestSim } from '../helpers/sim.js'
 
 const SCENARIO = 'test/fixtures/sim/codedeploy.yaml'
 const ACCOUNT_TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition'
@@ -46,13 +44,6 @@ function scenario(edit: (value: Record<string, unknown>) => void = () => {}) {
   return value
 }
 
-interface Clients {
-  ecs: ECSClient
-  codedeploy: CodeDeployClient
-  ecr: ECRClient
-  logs: CloudWatchLogsClient
-}
-
 let closers: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const close of closers) await close()
@@ -62,12 +53,8 @@ afterEach(async () => {
 /** berth on the emulator's manual clock: each sleep moves emulated time, so an hour passes in a blink. */
 async function manualHarness(edit?: (value: Record<string, unknown>) => void) {
   const sim = await startTestSim(scenario(edit), { seed: 3 })
-  const codedeploy = new CodeDeployClient(clientConfig(sim.url, 1))
-  closers.push(async () => {
-    codedeploy.destroy()
-    await sim.close()
-  })
-  const clients: Clients = { ecs: sim.ecs, ecr: sim.ecr, logs: sim.logs, codedeploy }
+  closers.push(() => sim.close())
+  const clients = sim.clients
   const events: ProgressEvent[] = []
   const deploy = (overrides: Partial<Config>, extra: { signal?: AbortSignal } = {}): Promise<RunResult> =>
     run(baseConfig(overrides), {
@@ -97,7 +84,7 @@ function lifecycle(events: ProgressEvent[]): string[] {
   return ofType(events, 'lifecycle-event').map((event) => `${event.event.name}:${event.event.status}`)
 }
 
-async function getDeployment(codedeploy: CodeDeployClient, deploymentId: string) {
+async function getDeployment(codedeploy: Pick<CodeDeployClient, 'send'>, deploymentId: string) {
   return (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo
 }
 
@@ -129,14 +116,16 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect(service.services?.[0]?.taskDefinition).toBe(`${ACCOUNT_TD}/web:4`)
   })
 
-  it('reaches the same verdicts with 30% of calls throttled (berth retrying, the SDK not)', async () => {
+  it('reaches the same verdicts with 30% of calls throttled (berth and the SDK retrying, as in production)', async () => {
     const h = await manualHarness((value) => {
       value.faults = { throttleRate: 0.3 }
     })
-    const healthy = await h.deploy({})
+    // A long poll keeps the calls few: the SDK's own retries of throttled reads wait in real time.
+    const healthy = await h.deploy({ pollIntervalMs: 30_000 })
     expect(healthy.status).toBe('succeeded')
     const failing = await h.deploy({
       images: [{ container: 'web', uri: `${REGISTRY}/web:v3` }],
+      pollIntervalMs: 30_000,
     })
     expect(failing.status).toBe('rolled_back')
     const throttled = (await h.sim.calls()).filter((call) => call.error === 'ThrottlingException')
@@ -417,15 +406,9 @@ describe('CodeDeploy blue/green against the emulator', () => {
 describe('CodeDeploy on a fast emulator clock', () => {
   it('runs CodeDeployDefault.ECSCanary10Percent15Minutes in seconds', async () => {
     const sim: Sim = await startSim({ scenario: scenario(), speed: 1200, seed: 5 })
-    const config = clientConfig(sim.url, 3)
-    const clients: Clients = {
-      ecs: new ECSClient(config),
-      codedeploy: new CodeDeployClient(config),
-      ecr: new ECRClient(config),
-      logs: new CloudWatchLogsClient(config),
-    }
+    const clients = productionClients(sim.url)
     closers.push(async () => {
-      for (const client of Object.values(clients)) client.destroy()
+      clients.destroy()
       await sim.close()
     })
     const reporter = recorder()

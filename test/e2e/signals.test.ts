@@ -1,0 +1,130 @@
+/**
+ * Cancelling the CLI bundle as GitHub cancels a job: SIGINT, then SIGTERM 1.5 s later (GitHub waits 7.5 s). The
+ * first signal must lead to the rollback call, the second must not abandon it, and the verdict is `cancelled` with
+ * the service back on its previous revision. Needs `npm run build` (dist/cli/index.js).
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { parse } from 'yaml'
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
+import { startSim, type Sim } from '../../src/sim/main.js'
+import { REGISTRY, productionClients } from '../helpers/sim.js'
+
+const CLI = 'dist/cli/index.js'
+const SPEED = 100
+
+interface Outcome {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI; once `started` appears in its output, sends SIGINT, then SIGTERM 1.5 s later. */
+function cancelMidway(args: string[], env: Record<string, string>, started: RegExp): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    let signalled = false
+    const onOutput = () => {
+      if (signalled || !started.test(stdout + stderr)) return
+      signalled = true
+      child.kill('SIGINT')
+      setTimeout(() => child.kill('SIGTERM'), 1500)
+    }
+    child.stdout.on('data', (chunk) => ((stdout += chunk), onOutput()))
+    child.stderr.on('data', (chunk) => ((stderr += chunk), onOutput()))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+function lastJsonLine(stdout: string): Record<string, unknown> {
+  const lines = stdout.trim().split('\n')
+  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>
+}
+
+/**
+ * The scenario with every answer held back half a second or so, so that the run is still cancelling (the rollback
+ * and its last looks) when the SIGTERM arrives.
+ */
+function slowAnswers(file: string) {
+  return { ...(parse(readFileSync(file, 'utf8')) as object), faults: { latency: { minMs: 500, maxMs: 700 } } }
+}
+
+let sim: Sim | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+async function serviceTaskDefinition(url: string, service: string): Promise<string | undefined> {
+  const clients = productionClients(url)
+  try {
+    const output = await clients.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: [service] }))
+    return output.services?.[0]?.taskDefinition
+  } finally {
+    clients.destroy()
+  }
+}
+
+function awsEnv(url: string) {
+  return { AWS_ENDPOINT_URL: url, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' }
+}
+
+describe('SIGINT then SIGTERM to the CLI bundle mid-deployment', () => {
+  it('rolling: cancelled, the rollback was requested, the service back on its previous revision', async () => {
+    sim = await startSim({ scenario: slowAnswers('test/fixtures/sim/rolling.yaml'), speed: SPEED })
+    const before = await serviceTaskDefinition(sim.url, 'api')
+    const { code, stdout, stderr } = await cancelMidway(
+      [
+        'deploy',
+        ...['--cluster', 'prod', '--service', 'api', '--image', `web=${REGISTRY}/api:slow`],
+        ...['--poll-interval', '5s', '--wait-timeout', '30m', '--json'],
+      ],
+      awsEnv(sim.url),
+      /started:/,
+    )
+    const result = lastJsonLine(stdout)
+    expect(result.status).toBe('cancelled')
+    expect(code).toBe(1)
+    expect((result.reasons as string[]).join('\n')).toMatch(
+      /rolled the service back to|asked ECS to roll the service back/,
+    )
+    expect(stderr).toMatch(/received SIGTERM; still finishing the cancellation/)
+    const calls = (await (await fetch(`${sim.url}/__sim/calls`)).json()) as { operation: string; request: unknown }[]
+    const rollback = calls.filter(
+      (call) =>
+        call.operation === 'UpdateService' && (call.request as { taskDefinition?: string }).taskDefinition === before,
+    )
+    expect(rollback).toHaveLength(1)
+    expect(await serviceTaskDefinition(sim.url, 'api')).toBe(before)
+  })
+
+  it('CodeDeploy: cancelled, the deployment stopped with rollback, the service back on its previous revision', async () => {
+    sim = await startSim({ scenario: slowAnswers('test/fixtures/sim/codedeploy.yaml'), speed: SPEED })
+    const before = await serviceTaskDefinition(sim.url, 'web')
+    const { code, stdout, stderr } = await cancelMidway(
+      [
+        'deploy',
+        ...['--cluster', 'prod', '--service', 'web', '--image', `web=${REGISTRY}/web:v2`],
+        ...['--codedeploy-application', 'web-app', '--codedeploy-group', 'web-dg'],
+        ...['--deployment-config', 'canary:10%:15m', '--poll-interval', '5s', '--wait-timeout', '30m', '--json'],
+      ],
+      awsEnv(sim.url),
+      /started:/,
+    )
+    const result = lastJsonLine(stdout)
+    expect(result.status).toBe('cancelled')
+    expect(code).toBe(1)
+    const calls = (await (await fetch(`${sim.url}/__sim/calls`)).json()) as { operation: string; error: unknown }[]
+    expect(calls.filter((call) => call.operation === 'StopDeployment' && call.error === null)).toHaveLength(1)
+    expect(stderr).toMatch(/received SIGTERM; still finishing the cancellation/)
+    expect(await serviceTaskDefinition(sim.url, 'web')).toBe(before)
+  })
+})
