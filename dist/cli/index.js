@@ -45099,21 +45099,16 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1793);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(693);
+// First: catches SIGINT/SIGTERM before anything else loads.
 
-const controller = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-        if (controller.signal.aborted)
-            process.exit(130);
-        controller.abort(new Error(`received ${signal}`));
-    });
-}
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    signal: controller.signal,
+    signal: _signals_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelSignal */ .B,
 });
 
 __webpack_async_result__();
@@ -45121,7 +45116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1793:
+/***/ 693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45163,6 +45158,29 @@ function errorMessage(error) {
 /** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
 function errorName(error) {
     return typeof error === 'object' && error !== null ? error.name : undefined;
+}
+/**
+ * A bug in berth, not a problem of the input, of AWS or of the network: no UserError and no AWS or network error
+ * anywhere in its causes. It exits 3 with its stack.
+ */
+function isInternalError(error) {
+    let current = error;
+    for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+        if (isUserError(current))
+            return false;
+        const facts = current;
+        if (facts.$metadata !== undefined || facts.$fault !== undefined || typeof facts.code === 'string')
+            return false;
+        if (facts.name === 'TimeoutError' || facts.name === 'AbortError')
+            return false;
+        current = facts.cause;
+    }
+    return true;
+}
+/** What a bug says: that it is one, and where it happened. */
+function unexpectedFailure(error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`;
 }
 
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -45492,31 +45510,236 @@ var client_codedeploy_dist_cjs = __nccwpck_require__(7507);
 var client_ecr_dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
 var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(303);
+;// CONCATENATED MODULE: ./src/watch/errors.ts
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'LimitExceededException',
+]);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+/** berth wraps an AWS error to say which call failed (`{ cause }`); the error it wraps decides what to do. */
+function unwrapped(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current instanceof Error && current.name === 'Error' && current.cause; depth++) {
+        current = current.cause;
+    }
+    return current;
+}
+function facts(error) {
+    const inner = unwrapped(error);
+    return typeof inner === 'object' && inner !== null ? inner : {};
+}
+/** The service asked us to slow down. The request was not processed, so any call may be sent again. */
+function errors_isThrottling(error) {
+    const { name, code, $metadata } = facts(error);
+    return THROTTLING_CODES.has(name ?? '') || THROTTLING_CODES.has(code ?? '') || $metadata?.httpStatusCode === 429;
+}
+/** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
+const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH)\b/;
+/** A server-side or network failure that says nothing about the deployment: poll again later. */
+function isTransient(error) {
+    const { name, code, $fault, $metadata } = facts(error);
+    if (errors_isThrottling(error))
+        return true;
+    if (name === 'ServerException' || $fault === 'server')
+        return true;
+    if (($metadata?.httpStatusCode ?? 0) >= 500)
+        return true;
+    if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? ''))
+        return true;
+    const inner = unwrapped(error);
+    return inner instanceof Error && NETWORK_MESSAGE.test(inner.message);
+}
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * No connection to AWS could be made (refused, no such host, no route): the request was never sent. A connection
+ * that dropped after the request went out (a lost answer) is not this: the call may have been processed.
+ */
+function isUnreachable(error) {
+    const { name, code } = facts(error);
+    if (UNREACHABLE_CODES.has(name ?? '') || UNREACHABLE_CODES.has(code ?? ''))
+        return true;
+    const inner = unwrapped(error);
+    return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message);
+}
+/** `ThrottlingException: Rate exceeded`, for progress lines. */
+function describeError(error) {
+    const name = error instanceof Error ? error.name : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
+}
+
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
 
 
 
 
+
 const USER_AGENT = 'berth';
-/** The only place berth constructs AWS SDK clients. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * Every call berth makes that changes something. The SDK never sends these twice: after a lost answer only berth's
+ * own retry, which first looks at what the lost call did, may send one again. (`berth hook`'s
+ * PutLifecycleEventHookExecutionStatus is not one: sending the same answer again changes nothing.)
+ */
+const MUTATING_OPERATIONS = new Set([
+    'RegisterTaskDefinition',
+    'DeregisterTaskDefinition',
+    'UpdateService',
+    'CreateDeployment',
+    'CreateDeploymentConfig',
+    'StopDeployment',
+]);
+/** The SDK's name of a command's operation (`UpdateService`). */
+function operationOf(command) {
+    const schema = command.schema;
+    if (Array.isArray(schema) && typeof schema[2] === 'string')
+        return schema[2];
+    return String(command.constructor?.name ?? '').replace(/Command$/, '');
+}
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+class NoAnswerError extends Error {
+    operation;
+    endpoint;
+    seconds;
+    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+    name = 'TimeoutError';
+    constructor(operation, endpoint, seconds, options) {
+        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
+        this.operation = operation;
+        this.endpoint = endpoint;
+        this.seconds = seconds;
+    }
+}
+function router(routed) {
+    const send = async (command, options = {}) => {
+        const operation = operationOf(command);
+        const client = MUTATING_OPERATIONS.has(operation) ? routed.writes : routed.reads;
+        const started = Date.now();
+        try {
+            return await client.send.call(client, command, options);
+        }
+        catch (error) {
+            if (errorName(error) === 'TimeoutError') {
+                throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
+            }
+            if (isUnreachable(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${describeError(error)}`, {
+                    cause: error,
+                });
+            }
+            throw error;
+        }
+    };
+    return {
+        send: send,
+        endpoint: routed.endpoint,
+        destroy: () => {
+            routed.reads.destroy();
+            routed.writes.destroy();
+        },
+    };
+}
+function secondsSince(started) {
+    return Math.max(1, Math.round((Date.now() - started) / 1000));
+}
+/** The reason of an abort by the run's deadline (`--wait-timeout`), as opposed to a cancel. */
+class DeadlineReached extends Error {
+    name = 'DeadlineReached';
+}
+/**
+ * The one seam through which a run's calls go: each call carries `signalFor(operation)`'s signal as its abortSignal, so the
+ * run's deadline and cancel abort calls in flight. A call ended by the deadline is a NoAnswerError.
+ */
+function abortable(clients, signalFor) {
+    const wrap = (client) => {
+        const endpoint = client.endpoint ?? 'the AWS endpoint';
+        const send = async (command, options = {}) => {
+            const operation = operationOf(command);
+            const signal = signalFor(operation);
+            const started = Date.now();
+            try {
+                return await client.send.call(client, command, { ...options, abortSignal: signal });
+            }
+            catch (error) {
+                if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
+                    throw error;
+                throw new NoAnswerError(operation, endpoint, secondsSince(started), { cause: error });
+            }
+        };
+        return { ...client, send };
+    };
+    return {
+        ecs: wrap(clients.ecs),
+        codedeploy: wrap(clients.codedeploy),
+        ecr: wrap(clients.ecr),
+        logs: wrap(clients.logs),
+    };
+}
+/**
+ * The only place berth constructs AWS SDK clients. Each service has two: reads, which the SDK retries, and
+ * mutating calls, which it sends once. Every attempt has a connection and an answer deadline, and every call the
+ * signal given to `abortWith`.
+ */
 function createClients(options = {}) {
     // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
+    const region = options.region ?? process.env.AWS_DEFAULT_REGION;
     const common = {
-        // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
-        region: options.region ?? process.env.AWS_DEFAULT_REGION,
-        maxAttempts: options.maxAttempts ?? 5,
+        region,
         retryMode: 'standard',
         customUserAgent: options.userAgent ?? USER_AGENT,
+        requestHandler: {
+            connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
     };
+    const reads = { ...common, maxAttempts: options.maxAttempts ?? 3 };
+    const writes = { ...common, maxAttempts: 1 };
+    const pair = (make, service) => ({
+        reads: make(reads),
+        writes: make(writes),
+        endpoint: endpointOf(options.endpoint, service, region),
+    });
+    const ecs = router(pair((c) => new dist_cjs/* ECSClient */.Zgc(c), 'ECS'));
+    const codedeploy = router(pair((c) => new client_codedeploy_dist_cjs/* CodeDeployClient */.cHd(c), 'CODEDEPLOY'));
+    const ecr = router(pair((c) => new client_ecr_dist_cjs/* ECRClient */.S70(c), 'ECR'));
+    const logs = router(pair((c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c), 'CLOUDWATCH_LOGS'));
     return {
-        ecs: new dist_cjs/* ECSClient */.Zgc(common),
-        codedeploy: new client_codedeploy_dist_cjs/* CodeDeployClient */.cHd(common),
-        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(common),
-        logs: new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(common),
+        ecs,
+        codedeploy,
+        ecr,
+        logs,
+        destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
     };
+}
+const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
+/** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
+function endpointOf(endpoint, service, region) {
+    return (endpoint ??
+        process.env[`AWS_ENDPOINT_URL_${service}`] ??
+        process.env.AWS_ENDPOINT_URL ??
+        `https://${HOSTS[service]}.${region ?? process.env.AWS_REGION ?? '<region>'}.amazonaws.com`);
 }
 /**
  * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
@@ -45893,6 +46116,39 @@ async function writeArtifacts(directory, files) {
         paths.push(path);
     }
     return paths;
+}
+
+;// CONCATENATED MODULE: ./src/aws/abort.ts
+
+/** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
+const ROLLBACK_GRACE_MS = 60_000;
+/** A signal that aborts after `ms` of real time with `reason`; its timer does not keep the process alive. */
+function abortAfter(ms, reason) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), Math.max(0, ms)).unref();
+    return controller.signal;
+}
+/**
+ * Which signal each call of a run carries. Reads in flight are aborted by the deadline or a cancel, so a stalled
+ * endpoint cannot hold the run. Calls that change something, and every call made after the deadline or a cancel
+ * (the rollback and the last looks), have until the deadline plus a short grace: a cancel must not cut off the
+ * rollback it asks for.
+ */
+function callSignals(deadline, cancel) {
+    const expired = new AbortController();
+    const onDeadline = () => expired.abort(new DeadlineReached('the wait timeout (--wait-timeout) passed'));
+    if (deadline.signal.aborted)
+        onDeadline();
+    else
+        deadline.signal.addEventListener('abort', onDeadline, { once: true });
+    const live = cancel ? AbortSignal.any([expired.signal, cancel]) : expired.signal;
+    let afterStop;
+    const grace = () => abortAfter(deadline.remaining() + ROLLBACK_GRACE_MS, new DeadlineReached('the grace passed'));
+    return (operation) => {
+        if (live.aborted)
+            return (afterStop ??= grace());
+        return MUTATING_OPERATIONS.has(operation) ? grace() : live;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/ecs.ts
@@ -47251,65 +47507,6 @@ async function cleanUpRevisions(ecs, family, keep) {
     return candidates;
 }
 
-;// CONCATENATED MODULE: ./src/watch/errors.ts
-const THROTTLING_CODES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'LimitExceededException',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'TimeoutError',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-/** berth wraps an AWS error to say which call failed (`{ cause }`); the error it wraps decides what to do. */
-function unwrapped(error) {
-    let current = error;
-    for (let depth = 0; depth < 5 && current instanceof Error && current.name === 'Error' && current.cause; depth++) {
-        current = current.cause;
-    }
-    return current;
-}
-function facts(error) {
-    const inner = unwrapped(error);
-    return typeof inner === 'object' && inner !== null ? inner : {};
-}
-/** The service asked us to slow down. The request was not processed, so any call may be sent again. */
-function errors_isThrottling(error) {
-    const { name, code, $metadata } = facts(error);
-    return THROTTLING_CODES.has(name ?? '') || THROTTLING_CODES.has(code ?? '') || $metadata?.httpStatusCode === 429;
-}
-/** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
-const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN)\b/;
-/** A server-side or network failure that says nothing about the deployment: poll again later. */
-function isTransient(error) {
-    const { name, code, $fault, $metadata } = facts(error);
-    if (errors_isThrottling(error))
-        return true;
-    if (name === 'ServerException' || $fault === 'server')
-        return true;
-    if (($metadata?.httpStatusCode ?? 0) >= 500)
-        return true;
-    if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? ''))
-        return true;
-    const inner = unwrapped(error);
-    return inner instanceof Error && NETWORK_MESSAGE.test(inner.message);
-}
-/** `ThrottlingException: Rate exceeded`, for progress lines. */
-function describeError(error) {
-    const name = error instanceof Error ? error.name : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
-}
-
 ;// CONCATENATED MODULE: ./src/watch/deadline.ts
 function createDeadline(timeoutMs, now) {
     const at = now() + timeoutMs;
@@ -47410,6 +47607,10 @@ async function watch(tick, options) {
             pace = result.changed ? quicker(pace) : slower(pace);
         }
         catch (error) {
+            // The deadline or a cancel aborted the look in flight: that is the interruption, not a failure.
+            const stopped = interruption(options.deadline, options.cancel);
+            if (stopped)
+                return { kind: stopped };
             if (!isTransient(error))
                 throw error;
             pace = errors_isThrottling(error) ? throttled(pace) : slower(pace);
@@ -47433,7 +47634,7 @@ async function retrying(call, options) {
             return await call();
         }
         catch (error) {
-            if (attempt >= attempts || !retryable(error) || options.signal?.aborted)
+            if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.())
                 throw error;
             const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
             options.onRetry?.(error, delayMs);
@@ -48586,6 +48787,7 @@ function hints(evidence) {
 
 ;// CONCATENATED MODULE: ./src/deploy/watch-options.ts
 
+
 /** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
 function watchOptions(context) {
     return {
@@ -48605,8 +48807,28 @@ function quickPauseMs(context) {
 function mutationRetry(context) {
     return { sleep: context.sleep, baseMs: quickPauseMs(context), retryable: errors_isThrottling };
 }
+/** The deadline plus the short grace in which berth still makes its rollback calls has passed. */
+function pastGrace(context) {
+    return context.now() > context.deadline.at + ROLLBACK_GRACE_MS;
+}
+/**
+ * A rollback call (StopDeployment, the rolling rollback's UpdateService): safe to send again, so retried on
+ * throttling, server errors and lost answers until the deadline plus the grace.
+ */
+function rollbackRetry(context) {
+    return {
+        sleep: context.sleep,
+        baseMs: quickPauseMs(context),
+        maxDelayMs: 5_000,
+        attempts: 1_000,
+        retryable: isTransient,
+        givenUp: () => pastGrace(context),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy.ts
+
+
 
 
 
@@ -48660,7 +48882,12 @@ async function createConfigIfMissing(context, plan) {
         return;
     context.reporter.emit({ type: 'debug', message: `CreateDeploymentConfig ${JSON.stringify(input)}` });
     try {
-        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentConfigCommand */.JKx(input)), mutationRetry(context));
+        // Sent again after a lost answer or a server error: if the first one went through, the second answers
+        // DeploymentConfigAlreadyExistsException, which is taken below as success.
+        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentConfigCommand */.JKx(input)), {
+            ...mutationRetry(context),
+            retryable: isTransient,
+        });
         context.reporter.emit({
             type: 'info',
             message: `created the CodeDeploy deployment config ${input.deploymentConfigName}.`,
@@ -48707,15 +48934,19 @@ async function createDeployment(context, plan) {
         throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${describeError(error)}`, { cause: error });
     }
 }
-/** The group's active deployment deploys what we asked for (same description: this service to this revision). */
+/**
+ * The group's active deployment deploys what we asked for (same description: this service to this revision).
+ * GetDeployment is retried on any transient error: an error while checking is never taken for "not ours".
+ */
 async function isSameDeployment(context, deploymentId, input) {
-    try {
-        const info = await getDeployment(context.clients.codedeploy, deploymentId);
-        return info.description === input.description && info.creator === 'user';
-    }
-    catch {
-        return false;
-    }
+    const info = await retrying(() => getDeployment(context.clients.codedeploy, deploymentId), {
+        sleep: context.sleep,
+        baseMs: quickPauseMs(context),
+        maxDelayMs: 5_000,
+        attempts: 1_000,
+        givenUp: () => pastGrace(context),
+    });
+    return info.description === input.description && info.creator === 'user';
 }
 /** Follows one deployment: reports what changed on each look, remembers what the explanation needs. */
 class Follower {
@@ -48904,7 +49135,7 @@ async function stopFailingGreen(context, follower, failures) {
     };
 }
 /** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
-async function followRollback(context, follower) {
+async function followRollback(context, follower, options = watchOptions(context)) {
     const rollbackInfo = follower.info?.rollbackInfo;
     const rollbackId = rollbackInfo?.rollbackDeploymentId;
     if (!rollbackId)
@@ -48932,7 +49163,7 @@ async function followRollback(context, follower) {
         last = current.traffic ? current : last;
         status = current.status;
         return TERMINAL_STATUSES.has(current.status) ? { done: info } : { changed: statusChanged || traffic !== undefined };
-    }, watchOptions(context));
+    }, options);
     if (end.kind !== 'done') {
         return {
             reason: `rollback deployment ${rollbackId} was still in progress when berth stopped waiting.`,
@@ -48962,8 +49193,18 @@ async function interrupted(context, follower, kind) {
         : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`;
     const reasons = [`${what}${whereItWas(follower)}.`];
     const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
-    if (action === 'rollback')
+    if (action === 'rollback') {
         reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`));
+        // The run's deadline has passed or it was cancelled: the rollback is followed for the short grace only.
+        const grace = {
+            ...watchOptions(context),
+            deadline: createDeadline(ROLLBACK_GRACE_MS, context.now),
+            cancel: undefined,
+        };
+        const rollback = await followRollback(context, follower, grace);
+        if (rollback)
+            reasons.push(rollback.reason);
+    }
     else
         reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`);
     return { status: kind, deploymentId, reasons, hints: [] };
@@ -48987,35 +49228,53 @@ function whereItWas(follower) {
     return parts.length > 0 ? `, ${parts.join(', ')}` : '';
 }
 /**
- * StopDeployment with automatic rollback, then a few looks to report the stop as CodeDeploy carries it out.
- * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ * StopDeployment with automatic rollback, retried on throttling, server errors and lost answers until the deadline
+ * plus a short grace; then berth looks at the deployment, whatever the answer was (CodeDeploy answers Pending and
+ * stops a little later; after a lost answer the retry is told the deployment already completed), and reports what
+ * it is. `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
  */
 async function stopWithRollback(context, follower, cause) {
     const deploymentId = follower.deploymentId;
+    context.reporter.emit({
+        type: 'debug',
+        message: `StopDeployment ${JSON.stringify({ deploymentId, autoRollbackEnabled: true })}`,
+    });
+    let refused;
     try {
-        context.reporter.emit({
-            type: 'debug',
-            message: `StopDeployment ${JSON.stringify({ deploymentId, autoRollbackEnabled: true })}`,
-        });
-        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), mutationRetry(context));
+        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), rollbackRetry(context));
     }
     catch (error) {
-        if (errorName(error) === 'DeploymentAlreadyCompletedException') {
-            return `CodeDeploy deployment ${deploymentId} had already completed when berth tried to stop it.`;
-        }
-        return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(error)}`;
+        refused = error;
     }
-    context.reporter.emit({
-        type: 'rollback-started',
-        reason: `${cause}: stopped the deployment with automatic rollback`,
-    });
+    const alreadyDone = refused !== undefined && errorName(refused) === 'DeploymentAlreadyCompletedException';
+    if (refused !== undefined && !alreadyDone) {
+        return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(refused)}`;
+    }
+    if (!alreadyDone) {
+        context.reporter.emit({
+            type: 'rollback-started',
+            reason: `${cause}: stopped the deployment with automatic rollback`,
+        });
+    }
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
-        await pause(context.sleep, quickPauseMs(context), []);
+        if (look > 0 || !alreadyDone)
+            await pause(context.sleep, quickPauseMs(context), []);
         await follower.flush();
     }
     const status = follower.info?.status;
     if (status === 'Stopped' || status === 'Failed') {
-        return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${cause}); it is ${status}.`;
+        if (alreadyDone) {
+            context.reporter.emit({
+                type: 'rollback-started',
+                reason: `${cause}: stopped the deployment with automatic rollback`,
+            });
+        }
+        const rollbackId = follower.info?.rollbackInfo?.rollbackDeploymentId;
+        const rollback = rollbackId ? ` CodeDeploy rolls it back with deployment ${rollbackId}` : '';
+        return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${cause}); it is ${status}.${rollback}`;
+    }
+    if (alreadyDone) {
+        return `CodeDeploy deployment ${deploymentId} had already completed (${status ?? 'status unknown'}) when berth tried to stop it.`;
     }
     return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`;
 }
@@ -49070,15 +49329,69 @@ function updateInput(context, taskDefinition, force) {
         ...(force ? { forceNewDeployment: true } : {}),
     };
 }
-async function updateService(context, input) {
+/** How far the service's clock may be from ours when berth asks whether a deployment started after its call. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * UpdateService. Throttling means it was not processed: sent again. After a lost answer or a server error it may
+ * have been: berth first looks at the service, and `recognise` says whether the call's deployment is there; only
+ * when it is not is the call sent again. berth's retry is the only one (the SDK sends mutating calls once).
+ */
+async function updateService(context, input, recognise, retry = {}) {
     context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` });
-    // Without forceNewDeployment, UpdateService to the same task definition starts nothing new: safe to send again
-    // after a server error. With it, only throttling (the request was not processed) allows a retry.
-    const retry = { ...mutationRetry(context), ...(input.forceNewDeployment ? {} : { retryable: isTransient }) };
-    const output = await retrying(() => context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)), retry);
-    if (!output.service)
-        throw new Error(`UpdateService returned no service for ${input.service}.`);
-    return output.service;
+    const send = async () => {
+        try {
+            const output = await context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input));
+            if (!output.service)
+                throw new Error(`UpdateService returned no service for ${input.service}.`);
+            return { service: output.service };
+        }
+        catch (error) {
+            if (errors_isThrottling(error) || !isTransient(error))
+                throw error;
+            const deploymentId = recognise(await lookAtService(context));
+            if (deploymentId) {
+                context.reporter.emit({
+                    type: 'info',
+                    message: `the answer to UpdateService was lost (${describeError(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
+                });
+                return { deploymentId };
+            }
+            throw error;
+        }
+    };
+    return retrying(send, { ...mutationRetry(context), retryable: isTransient, ...retry });
+}
+/** DescribeServices while checking what a call did: errors here are retried, never taken for an answer. */
+function lookAtService(context) {
+    return retrying(() => describeService(context.clients.ecs, context.cluster, serviceName(context)), {
+        sleep: context.sleep,
+        baseMs: quickPauseMs(context),
+        attempts: 20,
+        givenUp: () => pastGrace(context),
+    });
+}
+/**
+ * The deployment berth's UpdateService started, whatever became of it since: listed (IN_PROGRESS, FAILED, being
+ * rolled back), or already drained after a rollback, when only the service's events still name it. It is the one
+ * that was not on the service before (`before`) and appeared after the call: a listed deployment of our task
+ * definition created since, or a deployment named by an event that was not there before.
+ */
+function startedDeployment(service, before, sentAt, taskDefinitionArn) {
+    const known = new Set((before.deployments ?? []).map((deployment) => deployment.id));
+    const listed = (service.deployments ?? []).find((deployment) => !known.has(deployment.id) &&
+        deployment.taskDefinition === taskDefinitionArn &&
+        (deployment.createdAt?.getTime() ?? 0) >= sentAt - CLOCK_SKEW_MS);
+    if (listed?.id)
+        return listed.id;
+    const seen = new Set((before.events ?? []).map(eventKey));
+    for (const event of service.events ?? []) {
+        if (seen.has(eventKey(event)))
+            continue;
+        const id = /\(deployment ([^)\s]+)\)/.exec(event.message ?? '')?.[1];
+        if (id && !known.has(id))
+            return id;
+    }
+    return undefined;
 }
 async function startDeployment(context) {
     const before = context.service;
@@ -49091,8 +49404,14 @@ async function startDeployment(context) {
         });
         return { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn };
     }
-    const after = await updateService(context, updateInput(context, context.taskDefinitionArn, context.config.forceNewDeployment));
     const known = new Set((before.deployments ?? []).map((deployment) => deployment.id));
+    const sentAt = context.now();
+    const sent = await updateService(context, updateInput(context, context.taskDefinitionArn, context.config.forceNewDeployment), (service) => startedDeployment(service, before, sentAt, context.taskDefinitionArn));
+    const previousDeploymentId = previous?.id;
+    if ('deploymentId' in sent) {
+        return { deploymentId: sent.deploymentId, taskDefinitionArn: context.taskDefinitionArn, previousDeploymentId };
+    }
+    const after = sent.service;
     const ours = after.deployments?.find((d) => d.status === 'PRIMARY' && !known.has(d.id)) ??
         after.deployments?.find((d) => d.taskDefinition === context.taskDefinitionArn && !known.has(d.id)) ??
         primaryOf(after);
@@ -49101,7 +49420,7 @@ async function startDeployment(context) {
     return {
         deploymentId: ours.id,
         taskDefinitionArn: context.taskDefinitionArn,
-        previousDeploymentId: previous?.id !== ours.id ? previous?.id : undefined,
+        previousDeploymentId: previousDeploymentId !== ours.id ? previousDeploymentId : undefined,
     };
 }
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
@@ -49309,20 +49628,23 @@ async function rolling_interrupted(context, follower, kind) {
 async function rollBack(context, cause) {
     const previous = context.previousTaskDefinitionArn;
     const input = { ...updateInput(context, previous, false), desiredCount: undefined };
+    // Sending it again is harmless (the same task definition, not forced): retried on throttling and server errors
+    // until the deadline plus a short grace, and a lost answer is looked at like any other.
     let service;
     try {
-        service = await updateService(context, input);
+        const sent = await updateService(context, input, (seen) => (primaryOf(seen)?.taskDefinition === previous ? (primaryOf(seen)?.id ?? previous) : undefined), rollbackRetry(context));
+        service = 'service' in sent ? sent.service : undefined;
     }
     catch (error) {
         return `could not roll the service back to ${previous}: ${describeError(error)}`;
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
-    for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service)?.taskDefinition !== previous; look++) {
+    for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
         await pause(context.sleep, quickPauseMs(context), []);
         const seen = service;
         service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen);
     }
-    const rollback = primaryOf(service);
+    const rollback = primaryOf(service ?? {});
     if (rollback?.taskDefinition !== previous) {
         return `asked ECS to roll the service back to ${previous}: ${cause}.`;
     }
@@ -49381,6 +49703,8 @@ function driverFor(name, drivers = DRIVERS) {
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
+
+
 
 
 
@@ -49520,13 +49844,30 @@ async function describeTarget(deps, cluster, name) {
     }
     return lookup.service;
 }
-/** Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. */
+/** How many times berth tries, before any change, to reach an AWS endpoint that refuses or does not exist. */
+const UNREACHABLE_ATTEMPTS = 3;
+/**
+ * Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. A call AWS
+ * did not answer (the SDK's attempts each waited their full time) is not sent again before any change, nor is one
+ * to an endpoint that cannot be reached, after a few tries: the run ends with advice instead.
+ */
 function read(deps, call) {
+    let unreachable = 0;
     return retrying(call, {
         sleep: deps.sleep,
         baseMs: 500,
+        retryable: (error) => isTransient(error) &&
+            !(error instanceof NoAnswerError) &&
+            !(isUnreachable(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
         onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
     });
+}
+/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
+function neverReached(error) {
+    if (!(error instanceof NoAnswerError) && !isUnreachable(error))
+        return error;
+    return new UserError(`${errorMessage(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
+        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.');
 }
 async function preflight(config, deps, cluster, name) {
     const service = await describeTarget(deps, cluster, name);
@@ -49585,9 +49926,19 @@ function cancelledBeforeDeploy(base) {
         : 'the run was cancelled before anything was changed.';
     return { ...base, status: 'cancelled', reasons: [reason], hints: [] };
 }
-async function deploy(config, deps, cluster, name) {
-    const deadline = createDeadline(config.waitTimeoutMs, deps.now);
-    const pre = await preflight(config, deps, cluster, name);
+async function deploy(config, runDeps, cluster, name) {
+    const deadline = createDeadline(config.waitTimeoutMs, runDeps.now);
+    const deps = { ...runDeps, clients: abortable(runDeps.clients, callSignals(deadline, runDeps.signal)) };
+    let pre;
+    try {
+        pre = await preflight(config, deps, cluster, name);
+    }
+    catch (error) {
+        if (deps.signal?.aborted && !isUserError(error)) {
+            return cancelledBeforeDeploy({ cluster, service: name, artifacts: [] });
+        }
+        throw neverReached(error);
+    }
     const base = {
         cluster,
         service: name,
@@ -49601,22 +49952,13 @@ async function deploy(config, deps, cluster, name) {
     }
     if (deps.signal?.aborted)
         return cancelledBeforeDeploy(base);
-    const registration = await stage(deps, 'register', 'Register the task definition', async () => {
-        const input = pre.rendered.input;
-        deps.reporter.emit({
-            type: 'debug',
-            message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
-        });
-        // After a server error the revision may have been registered after all: a retry looks at the latest revision
-        // again and reuses it when it is the one we sent, so retrying never registers it twice.
-        let attempt = 0;
-        const done = await retrying(async () => {
-            const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family);
-            return register(deps.clients.ecs, input, latest);
-        }, { sleep: deps.sleep, baseMs: 500 });
-        deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused });
-        return done;
+    const registration = await registerRevision(deps, pre).catch((error) => {
+        if (deps.signal?.aborted && !isUserError(error))
+            return undefined;
+        throw error;
     });
+    if (!registration)
+        return cancelledBeforeDeploy(base);
     const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts);
     if (config.out)
         await writeRendered(config.out, asJson(pre.rendered.input), deps);
@@ -49650,6 +49992,26 @@ async function deploy(config, deps, cluster, name) {
         ...(outcome.logs ? { logs: outcome.logs } : {}),
     };
 }
+/**
+ * After a server error or a lost answer the revision may have been registered after all: a retry looks at the
+ * latest revision again and reuses it when it is the one we sent, so retrying never registers it twice.
+ */
+function registerRevision(deps, pre) {
+    return stage(deps, 'register', 'Register the task definition', async () => {
+        const input = pre.rendered.input;
+        deps.reporter.emit({
+            type: 'debug',
+            message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
+        });
+        let attempt = 0;
+        const done = await retrying(async () => {
+            const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family);
+            return register(deps.clients.ecs, input, latest);
+        }, { sleep: deps.sleep, baseMs: 500 });
+        deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused });
+        return done;
+    });
+}
 /** Cleanup never changes the verdict: a failure here is a warning. */
 async function keepRevisions(deps, family, keep) {
     await stage(deps, 'cleanup', `Keep the newest ${keep} revisions of ${family}`, async () => {
@@ -49677,7 +50039,7 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 
 
 /** No single HTTP request waits longer than this, so a hanging endpoint still gets retried. */
-const REQUEST_TIMEOUT_MS = 30_000;
+const answer_REQUEST_TIMEOUT_MS = 30_000;
 /** A request started just before the deadline still gets this long to answer. */
 const MIN_REQUEST_MS = 2_000;
 /**
@@ -49735,7 +50097,7 @@ function displayUrl(url) {
 }
 async function httpAttempt(url, expectStatus, remainingMs, signal) {
     const shown = displayUrl(url);
-    const timeout = AbortSignal.timeout(Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_MS, remainingMs)));
+    const timeout = AbortSignal.timeout(Math.min(answer_REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_MS, remainingMs)));
     try {
         const response = await fetch(url, {
             signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
@@ -52434,23 +52796,23 @@ function continueDeployment(ctx, input) {
 
 
 
-function startedDeployment(ctx, id) {
+function targets_startedDeployment(ctx, id) {
     const d = deployment(ctx.state, id);
     if (d.status === 'Created')
         throw new AwsError('DeploymentNotStartedException', 'The specified deployment has not started.');
     return d;
 }
 function listDeploymentTargets(ctx, input) {
-    const d = startedDeployment(ctx, input.deploymentId);
+    const d = targets_startedDeployment(ctx, input.deploymentId);
     const { items, nextToken } = page([d.target.id], undefined, input.nextToken, { default: 100, max: 100 });
     return { targetIds: items, nextToken };
 }
 function getDeploymentTarget(ctx, input) {
-    const d = startedDeployment(ctx, input.deploymentId);
+    const d = targets_startedDeployment(ctx, input.deploymentId);
     return { deploymentTarget: renderTarget(ctx, d, input.targetId) };
 }
 function batchGetDeploymentTargets(ctx, input) {
-    const d = startedDeployment(ctx, input.deploymentId);
+    const d = targets_startedDeployment(ctx, input.deploymentId);
     const ids = input.targetIds ?? [];
     if (ids.length === 0)
         throw new AwsError('DeploymentTargetIdRequiredException', 'A deployment target ID was not provided.');
@@ -54865,7 +55227,7 @@ const HELP = {
 
 
 
-const EXIT = { ok: 0, verdict: 1, usage: 2 };
+const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 };
 /** The CLI: argv (without node and script) to an exit code. */
 async function main(argv, io) {
     const [command, ...rest] = argv;
@@ -54890,6 +55252,10 @@ async function main(argv, io) {
     }
     catch (thrown) {
         const error = explainSetupError(thrown);
+        if (isInternalError(error)) {
+            io.stderr.write(`berth ${command}: ${unexpectedFailure(error)}\n`);
+            return EXIT.internal;
+        }
         io.stderr.write(`berth ${command}: ${isUserError(error) ? '' : 'error: '}${errorMessage(error)}\n`);
         return isUserError(error) ? EXIT.usage : EXIT.verdict;
     }
@@ -54996,6 +55362,39 @@ async function sim(scenario, source, io) {
     }
     return EXIT.ok;
 }
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ cancelSignal)
+/* harmony export */ });
+/**
+ * SIGINT and SIGTERM, caught from the first moment the process runs: the entries import this module before any
+ * other, so a signal during start-up cancels the run instead of killing the process. The first signal cancels (the
+ * run rolls back, per --on-cancel); later ones are acknowledged and do not cut off the rollback being requested
+ * (GitHub sends SIGINT, then SIGTERM 7.5 s later). A third ends the process with 130.
+ */
+const controller = new AbortController();
+let received = 0;
+const cancelSignal = controller.signal;
+function onSignal(name) {
+    received++;
+    if (received === 1) {
+        controller.abort(new Error(`received ${name}`));
+        return;
+    }
+    if (received >= 3) {
+        process.stderr.write(`berth: received ${name} a third time; exiting without waiting for the rollback.\n`);
+        process.exit(130);
+    }
+    process.stderr.write(`berth: received ${name}; still finishing the cancellation (rollback), please wait.\n`);
+}
+for (const name of ['SIGINT', 'SIGTERM'])
+    process.on(name, () => onSignal(name));
 
 
 /***/ }),

@@ -45330,6 +45330,102 @@ function errorMessage(error) {
 function errors_errorName(error) {
     return typeof error === 'object' && error !== null ? error.name : undefined;
 }
+/**
+ * A bug in berth, not a problem of the input, of AWS or of the network: no UserError and no AWS or network error
+ * anywhere in its causes. It exits 3 with its stack.
+ */
+function isInternalError(error) {
+    let current = error;
+    for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+        if (isUserError(current))
+            return false;
+        const facts = current;
+        if (facts.$metadata !== undefined || facts.$fault !== undefined || typeof facts.code === 'string')
+            return false;
+        if (facts.name === 'TimeoutError' || facts.name === 'AbortError')
+            return false;
+        current = facts.cause;
+    }
+    return true;
+}
+/** What a bug says: that it is one, and where it happened. */
+function unexpectedFailure(error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`;
+}
+
+;// CONCATENATED MODULE: ./src/watch/errors.ts
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'LimitExceededException',
+]);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+/** berth wraps an AWS error to say which call failed (`{ cause }`); the error it wraps decides what to do. */
+function unwrapped(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current instanceof Error && current.name === 'Error' && current.cause; depth++) {
+        current = current.cause;
+    }
+    return current;
+}
+function facts(error) {
+    const inner = unwrapped(error);
+    return typeof inner === 'object' && inner !== null ? inner : {};
+}
+/** The service asked us to slow down. The request was not processed, so any call may be sent again. */
+function isThrottling(error) {
+    const { name, code, $metadata } = facts(error);
+    return THROTTLING_CODES.has(name ?? '') || THROTTLING_CODES.has(code ?? '') || $metadata?.httpStatusCode === 429;
+}
+/** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
+const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH)\b/;
+/** A server-side or network failure that says nothing about the deployment: poll again later. */
+function isTransient(error) {
+    const { name, code, $fault, $metadata } = facts(error);
+    if (isThrottling(error))
+        return true;
+    if (name === 'ServerException' || $fault === 'server')
+        return true;
+    if (($metadata?.httpStatusCode ?? 0) >= 500)
+        return true;
+    if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? ''))
+        return true;
+    const inner = unwrapped(error);
+    return inner instanceof Error && NETWORK_MESSAGE.test(inner.message);
+}
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * No connection to AWS could be made (refused, no such host, no route): the request was never sent. A connection
+ * that dropped after the request went out (a lost answer) is not this: the call may have been processed.
+ */
+function isUnreachable(error) {
+    const { name, code } = facts(error);
+    if (UNREACHABLE_CODES.has(name ?? '') || UNREACHABLE_CODES.has(code ?? ''))
+        return true;
+    const inner = unwrapped(error);
+    return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message);
+}
+/** `ThrottlingException: Rate exceeded`, for progress lines. */
+function describeError(error) {
+    const name = error instanceof Error ? error.name : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
+}
 
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
@@ -45337,25 +45433,157 @@ function errors_errorName(error) {
 
 
 
+
 const USER_AGENT = 'berth';
-/** The only place berth constructs AWS SDK clients. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * Every call berth makes that changes something. The SDK never sends these twice: after a lost answer only berth's
+ * own retry, which first looks at what the lost call did, may send one again. (`berth hook`'s
+ * PutLifecycleEventHookExecutionStatus is not one: sending the same answer again changes nothing.)
+ */
+const MUTATING_OPERATIONS = new Set([
+    'RegisterTaskDefinition',
+    'DeregisterTaskDefinition',
+    'UpdateService',
+    'CreateDeployment',
+    'CreateDeploymentConfig',
+    'StopDeployment',
+]);
+/** The SDK's name of a command's operation (`UpdateService`). */
+function operationOf(command) {
+    const schema = command.schema;
+    if (Array.isArray(schema) && typeof schema[2] === 'string')
+        return schema[2];
+    return String(command.constructor?.name ?? '').replace(/Command$/, '');
+}
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+class NoAnswerError extends Error {
+    operation;
+    endpoint;
+    seconds;
+    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+    name = 'TimeoutError';
+    constructor(operation, endpoint, seconds, options) {
+        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
+        this.operation = operation;
+        this.endpoint = endpoint;
+        this.seconds = seconds;
+    }
+}
+function router(routed) {
+    const send = async (command, options = {}) => {
+        const operation = operationOf(command);
+        const client = MUTATING_OPERATIONS.has(operation) ? routed.writes : routed.reads;
+        const started = Date.now();
+        try {
+            return await client.send.call(client, command, options);
+        }
+        catch (error) {
+            if (errors_errorName(error) === 'TimeoutError') {
+                throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
+            }
+            if (isUnreachable(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${describeError(error)}`, {
+                    cause: error,
+                });
+            }
+            throw error;
+        }
+    };
+    return {
+        send: send,
+        endpoint: routed.endpoint,
+        destroy: () => {
+            routed.reads.destroy();
+            routed.writes.destroy();
+        },
+    };
+}
+function secondsSince(started) {
+    return Math.max(1, Math.round((Date.now() - started) / 1000));
+}
+/** The reason of an abort by the run's deadline (`--wait-timeout`), as opposed to a cancel. */
+class DeadlineReached extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'DeadlineReached';
+}
+/**
+ * The one seam through which a run's calls go: each call carries `signalFor(operation)`'s signal as its abortSignal, so the
+ * run's deadline and cancel abort calls in flight. A call ended by the deadline is a NoAnswerError.
+ */
+function abortable(clients, signalFor) {
+    const wrap = (client) => {
+        const endpoint = client.endpoint ?? 'the AWS endpoint';
+        const send = async (command, options = {}) => {
+            const operation = operationOf(command);
+            const signal = signalFor(operation);
+            const started = Date.now();
+            try {
+                return await client.send.call(client, command, { ...options, abortSignal: signal });
+            }
+            catch (error) {
+                if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
+                    throw error;
+                throw new NoAnswerError(operation, endpoint, secondsSince(started), { cause: error });
+            }
+        };
+        return { ...client, send };
+    };
+    return {
+        ecs: wrap(clients.ecs),
+        codedeploy: wrap(clients.codedeploy),
+        ecr: wrap(clients.ecr),
+        logs: wrap(clients.logs),
+    };
+}
+/**
+ * The only place berth constructs AWS SDK clients. Each service has two: reads, which the SDK retries, and
+ * mutating calls, which it sends once. Every attempt has a connection and an answer deadline, and every call the
+ * signal given to `abortWith`.
+ */
 function createClients(options = {}) {
     // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
+    const region = options.region ?? process.env.AWS_DEFAULT_REGION;
     const common = {
-        // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
-        region: options.region ?? process.env.AWS_DEFAULT_REGION,
-        maxAttempts: options.maxAttempts ?? 5,
+        region,
         retryMode: 'standard',
         customUserAgent: options.userAgent ?? USER_AGENT,
+        requestHandler: {
+            connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
     };
+    const reads = { ...common, maxAttempts: options.maxAttempts ?? 3 };
+    const writes = { ...common, maxAttempts: 1 };
+    const pair = (make, service) => ({
+        reads: make(reads),
+        writes: make(writes),
+        endpoint: endpointOf(options.endpoint, service, region),
+    });
+    const ecs = router(pair((c) => new client_ecs_dist_cjs/* ECSClient */.Zgc(c), 'ECS'));
+    const codedeploy = router(pair((c) => new dist_cjs/* CodeDeployClient */.cHd(c), 'CODEDEPLOY'));
+    const ecr = router(pair((c) => new client_ecr_dist_cjs/* ECRClient */.S70(c), 'ECR'));
+    const logs = router(pair((c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c), 'CLOUDWATCH_LOGS'));
     return {
-        ecs: new client_ecs_dist_cjs/* ECSClient */.Zgc(common),
-        codedeploy: new dist_cjs/* CodeDeployClient */.cHd(common),
-        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(common),
-        logs: new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(common),
+        ecs,
+        codedeploy,
+        ecr,
+        logs,
+        destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
     };
+}
+const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
+/** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
+function endpointOf(endpoint, service, region) {
+    return (endpoint ??
+        process.env[`AWS_ENDPOINT_URL_${service}`] ??
+        process.env.AWS_ENDPOINT_URL ??
+        `https://${HOSTS[service]}.${region ?? process.env.AWS_REGION ?? '<region>'}.amazonaws.com`);
 }
 /**
  * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
@@ -45735,7 +45963,7 @@ function realSleep(ms, signal) {
 
 
 /** No single HTTP request waits longer than this, so a hanging endpoint still gets retried. */
-const REQUEST_TIMEOUT_MS = 30_000;
+const answer_REQUEST_TIMEOUT_MS = 30_000;
 /** A request started just before the deadline still gets this long to answer. */
 const MIN_REQUEST_MS = 2_000;
 /**
@@ -45793,7 +46021,7 @@ function displayUrl(url) {
 }
 async function httpAttempt(url, expectStatus, remainingMs, signal) {
     const shown = displayUrl(url);
-    const timeout = AbortSignal.timeout(Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_MS, remainingMs)));
+    const timeout = AbortSignal.timeout(Math.min(answer_REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_MS, remainingMs)));
     try {
         const response = await fetch(url, {
             signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
