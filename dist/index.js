@@ -80566,11 +80566,14 @@ var external_node_path_ = __nccwpck_require__(6760);
 var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/taskdef/types.ts
 var types = __nccwpck_require__(1433);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/config.ts
 var config = __nccwpck_require__(2973);
 // EXTERNAL MODULE: ./src/taskdef/clean.ts
 var clean = __nccwpck_require__(3497);
 ;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
+
 
 
 
@@ -80616,51 +80619,45 @@ function appSpecJson(input) {
     const { version: _version, ...rest } = appSpec(input);
     return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
 }
-/** The AppSpec as YAML, in the layout of AWS's ECS samples. */
+/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
 function appSpecYaml(input) {
-    const spec = appSpec(input);
-    const properties = spec.Resources[0].TargetService.Properties;
-    const lines = [
-        'version: 0.0',
-        'Resources:',
-        '  - TargetService:',
-        '      Type: AWS::ECS::Service',
-        '      Properties:',
-        `        TaskDefinition: ${taskDefinitionScalar(properties.TaskDefinition)}`,
-        '        LoadBalancerInfo:',
-        `          ContainerName: ${quoted(properties.LoadBalancerInfo.ContainerName)}`,
-        `          ContainerPort: ${properties.LoadBalancerInfo.ContainerPort}`,
-    ];
-    if (properties.PlatformVersion !== undefined)
-        lines.push(`        PlatformVersion: ${quoted(properties.PlatformVersion)}`);
-    const network = properties.NetworkConfiguration?.AwsvpcConfiguration;
-    if (network) {
-        lines.push('        NetworkConfiguration:', '          AwsvpcConfiguration:');
-        lines.push(`            Subnets: ${flowList(network.Subnets)}`);
-        if (network.SecurityGroups)
-            lines.push(`            SecurityGroups: ${flowList(network.SecurityGroups)}`);
-        if (network.AssignPublicIp)
-            lines.push(`            AssignPublicIp: ${quoted(network.AssignPublicIp)}`);
+    const doc = appSpecDocument(appSpec(input));
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_, pair) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                return;
+            const key = String(pair.key.value);
+            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
+                pair.value.flow = true;
+                for (const item of pair.value.items)
+                    if ((0,dist/* isScalar */.jn)(item))
+                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
+                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+        },
+    });
+    return appSpecString(doc);
+}
+/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
+function appSpecDocument(value) {
+    const doc = new dist/* Document */.yo(value);
+    const version = doc.get('version', true);
+    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
+        version.minFractionDigits = 1;
     }
-    if (spec.Hooks) {
-        lines.push('Hooks:');
-        for (const hook of spec.Hooks) {
-            for (const [event, functionName] of Object.entries(hook))
-                lines.push(`  - ${event}: ${quoted(functionName)}`);
-        }
-    }
-    return lines.join('\n') + '\n';
+    return doc;
 }
-/** A JSON string is a valid YAML double-quoted scalar. */
-function quoted(value) {
-    return JSON.stringify(value);
+function appSpecString(doc) {
+    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
-function flowList(values) {
-    return `[${values.map(quoted).join(', ')}]`;
-}
-/** The placeholder and ARNs stay plain, as in AWS's samples, so CodePipeline's text replacement finds them. */
-function taskDefinitionScalar(value) {
-    return /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value) ? value : quoted(value);
+const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
+/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
+function isPlain(key, value) {
+    if (key === 'Type')
+        return true;
+    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
 }
 /**
  * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
@@ -81348,8 +81345,6 @@ function circuitBreakerOn(breaker) {
     return breaker?.enable === true;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy-appspec.ts
 
 
@@ -81451,12 +81446,7 @@ function withTaskDefinition(value, taskDefinitionArn) {
 }
 /** The user's AppSpec as YAML, because JSON cannot write the `version: 0.0` the AppSpec documents show. */
 function appSpecText(value) {
-    const doc = new dist/* Document */.yo(value);
-    const version = doc.get('version', true);
-    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
-        version.minFractionDigits = 1;
-    }
-    return doc.toString({ lineWidth: 0 });
+    return appSpecString(appSpecDocument(value));
 }
 function loadBalancerInfo(properties, service, fail) {
     const info = properties.LoadBalancerInfo;
@@ -87930,9 +87920,9 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
@@ -87943,7 +87933,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

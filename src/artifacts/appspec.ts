@@ -1,4 +1,5 @@
 import type { NetworkConfiguration } from '@aws-sdk/client-ecs'
+import { Document, Scalar, isScalar, isSeq, visit } from 'yaml'
 import { HOOK_EVENTS } from '../config.js'
 import type { HookBinding, HookEvent } from '../config.js'
 import { UserError } from '../errors.js'
@@ -80,51 +81,45 @@ export function appSpecJson(input: AppSpecInput): string {
   return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`
 }
 
-/** The AppSpec as YAML, in the layout of AWS's ECS samples. */
+/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
 export function appSpecYaml(input: AppSpecInput): string {
-  const spec = appSpec(input)
-  const properties = spec.Resources[0].TargetService.Properties
-  const lines = [
-    'version: 0.0',
-    'Resources:',
-    '  - TargetService:',
-    '      Type: AWS::ECS::Service',
-    '      Properties:',
-    `        TaskDefinition: ${taskDefinitionScalar(properties.TaskDefinition)}`,
-    '        LoadBalancerInfo:',
-    `          ContainerName: ${quoted(properties.LoadBalancerInfo.ContainerName)}`,
-    `          ContainerPort: ${properties.LoadBalancerInfo.ContainerPort}`,
-  ]
-  if (properties.PlatformVersion !== undefined)
-    lines.push(`        PlatformVersion: ${quoted(properties.PlatformVersion)}`)
-  const network = properties.NetworkConfiguration?.AwsvpcConfiguration
-  if (network) {
-    lines.push('        NetworkConfiguration:', '          AwsvpcConfiguration:')
-    lines.push(`            Subnets: ${flowList(network.Subnets)}`)
-    if (network.SecurityGroups) lines.push(`            SecurityGroups: ${flowList(network.SecurityGroups)}`)
-    if (network.AssignPublicIp) lines.push(`            AssignPublicIp: ${quoted(network.AssignPublicIp)}`)
+  const doc = appSpecDocument(appSpec(input))
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key)) return
+      const key = String(pair.key.value)
+      if (isSeq(pair.value) && FLOW_LISTS.has(key)) {
+        pair.value.flow = true
+        for (const item of pair.value.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE
+      }
+      if (isScalar(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
+        pair.value.type = Scalar.QUOTE_DOUBLE
+      }
+    },
+  })
+  return appSpecString(doc)
+}
+
+/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
+export function appSpecDocument(value: object): Document {
+  const doc = new Document(value)
+  const version = doc.get('version', true)
+  if (isScalar(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
+    version.minFractionDigits = 1
   }
-  if (spec.Hooks) {
-    lines.push('Hooks:')
-    for (const hook of spec.Hooks) {
-      for (const [event, functionName] of Object.entries(hook)) lines.push(`  - ${event}: ${quoted(functionName)}`)
-    }
-  }
-  return lines.join('\n') + '\n'
+  return doc
 }
 
-/** A JSON string is a valid YAML double-quoted scalar. */
-function quoted(value: string): string {
-  return JSON.stringify(value)
+export function appSpecString(doc: Document): string {
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false })
 }
 
-function flowList(values: readonly string[]): string {
-  return `[${values.map(quoted).join(', ')}]`
-}
+const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups'])
 
-/** The placeholder and ARNs stay plain, as in AWS's samples, so CodePipeline's text replacement finds them. */
-function taskDefinitionScalar(value: string): string {
-  return /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value) ? value : quoted(value)
+/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
+function isPlain(key: string, value: string): boolean {
+  if (key === 'Type') return true
+  return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value)
 }
 
 /** A container whose image CodePipeline fills in, and the name in `<…>` that its `ImageNContainerName` gives. */

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto'
-import { Document, LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml'
+import { LineCounter, isMap, parseDocument, type Node } from 'yaml'
 import type { Service } from '@aws-sdk/client-ecs'
-import { TASK_DEFINITION_PLACEHOLDER, appSpec, appSpecYaml } from '../artifacts/appspec.js'
+import {
+  TASK_DEFINITION_PLACEHOLDER,
+  appSpec,
+  appSpecDocument,
+  appSpecString,
+  appSpecYaml,
+} from '../artifacts/appspec.js'
 import { HOOK_EVENTS, type HookBinding, type HookEvent } from '../config.js'
 import { UserError } from '../errors.js'
 
@@ -136,12 +142,7 @@ function withTaskDefinition(value: Record<string, unknown>, taskDefinitionArn: s
 
 /** The user's AppSpec as YAML, because JSON cannot write the `version: 0.0` the AppSpec documents show. */
 export function appSpecText(value: Record<string, unknown>): string {
-  const doc = new Document(value)
-  const version = doc.get('version', true)
-  if (isScalar(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
-    version.minFractionDigits = 1
-  }
-  return doc.toString({ lineWidth: 0 })
+  return appSpecString(appSpecDocument(value))
 }
 
 function loadBalancerInfo(
