@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,29 +13,14 @@ import {
   webServiceScenario,
   type TestSim,
 } from '../helpers/sim.js'
+import { itWith, python } from '../helpers/outside.js'
 
-// A second, independent client: the Python aws CLI and boto3 (botocore's own models and parsers) must read every
-// response of the emulator without error. CI installs them (Debian: awscli python3-boto3).
+// A second, independent client (the Python aws CLI and boto3) must read every response of the emulator.
 
 const run = promisify(execFile)
-const skip = process.env.BERTH_SKIP_OUTSIDE_CLIENTS === '1'
-const INSTALL =
-  'the outside-client checks need the Python aws CLI and boto3: install them (apt-get install awscli python3-boto3), or set BERTH_SKIP_OUTSIDE_CLIENTS=1 to skip'
 
 let sim: TestSim
 let env: NodeJS.ProcessEnv
-let available: { aws: boolean; boto3: boolean }
-/** The Python that has boto3: the one on PATH, or Debian's, where apt-get installs python3-boto3. */
-let python = 'python3'
-
-async function works(command: string, args: string[]): Promise<boolean> {
-  try {
-    await run(command, args, { env, timeout: 30_000 })
-    return true
-  } catch {
-    return false
-  }
-}
 
 async function aws(...args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await run('aws', [...args, '--endpoint-url', sim.url, '--output', 'json'], {
@@ -60,13 +45,6 @@ beforeAll(async () => {
     AWS_EC2_METADATA_DISABLED: 'true',
   }
   for (const key of ['PYENV_ROOT', 'PYENV_VERSION', 'PYTHONPATH']) if (process.env[key]) env[key] = process.env[key]
-  for (const candidate of ['python3', '/usr/bin/python3']) {
-    if (await works(candidate, ['-c', 'import boto3'])) {
-      python = candidate
-      break
-    }
-  }
-  available = { aws: await works('aws', ['--version']), boto3: await works(python, ['-c', 'import boto3']) }
   sim = await startTestSim(
     webServiceScenario({
       timing: { deregistrationDelaySeconds: 20 },
@@ -90,15 +68,11 @@ beforeAll(async () => {
 
 afterAll(async () => sim?.close())
 
-function requireTools(which: 'aws' | 'boto3'): boolean {
-  if (available[which]) return true
-  if (skip) return false
-  throw new Error(INSTALL)
-}
+const withAws = itWith('aws')
+const withBoto3 = itWith('boto3')
 
 describe('the Python aws CLI and boto3 read the emulator', () => {
-  it('aws ecs describe-services', async () => {
-    if (!requireTools('aws')) return
+  withAws('aws ecs describe-services', async () => {
     const out = await aws('ecs', 'describe-services', '--cluster', 'prod', '--services', 'web', 'ghost')
     const service = (out.services as Record<string, unknown>[])[0]
     expect(service).toMatchObject({ serviceName: 'web', status: 'ACTIVE', desiredCount: 2 })
@@ -111,8 +85,7 @@ describe('the Python aws CLI and boto3 read the emulator', () => {
     expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/ghost', reason: 'MISSING' }])
   })
 
-  it('aws ecs list-task-definitions (paginated by the CLI)', async () => {
-    if (!requireTools('aws')) return
+  withAws('aws ecs list-task-definitions (paginated by the CLI)', async () => {
     const out = await aws('ecs', 'list-task-definitions', '--page-size', '1')
     expect(out.taskDefinitionArns).toEqual([
       'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1',
@@ -120,16 +93,14 @@ describe('the Python aws CLI and boto3 read the emulator', () => {
     ])
   })
 
-  it('aws ecr describe-images', async () => {
-    if (!requireTools('aws')) return
+  withAws('aws ecr describe-images', async () => {
     const out = await aws('ecr', 'describe-images', '--repository-name', 'web', '--image-ids', 'imageTag=v2')
     const detail = (out.imageDetails as Record<string, unknown>[])[0]
     expect(detail).toMatchObject({ repositoryName: 'web', imageTags: ['v2'], registryId: '123456789012' })
     expect(String(detail.imageDigest)).toMatch(/^sha256:[0-9a-f]{64}$/)
   })
 
-  it('aws ecs describe-tasks and an error through the CLI', async () => {
-    if (!requireTools('aws')) return
+  withAws('aws ecs describe-tasks and an error through the CLI', async () => {
     const stopped = await sim.ecs.send(new ListTasksCommand({ cluster: 'prod', desiredStatus: 'STOPPED' }))
     const out = await aws('ecs', 'describe-tasks', '--cluster', 'prod', '--tasks', stopped.taskArns![0])
     expect((out.tasks as Record<string, unknown>[])[0]).toMatchObject({
@@ -152,8 +123,7 @@ describe('the Python aws CLI and boto3 read the emulator', () => {
     )
   })
 
-  it('boto3 parses ECS, ECR and CloudWatch Logs responses', async () => {
-    if (!requireTools('boto3')) return
+  withBoto3('boto3 parses ECS, ECR and CloudWatch Logs responses', async () => {
     const script = `
 import json, sys, boto3
 url = sys.argv[1]
@@ -189,7 +159,7 @@ print(json.dumps({
 `
     const file = join(mkdtempSync(join(tmpdir(), 'berth-boto3-')), 'check.py')
     writeFileSync(file, script)
-    const { stdout } = await run(python, [file, sim.url], { env, timeout: 60_000 })
+    const { stdout } = await run(python ?? 'python3', [file, sim.url], { env, timeout: 60_000 })
     const out = JSON.parse(stdout) as Record<string, unknown>
     expect(out).toMatchObject({
       arns: [
