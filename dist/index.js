@@ -74321,7 +74321,7 @@ module.exports = {
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8249);
 /* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(303);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _watch_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1772);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9378);
 
 
 
@@ -74377,8 +74377,8 @@ function router(routed) {
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'TimeoutError') {
                 throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
-            if ((0,_watch_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
-                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_watch_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`, {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
                     cause: error,
                 });
             }
@@ -74493,6 +74493,83 @@ function explainSetupError(error) {
             'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
     }
     return error;
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ isThrottling),
+/* harmony export */   R0: () => (/* binding */ isUnreachable),
+/* harmony export */   dg: () => (/* binding */ isTransient)
+/* harmony export */ });
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'LimitExceededException',
+]);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+/** berth wraps an AWS error to say which call failed (`{ cause }`); the error it wraps decides what to do. */
+function unwrapped(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current instanceof Error && current.name === 'Error' && current.cause; depth++) {
+        current = current.cause;
+    }
+    return current;
+}
+function facts(error) {
+    const inner = unwrapped(error);
+    return typeof inner === 'object' && inner !== null ? inner : {};
+}
+/** The service asked us to slow down. The request was not processed, so any call may be sent again. */
+function isThrottling(error) {
+    const { name, code, $metadata } = facts(error);
+    return THROTTLING_CODES.has(name ?? '') || THROTTLING_CODES.has(code ?? '') || $metadata?.httpStatusCode === 429;
+}
+/** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
+const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH)\b/;
+/** A server-side or network failure that says nothing about the deployment: poll again later. */
+function isTransient(error) {
+    const { name, code, $fault, $metadata } = facts(error);
+    if (isThrottling(error))
+        return true;
+    if (name === 'ServerException' || $fault === 'server')
+        return true;
+    if (($metadata?.httpStatusCode ?? 0) >= 500)
+        return true;
+    if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? ''))
+        return true;
+    const inner = unwrapped(error);
+    return inner instanceof Error && NETWORK_MESSAGE.test(inner.message);
+}
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * No connection to AWS could be made (refused, no such host, no route): the request was never sent. A connection
+ * that dropped after the request went out (a lost answer) is not this: the call may have been processed.
+ */
+function isUnreachable(error) {
+    const { name, code } = facts(error);
+    if (UNREACHABLE_CODES.has(name ?? '') || UNREACHABLE_CODES.has(code ?? ''))
+        return true;
+    const inner = unwrapped(error);
+    return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message);
 }
 
 
@@ -74857,11 +74934,13 @@ class UserError extends Error {
 function isUserError(error) {
     return error instanceof UserError;
 }
-/** The message of anything thrown, without stack noise. */
+/** The message of anything thrown, without stack noise; an AWS error's code leads (`ThrottlingException: Rate exceeded`). */
 function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
+    if (!(error instanceof Error))
+        return String(error);
+    const { name, message } = error;
+    const fromAws = '$metadata' in error;
+    return fromAws && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
 /** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
 function errorName(error) {
@@ -74894,6 +74973,35 @@ function unexpectedFailure(error) {
 
 /***/ }),
 
+/***/ 5694:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F5: () => (/* binding */ TERMINATION_WAIT),
+/* harmony export */   YO: () => (/* binding */ fanOut),
+/* harmony export */   tT: () => (/* binding */ recorder)
+/* harmony export */ });
+/** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
+const TERMINATION_WAIT = 'TerminationWait';
+/** Sends every event to several reporters, in order. */
+function fanOut(...reporters) {
+    return {
+        emit: (event) => reporters.forEach((reporter) => reporter.emit(event)),
+        close: async () => {
+            for (const reporter of reporters)
+                await reporter.close?.();
+        },
+    };
+}
+/** Collects events; used by tests and by reporters that render at the end. */
+function recorder() {
+    const events = [];
+    return { events, emit: (event) => events.push(event) };
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -74911,12 +75019,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3712);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1604);
 /* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5034);
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(699);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7994);
-/* harmony import */ var _report_events_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7861);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5694);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -75002,15 +75110,15 @@ function renderedPath() {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(directory, `berth-task-definition-${process.env.GITHUB_RUN_ID ?? process.pid}.json`);
 }
 async function main() {
-    const history = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_14__/* .recorder */ .tT)();
-    let reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(actionReporter(), history);
+    const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .recorder */ .tT)();
+    let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(actionReporter(), history);
     try {
         const parsed = (0,_config_js__WEBPACK_IMPORTED_MODULE_6__/* .parseConfig */ .o4)(inputs, process.env);
         maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = githubDeployment(config);
         if (github)
-            reporter = (0,_report_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(reporter, github);
+            reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(reporter, github);
         const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_9__/* .run */ .e)(config, {
             clients: (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_8__/* .createClients */ .hP)({ region: config.region }),
             reporter,
@@ -75059,7 +75167,7 @@ __webpack_async_result__();
 /* harmony export */   P: () => (/* binding */ consoleReporter)
 /* harmony export */ });
 /* unused harmony export verdictBlock */
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7861);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5694);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
 
 
@@ -75167,38 +75275,6 @@ function verdictBlock(result) {
         lines.push(...excerpt.lines.map((text) => `      | ${text}`));
     }
     return lines;
-}
-
-
-/***/ }),
-
-/***/ 7861:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F5: () => (/* binding */ TERMINATION_WAIT),
-/* harmony export */   YO: () => (/* binding */ fanOut),
-/* harmony export */   tT: () => (/* binding */ recorder)
-/* harmony export */ });
-/* unused harmony export VERDICTS */
-/** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
-const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
-/** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
-const TERMINATION_WAIT = 'TerminationWait';
-/** Sends every event to several reporters, in order. */
-function fanOut(...reporters) {
-    return {
-        emit: (event) => reporters.forEach((reporter) => reporter.emit(event)),
-        close: async () => {
-            for (const reporter of reporters)
-                await reporter.close?.();
-        },
-    };
-}
-/** Collects events; used by tests and by reporters that render at the end. */
-function recorder() {
-    const events = [];
-    return { events, emit: (event) => events.push(event) };
 }
 
 
@@ -80380,7 +80456,7 @@ async function createDeployment(octokit, options, event, attempt) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7861);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5694);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
 
 
@@ -80551,7 +80627,7 @@ function summaryMarkdown(events, result, options = {}) {
 
 /***/ }),
 
-/***/ 3712:
+/***/ 1604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81120,8 +81196,8 @@ async function cleanUpRevisions(ecs, family, keep) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var client_codedeploy_dist_cjs = __nccwpck_require__(7507);
-// EXTERNAL MODULE: ./src/watch/errors.ts
-var errors = __nccwpck_require__(1772);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
 ;// CONCATENATED MODULE: ./src/watch/deadline.ts
 function createDeadline(timeoutMs, now) {
     const at = now() + timeoutMs;
@@ -81147,8 +81223,12 @@ const GROWTH = 1.5;
 const THROTTLE_FACTOR = 2;
 /** Throttled polls may wait up to this many ceilings. */
 const THROTTLE_LIMIT = 6;
+/** The quickest look after a change: a fifth of the poll interval. */
+function fastestPollMs(ceilingMs) {
+    return Math.max(1, Math.round(ceilingMs / 5));
+}
 function startPace(ceilingMs) {
-    const floorMs = Math.max(1, Math.round(ceilingMs / 5));
+    const floorMs = fastestPollMs(ceilingMs);
     return { floorMs, ceilingMs, currentMs: floorMs };
 }
 /** Nothing changed: wait a little longer next time. */
@@ -81237,7 +81317,7 @@ function waitFor(ms, options) {
     return Math.min(jitter(ms, options.random), options.deadline.remaining());
 }
 
-;// CONCATENATED MODULE: ./src/watch/retry.ts
+;// CONCATENATED MODULE: ./src/aws/retry.ts
 
 
 /** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
@@ -81623,8 +81703,8 @@ function lastSegment(value) {
     return value.slice(value.lastIndexOf('/') + 1);
 }
 
-// EXTERNAL MODULE: ./src/report/events.ts
-var report_events = __nccwpck_require__(7861);
+// EXTERNAL MODULE: ./src/events.ts
+var src_events = __nccwpck_require__(5694);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy-progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
@@ -81696,7 +81776,7 @@ function progressEvents(previous, current, hooks) {
         lifecycle.splice(allowed < 0 ? lifecycle.length : allowed, 0, traffic);
     events.push(...lifecycle);
     if (current.terminationWait && !previous?.terminationWait && !terminal) {
-        events.push(statusEvent(report_events/* TERMINATION_WAIT */.F5, endOf(current.lifecycle, 'AfterAllowTraffic')));
+        events.push(statusEvent(src_events/* TERMINATION_WAIT */.F5, endOf(current.lifecycle, 'AfterAllowTraffic')));
     }
     if (statusChanged && terminal)
         events.push(statusEvent(current.status, current.statusAt));
@@ -82379,6 +82459,8 @@ function hints(evidence) {
 ;// CONCATENATED MODULE: ./src/deploy/watch-options.ts
 
 
+
+
 /** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
 function watchOptions(context) {
     return {
@@ -82387,12 +82469,12 @@ function watchOptions(context) {
         cancel: context.cancel,
         sleep: context.sleep,
         now: context.now,
-        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: (0,errors/* describeError */.Uc)(error), delayMs }),
+        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
     };
 }
 /** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
 function quickPauseMs(context) {
-    return Math.max(100, Math.round(context.config.pollIntervalMs / 5));
+    return Math.max(100, fastestPollMs(context.config.pollIntervalMs));
 }
 /** A call that changes something is retried only when throttled: a transient error may have let it through. */
 function mutationRetry(context) {
@@ -82487,7 +82569,7 @@ async function createConfigIfMissing(context, plan) {
     catch (error) {
         // Another run with the same shape created it in the meantime: the stable name means it is the same config.
         if ((0,src_errors/* errorName */.Is)(error) !== 'DeploymentConfigAlreadyExistsException') {
-            throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
+            throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
         }
     }
 }
@@ -82515,14 +82597,14 @@ async function createDeployment(context, plan) {
     }
     catch (error) {
         if ((0,src_errors/* errorName */.Is)(error) === 'DeploymentLimitExceededException') {
-            const active = /\b(d-[A-Z0-9]{9})\b/.exec((0,errors/* describeError */.Uc)(error))?.[1];
+            const active = /\b(d-[A-Z0-9]{9})\b/.exec((0,src_errors/* errorMessage */.gJ)(error))?.[1];
             if (active && (await isSameDeployment(context, active, input)))
                 return active;
             return {
                 busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
             };
         }
-        throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
+        throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
     }
 }
 /**
@@ -82683,7 +82765,7 @@ async function gather(context, follower) {
         });
     }
     catch (error) {
-        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,errors/* describeError */.Uc)(error)}` });
+        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
     }
     const failures = tasks.filter(isTaskFailure);
     if (failures.length === 0)
@@ -82839,7 +82921,7 @@ async function stopWithRollback(context, follower, cause) {
     }
     const alreadyDone = refused !== undefined && (0,src_errors/* errorName */.Is)(refused) === 'DeploymentAlreadyCompletedException';
     if (refused !== undefined && !alreadyDone) {
-        return `could not stop CodeDeploy deployment ${deploymentId}: ${(0,errors/* describeError */.Uc)(refused)}`;
+        return `could not stop CodeDeploy deployment ${deploymentId}: ${(0,src_errors/* errorMessage */.gJ)(refused)}`;
     }
     if (!alreadyDone) {
         context.reporter.emit({
@@ -82871,6 +82953,7 @@ async function stopWithRollback(context, follower, cause) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/rolling.ts
+
 
 
 
@@ -82943,7 +83026,7 @@ async function updateService(context, input, recognise, retry = {}) {
             if (deploymentId) {
                 context.reporter.emit({
                     type: 'info',
-                    message: `the answer to UpdateService was lost (${(0,errors/* describeError */.Uc)(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
+                    message: `the answer to UpdateService was lost (${(0,src_errors/* errorMessage */.gJ)(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
                 });
                 return { deploymentId };
             }
@@ -83174,7 +83257,7 @@ async function rolling_gather(context, follower) {
         tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 });
     }
     catch (error) {
-        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,errors/* describeError */.Uc)(error)}` });
+        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
     }
     const failures = tasks.filter(isTaskFailure);
     const relevant = failures.length > 0 ? failures : tasks;
@@ -83227,7 +83310,7 @@ async function rollBack(context, cause) {
         service = 'service' in sent ? sent.service : undefined;
     }
     catch (error) {
-        return `could not roll the service back to ${previous}: ${(0,errors/* describeError */.Uc)(error)}`;
+        return `could not roll the service back to ${previous}: ${(0,src_errors/* errorMessage */.gJ)(error)}`;
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
@@ -83450,7 +83533,7 @@ function read(deps, call) {
         retryable: (error) => (0,errors/* isTransient */.dg)(error) &&
             !(error instanceof clients/* NoAnswerError */.i5) &&
             !((0,errors/* isUnreachable */.R0)(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
-        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: (0,errors/* describeError */.Uc)(error), delayMs }),
+        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
     });
 }
 /** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
@@ -83613,7 +83696,7 @@ async function keepRevisions(deps, family, keep) {
         catch (error) {
             deps.reporter.emit({
                 type: 'warning',
-                message: `--keep-revisions: could not clean up old revisions: ${(0,errors/* describeError */.Uc)(error)}`,
+                message: `--keep-revisions: could not clean up old revisions: ${(0,src_errors/* errorMessage */.gJ)(error)}`,
             });
         }
     });
@@ -84911,90 +84994,6 @@ function containersOf(taskDefinition) {
 }
 function containerName(container) {
     return typeof container.name === 'string' ? container.name : undefined;
-}
-
-
-/***/ }),
-
-/***/ 1772:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E2: () => (/* binding */ isThrottling),
-/* harmony export */   R0: () => (/* binding */ isUnreachable),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dg: () => (/* binding */ isTransient)
-/* harmony export */ });
-const THROTTLING_CODES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'LimitExceededException',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'TimeoutError',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-/** berth wraps an AWS error to say which call failed (`{ cause }`); the error it wraps decides what to do. */
-function unwrapped(error) {
-    let current = error;
-    for (let depth = 0; depth < 5 && current instanceof Error && current.name === 'Error' && current.cause; depth++) {
-        current = current.cause;
-    }
-    return current;
-}
-function facts(error) {
-    const inner = unwrapped(error);
-    return typeof inner === 'object' && inner !== null ? inner : {};
-}
-/** The service asked us to slow down. The request was not processed, so any call may be sent again. */
-function isThrottling(error) {
-    const { name, code, $metadata } = facts(error);
-    return THROTTLING_CODES.has(name ?? '') || THROTTLING_CODES.has(code ?? '') || $metadata?.httpStatusCode === 429;
-}
-/** A dropped connection, when only the message is left (the SDK re-wraps errors it cannot recognise as objects). */
-const NETWORK_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH)\b/;
-/** A server-side or network failure that says nothing about the deployment: poll again later. */
-function isTransient(error) {
-    const { name, code, $fault, $metadata } = facts(error);
-    if (isThrottling(error))
-        return true;
-    if (name === 'ServerException' || $fault === 'server')
-        return true;
-    if (($metadata?.httpStatusCode ?? 0) >= 500)
-        return true;
-    if (NETWORK_CODES.has(name ?? '') || NETWORK_CODES.has(code ?? ''))
-        return true;
-    const inner = unwrapped(error);
-    return inner instanceof Error && NETWORK_MESSAGE.test(inner.message);
-}
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-/**
- * No connection to AWS could be made (refused, no such host, no route): the request was never sent. A connection
- * that dropped after the request went out (a lost answer) is not this: the call may have been processed.
- */
-function isUnreachable(error) {
-    const { name, code } = facts(error);
-    if (UNREACHABLE_CODES.has(name ?? '') || UNREACHABLE_CODES.has(code ?? ''))
-        return true;
-    const inner = unwrapped(error);
-    return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message);
-}
-/** `ThrottlingException: Rate exceeded`, for progress lines. */
-function describeError(error) {
-    const name = error instanceof Error ? error.name : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
 
 

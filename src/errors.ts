@@ -23,10 +23,12 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError
 }
 
-/** The message of anything thrown, without stack noise. */
+/** The message of anything thrown, without stack noise; an AWS error's code leads (`ThrottlingException: Rate exceeded`). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
-  return String(error)
+  if (!(error instanceof Error)) return String(error)
+  const { name, message } = error
+  const fromAws = '$metadata' in error
+  return fromAws && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message
 }
 
 /** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */

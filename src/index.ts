@@ -13,7 +13,8 @@ import { credentialKind } from './taskdef/index.js'
 import { consoleReporter } from './report/console.js'
 import { githubDeploymentReporter } from './report/github-deployment.js'
 import { summaryMarkdown } from './report/summary.js'
-import { fanOut, recorder, type ProgressEvent, type Reporter, type RunResult } from './report/events.js'
+import { fanOut, recorder, type ProgressEvent, type Reporter } from './events.js'
+import { type RunResult } from './verdict.js'
 
 const EXIT_USAGE = 2
 const EXIT_INTERNAL = 3

@@ -23,11 +23,12 @@ import {
   type PreparedDeployment,
 } from './deploy/strategy.js'
 import { UserError, errorMessage, errorName, isUserError } from './errors.js'
-import type { Reporter, RunResult, Stage } from './report/events.js'
+import type { Reporter, Stage } from './events.js'
+import type { RunResult } from './verdict.js'
 import * as taskdef from './taskdef/index.js'
 import { createDeadline } from './watch/deadline.js'
-import { describeError, isTransient, isUnreachable } from './watch/errors.js'
-import { retrying } from './watch/retry.js'
+import { isTransient, isUnreachable } from './aws/errors.js'
+import { retrying } from './aws/retry.js'
 import type { Sleep } from './watch/sleep.js'
 
 export interface RunDeps {
@@ -215,7 +216,7 @@ function read<T>(deps: RunDeps, call: () => Promise<T>): Promise<T> {
       isTransient(error) &&
       !(error instanceof NoAnswerError) &&
       !(isUnreachable(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
-    onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+    onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: errorMessage(error), delayMs }),
   })
 }
 
@@ -409,7 +410,7 @@ async function keepRevisions(deps: RunDeps, family: string, keep: number): Promi
     } catch (error) {
       deps.reporter.emit({
         type: 'warning',
-        message: `--keep-revisions: could not clean up old revisions: ${describeError(error)}`,
+        message: `--keep-revisions: could not clean up old revisions: ${errorMessage(error)}`,
       })
     }
   })

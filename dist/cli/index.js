@@ -45100,7 +45100,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(693);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(736);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -45116,7 +45116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 693:
+/***/ 736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45149,11 +45149,13 @@ class UserError extends Error {
 function isUserError(error) {
     return error instanceof UserError;
 }
-/** The message of anything thrown, without stack noise. */
+/** The message of anything thrown, without stack noise; an AWS error's code leads (`ThrottlingException: Rate exceeded`). */
 function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
+    if (!(error instanceof Error))
+        return String(error);
+    const { name, message } = error;
+    const fromAws = '$metadata' in error;
+    return fromAws && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
 /** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
 function errorName(error) {
@@ -45510,7 +45512,7 @@ var client_codedeploy_dist_cjs = __nccwpck_require__(7507);
 var client_ecr_dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
 var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(303);
-;// CONCATENATED MODULE: ./src/watch/errors.ts
+;// CONCATENATED MODULE: ./src/aws/errors.ts
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
     'Throttling',
@@ -45576,12 +45578,6 @@ function isUnreachable(error) {
     const inner = unwrapped(error);
     return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message);
 }
-/** `ThrottlingException: Rate exceeded`, for progress lines. */
-function describeError(error) {
-    const name = error instanceof Error ? error.name : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
-}
 
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
@@ -45640,7 +45636,7 @@ function router(routed) {
                 throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
             if (isUnreachable(error)) {
-                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${describeError(error)}`, {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${errorMessage(error)}`, {
                     cause: error,
                 });
             }
@@ -47529,8 +47525,12 @@ const GROWTH = 1.5;
 const THROTTLE_FACTOR = 2;
 /** Throttled polls may wait up to this many ceilings. */
 const THROTTLE_LIMIT = 6;
+/** The quickest look after a change: a fifth of the poll interval. */
+function fastestPollMs(ceilingMs) {
+    return Math.max(1, Math.round(ceilingMs / 5));
+}
 function startPace(ceilingMs) {
-    const floorMs = Math.max(1, Math.round(ceilingMs / 5));
+    const floorMs = fastestPollMs(ceilingMs);
     return { floorMs, ceilingMs, currentMs: floorMs };
 }
 /** Nothing changed: wait a little longer next time. */
@@ -47619,7 +47619,7 @@ function waitFor(ms, options) {
     return Math.min(jitter(ms, options.random), options.deadline.remaining());
 }
 
-;// CONCATENATED MODULE: ./src/watch/retry.ts
+;// CONCATENATED MODULE: ./src/aws/retry.ts
 
 
 /** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
@@ -48005,9 +48005,7 @@ function lastSegment(value) {
     return value.slice(value.lastIndexOf('/') + 1);
 }
 
-;// CONCATENATED MODULE: ./src/report/events.ts
-/** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
-const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+;// CONCATENATED MODULE: ./src/events.ts
 /** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
 const TERMINATION_WAIT = 'TerminationWait';
 /** Sends every event to several reporters, in order. */
@@ -48778,6 +48776,8 @@ function hints(evidence) {
 ;// CONCATENATED MODULE: ./src/deploy/watch-options.ts
 
 
+
+
 /** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
 function watchOptions(context) {
     return {
@@ -48786,12 +48786,12 @@ function watchOptions(context) {
         cancel: context.cancel,
         sleep: context.sleep,
         now: context.now,
-        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: errorMessage(error), delayMs }),
     };
 }
 /** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
 function quickPauseMs(context) {
-    return Math.max(100, Math.round(context.config.pollIntervalMs / 5));
+    return Math.max(100, fastestPollMs(context.config.pollIntervalMs));
 }
 /** A call that changes something is retried only when throttled: a transient error may have let it through. */
 function mutationRetry(context) {
@@ -48886,7 +48886,7 @@ async function createConfigIfMissing(context, plan) {
     catch (error) {
         // Another run with the same shape created it in the meantime: the stable name means it is the same config.
         if (errorName(error) !== 'DeploymentConfigAlreadyExistsException') {
-            throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${describeError(error)}`, { cause: error });
+            throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${errorMessage(error)}`, { cause: error });
         }
     }
 }
@@ -48914,14 +48914,14 @@ async function createDeployment(context, plan) {
     }
     catch (error) {
         if (errorName(error) === 'DeploymentLimitExceededException') {
-            const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1];
+            const active = /\b(d-[A-Z0-9]{9})\b/.exec(errorMessage(error))?.[1];
             if (active && (await isSameDeployment(context, active, input)))
                 return active;
             return {
                 busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
             };
         }
-        throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${describeError(error)}`, { cause: error });
+        throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${errorMessage(error)}`, { cause: error });
     }
 }
 /**
@@ -49082,7 +49082,7 @@ async function gather(context, follower) {
         });
     }
     catch (error) {
-        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${describeError(error)}` });
+        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` });
     }
     const failures = tasks.filter(isTaskFailure);
     if (failures.length === 0)
@@ -49238,7 +49238,7 @@ async function stopWithRollback(context, follower, cause) {
     }
     const alreadyDone = refused !== undefined && errorName(refused) === 'DeploymentAlreadyCompletedException';
     if (refused !== undefined && !alreadyDone) {
-        return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(refused)}`;
+        return `could not stop CodeDeploy deployment ${deploymentId}: ${errorMessage(refused)}`;
     }
     if (!alreadyDone) {
         context.reporter.emit({
@@ -49270,6 +49270,7 @@ async function stopWithRollback(context, follower, cause) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/rolling.ts
+
 
 
 
@@ -49342,7 +49343,7 @@ async function updateService(context, input, recognise, retry = {}) {
             if (deploymentId) {
                 context.reporter.emit({
                     type: 'info',
-                    message: `the answer to UpdateService was lost (${describeError(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
+                    message: `the answer to UpdateService was lost (${errorMessage(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
                 });
                 return { deploymentId };
             }
@@ -49573,7 +49574,7 @@ async function rolling_gather(context, follower) {
         tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 });
     }
     catch (error) {
-        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${describeError(error)}` });
+        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` });
     }
     const failures = tasks.filter(isTaskFailure);
     const relevant = failures.length > 0 ? failures : tasks;
@@ -49626,7 +49627,7 @@ async function rollBack(context, cause) {
         service = 'service' in sent ? sent.service : undefined;
     }
     catch (error) {
-        return `could not roll the service back to ${previous}: ${describeError(error)}`;
+        return `could not roll the service back to ${previous}: ${errorMessage(error)}`;
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
@@ -49849,7 +49850,7 @@ function read(deps, call) {
         retryable: (error) => isTransient(error) &&
             !(error instanceof NoAnswerError) &&
             !(isUnreachable(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
-        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: errorMessage(error), delayMs }),
     });
 }
 /** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
@@ -50012,7 +50013,7 @@ async function keepRevisions(deps, family, keep) {
         catch (error) {
             deps.reporter.emit({
                 type: 'warning',
-                message: `--keep-revisions: could not clean up old revisions: ${describeError(error)}`,
+                message: `--keep-revisions: could not clean up old revisions: ${errorMessage(error)}`,
             });
         }
     });

@@ -45320,11 +45320,13 @@ class errors_UserError extends Error {
 function isUserError(error) {
     return error instanceof errors_UserError;
 }
-/** The message of anything thrown, without stack noise. */
+/** The message of anything thrown, without stack noise; an AWS error's code leads (`ThrottlingException: Rate exceeded`). */
 function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
+    if (!(error instanceof Error))
+        return String(error);
+    const { name, message } = error;
+    const fromAws = '$metadata' in error;
+    return fromAws && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
 /** The error's name, which the AWS SDK sets to the service's error code (`ThrottlingException`, …). */
 function errors_errorName(error) {
@@ -45354,7 +45356,7 @@ function unexpectedFailure(error) {
     return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`;
 }
 
-;// CONCATENATED MODULE: ./src/watch/errors.ts
+;// CONCATENATED MODULE: ./src/aws/errors.ts
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
     'Throttling',
@@ -45420,12 +45422,6 @@ function isUnreachable(error) {
     const inner = unwrapped(error);
     return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message);
 }
-/** `ThrottlingException: Rate exceeded`, for progress lines. */
-function describeError(error) {
-    const name = error instanceof Error ? error.name : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message;
-}
 
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
@@ -45484,7 +45480,7 @@ function router(routed) {
                 throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
             if (isUnreachable(error)) {
-                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${describeError(error)}`, {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${errorMessage(error)}`, {
                     cause: error,
                 });
             }

@@ -2,8 +2,8 @@ import { ECSClient } from '@aws-sdk/client-ecs'
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { UserError, errorName } from '../errors.js'
-import { describeError, isUnreachable } from '../watch/errors.js'
+import { UserError, errorName, errorMessage } from '../errors.js'
+import { isUnreachable } from './errors.js'
 
 /** The narrow view of an SDK client that stages need: `send`. Tests hand in real clients pointed at the emulator. */
 export type Sender<C extends { send: unknown }> = Pick<C, 'send'>
@@ -88,7 +88,7 @@ function router<C extends { send: unknown }>(routed: Routed): Sender<C> & { dest
         throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error })
       }
       if (isUnreachable(error)) {
-        throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${describeError(error)}`, {
+        throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${errorMessage(error)}`, {
           cause: error,
         })
       }

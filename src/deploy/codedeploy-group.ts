@@ -9,7 +9,7 @@ import {
 import type { Sender } from '../aws/clients.js'
 import type { Config } from '../config.js'
 import { UserError, errorMessage, errorName } from '../errors.js'
-import type { Reporter } from '../report/events.js'
+import type { Reporter } from '../events.js'
 
 type CodeDeploy = Sender<CodeDeployClient>
 

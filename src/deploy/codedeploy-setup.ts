@@ -11,7 +11,7 @@ import type { Service } from '@aws-sdk/client-ecs'
 import type { Sender } from '../aws/clients.js'
 import type { Config, DeploymentConfigSpec } from '../config.js'
 import { UserError, errorMessage, errorName } from '../errors.js'
-import type { Reporter } from '../report/events.js'
+import type { Reporter } from '../events.js'
 import { type AppSpecTemplate, appSpecTemplate, loadBalancerTarget, parseAppSpec } from './codedeploy-appspec.js'
 import {
   PREDEFINED_ECS_CONFIGS,

@@ -1,6 +1,6 @@
 import type { DeploymentInfo, LifecycleEvent } from '@aws-sdk/client-codedeploy'
 import type { HookBinding } from '../config.js'
-import type { Verdict } from '../report/events.js'
+import type { Verdict } from '../verdict.js'
 import { diagnosticsOf } from './codedeploy-progress.js'
 
 export interface CodeDeployVerdict {

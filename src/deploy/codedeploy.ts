@@ -9,12 +9,12 @@ import {
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy'
 import type { Task } from '@aws-sdk/client-ecs'
-import { errorName } from '../errors.js'
-import { describeError, isTransient } from '../watch/errors.js'
+import { errorName, errorMessage } from '../errors.js'
+import { isTransient } from '../aws/errors.js'
 import { createDeadline } from '../watch/deadline.js'
 import { watch, type TickResult, type WatchOptions } from '../watch/loop.js'
 import { ROLLBACK_GRACE_MS } from '../aws/abort.js'
-import { retrying } from '../watch/retry.js'
+import { retrying } from '../aws/retry.js'
 import { failureThreshold, isTaskFailure } from '../watch/rollout.js'
 import { pause } from '../watch/sleep.js'
 import { appSpecContent } from './codedeploy-appspec.js'
@@ -93,7 +93,7 @@ async function createConfigIfMissing(context: DeployContext, plan: CodeDeployPla
   } catch (error) {
     // Another run with the same shape created it in the meantime: the stable name means it is the same config.
     if (errorName(error) !== 'DeploymentConfigAlreadyExistsException') {
-      throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${describeError(error)}`, { cause: error })
+      throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${errorMessage(error)}`, { cause: error })
     }
   }
 }
@@ -123,13 +123,13 @@ async function createDeployment(
     return output.deploymentId
   } catch (error) {
     if (errorName(error) === 'DeploymentLimitExceededException') {
-      const active = /\b(d-[A-Z0-9]{9})\b/.exec(describeError(error))?.[1]
+      const active = /\b(d-[A-Z0-9]{9})\b/.exec(errorMessage(error))?.[1]
       if (active && (await isSameDeployment(context, active, input))) return active
       return {
         busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
       }
     }
-    throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${describeError(error)}`, { cause: error })
+    throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${errorMessage(error)}`, { cause: error })
   }
 }
 
@@ -306,7 +306,7 @@ async function gather(context: DeployContext, follower: Follower) {
       attempts: 3,
     })
   } catch (error) {
-    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${describeError(error)}` })
+    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` })
   }
   const failures = tasks.filter(isTaskFailure)
   if (failures.length === 0) return { reasons: [], hints: [], logs: [] }
@@ -478,7 +478,7 @@ async function stopWithRollback(context: DeployContext, follower: Follower, caus
   }
   const alreadyDone = refused !== undefined && errorName(refused) === 'DeploymentAlreadyCompletedException'
   if (refused !== undefined && !alreadyDone) {
-    return `could not stop CodeDeploy deployment ${deploymentId}: ${describeError(refused)}`
+    return `could not stop CodeDeploy deployment ${deploymentId}: ${errorMessage(refused)}`
   }
   if (!alreadyDone) {
     context.reporter.emit({

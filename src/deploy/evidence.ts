@@ -1,7 +1,7 @@
 import type { ContainerDefinition, Task } from '@aws-sdk/client-ecs'
 import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { Sender } from '../aws/clients.js'
-import type { LogExcerpt } from '../report/events.js'
+import type { LogExcerpt } from '../verdict.js'
 import { type Ecs, type StoppedTaskFilter, describeTasks, listStoppedTasks, taskId } from './ecs.js'
 
 /** Where a container's awslogs stream lives: `<prefix>/<container>/<task-id>` in the group. */

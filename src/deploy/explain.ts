@@ -1,5 +1,5 @@
 import type { Container, Task } from '@aws-sdk/client-ecs'
-import type { LogExcerpt } from '../report/events.js'
+import type { LogExcerpt } from '../verdict.js'
 
 /** What berth gathered about a deployment that did not succeed. */
 export interface Evidence {

@@ -1,7 +1,7 @@
 import { DescribeImagesCommand, type ECRClient, type ImageIdentifier } from '@aws-sdk/client-ecr'
 import type { Sender } from '../aws/clients.js'
 import { errorMessage, errorName } from '../errors.js'
-import type { Reporter } from '../report/events.js'
+import type { Reporter } from '../events.js'
 
 type Ecr = Sender<ECRClient>
 

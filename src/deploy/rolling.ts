@@ -5,10 +5,10 @@ import {
   type Task,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
-import type { DeploymentCounts } from '../report/events.js'
-import { describeError, isThrottling, isTransient } from '../watch/errors.js'
+import type { DeploymentCounts } from '../events.js'
+import { isThrottling, isTransient } from '../aws/errors.js'
 import { watch, type TickResult } from '../watch/loop.js'
-import { type RetryOptions, retrying } from '../watch/retry.js'
+import { type RetryOptions, retrying } from '../aws/retry.js'
 import {
   type Judgement,
   type Tracking,
@@ -27,6 +27,7 @@ import { StoppedTasks, logTails } from './evidence.js'
 import { explain } from './explain.js'
 import type { DeployContext, DeployOutcome, Driver } from './strategy.js'
 import { mutationRetry, pastGrace, quickPauseMs, rollbackRetry, watchOptions } from './watch-options.js'
+import { errorMessage } from '../errors.js'
 
 export const rolling: Driver = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) }
 
@@ -102,7 +103,7 @@ async function updateService(
       if (deploymentId) {
         context.reporter.emit({
           type: 'info',
-          message: `the answer to UpdateService was lost (${describeError(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
+          message: `the answer to UpdateService was lost (${errorMessage(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
         })
         return { deploymentId }
       }
@@ -371,7 +372,7 @@ async function gather(context: DeployContext, follower: Follower) {
   try {
     tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 })
   } catch (error) {
-    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${describeError(error)}` })
+    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` })
   }
   const failures = tasks.filter(isTaskFailure)
   const relevant = failures.length > 0 ? failures : tasks
@@ -432,7 +433,7 @@ async function rollBack(context: DeployContext, cause: string): Promise<string> 
     )
     service = 'service' in sent ? sent.service : undefined
   } catch (error) {
-    return `could not roll the service back to ${previous}: ${describeError(error)}`
+    return `could not roll the service back to ${previous}: ${errorMessage(error)}`
   }
   context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous })
   for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {

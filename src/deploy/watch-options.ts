@@ -1,7 +1,9 @@
 import { ROLLBACK_GRACE_MS } from '../aws/abort.js'
-import { describeError, isThrottling, isTransient } from '../watch/errors.js'
+import { isThrottling, isTransient } from '../aws/errors.js'
 import type { WatchOptions } from '../watch/loop.js'
+import { fastestPollMs } from '../watch/pace.js'
 import type { DeployContext } from './strategy.js'
+import { errorMessage } from '../errors.js'
 
 /** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
 export function watchOptions(context: DeployContext): WatchOptions {
@@ -11,13 +13,13 @@ export function watchOptions(context: DeployContext): WatchOptions {
     cancel: context.cancel,
     sleep: context.sleep,
     now: context.now,
-    onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: describeError(error), delayMs }),
+    onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: errorMessage(error), delayMs }),
   }
 }
 
 /** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
 export function quickPauseMs(context: DeployContext): number {
-  return Math.max(100, Math.round(context.config.pollIntervalMs / 5))
+  return Math.max(100, fastestPollMs(context.config.pollIntervalMs))
 }
 
 /** A call that changes something is retried only when throttled: a transient error may have let it through. */

@@ -1,4 +1,5 @@
-import { TERMINATION_WAIT, type ProgressEvent, type Reporter, type RunResult } from './events.js'
+import { TERMINATION_WAIT, type ProgressEvent, type Reporter } from '../events.js'
+import { type RunResult } from '../verdict.js'
 import { describeCounts, duration, relativeTime, shortTaskDefinition, STATUS_TITLES } from './format.js'
 
 export interface ConsoleOptions {

@@ -1,4 +1,5 @@
-import type { DeploymentCounts, RunStatus } from './events.js'
+import type { DeploymentCounts } from '../events.js'
+import type { RunStatus } from '../verdict.js'
 
 /** `arn:aws:ecs:…:task-definition/web:8` → `web:8`; anything else unchanged. */
 export function shortTaskDefinition(arn: string): string {

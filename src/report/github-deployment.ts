@@ -1,5 +1,6 @@
 import { context, getOctokit } from '@actions/github'
-import type { ProgressEvent, Reporter, RunResult, RunStatus } from './events.js'
+import type { ProgressEvent, Reporter } from '../events.js'
+import type { RunResult, RunStatus } from '../verdict.js'
 import { shortTaskDefinition } from './format.js'
 
 /** The states of a GitHub deployment status that berth sets. */

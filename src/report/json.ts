@@ -1,4 +1,5 @@
-import type { ProgressEvent, Reporter, RunResult } from './events.js'
+import type { ProgressEvent, Reporter } from '../events.js'
+import type { RunResult } from '../verdict.js'
 
 export interface JsonOptions {
   /** Add the progress events (without the verdict) as `events`. */

@@ -1,4 +1,5 @@
-import { TERMINATION_WAIT, type ProgressEvent, type RunResult } from './events.js'
+import { TERMINATION_WAIT, type ProgressEvent } from '../events.js'
+import { type RunResult } from '../verdict.js'
 import { STATUS_TITLES, duration, relativeTime, shortTaskDefinition } from './format.js'
 
 const SERVICE_EVENTS_SHOWN = 20

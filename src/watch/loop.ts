@@ -1,5 +1,5 @@
 import { type Deadline, interruption } from './deadline.js'
-import { isThrottling, isTransient } from './errors.js'
+import { isThrottling, isTransient } from '../aws/errors.js'
 import { type Pace, jitter, quicker, slower, startPace, throttled } from './pace.js'
 import { type Sleep, pause } from './sleep.js'
 

@@ -13,8 +13,13 @@ const THROTTLE_FACTOR = 2
 /** Throttled polls may wait up to this many ceilings. */
 const THROTTLE_LIMIT = 6
 
+/** The quickest look after a change: a fifth of the poll interval. */
+export function fastestPollMs(ceilingMs: number): number {
+  return Math.max(1, Math.round(ceilingMs / 5))
+}
+
 export function startPace(ceilingMs: number): Pace {
-  const floorMs = Math.max(1, Math.round(ceilingMs / 5))
+  const floorMs = fastestPollMs(ceilingMs)
   return { floorMs, ceilingMs, currentMs: floorMs }
 }
 

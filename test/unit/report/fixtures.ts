@@ -1,4 +1,5 @@
-import type { ProgressEvent, RunResult } from '../../../src/report/events.js'
+import type { ProgressEvent } from '../../../src/events.js'
+import type { RunResult } from '../../../src/verdict.js'
 
 export const TD = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/api:${revision}`
 export const OURS = 'ecs-svc/9223370564341623665'

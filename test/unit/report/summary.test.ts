@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { ProgressEvent } from '../../../src/report/events.js'
+import type { ProgressEvent } from '../../../src/events.js'
 import { summaryMarkdown } from '../../../src/report/summary.js'
 import {
   CANARY_ID,

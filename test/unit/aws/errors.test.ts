@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeError, isThrottling, isTransient } from '../../../src/watch/errors.js'
+import { isThrottling, isTransient } from '../../../src/aws/errors.js'
+import { errorMessage } from '../../../src/errors.js'
 
 function sdkError(name: string, fault: 'client' | 'server', status: number): Error {
   return Object.assign(new Error(name === 'ThrottlingException' ? 'Rate exceeded' : 'boom'), {
@@ -35,6 +36,6 @@ describe('error classes', () => {
   })
 
   it('names the error code before the message', () => {
-    expect(describeError(sdkError('ThrottlingException', 'client', 400))).toBe('ThrottlingException: Rate exceeded')
+    expect(errorMessage(sdkError('ThrottlingException', 'client', 400))).toBe('ThrottlingException: Rate exceeded')
   })
 })

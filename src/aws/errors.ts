@@ -74,10 +74,3 @@ export function isUnreachable(error: unknown): boolean {
   const inner = unwrapped(error)
   return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message)
 }
-
-/** `ThrottlingException: Rate exceeded`, for progress lines. */
-export function describeError(error: unknown): string {
-  const name = error instanceof Error ? error.name : undefined
-  const message = error instanceof Error ? error.message : String(error)
-  return name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message
-}

@@ -1,5 +1,5 @@
 import { isThrottling, isTransient } from './errors.js'
-import { type Sleep, pause } from './sleep.js'
+import { type Sleep, pause } from '../watch/sleep.js'
 
 export interface RetryOptions {
   sleep: Sleep
