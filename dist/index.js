@@ -75019,7 +75019,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1604);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8899);
 /* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5034);
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(699);
@@ -80627,7 +80627,7 @@ function summaryMarkdown(events, result, options = {}) {
 
 /***/ }),
 
-/***/ 1604:
+/***/ 8899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81339,7 +81339,7 @@ async function retrying(call, options) {
 }
 const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
 
-;// CONCATENATED MODULE: ./src/watch/rollout.ts
+;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
 const ROLLING_BACK = /circuit breaker: rolling back/i;
 function ref(deployment) {
     return { id: deployment.id ?? '?', taskDefinition: deployment.taskDefinition ?? '?' };
@@ -81425,7 +81425,7 @@ function circuitBreakerOn(breaker) {
     return breaker?.enable === true;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-appspec.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
 
 
 
@@ -81578,7 +81578,7 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/group.ts
 
 
 /** BatchGetDeploymentGroups takes at most this many names. */
@@ -81632,8 +81632,8 @@ async function getGroup(codedeploy, application, group) {
 /** Every ECS deployment group of every application in the region that deploys this service. */
 async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     const found = [];
-    for (const application of await codedeploy_group_listAll(codedeploy, listApplicationsPage)) {
-        const names = await codedeploy_group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+    for (const application of await group_listAll(codedeploy, listApplicationsPage)) {
+        const names = await group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
         for (let start = 0; start < names.length; start += BATCH_LIMIT) {
             const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
                 applicationName: application,
@@ -81648,7 +81648,7 @@ async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     }
     return found;
 }
-async function codedeploy_group_listAll(codedeploy, fetch) {
+async function group_listAll(codedeploy, fetch) {
     const all = [];
     let token;
     do {
@@ -81705,7 +81705,7 @@ function lastSegment(value) {
 
 // EXTERNAL MODULE: ./src/events.ts
 var src_events = __nccwpck_require__(5694);
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-progress.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
 const TERMINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -81827,7 +81827,7 @@ function trafficChange(before, after) {
     return { type: 'traffic-shifted', blue: after.blue, green: after.green, ...(after.at ? { at: after.at } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/deploy/deployment-config.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/deployment-config.ts
 const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.ECSAllAtOnce';
 /** The predefined ECS deployment configs and the traffic shape each stands for. */
 const PREDEFINED_ECS_CONFIGS = {
@@ -81913,7 +81913,7 @@ function describeShape(shape) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/traffic-schedule.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/traffic-schedule.ts
 /**
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
  * waits one interval and shifts the rest; a linear config adds its percentage each interval until it reaches 100.
@@ -81948,7 +81948,7 @@ function describeSchedule(steps) {
         .join(' → ');
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-setup.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/setup.ts
 
 
 
@@ -82117,7 +82117,7 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-verdict.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
 
 /** The verdict of a finished deployment; undefined while it is still going. */
 function codeDeployVerdict(info, lifecycle, hooks) {
@@ -82456,7 +82456,7 @@ function hints(evidence) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/watch-options.ts
+;// CONCATENATED MODULE: ./src/deploy/driver.ts
 
 
 
@@ -82499,7 +82499,7 @@ function rollbackRetry(context) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/driver.ts
 
 
 
@@ -82952,7 +82952,7 @@ async function stopWithRollback(context, follower, cause) {
     return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/rolling.ts
+;// CONCATENATED MODULE: ./src/deploy/rolling/driver.ts
 
 
 
@@ -82976,11 +82976,11 @@ async function deployRolling(context) {
         taskDefinitionArn: context.taskDefinitionArn,
         strategy: 'rolling',
     });
-    const follower = new rolling_Follower(context, tracking, context.service);
+    const follower = new driver_Follower(context, tracking, context.service);
     const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
-        return rolling_conclude(context, follower, end.value);
-    return rolling_interrupted(context, follower, end.kind);
+        return driver_conclude(context, follower, end.value);
+    return driver_interrupted(context, follower, end.kind);
 }
 function serviceName(context) {
     return context.service.serviceName ?? '';
@@ -83098,7 +83098,7 @@ async function startDeployment(context) {
     };
 }
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
-class rolling_Follower {
+class driver_Follower {
     context;
     tracking;
     seen = new Set();
@@ -83202,7 +83202,7 @@ function ownFailureLimit(context) {
             'not trip: it does not count tasks that stop after they passed their health checks.',
     };
 }
-function rolling_headline(judgement, deploymentId) {
+function driver_headline(judgement, deploymentId) {
     switch (judgement.state) {
         case 'succeeded':
             return `deployment ${deploymentId} completed.`;
@@ -83219,7 +83219,7 @@ function rolling_headline(judgement, deploymentId) {
 const NO_BREAKER_HINT = 'The service has no deployment circuit breaker, so ECS keeps replacing the failing tasks until a fixed or ' +
     'previous revision is deployed. Turn on deploymentCircuitBreaker {enable: true, rollback: true} to have ECS roll ' +
     'back by itself.';
-async function rolling_conclude(context, follower, judgement) {
+async function driver_conclude(context, follower, judgement) {
     const deploymentId = follower.tracking.deploymentId;
     if (judgement.state === 'in_progress')
         throw new Error('a deployment in progress has no verdict.');
@@ -83229,14 +83229,14 @@ async function rolling_conclude(context, follower, judgement) {
         ...(judgement.at ? { at: judgement.at } : {}),
     });
     if (judgement.state === 'succeeded')
-        return { status: 'succeeded', deploymentId, reasons: [rolling_headline(judgement, deploymentId)], hints: [] };
+        return { status: 'succeeded', deploymentId, reasons: [driver_headline(judgement, deploymentId)], hints: [] };
     const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed';
     const rollback = follower.ownLimitReached && follower.ownLimit.rollBack
         ? [
             await rollBack(context, "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)"),
         ]
         : [];
-    const explanation = await rolling_gather(context, follower);
+    const explanation = await driver_gather(context, follower);
     const hints = [...explanation.hints];
     if (judgement.state === 'failed' &&
         !circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker)) {
@@ -83245,13 +83245,13 @@ async function rolling_conclude(context, follower, judgement) {
     return {
         status,
         deploymentId,
-        reasons: [rolling_headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
+        reasons: [driver_headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
         hints,
         ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
     };
 }
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
-async function rolling_gather(context, follower) {
+async function driver_gather(context, follower) {
     let tasks = follower.stopped.all();
     try {
         tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 });
@@ -83270,10 +83270,10 @@ function progress(counts, deploymentId) {
         return '';
     return ` (${ours.running} of ${ours.desired} tasks running, ${ours.pending} pending)`;
 }
-async function rolling_interrupted(context, follower, kind) {
+async function driver_interrupted(context, follower, kind) {
     const last = await follower.flush();
     if (last && last.state !== 'in_progress')
-        return rolling_conclude(context, follower, last);
+        return driver_conclude(context, follower, last);
     const deploymentId = follower.tracking.deploymentId;
     const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel;
     const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel';
@@ -83286,7 +83286,7 @@ async function rolling_interrupted(context, follower, kind) {
         reasons.push(await rollBack(context, `${why} (${flag} rollback)`));
     else
         reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`);
-    const explanation = await rolling_gather(context, follower);
+    const explanation = await driver_gather(context, follower);
     return {
         status: kind,
         deploymentId,
@@ -83325,7 +83325,7 @@ async function rollBack(context, cause) {
     return `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.`;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/strategy.ts
+;// CONCATENATED MODULE: ./src/deploy/select.ts
 
 
 
@@ -83335,13 +83335,13 @@ async function rollBack(context, cause) {
  */
 const DRIVERS = { rolling: rolling, codedeploy: codedeploy };
 const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
-function strategy_describeService(service, cluster) {
+function select_describeService(service, cluster) {
     return `service ${service.serviceName ?? '?'} in cluster ${cluster}`;
 }
 /** Picks the driver from the service's deployment controller; `--strategy` may only confirm what the service allows. */
 function chooseStrategy(service, cluster, requested) {
     const controller = service.deploymentController?.type ?? 'ECS';
-    const where = strategy_describeService(service, cluster);
+    const where = select_describeService(service, cluster);
     if (controller === 'EXTERNAL') {
         throw new src_errors/* UserError */.yo(`${where} uses the EXTERNAL deployment controller, which berth cannot drive; ` +
             'berth deploys services whose controller is ECS or CODE_DEPLOY.');

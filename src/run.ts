@@ -15,13 +15,8 @@ import {
   sameAsLatest,
   type Revision,
 } from './deploy/register.js'
-import {
-  chooseStrategy,
-  driverFor,
-  type DeployOutcome,
-  type Driver,
-  type PreparedDeployment,
-} from './deploy/strategy.js'
+import type { DeployOutcome, Driver, PreparedDeployment } from './deploy/driver.js'
+import { chooseStrategy, driverFor } from './deploy/select.js'
 import { UserError, errorMessage, errorName, isUserError } from './errors.js'
 import type { Reporter, Stage } from './events.js'
 import type { RunResult } from './verdict.js'

@@ -45100,7 +45100,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(736);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7551);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -45116,7 +45116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 736:
+/***/ 7551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47641,7 +47641,7 @@ async function retrying(call, options) {
 }
 const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
 
-;// CONCATENATED MODULE: ./src/watch/rollout.ts
+;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
 const ROLLING_BACK = /circuit breaker: rolling back/i;
 function ref(deployment) {
     return { id: deployment.id ?? '?', taskDefinition: deployment.taskDefinition ?? '?' };
@@ -47727,7 +47727,7 @@ function circuitBreakerOn(breaker) {
     return breaker?.enable === true;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-appspec.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
 
 
 
@@ -47776,16 +47776,16 @@ function parseAppSpec(text, file, service, flagHooks) {
     if (!Array.isArray(resources) || resources.length === 0) {
         fail(`Resources must list one TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true) ?? doc.contents);
     }
-    const index = resources.findIndex((resource) => codedeploy_appspec_isObject(resource) && 'TargetService' in resource);
+    const index = resources.findIndex((resource) => appspec_isObject(resource) && 'TargetService' in resource);
     if (index < 0)
         fail(`Resources has no TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true));
     const targetPath = ['Resources', index, 'TargetService'];
     const targetService = resources[index].TargetService;
-    if (!codedeploy_appspec_isObject(targetService) || targetService.Type !== ECS_SERVICE) {
+    if (!appspec_isObject(targetService) || targetService.Type !== ECS_SERVICE) {
         fail(`TargetService needs Type: ${ECS_SERVICE}.`, doc.getIn(targetPath, true));
     }
     const properties = targetService.Properties ?? {};
-    if (!codedeploy_appspec_isObject(properties))
+    if (!appspec_isObject(properties))
         fail('TargetService Properties must be a mapping.', doc.getIn([...targetPath, 'Properties'], true));
     const target = loadBalancerInfo(properties, service, (message) => fail(message, doc.getIn([...targetPath, 'Properties', 'LoadBalancerInfo'], true)));
     const fileHooks = readHooks(value.Hooks, (message, at) => fail(message, at === undefined ? doc.get('Hooks', true) : doc.getIn(['Hooks', at], true)));
@@ -47834,7 +47834,7 @@ function loadBalancerInfo(properties, service, fail) {
     const info = properties.LoadBalancerInfo;
     if (info === undefined)
         return service;
-    if (!codedeploy_appspec_isObject(info) || typeof info.ContainerName !== 'string' || !info.ContainerName) {
+    if (!appspec_isObject(info) || typeof info.ContainerName !== 'string' || !info.ContainerName) {
         fail('LoadBalancerInfo needs ContainerName (the container behind the load balancer) and ContainerPort.');
     }
     const { ContainerName, ContainerPort } = info;
@@ -47851,7 +47851,7 @@ function readHooks(value, fail) {
     if (!Array.isArray(value))
         fail(`Hooks must be ${form}.`);
     return value.flatMap((entry, at) => {
-        if (!codedeploy_appspec_isObject(entry))
+        if (!appspec_isObject(entry))
             fail(`Hooks entries must be ${form}.`, at);
         return Object.entries(entry).map(([event, functionName]) => {
             if (!HOOK_EVENTS.includes(event)) {
@@ -47876,11 +47876,11 @@ function lifecycleOrder(hooks) {
 function hooksValue(hooks) {
     return hooks.map((hook) => ({ [hook.event]: hook.functionName }));
 }
-function codedeploy_appspec_isObject(value) {
+function appspec_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-group.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/group.ts
 
 
 /** BatchGetDeploymentGroups takes at most this many names. */
@@ -47934,8 +47934,8 @@ async function getGroup(codedeploy, application, group) {
 /** Every ECS deployment group of every application in the region that deploys this service. */
 async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     const found = [];
-    for (const application of await codedeploy_group_listAll(codedeploy, listApplicationsPage)) {
-        const names = await codedeploy_group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+    for (const application of await group_listAll(codedeploy, listApplicationsPage)) {
+        const names = await group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
         for (let start = 0; start < names.length; start += BATCH_LIMIT) {
             const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
                 applicationName: application,
@@ -47950,7 +47950,7 @@ async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     }
     return found;
 }
-async function codedeploy_group_listAll(codedeploy, fetch) {
+async function group_listAll(codedeploy, fetch) {
     const all = [];
     let token;
     do {
@@ -48024,7 +48024,7 @@ function recorder() {
     return { events, emit: (event) => events.push(event) };
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-progress.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
 const TERMINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -48146,7 +48146,7 @@ function trafficChange(before, after) {
     return { type: 'traffic-shifted', blue: after.blue, green: after.green, ...(after.at ? { at: after.at } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/deploy/deployment-config.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/deployment-config.ts
 const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.ECSAllAtOnce';
 /** The predefined ECS deployment configs and the traffic shape each stands for. */
 const PREDEFINED_ECS_CONFIGS = {
@@ -48232,7 +48232,7 @@ function describeShape(shape) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/traffic-schedule.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/traffic-schedule.ts
 /**
  * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
  * waits one interval and shifts the rest; a linear config adds its percentage each interval until it reaches 100.
@@ -48267,7 +48267,7 @@ function describeSchedule(steps) {
         .join(' → ');
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-setup.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/setup.ts
 
 
 
@@ -48436,7 +48436,7 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy-verdict.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
 
 /** The verdict of a finished deployment; undefined while it is still going. */
 function codeDeployVerdict(info, lifecycle, hooks) {
@@ -48773,7 +48773,7 @@ function hints(evidence) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/watch-options.ts
+;// CONCATENATED MODULE: ./src/deploy/driver.ts
 
 
 
@@ -48816,7 +48816,7 @@ function rollbackRetry(context) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy.ts
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/driver.ts
 
 
 
@@ -49269,7 +49269,7 @@ async function stopWithRollback(context, follower, cause) {
     return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/rolling.ts
+;// CONCATENATED MODULE: ./src/deploy/rolling/driver.ts
 
 
 
@@ -49293,11 +49293,11 @@ async function deployRolling(context) {
         taskDefinitionArn: context.taskDefinitionArn,
         strategy: 'rolling',
     });
-    const follower = new rolling_Follower(context, tracking, context.service);
+    const follower = new driver_Follower(context, tracking, context.service);
     const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
-        return rolling_conclude(context, follower, end.value);
-    return rolling_interrupted(context, follower, end.kind);
+        return driver_conclude(context, follower, end.value);
+    return driver_interrupted(context, follower, end.kind);
 }
 function serviceName(context) {
     return context.service.serviceName ?? '';
@@ -49415,7 +49415,7 @@ async function startDeployment(context) {
     };
 }
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
-class rolling_Follower {
+class driver_Follower {
     context;
     tracking;
     seen = new Set();
@@ -49519,7 +49519,7 @@ function ownFailureLimit(context) {
             'not trip: it does not count tasks that stop after they passed their health checks.',
     };
 }
-function rolling_headline(judgement, deploymentId) {
+function driver_headline(judgement, deploymentId) {
     switch (judgement.state) {
         case 'succeeded':
             return `deployment ${deploymentId} completed.`;
@@ -49536,7 +49536,7 @@ function rolling_headline(judgement, deploymentId) {
 const NO_BREAKER_HINT = 'The service has no deployment circuit breaker, so ECS keeps replacing the failing tasks until a fixed or ' +
     'previous revision is deployed. Turn on deploymentCircuitBreaker {enable: true, rollback: true} to have ECS roll ' +
     'back by itself.';
-async function rolling_conclude(context, follower, judgement) {
+async function driver_conclude(context, follower, judgement) {
     const deploymentId = follower.tracking.deploymentId;
     if (judgement.state === 'in_progress')
         throw new Error('a deployment in progress has no verdict.');
@@ -49546,14 +49546,14 @@ async function rolling_conclude(context, follower, judgement) {
         ...(judgement.at ? { at: judgement.at } : {}),
     });
     if (judgement.state === 'succeeded')
-        return { status: 'succeeded', deploymentId, reasons: [rolling_headline(judgement, deploymentId)], hints: [] };
+        return { status: 'succeeded', deploymentId, reasons: [driver_headline(judgement, deploymentId)], hints: [] };
     const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed';
     const rollback = follower.ownLimitReached && follower.ownLimit.rollBack
         ? [
             await rollBack(context, "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)"),
         ]
         : [];
-    const explanation = await rolling_gather(context, follower);
+    const explanation = await driver_gather(context, follower);
     const hints = [...explanation.hints];
     if (judgement.state === 'failed' &&
         !circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker)) {
@@ -49562,13 +49562,13 @@ async function rolling_conclude(context, follower, judgement) {
     return {
         status,
         deploymentId,
-        reasons: [rolling_headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
+        reasons: [driver_headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
         hints,
         ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
     };
 }
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
-async function rolling_gather(context, follower) {
+async function driver_gather(context, follower) {
     let tasks = follower.stopped.all();
     try {
         tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 });
@@ -49587,10 +49587,10 @@ function progress(counts, deploymentId) {
         return '';
     return ` (${ours.running} of ${ours.desired} tasks running, ${ours.pending} pending)`;
 }
-async function rolling_interrupted(context, follower, kind) {
+async function driver_interrupted(context, follower, kind) {
     const last = await follower.flush();
     if (last && last.state !== 'in_progress')
-        return rolling_conclude(context, follower, last);
+        return driver_conclude(context, follower, last);
     const deploymentId = follower.tracking.deploymentId;
     const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel;
     const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel';
@@ -49603,7 +49603,7 @@ async function rolling_interrupted(context, follower, kind) {
         reasons.push(await rollBack(context, `${why} (${flag} rollback)`));
     else
         reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`);
-    const explanation = await rolling_gather(context, follower);
+    const explanation = await driver_gather(context, follower);
     return {
         status: kind,
         deploymentId,
@@ -49642,7 +49642,7 @@ async function rollBack(context, cause) {
     return `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.`;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/strategy.ts
+;// CONCATENATED MODULE: ./src/deploy/select.ts
 
 
 
@@ -49652,13 +49652,13 @@ async function rollBack(context, cause) {
  */
 const DRIVERS = { rolling: rolling, codedeploy: codedeploy };
 const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
-function strategy_describeService(service, cluster) {
+function select_describeService(service, cluster) {
     return `service ${service.serviceName ?? '?'} in cluster ${cluster}`;
 }
 /** Picks the driver from the service's deployment controller; `--strategy` may only confirm what the service allows. */
 function chooseStrategy(service, cluster, requested) {
     const controller = service.deploymentController?.type ?? 'ECS';
-    const where = strategy_describeService(service, cluster);
+    const where = select_describeService(service, cluster);
     if (controller === 'EXTERNAL') {
         throw new UserError(`${where} uses the EXTERNAL deployment controller, which berth cannot drive; ` +
             'berth deploys services whose controller is ECS or CODE_DEPLOY.');

@@ -1,7 +1,7 @@
 import type { DeploymentInfo, LifecycleEvent } from '@aws-sdk/client-codedeploy'
-import type { HookBinding } from '../config.js'
-import type { Verdict } from '../verdict.js'
-import { diagnosticsOf } from './codedeploy-progress.js'
+import type { HookBinding } from '../../config.js'
+import type { Verdict } from '../../verdict.js'
+import { diagnosticsOf } from './progress.js'
 
 export interface CodeDeployVerdict {
   status: Verdict

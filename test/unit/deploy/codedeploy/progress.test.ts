@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { DeploymentInfo, ECSTarget } from '@aws-sdk/client-codedeploy'
-import { observe, progressEvents } from '../../../src/deploy/codedeploy-progress.js'
+import { observe, progressEvents } from '../../../../src/deploy/codedeploy/progress.js'
 
 const HOOKS = [{ event: 'BeforeAllowTraffic' as const, functionName: 'check' }]
 

@@ -1,61 +1,9 @@
-import type { Service, TaskDefinition } from '@aws-sdk/client-ecs'
-import type { ArtifactFile } from '../artifacts/index.js'
-import type { AwsClients } from '../aws/clients.js'
-import type { Config, Strategy } from '../config.js'
+import type { Service } from '@aws-sdk/client-ecs'
+import type { Strategy } from '../config.js'
 import { UserError } from '../errors.js'
-import type { Reporter } from '../events.js'
-import type { LogExcerpt, Verdict } from '../verdict.js'
-import type { Deadline } from '../watch/deadline.js'
-import type { Sleep } from '../watch/sleep.js'
-import { codedeploy } from './codedeploy.js'
-import { rolling } from './rolling.js'
-
-export type DriverName = 'rolling' | 'codedeploy' | 'ecs-native'
-
-/** What a driver may read before anything changes: it raises UserErrors here, never after a mutating call. */
-export interface PreflightContext {
-  config: Config
-  clients: AwsClients
-  cluster: string
-  service: Service
-  reporter: Reporter
-}
-
-export interface DeployContext extends PreflightContext {
-  /** The registered (or reused) task definition to deploy, and its content. */
-  taskDefinitionArn: string
-  taskDefinition: TaskDefinition
-  /** What the service ran before: the target of a rollback on timeout or cancellation. */
-  previousTaskDefinitionArn: string
-  /** The artifacts the run built (the CodeDeploy driver reads the AppSpec from here). */
-  artifacts: ArtifactFile[]
-  now: () => number
-  sleep: Sleep
-  deadline: Deadline
-  cancel?: AbortSignal
-}
-
-export interface DeployOutcome {
-  status: Verdict
-  deploymentId?: string
-  reasons: string[]
-  hints: string[]
-  logs?: LogExcerpt[]
-}
-
-/** What a driver settled before anything changes: its lines of the dry-run plan, and the deployment to make. */
-export interface PreparedDeployment {
-  /** The driver's own plan lines; without them the plan says which service is updated to what. */
-  plan?: string[]
-  /** Deploys the task definition as prepared and follows it to a verdict. */
-  deploy(context: DeployContext): Promise<DeployOutcome>
-}
-
-/** Deploys one task definition to one service; `prepare` does every read and check, so that a dry run can stop there. */
-export interface Driver {
-  name: DriverName
-  prepare(context: PreflightContext): Promise<PreparedDeployment>
-}
+import { codedeploy } from './codedeploy/driver.js'
+import type { Driver, DriverName } from './driver.js'
+import { rolling } from './rolling/driver.js'
 
 /**
  * The drivers berth has, by the strategy `chooseStrategy` picks. `ecs-native` (ECS blue/green, linear, canary)

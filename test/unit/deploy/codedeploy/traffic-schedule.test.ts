@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeSchedule, shiftMinutes, trafficSchedule } from '../../../src/deploy/traffic-schedule.js'
+import { describeSchedule, shiftMinutes, trafficSchedule } from '../../../../src/deploy/codedeploy/traffic-schedule.js'
 
 describe('trafficSchedule', () => {
   it.each([

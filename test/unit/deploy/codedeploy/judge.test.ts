@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { DeploymentInfo, LifecycleEvent } from '@aws-sdk/client-codedeploy'
-import { codeDeployVerdict } from '../../../src/deploy/codedeploy-verdict.js'
+import { codeDeployVerdict } from '../../../../src/deploy/codedeploy/judge.js'
 
 const HOOKS = [{ event: 'AfterAllowTestTraffic' as const, functionName: 'smoke' }]
 const failedHook: LifecycleEvent = {

@@ -6,7 +6,7 @@ import {
   sameShape,
   shapeOf,
   trafficRoutingConfig,
-} from '../../../src/deploy/deployment-config.js'
+} from '../../../../src/deploy/codedeploy/deployment-config.js'
 
 describe('deploymentConfigName', () => {
   it.each([

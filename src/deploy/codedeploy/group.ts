@@ -6,10 +6,10 @@ import {
   type CodeDeployClient,
   type DeploymentGroupInfo,
 } from '@aws-sdk/client-codedeploy'
-import type { Sender } from '../aws/clients.js'
-import type { Config } from '../config.js'
-import { UserError, errorMessage, errorName } from '../errors.js'
-import type { Reporter } from '../events.js'
+import type { Sender } from '../../aws/clients.js'
+import type { Config } from '../../config.js'
+import { UserError, errorMessage, errorName } from '../../errors.js'
+import type { Reporter } from '../../events.js'
 
 type CodeDeploy = Sender<CodeDeployClient>
 

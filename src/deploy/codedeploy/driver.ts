@@ -9,16 +9,16 @@ import {
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy'
 import type { Task } from '@aws-sdk/client-ecs'
-import { errorName, errorMessage } from '../errors.js'
-import { isTransient } from '../aws/errors.js'
-import { createDeadline } from '../watch/deadline.js'
-import { watch, type TickResult, type WatchOptions } from '../watch/loop.js'
-import { ROLLBACK_GRACE_MS } from '../aws/abort.js'
-import { retrying } from '../aws/retry.js'
-import { failureThreshold, isTaskFailure } from '../watch/rollout.js'
-import { pause } from '../watch/sleep.js'
-import { appSpecContent } from './codedeploy-appspec.js'
-import { lastSegment } from './codedeploy-group.js'
+import { errorName, errorMessage } from '../../errors.js'
+import { isTransient } from '../../aws/errors.js'
+import { createDeadline } from '../../watch/deadline.js'
+import { watch, type TickResult, type WatchOptions } from '../../watch/loop.js'
+import { ROLLBACK_GRACE_MS } from '../../aws/abort.js'
+import { retrying } from '../../aws/retry.js'
+import { failureThreshold, isTaskFailure } from '../rolling/judge.js'
+import { pause } from '../../watch/sleep.js'
+import { appSpecContent } from './appspec.js'
+import { lastSegment } from './group.js'
 import {
   type Observation,
   type TaskSetIds,
@@ -27,19 +27,23 @@ import {
   progressEvents,
   trafficChange,
   trafficShifted,
-} from './codedeploy-progress.js'
+} from './progress.js'
+import { type CodeDeployPlan, type CodeDeploy, busyGroupMessage, describePlan, planCodeDeploy } from './setup.js'
+import { type CodeDeployVerdict, codeDeployVerdict } from './judge.js'
+import { StoppedTasks, logTails } from '../evidence.js'
+import { explain } from '../explain.js'
 import {
-  type CodeDeployPlan,
-  type CodeDeploy,
-  busyGroupMessage,
-  describePlan,
-  planCodeDeploy,
-} from './codedeploy-setup.js'
-import { type CodeDeployVerdict, codeDeployVerdict } from './codedeploy-verdict.js'
-import { StoppedTasks, logTails } from './evidence.js'
-import { explain } from './explain.js'
-import type { DeployContext, DeployOutcome, Driver, PreflightContext, PreparedDeployment } from './strategy.js'
-import { mutationRetry, pastGrace, quickPauseMs, rollbackRetry, watchOptions } from './watch-options.js'
+  mutationRetry,
+  pastGrace,
+  quickPauseMs,
+  rollbackRetry,
+  watchOptions,
+  type DeployContext,
+  type DeployOutcome,
+  type Driver,
+  type PreflightContext,
+  type PreparedDeployment,
+} from '../driver.js'
 
 export const codedeploy: Driver = { name: 'codedeploy', prepare }
 

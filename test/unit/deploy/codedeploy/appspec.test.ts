@@ -7,8 +7,8 @@ import {
   loadBalancerTarget,
   mergeHooks,
   parseAppSpec,
-} from '../../../src/deploy/codedeploy-appspec.js'
-import { UserError } from '../../../src/errors.js'
+} from '../../../../src/deploy/codedeploy/appspec.js'
+import { UserError } from '../../../../src/errors.js'
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:7'
 const TARGET = { containerName: 'web', containerPort: 8080 }

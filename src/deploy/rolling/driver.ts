@@ -5,10 +5,10 @@ import {
   type Task,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
-import type { DeploymentCounts } from '../events.js'
-import { isThrottling, isTransient } from '../aws/errors.js'
-import { watch, type TickResult } from '../watch/loop.js'
-import { type RetryOptions, retrying } from '../aws/retry.js'
+import type { DeploymentCounts } from '../../events.js'
+import { isThrottling, isTransient } from '../../aws/errors.js'
+import { watch, type TickResult } from '../../watch/loop.js'
+import { type RetryOptions, retrying } from '../../aws/retry.js'
 import {
   type Judgement,
   type Tracking,
@@ -20,14 +20,22 @@ import {
   isTaskFailure,
   judge,
   takeNewEvents,
-} from '../watch/rollout.js'
-import { pause } from '../watch/sleep.js'
-import { describeService } from './ecs.js'
-import { StoppedTasks, logTails } from './evidence.js'
-import { explain } from './explain.js'
-import type { DeployContext, DeployOutcome, Driver } from './strategy.js'
-import { mutationRetry, pastGrace, quickPauseMs, rollbackRetry, watchOptions } from './watch-options.js'
-import { errorMessage } from '../errors.js'
+} from './judge.js'
+import { pause } from '../../watch/sleep.js'
+import { describeService } from '../ecs.js'
+import { StoppedTasks, logTails } from '../evidence.js'
+import { explain } from '../explain.js'
+import {
+  mutationRetry,
+  pastGrace,
+  quickPauseMs,
+  rollbackRetry,
+  watchOptions,
+  type DeployContext,
+  type DeployOutcome,
+  type Driver,
+} from '../driver.js'
+import { errorMessage } from '../../errors.js'
 
 export const rolling: Driver = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) }
 

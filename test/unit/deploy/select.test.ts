@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Service } from '@aws-sdk/client-ecs'
 import type { Strategy } from '../../../src/config.js'
-import { chooseStrategy, driverFor } from '../../../src/deploy/strategy.js'
+import { chooseStrategy, driverFor } from '../../../src/deploy/select.js'
 import { UserError } from '../../../src/errors.js'
 
 function service(

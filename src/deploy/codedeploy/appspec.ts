@@ -7,9 +7,9 @@ import {
   appSpecDocument,
   appSpecString,
   appSpecYaml,
-} from '../artifacts/appspec.js'
-import { HOOK_EVENTS, type HookBinding, type HookEvent } from '../config.js'
-import { UserError } from '../errors.js'
+} from '../../artifacts/appspec.js'
+import { HOOK_EVENTS, type HookBinding, type HookEvent } from '../../config.js'
+import { UserError } from '../../errors.js'
 
 /** The container and port CodeDeploy routes load balancer traffic to. */
 export interface LoadBalancerTarget {

@@ -8,11 +8,11 @@ import {
   type DeploymentGroupInfo,
 } from '@aws-sdk/client-codedeploy'
 import type { Service } from '@aws-sdk/client-ecs'
-import type { Sender } from '../aws/clients.js'
-import type { Config, DeploymentConfigSpec } from '../config.js'
-import { UserError, errorMessage, errorName } from '../errors.js'
-import type { Reporter } from '../events.js'
-import { type AppSpecTemplate, appSpecTemplate, loadBalancerTarget, parseAppSpec } from './codedeploy-appspec.js'
+import type { Sender } from '../../aws/clients.js'
+import type { Config, DeploymentConfigSpec } from '../../config.js'
+import { UserError, errorMessage, errorName } from '../../errors.js'
+import type { Reporter } from '../../events.js'
+import { type AppSpecTemplate, appSpecTemplate, loadBalancerTarget, parseAppSpec } from './appspec.js'
 import {
   PREDEFINED_ECS_CONFIGS,
   type TrafficShape,
@@ -22,7 +22,7 @@ import {
   sameShape,
   shapeOf,
 } from './deployment-config.js'
-import { findGroup, lastSegment } from './codedeploy-group.js'
+import { findGroup, lastSegment } from './group.js'
 import { describeSchedule, shiftMinutes, trafficSchedule } from './traffic-schedule.js'
 
 export type CodeDeploy = Sender<CodeDeployClient>

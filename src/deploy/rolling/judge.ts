@@ -1,5 +1,5 @@
 import type { Deployment, DeploymentCircuitBreaker, ServiceEvent, Task } from '@aws-sdk/client-ecs'
-import type { DeploymentCounts } from '../events.js'
+import type { DeploymentCounts } from '../../events.js'
 
 /** What berth follows: its own deployment, and the one that was PRIMARY before (the circuit breaker's target). */
 export interface Tracking {

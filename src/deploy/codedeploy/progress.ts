@@ -1,6 +1,6 @@
 import type { DeploymentInfo, ECSTarget, LifecycleEvent } from '@aws-sdk/client-codedeploy'
-import type { HookBinding } from '../config.js'
-import { TERMINATION_WAIT, type LifecycleEventChange, type ProgressEvent } from '../events.js'
+import type { HookBinding } from '../../config.js'
+import { TERMINATION_WAIT, type LifecycleEventChange, type ProgressEvent } from '../../events.js'
 
 /** The deployment statuses after which nothing changes any more. */
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Stopped'])

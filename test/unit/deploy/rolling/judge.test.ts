@@ -8,7 +8,7 @@ import {
   takeNewEvents,
   type Judgement,
   type Tracking,
-} from '../../../src/watch/rollout.js'
+} from '../../../../src/deploy/rolling/judge.js'
 
 const TD = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/api:${revision}`
 const OURS = 'ecs-svc/9223370564341623665'

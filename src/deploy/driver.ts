@@ -1,0 +1,105 @@
+import type { Service, TaskDefinition } from '@aws-sdk/client-ecs'
+import type { ArtifactFile } from '../artifacts/index.js'
+import { ROLLBACK_GRACE_MS } from '../aws/abort.js'
+import type { AwsClients } from '../aws/clients.js'
+import { isThrottling, isTransient } from '../aws/errors.js'
+import type { Config } from '../config.js'
+import { errorMessage } from '../errors.js'
+import type { Reporter } from '../events.js'
+import type { LogExcerpt, Verdict } from '../verdict.js'
+import type { Deadline } from '../watch/deadline.js'
+import type { WatchOptions } from '../watch/loop.js'
+import { fastestPollMs } from '../watch/pace.js'
+import type { Sleep } from '../watch/sleep.js'
+
+// The contract every deploy driver keeps: prepare (reads and checks only, so a dry run can stop there), then
+// deploy (start the deployment, follow it, judge it, explain it). And what every driver follows with.
+
+export type DriverName = 'rolling' | 'codedeploy' | 'ecs-native'
+
+/** What a driver may read before anything changes: it raises UserErrors here, never after a mutating call. */
+export interface PreflightContext {
+  config: Config
+  clients: AwsClients
+  cluster: string
+  service: Service
+  reporter: Reporter
+}
+
+export interface DeployContext extends PreflightContext {
+  /** The registered (or reused) task definition to deploy, and its content. */
+  taskDefinitionArn: string
+  taskDefinition: TaskDefinition
+  /** What the service ran before: the target of a rollback on timeout or cancellation. */
+  previousTaskDefinitionArn: string
+  /** The artifacts the run built (the CodeDeploy driver reads the AppSpec from here). */
+  artifacts: ArtifactFile[]
+  now: () => number
+  sleep: Sleep
+  deadline: Deadline
+  cancel?: AbortSignal
+}
+
+export interface DeployOutcome {
+  status: Verdict
+  deploymentId?: string
+  reasons: string[]
+  hints: string[]
+  logs?: LogExcerpt[]
+}
+
+/** What a driver settled before anything changes: its lines of the dry-run plan, and the deployment to make. */
+export interface PreparedDeployment {
+  /** The driver's own plan lines; without them the plan says which service is updated to what. */
+  plan?: string[]
+  /** Deploys the task definition as prepared and follows it to a verdict. */
+  deploy(context: DeployContext): Promise<DeployOutcome>
+}
+
+/** Deploys one task definition to one service; `prepare` does every read and check, so that a dry run can stop there. */
+export interface Driver {
+  name: DriverName
+  prepare(context: PreflightContext): Promise<PreparedDeployment>
+}
+
+/** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
+export function watchOptions(context: DeployContext): WatchOptions {
+  return {
+    ceilingMs: context.config.pollIntervalMs,
+    deadline: context.deadline,
+    cancel: context.cancel,
+    sleep: context.sleep,
+    now: context.now,
+    onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: errorMessage(error), delayMs }),
+  }
+}
+
+/** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
+export function quickPauseMs(context: DeployContext): number {
+  return Math.max(100, fastestPollMs(context.config.pollIntervalMs))
+}
+
+/** A call that changes something is retried only when throttled: a transient error may have let it through. */
+export function mutationRetry(context: DeployContext) {
+  return { sleep: context.sleep, baseMs: quickPauseMs(context), retryable: isThrottling }
+}
+
+/** The deadline plus the short grace in which berth still makes its rollback calls has passed. */
+export function pastGrace(context: DeployContext): boolean {
+  return context.now() > context.deadline.at + ROLLBACK_GRACE_MS
+}
+
+/**
+ * A rollback call (StopDeployment, the rolling rollback's UpdateService): safe to send again, so retried on
+ * throttling, server errors and lost answers until the deadline plus the grace.
+ */
+export function rollbackRetry(context: DeployContext) {
+  return {
+    sleep: context.sleep,
+    baseMs: quickPauseMs(context),
+    maxDelayMs: 5_000,
+    attempts: 1_000,
+    retryable: isTransient,
+    givenUp: () => pastGrace(context),
+  }
+}
