@@ -81035,14 +81035,22 @@ function parseEcrImage(container, uri) {
     const imageId = digest ? { imageDigest: digest } : { imageTag: tag ?? 'latest' };
     return { container, uri, registryId, region, repositoryName, imageId };
 }
+/** `arn:aws:ecs:us-east-1:123456789012:service/…` → its account and region. */
+function registryOf(serviceArn) {
+    const [, , , region, account] = serviceArn?.split(':') ?? [];
+    return region && /^\d{12}$/.test(account ?? '') ? { account, region } : undefined;
+}
 /**
  * Asks ECR, one DescribeImages per image, whether the images exist, so that a missing tag is said before ECS
- * spends minutes failing to pull it. Only images of `region` are asked: the client speaks to that region.
+ * spends minutes failing to pull it. Only images of the own registry are asked: the client speaks to that region,
+ * and another account's repository (an AWS-owned sidecar image, say) answers only to that account's policy.
  */
-async function checkEcrImages(ecr, images, region) {
-    const inRegion = images.filter((image) => image.region === region);
-    const checks = await Promise.all(inRegion.map((image) => checkOne(ecr, image)));
+async function checkEcrImages(ecr, images, own) {
+    const checks = await Promise.all(images.filter((image) => isOwn(image, own)).map((image) => checkOne(ecr, image)));
     return checks.filter((check) => check !== undefined);
+}
+function isOwn(image, own) {
+    return image.region === own.region && image.registryId === own.account;
 }
 async function checkOne(ecr, image) {
     try {
@@ -81066,13 +81074,19 @@ async function checkOne(ecr, image) {
     }
 }
 /** A warning per container image that ECR says is missing; a check that cannot be made is a debug line only. */
-async function warnAboutMissingImages(ecr, reporter, containers, region) {
-    if (!region)
+async function warnAboutMissingImages(ecr, reporter, containers, own) {
+    if (!own)
         return;
     const images = containers
         .map((container) => parseEcrImage(container.name ?? '', container.image ?? ''))
         .filter((image) => image !== undefined);
-    for (const check of await checkEcrImages(ecr, images, region)) {
+    for (const image of images.filter((candidate) => !isOwn(candidate, own))) {
+        reporter.emit({
+            type: 'debug',
+            message: `not checked in ECR: ${image.uri} is in registry ${image.registryId} (${image.region}), not this account's in ${own.region}`,
+        });
+    }
+    for (const check of await checkEcrImages(ecr, images, own)) {
         const { container, uri } = check.image;
         if ('problem' in check) {
             reporter.emit({
@@ -83547,7 +83561,7 @@ async function preflight(config, deps, cluster, name) {
     const service = await describeTarget(deps, cluster, name);
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
     const rendered = await renderAndValidate(config, deps, service);
-    await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], regionOf(service.serviceArn));
+    await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], registryOf(service.serviceArn));
     // A driver's preparation only reads, so it is safe to run again when the API throttles.
     const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }));
     const family = rendered.input.family ?? '';
@@ -83561,10 +83575,6 @@ async function preflight(config, deps, cluster, name) {
         deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
     }
     return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family };
-}
-/** `arn:aws:ecs:us-east-1:…` → `us-east-1`. */
-function regionOf(arn) {
-    return arn?.split(':')[3] || undefined;
 }
 function plan(config, pre, cluster) {
     const reuse = sameAsLatest(pre.latest, pre.rendered.input);

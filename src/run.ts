@@ -6,7 +6,7 @@ import { callSignals } from './aws/abort.js'
 import { NoAnswerError, abortable, type AwsClients } from './aws/clients.js'
 import type { Config } from './config.js'
 import { lookUpService } from './deploy/ecs.js'
-import { warnAboutMissingImages } from './deploy/images.js'
+import { registryOf, warnAboutMissingImages } from './deploy/images.js'
 import {
   cleanUpRevisions,
   findTaskDefinition,
@@ -243,7 +243,7 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
     deps.clients.ecr,
     deps.reporter,
     rendered.input.containerDefinitions ?? [],
-    regionOf(service.serviceArn),
+    registryOf(service.serviceArn),
   )
   // A driver's preparation only reads, so it is safe to run again when the API throttles.
   const prepared = await read(deps, () =>
@@ -263,11 +263,6 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
     deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' })
   }
   return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family }
-}
-
-/** `arn:aws:ecs:us-east-1:…` → `us-east-1`. */
-function regionOf(arn: string | undefined): string | undefined {
-  return arn?.split(':')[3] || undefined
 }
 
 function plan(config: Config, pre: Preflight, cluster: string): string[] {

@@ -30,14 +30,30 @@ export function parseEcrImage(container: string, uri: string): EcrImage | undefi
 /** What is wrong with one image, or undefined when ECR has it or cannot tell (no permission, another error). */
 export type ImageCheck = { image: EcrImage; problem: string } | { image: EcrImage; unknown: string }
 
+/** The registry berth can ask about: the service's own account, in the service's region. */
+export interface OwnRegistry {
+  account: string
+  region: string
+}
+
+/** `arn:aws:ecs:us-east-1:123456789012:service/…` → its account and region. */
+export function registryOf(serviceArn: string | undefined): OwnRegistry | undefined {
+  const [, , , region, account] = serviceArn?.split(':') ?? []
+  return region && /^\d{12}$/.test(account ?? '') ? { account, region } : undefined
+}
+
 /**
  * Asks ECR, one DescribeImages per image, whether the images exist, so that a missing tag is said before ECS
- * spends minutes failing to pull it. Only images of `region` are asked: the client speaks to that region.
+ * spends minutes failing to pull it. Only images of the own registry are asked: the client speaks to that region,
+ * and another account's repository (an AWS-owned sidecar image, say) answers only to that account's policy.
  */
-export async function checkEcrImages(ecr: Ecr, images: readonly EcrImage[], region: string): Promise<ImageCheck[]> {
-  const inRegion = images.filter((image) => image.region === region)
-  const checks = await Promise.all(inRegion.map((image) => checkOne(ecr, image)))
+export async function checkEcrImages(ecr: Ecr, images: readonly EcrImage[], own: OwnRegistry): Promise<ImageCheck[]> {
+  const checks = await Promise.all(images.filter((image) => isOwn(image, own)).map((image) => checkOne(ecr, image)))
   return checks.filter((check) => check !== undefined)
+}
+
+function isOwn(image: EcrImage, own: OwnRegistry): boolean {
+  return image.region === own.region && image.registryId === own.account
 }
 
 async function checkOne(ecr: Ecr, image: EcrImage): Promise<ImageCheck | undefined> {
@@ -67,13 +83,19 @@ export async function warnAboutMissingImages(
   ecr: Ecr,
   reporter: Reporter,
   containers: readonly { name?: string; image?: string }[],
-  region: string | undefined,
+  own: OwnRegistry | undefined,
 ): Promise<void> {
-  if (!region) return
+  if (!own) return
   const images = containers
     .map((container) => parseEcrImage(container.name ?? '', container.image ?? ''))
     .filter((image) => image !== undefined)
-  for (const check of await checkEcrImages(ecr, images, region)) {
+  for (const image of images.filter((candidate) => !isOwn(candidate, own))) {
+    reporter.emit({
+      type: 'debug',
+      message: `not checked in ECR: ${image.uri} is in registry ${image.registryId} (${image.region}), not this account's in ${own.region}`,
+    })
+  }
+  for (const check of await checkEcrImages(ecr, images, own)) {
     const { container, uri } = check.image
     if ('problem' in check) {
       reporter.emit({

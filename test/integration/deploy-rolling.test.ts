@@ -4,7 +4,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { DescribeServicesCommand, UpdateServiceCommand, type DescribeServicesCommandOutput } from '@aws-sdk/client-ecs'
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  UpdateServiceCommand,
+  type DescribeServicesCommandOutput,
+} from '@aws-sdk/client-ecs'
 import type { Config } from '../../src/config.js'
 import { UserError } from '../../src/errors.js'
 import { recorder, type ProgressEvent } from '../../src/events.js'
@@ -351,6 +356,42 @@ describe('berth deploy, rolling, against the emulator', () => {
     )
     expect(eventsOf(h.events, 'diff')[0].text).toContain('api:v2')
     expect(await h.mutatingCalls()).toEqual([])
+  })
+
+  it("an image in another account's registry (an AWS-owned sidecar) is not checked and not warned about", async () => {
+    const h = await harness()
+    const current = await h.sim.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'api:1' }))
+    const envoy = '840364872350.dkr.ecr.us-east-1.amazonaws.com/aws-appmesh-envoy:v1.29.6.0-prod'
+    const definition = {
+      ...current.taskDefinition,
+      containerDefinitions: [
+        ...(current.taskDefinition?.containerDefinitions ?? []),
+        { name: 'envoy', image: envoy, essential: false },
+      ],
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'berth-envoy-'))
+    const file = join(dir, 'api.json')
+    await writeFile(file, JSON.stringify(definition))
+    try {
+      const result = await h.deploy({
+        taskDefinition: { kind: 'file', path: file },
+        images: image('v404'),
+        dryRun: true,
+      })
+      expect(result.status).toBe('planned')
+    } finally {
+      await rm(dir, { recursive: true })
+    }
+    const warnings = eventsOf(h.events, 'warning').map((event) => event.message)
+    expect(warnings.filter((message) => message.includes('api:v404'))).toHaveLength(1)
+    expect(warnings.filter((message) => message.includes('envoy'))).toEqual([])
+    const asked = (await h.sim.calls())
+      .filter((call) => call.operation === 'DescribeImages')
+      .map((call) => (call.request as { registryId?: string }).registryId)
+    expect(asked).toEqual(['123456789012'])
+    expect(eventsOf(h.events, 'debug').some((event) => event.message.includes(`not checked in ECR: ${envoy}`))).toBe(
+      true,
+    )
   })
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseEcrImage } from '../../../src/deploy/images.js'
+import { parseEcrImage, registryOf } from '../../../src/deploy/images.js'
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 
@@ -32,5 +32,18 @@ describe('parseEcrImage', () => {
     '1234.dkr.ecr.us-east-1.amazonaws.com/web:v2',
   ])('leaves %s alone: not a private ECR image', (uri) => {
     expect(parseEcrImage('web', uri)).toBeUndefined()
+  })
+})
+
+describe('registryOf', () => {
+  it('reads the account and region of a service ARN', () => {
+    expect(registryOf('arn:aws:ecs:eu-west-1:123456789012:service/prod/web')).toEqual({
+      account: '123456789012',
+      region: 'eu-west-1',
+    })
+  })
+
+  it.each([undefined, '', 'web', 'arn:aws:ecs:eu-west-1::service/prod/web'])('knows no registry for %p', (arn) => {
+    expect(registryOf(arn)).toBeUndefined()
   })
 })
