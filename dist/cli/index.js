@@ -47719,13 +47719,16 @@ function takeNewEvents(events, seen) {
     }
     return fresh;
 }
-/** The circuit breaker's default threshold: min(200, max(3, ceil(0.5 × desiredCount))). */
+/**
+ * The circuit breaker's failure threshold: COUNT is its value; the percent types ceil(value% × desiredCount),
+ * BOUNDED_PERCENT (the default, 50) within 3..200. Multiplied before dividing, so 7 % of 100 is exactly 7.
+ */
 function failureThreshold(desiredCount, breaker) {
     const config = breaker?.thresholdConfiguration;
     if (config?.type === 'COUNT' && config.value !== undefined)
         return Math.max(1, config.value);
     const percent = config?.value ?? 50;
-    const raw = Math.ceil((percent / 100) * desiredCount);
+    const raw = Math.ceil((percent * desiredCount) / 100);
     if (config?.type === 'UNBOUNDED_PERCENT')
         return Math.max(1, raw);
     return Math.min(200, Math.max(3, raw));

@@ -1,3 +1,4 @@
+import { THRESHOLDS } from '../../../fixtures/circuit-breaker-thresholds.js'
 import { describe, expect, it } from '@jest/globals'
 import type { Deployment, Task } from '@aws-sdk/client-ecs'
 import {
@@ -138,22 +139,8 @@ describe('judge', () => {
 })
 
 describe('failureThreshold', () => {
-  it.each([
-    [1, undefined, 3],
-    [6, undefined, 3],
-    [7, undefined, 4],
-    [25, undefined, 13],
-    [400, undefined, 200],
-    [1000, undefined, 200],
-    [10, { enable: true, rollback: true, thresholdConfiguration: { type: 'COUNT' as const, value: 2 } }, 2],
-    [
-      10,
-      { enable: true, rollback: true, thresholdConfiguration: { type: 'BOUNDED_PERCENT' as const, value: 100 } },
-      10,
-    ],
-    [2, { enable: true, rollback: true, thresholdConfiguration: { type: 'UNBOUNDED_PERCENT' as const, value: 50 } }, 1],
-  ])('desired %d with %j → %d', (desired, breaker, expected) => {
-    expect(failureThreshold(desired, breaker)).toBe(expected)
+  it.each(THRESHOLDS)('desired %d with %j → %d', (desired, thresholdConfiguration, expected) => {
+    expect(failureThreshold(desired, { enable: true, rollback: true, thresholdConfiguration })).toBe(expected)
   })
 })
 
