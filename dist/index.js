@@ -844,7 +844,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 303:
+/***/ 2684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -74304,6 +74304,149 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ HOOK_EVENTS),
+/* harmony export */   Kf: () => (/* binding */ LAMBDA_FUNCTION_FORM),
+/* harmony export */   Uo: () => (/* binding */ TASK_DEFINITION_PLACEHOLDER),
+/* harmony export */   WF: () => (/* binding */ isLambdaFunction),
+/* harmony export */   ec: () => (/* binding */ appSpecYaml),
+/* harmony export */   gq: () => (/* binding */ TASKDEF_FILE),
+/* harmony export */   hu: () => (/* binding */ codeDeployTaskdef),
+/* harmony export */   ux: () => (/* binding */ appSpecString),
+/* harmony export */   wA: () => (/* binding */ APPSPEC_FILE),
+/* harmony export */   xP: () => (/* binding */ appSpec),
+/* harmony export */   yb: () => (/* binding */ appSpecDocument)
+/* harmony export */ });
+/* unused harmony export appSpecJson */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _taskdef_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3497);
+/* harmony import */ var _taskdef_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1433);
+
+
+
+
+/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
+const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
+const APPSPEC_FILE = 'appspec.yaml';
+const TASKDEF_FILE = 'taskdef.json';
+/** The CodeDeploy lifecycle events of an ECS deployment that accept a hook function. */
+const HOOK_EVENTS = [
+    'BeforeInstall',
+    'AfterInstall',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AfterAllowTraffic',
+];
+const LAMBDA_FUNCTION = /^(arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:function:)?[a-zA-Z0-9_-]{1,64}(:(\$LATEST|[a-zA-Z0-9_-]{1,128}))?$/;
+/** A hook function as CodeDeploy invokes it: a Lambda function name, optionally qualified, or its ARN. */
+function isLambdaFunction(value) {
+    return value.length <= 140 && LAMBDA_FUNCTION.test(value);
+}
+const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, at most 64) or its ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)';
+/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
+function appSpec(input) {
+    const network = input.networkConfiguration?.awsvpcConfiguration;
+    const hooks = [...(input.hooks ?? [])].sort((a, b) => HOOK_EVENTS.indexOf(a.event) - HOOK_EVENTS.indexOf(b.event));
+    return {
+        version: 0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: input.taskDefinition,
+                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
+                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
+                        ...(network
+                            ? {
+                                NetworkConfiguration: {
+                                    AwsvpcConfiguration: {
+                                        Subnets: [...(network.subnets ?? [])],
+                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
+                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
+                                    },
+                                },
+                            }
+                            : {}),
+                    },
+                },
+            },
+        ],
+        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
+    };
+}
+/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
+function appSpecJson(input) {
+    const { version: _version, ...rest } = appSpec(input);
+    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
+}
+/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
+function appSpecYaml(input) {
+    const doc = appSpecDocument(appSpec(input));
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Pair(_, pair) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                return;
+            const key = String(pair.key.value);
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(pair.value) && FLOW_LISTS.has(key)) {
+                pair.value.flow = true;
+                for (const item of pair.value.items)
+                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item))
+                        item.type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_DOUBLE;
+            }
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
+                pair.value.type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_DOUBLE;
+            }
+        },
+    });
+    return appSpecString(doc);
+}
+/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
+function appSpecDocument(value) {
+    const doc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(value);
+    const version = doc.get('version', true);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
+        version.minFractionDigits = 1;
+    }
+    return doc;
+}
+function appSpecString(doc) {
+    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
+/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
+function isPlain(key, value) {
+    if (key === 'Type')
+        return true;
+    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
+}
+/**
+ * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
+ * for each placeholder container.
+ */
+function codeDeployTaskdef(taskDefinition, placeholders) {
+    const result = (0,_taskdef_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(taskDefinition);
+    const containers = (0,_taskdef_types_js__WEBPACK_IMPORTED_MODULE_3__/* .containersOf */ .Mz)(result);
+    for (const { container, placeholder } of placeholders) {
+        const match = containers.find((entry) => (0,_taskdef_types_js__WEBPACK_IMPORTED_MODULE_3__/* .containerName */ .xN)(entry.container) === container);
+        if (!match) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
+        }
+        match.container.image = `<${bare(placeholder)}>`;
+    }
+    return JSON.stringify(result, null, 2) + '\n';
+}
+function bare(placeholder) {
+    return placeholder.replace(/^<(.*)>$/, '$1');
+}
+
+
+/***/ }),
+
 /***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -74319,7 +74462,7 @@ module.exports = {
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(212);
 /* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7507);
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(303);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2684);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9378);
 
@@ -74579,14 +74722,15 @@ function isUnreachable(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CJ: () => (/* binding */ HOOK_EVENTS),
 /* harmony export */   ek: () => (/* binding */ normaliseUnits),
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
 /* unused harmony exports STRATEGIES, ARTIFACT_KINDS, INTERRUPT_ACTIONS, WAIT_FOR, parseHookConfig, parseBoolean, parseDuration */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _artifacts_appspec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7587);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+
 
 
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
@@ -74597,14 +74741,6 @@ const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
 const INTERRUPT_ACTIONS = ['rollback', 'leave'];
 /** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
 const WAIT_FOR = ['traffic-shifted', 'completed'];
-/** The CodeDeploy lifecycle events of an ECS deployment that accept a hook function. */
-const HOOK_EVENTS = [
-    'BeforeInstall',
-    'AfterInstall',
-    'AfterAllowTestTraffic',
-    'BeforeAllowTraffic',
-    'AfterAllowTraffic',
-];
 const DEFAULT_WAIT_TIMEOUT = '30m';
 const DEFAULT_POLL_INTERVAL = '5s';
 function parseConfig(source, env = {}) {
@@ -74612,9 +74748,9 @@ function parseConfig(source, env = {}) {
     const cluster = input.string('cluster');
     const service = input.string('service');
     if (service && !cluster)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
     if (cluster && !service)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('cluster')} needs ${source.label('service')} too.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${source.label('cluster')} needs ${source.label('service')} too.`);
     const artifactsDir = input.string('artifacts-dir');
     return {
         taskDefinition: input.optional('task-definition', parseTaskDefinitionSource),
@@ -74691,7 +74827,7 @@ function reader(source) {
         }
         catch (error) {
             if (error instanceof Invalid) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label(name)}: ${JSON.stringify(raw)} is not valid: ${error.message}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${source.label(name)}: ${JSON.stringify(raw)} is not valid: ${error.message}`);
             }
             throw error;
         }
@@ -74705,7 +74841,7 @@ function reader(source) {
         required(name, parse) {
             const raw = source.get(name);
             if (raw === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label(name)} is required.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${source.label(name)} is required.`);
             return wrap(name, raw, parse);
         },
         each(name, parse) {
@@ -74864,15 +75000,19 @@ function parseDeploymentConfig(value) {
     throw new Invalid(`expected ${form}.`);
 }
 function parseHookBinding(value) {
-    const form = `EVENT=FUNCTION with EVENT one of ${HOOK_EVENTS.join(', ')}`;
+    const form = `EVENT=FUNCTION with EVENT one of ${_artifacts_appspec_js__WEBPACK_IMPORTED_MODULE_1__/* .HOOK_EVENTS */ .CJ.join(', ')}`;
     const parts = splitOnce(value, '=');
     if (!parts || !parts[1])
         throw new Invalid(`expected ${form}.`);
     const event = parts[0].trim();
-    if (!HOOK_EVENTS.includes(event)) {
+    if (!_artifacts_appspec_js__WEBPACK_IMPORTED_MODULE_1__/* .HOOK_EVENTS */ .CJ.includes(event)) {
         throw new Invalid(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`);
     }
-    return { event: event, functionName: parts[1].trim() };
+    const functionName = parts[1].trim();
+    if (!(0,_artifacts_appspec_js__WEBPACK_IMPORTED_MODULE_1__/* .isLambdaFunction */ .WF)(functionName)) {
+        throw new Invalid(`${JSON.stringify(functionName)} is not ${_artifacts_appspec_js__WEBPACK_IMPORTED_MODULE_1__/* .LAMBDA_FUNCTION_FORM */ .Kf}.`);
+    }
+    return { event: event, functionName };
 }
 function parseTag(value) {
     const parts = splitOnce(value, '=');
@@ -75019,7 +75159,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8899);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4491);
 /* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5034);
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(699);
@@ -80627,7 +80767,7 @@ function summaryMarkdown(events, result, options = {}) {
 
 /***/ }),
 
-/***/ 8899:
+/***/ 4491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80642,119 +80782,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/taskdef/types.ts
 var types = __nccwpck_require__(1433);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/config.ts
-var config = __nccwpck_require__(2973);
-// EXTERNAL MODULE: ./src/taskdef/clean.ts
-var clean = __nccwpck_require__(3497);
-;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
-
-
-
-
-
-/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
-const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
-const APPSPEC_FILE = 'appspec.yaml';
-const TASKDEF_FILE = 'taskdef.json';
-/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
-function appSpec(input) {
-    const network = input.networkConfiguration?.awsvpcConfiguration;
-    const hooks = [...(input.hooks ?? [])].sort((a, b) => config/* HOOK_EVENTS */.CJ.indexOf(a.event) - config/* HOOK_EVENTS */.CJ.indexOf(b.event));
-    return {
-        version: 0,
-        Resources: [
-            {
-                TargetService: {
-                    Type: 'AWS::ECS::Service',
-                    Properties: {
-                        TaskDefinition: input.taskDefinition,
-                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
-                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
-                        ...(network
-                            ? {
-                                NetworkConfiguration: {
-                                    AwsvpcConfiguration: {
-                                        Subnets: [...(network.subnets ?? [])],
-                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
-                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
-                                    },
-                                },
-                            }
-                            : {}),
-                    },
-                },
-            },
-        ],
-        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
-    };
-}
-/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
-function appSpecJson(input) {
-    const { version: _version, ...rest } = appSpec(input);
-    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
-}
-/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
-function appSpecYaml(input) {
-    const doc = appSpecDocument(appSpec(input));
-    (0,dist/* visit */.YR)(doc, {
-        Pair(_, pair) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
-                return;
-            const key = String(pair.key.value);
-            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
-                pair.value.flow = true;
-                for (const item of pair.value.items)
-                    if ((0,dist/* isScalar */.jn)(item))
-                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
-            }
-            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
-                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
-            }
-        },
-    });
-    return appSpecString(doc);
-}
-/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
-function appSpecDocument(value) {
-    const doc = new dist/* Document */.yo(value);
-    const version = doc.get('version', true);
-    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
-        version.minFractionDigits = 1;
-    }
-    return doc;
-}
-function appSpecString(doc) {
-    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
-/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
-function isPlain(key, value) {
-    if (key === 'Type')
-        return true;
-    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
-}
-/**
- * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
- * for each placeholder container.
- */
-function codeDeployTaskdef(taskDefinition, placeholders) {
-    const result = (0,clean/* clean */.uH)(taskDefinition);
-    const containers = (0,types/* containersOf */.Mz)(result);
-    for (const { container, placeholder } of placeholders) {
-        const match = containers.find((entry) => (0,types/* containerName */.xN)(entry.container) === container);
-        if (!match) {
-            throw new src_errors/* UserError */.yo(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
-        }
-        match.container.image = `<${bare(placeholder)}>`;
-    }
-    return JSON.stringify(result, null, 2) + '\n';
-}
-function bare(placeholder) {
-    return placeholder.replace(/^<(.*)>$/, '$1');
-}
-
+// EXTERNAL MODULE: ./src/artifacts/appspec.ts
+var appspec = __nccwpck_require__(7587);
 ;// CONCATENATED MODULE: ./src/artifacts/image-detail.ts
 const IMAGE_DETAIL_FILE = 'imageDetail.json';
 /** `{"ImageURI": uri}`, plus the fields the ECR source action adds when the image's ECR details are known. */
@@ -80864,11 +80893,11 @@ function codeDeployFiles(input, containers) {
     const placeholders = containers.map((container, i) => ({ container, placeholder: `IMAGE${i + 1}_NAME` }));
     const target = loadBalancedContainer(input.taskDefinition, input.appSpec?.containerName, input.appSpec?.containerPort);
     return [
-        { name: TASKDEF_FILE, content: codeDeployTaskdef(input.taskDefinition, placeholders) },
+        { name: appspec/* TASKDEF_FILE */.gq, content: (0,appspec/* codeDeployTaskdef */.hu)(input.taskDefinition, placeholders) },
         {
-            name: APPSPEC_FILE,
-            content: appSpecYaml({
-                taskDefinition: TASK_DEFINITION_PLACEHOLDER,
+            name: appspec/* APPSPEC_FILE */.wA,
+            content: (0,appspec/* appSpecYaml */.ec)({
+                taskDefinition: appspec/* TASK_DEFINITION_PLACEHOLDER */.Uo,
                 ...target,
                 hooks: input.appSpec?.hooks ?? [],
             }),
@@ -81432,18 +81461,31 @@ function failureThreshold(desiredCount, breaker) {
     return Math.min(200, Math.max(3, raw));
 }
 const HEALTH_CHECK_FAILURE = /health checks?/i;
-/** A stopped task that counts as a failure of its deployment (not a scale-in or a user's StopTask). */
-function isTaskFailure(task) {
+/**
+ * A task that counts as a failure of its deployment (not a scale-in or a user's StopTask): its essential container
+ * exited, it failed to start, or it was stopped for failed health checks, whatever its lastStatus (a task still
+ * draining has not reached STOPPED, yet its container has exited). `essential` names the essential containers.
+ */
+function isTaskFailure(task, essential) {
     if (task.stopCode === 'TaskFailedToStart' || task.stopCode === 'EssentialContainerExited')
         return true;
-    return HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? '');
+    if (HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? ''))
+        return true;
+    if (task.desiredStatus !== 'STOPPED' || !essential)
+        return false;
+    return (task.containers ?? []).some((container) => essential.has(container.name ?? '') && container.exitCode !== undefined);
+}
+/** The names of a task definition's essential containers (a container is essential unless it says otherwise). */
+function essentialContainers(definitions) {
+    return new Set(definitions.filter((definition) => definition.essential !== false).map((d) => d.name ?? ''));
 }
 function circuitBreakerOn(breaker) {
     return breaker?.enable === true;
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
-
 
 
 
@@ -81461,7 +81503,7 @@ function loadBalancerTarget(service) {
 /** The AppSpec berth writes when the user gives none: the service's load balancer target and the `--hook`s. */
 function appSpecTemplate(target, hooks) {
     const ordered = lifecycleOrder(hooks);
-    const value = appSpec({ taskDefinition: TASK_DEFINITION_PLACEHOLDER, ...target, hooks: ordered });
+    const value = (0,appspec/* appSpec */.xP)({ taskDefinition: appspec/* TASK_DEFINITION_PLACEHOLDER */.Uo, ...target, hooks: ordered });
     return { value: { ...value }, hooks: ordered, target };
 }
 /**
@@ -81487,6 +81529,9 @@ function parseAppSpec(text, file, service, flagHooks) {
     if (!(0,dist/* isMap */.jh)(doc.contents))
         fail('an AppSpec is a mapping with version, Resources and optional Hooks.', doc.contents);
     const value = doc.toJS();
+    if (value.version !== 0 && value.version !== '0.0') {
+        fail(`version must be 0.0 (the only AppSpec version), got ${JSON.stringify(value.version ?? null)}.`, doc.get('version', true) ?? doc.contents);
+    }
     const resources = value.Resources;
     if (!Array.isArray(resources) || resources.length === 0) {
         fail(`Resources must list one TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true) ?? doc.contents);
@@ -81512,7 +81557,7 @@ function parseAppSpec(text, file, service, flagHooks) {
                 ...targetService,
                 Properties: {
                     ...properties,
-                    TaskDefinition: TASK_DEFINITION_PLACEHOLDER,
+                    TaskDefinition: appspec/* TASK_DEFINITION_PLACEHOLDER */.Uo,
                     LoadBalancerInfo: { ContainerName: target.containerName, ContainerPort: target.containerPort },
                 },
             },
@@ -81528,7 +81573,7 @@ function parseAppSpec(text, file, service, flagHooks) {
 function appSpecContent(template, taskDefinitionArn) {
     const content = template.file
         ? appSpecText(withTaskDefinition(template.value, taskDefinitionArn))
-        : appSpecYaml({ taskDefinition: taskDefinitionArn, ...template.target, hooks: template.hooks });
+        : (0,appspec/* appSpecYaml */.ec)({ taskDefinition: taskDefinitionArn, ...template.target, hooks: template.hooks });
     return { content, sha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex') };
 }
 function withTaskDefinition(value, taskDefinitionArn) {
@@ -81543,7 +81588,7 @@ function withTaskDefinition(value, taskDefinitionArn) {
 }
 /** The user's AppSpec as YAML, because JSON cannot write the `version: 0.0` the AppSpec documents show. */
 function appSpecText(value) {
-    return appSpecString(appSpecDocument(value));
+    return (0,appspec/* appSpecString */.ux)((0,appspec/* appSpecDocument */.yb)(value));
 }
 function loadBalancerInfo(properties, service, fail) {
     const info = properties.LoadBalancerInfo;
@@ -81562,18 +81607,21 @@ function loadBalancerInfo(properties, service, fail) {
 function readHooks(value, fail) {
     if (value === undefined || value === null)
         return [];
-    const form = `a list of EVENT: FUNCTION entries, EVENT one of ${config/* HOOK_EVENTS */.CJ.join(', ')}`;
+    const form = `a list of EVENT: FUNCTION entries, EVENT one of ${appspec/* HOOK_EVENTS */.CJ.join(', ')}`;
     if (!Array.isArray(value))
         fail(`Hooks must be ${form}.`);
     return value.flatMap((entry, at) => {
         if (!isObject(entry))
             fail(`Hooks entries must be ${form}.`, at);
         return Object.entries(entry).map(([event, functionName]) => {
-            if (!config/* HOOK_EVENTS */.CJ.includes(event)) {
+            if (!appspec/* HOOK_EVENTS */.CJ.includes(event)) {
                 fail(`${JSON.stringify(event)} is not a hookable lifecycle event; Hooks must be ${form}.`, at);
             }
             if (typeof functionName !== 'string' || !functionName)
                 fail(`the ${event} hook needs a function name.`, at);
+            if (!(0,appspec/* isLambdaFunction */.WF)(functionName)) {
+                fail(`the ${event} hook ${JSON.stringify(functionName)} is not ${appspec/* LAMBDA_FUNCTION_FORM */.Kf}.`, at);
+            }
             return { event: event, functionName: functionName };
         });
     });
@@ -81586,7 +81634,7 @@ function mergeHooks(fileHooks, flagHooks) {
     return lifecycleOrder([...byEvent.values()]);
 }
 function lifecycleOrder(hooks) {
-    return [...hooks].sort((a, b) => config/* HOOK_EVENTS */.CJ.indexOf(a.event) - config/* HOOK_EVENTS */.CJ.indexOf(b.event));
+    return [...hooks].sort((a, b) => appspec/* HOOK_EVENTS */.CJ.indexOf(a.event) - appspec/* HOOK_EVENTS */.CJ.indexOf(b.event));
 }
 function hooksValue(hooks) {
     return hooks.map((hook) => ({ [hook.event]: hook.functionName }));
@@ -82196,7 +82244,7 @@ function hintsFor(info, failedEvents, hooks, back) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(303);
+var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(2684);
 ;// CONCATENATED MODULE: ./src/deploy/evidence.ts
 
 
@@ -82211,34 +82259,36 @@ function logStream(definition, task) {
     return { group, stream: `${prefix}/${definition.name}/${task}` };
 }
 /**
- * Remembers stopped tasks, so that each is described once however often we look: those of one rolling
- * deployment, or those of a service that run one task definition (a CodeDeploy replacement task set).
+ * Remembers stopped tasks, so that each is described once it has stopped, however often we look: those of one
+ * rolling deployment, or those of a service that run one task definition (a CodeDeploy replacement task set),
+ * started at or after `since`. A task still stopping (draining: its container may have exited already) is
+ * described again on the next look, until it is STOPPED.
  */
 class StoppedTasks {
     ecs;
     cluster;
     filter;
-    taskDefinitionArn;
+    only;
     known = new Map();
-    constructor(ecs, cluster, filter, taskDefinitionArn) {
+    constructor(ecs, cluster, filter, only = {}) {
         this.ecs = ecs;
         this.cluster = cluster;
         this.filter = filter;
-        this.taskDefinitionArn = taskDefinitionArn;
+        this.only = only;
     }
     async refresh() {
         const arns = await listStoppedTasks(this.ecs, this.cluster, this.filter);
-        const fresh = arns.filter((arn) => !this.known.has(arn));
-        for (const task of await describeTasks(this.ecs, this.cluster, fresh)) {
+        const stale = arns.filter((arn) => this.known.get(arn)?.lastStatus !== 'STOPPED');
+        for (const task of await describeTasks(this.ecs, this.cluster, stale)) {
             if (task.taskArn)
                 this.known.set(task.taskArn, task);
         }
         return this.all();
     }
     all() {
-        const tasks = [...this.known.values()];
-        const wanted = this.taskDefinitionArn;
-        return wanted ? tasks.filter((task) => task.taskDefinitionArn === wanted) : tasks;
+        const { taskDefinitionArn, since } = this.only;
+        return [...this.known.values()].filter((task) => (!taskDefinitionArn || task.taskDefinitionArn === taskDefinitionArn) &&
+            (since === undefined || (task.createdAt?.getTime() ?? since) >= since));
     }
 }
 function failedContainers(tasks, definitions) {
@@ -82552,8 +82602,6 @@ async function prepare(context) {
 async function deployCodeDeploy(context, plan) {
     await createConfigIfMissing(context, plan);
     const deploymentId = await createDeployment(context, plan);
-    if (typeof deploymentId !== 'string')
-        return deploymentId.busy;
     context.reporter.emit({
         type: 'deployment-started',
         deploymentId,
@@ -82590,7 +82638,10 @@ async function createConfigIfMissing(context, plan) {
         }
     }
 }
-/** The deployment id, or the outcome when the group turned out to be busy after all. */
+/**
+ * The deployment id. A group found busy only now (another deployment started since the preflight) is the same
+ * user error as in the preflight: exit 2, nothing deployed.
+ */
 async function createDeployment(context, plan) {
     const appspec = appSpecContent(plan.appspec, context.taskDefinitionArn);
     const input = {
@@ -82617,9 +82668,7 @@ async function createDeployment(context, plan) {
             const active = /\b(d-[A-Z0-9]{9})\b/.exec((0,src_errors/* errorMessage */.gJ)(error))?.[1];
             if (active && (await isSameDeployment(context, active, input)))
                 return active;
-            return {
-                busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
-            };
+            throw new src_errors/* UserError */.yo(busyGroupMessage(plan.application, plan.group, active));
         }
         throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
     }
@@ -82649,16 +82698,13 @@ class Follower {
     /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
     taskSets = {};
     readyNoticed = false;
-    /** Stopped tasks of the deployed revision in the service: the replacement task set's. */
-    green;
+    replacement;
     /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
     greenLimit;
     constructor(context, plan, deploymentId) {
         this.context = context;
         this.plan = plan;
         this.deploymentId = deploymentId;
-        const { ecs } = context.clients;
-        this.green = new StoppedTasks(ecs, context.cluster, { serviceName: plan.serviceName }, context.taskDefinitionArn);
         this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1);
     }
     get observation() {
@@ -82669,11 +82715,28 @@ class Follower {
         const ending = this.ending() ?? (await this.greenFailing());
         return ending ? { done: ending } : { changed };
     }
-    /** While traffic can still go back to blue, the replacement's failed tasks against berth's limit. */
+    /**
+     * Stopped tasks of the deployed revision in the service started since this deployment was created: the
+     * replacement task set's, not those of an earlier deployment of the same revision.
+     */
+    get green() {
+        const since = this.info?.createTime?.getTime();
+        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
+        return this.replacement;
+    }
+    /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
+    async greenFailures() {
+        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
+        return (await this.green.refresh()).filter((task) => isTaskFailure(task, essential)).length;
+    }
+    /**
+     * While traffic can still go back to blue (blue exists until the termination wait ends, so StopDeployment with
+     * rollback restores it), the replacement's failed tasks against berth's limit.
+     */
     async greenFailing() {
-        if (this.info?.status !== 'InProgress' || this.last?.terminationWait)
+        if (this.info?.status !== 'InProgress')
             return undefined;
-        const failures = (await this.green.refresh()).filter(isTaskFailure).length;
+        const failures = await this.greenFailures();
         return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined;
     }
     /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
@@ -82760,7 +82823,7 @@ async function conclude(context, follower, ending) {
         return stopFailingGreen(context, follower, ending.failures);
     const { verdict } = ending;
     if (verdict.status === 'succeeded')
-        return { ...verdict, deploymentId };
+        return confirmSuccess(context, follower, { ...verdict, deploymentId });
     const rollback = await followRollback(context, follower);
     const evidence = await gather(context, follower);
     return {
@@ -82768,6 +82831,28 @@ async function conclude(context, follower, ending) {
         deploymentId,
         reasons: [...verdict.reasons, ...(rollback ? [rollback.reason] : []), ...evidence.reasons],
         hints: [...verdict.hints, ...evidence.hints],
+        ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+    };
+}
+/**
+ * CodeDeploy's success is berth's only while the replacement's tasks are not failing: CodeDeploy does not follow
+ * them. Once the original task set is gone there is nothing to roll back to through CodeDeploy, so it is `failed`.
+ */
+async function confirmSuccess(context, follower, success) {
+    const failures = await follower.greenFailures().catch(() => 0);
+    if (failures < follower.greenLimit)
+        return success;
+    const evidence = await gather(context, follower);
+    return {
+        status: 'failed',
+        deploymentId: follower.deploymentId,
+        reasons: [
+            `CodeDeploy deployment ${follower.deploymentId} succeeded, but ${failures} tasks of the replacement task set ` +
+                `(${lastSegment(context.taskDefinitionArn)}) have failed, reaching berth's limit of ${follower.greenLimit}; ` +
+                'the original task set is gone, so the service runs the failing revision.',
+            ...evidence.reasons,
+        ],
+        hints: evidence.hints,
         ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
     };
 }
@@ -82784,7 +82869,8 @@ async function gather(context, follower) {
     catch (error) {
         context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
     }
-    const failures = tasks.filter(isTaskFailure);
+    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
+    const failures = tasks.filter((task) => isTaskFailure(task, essential));
     if (failures.length === 0)
         return { reasons: [], hints: [], logs: [] };
     const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? []);
@@ -82796,7 +82882,8 @@ async function stoppedGreenTasks(context, follower) {
     const family = context.taskDefinition.family;
     if (byService.length > 0 || !family)
         return byService;
-    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, context.taskDefinitionArn).refresh();
+    const only = { taskDefinitionArn: context.taskDefinitionArn };
+    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, only).refresh();
 }
 /**
  * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
@@ -82981,7 +83068,28 @@ async function stopWithRollback(context, follower, cause) {
 
 
 
-const rolling = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) };
+const rolling = {
+    name: 'rolling',
+    prepare: async ({ config, service, cluster }) => {
+        refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`);
+        return { deploy: deployRolling };
+    },
+};
+/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
+function refuseCodeDeployInputs(config, where) {
+    const given = [
+        config.hooks.length > 0 ? '--hook' : undefined,
+        config.appspec !== undefined ? '--appspec' : undefined,
+        config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
+        config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
+        config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
+    ].filter((flag) => flag !== undefined);
+    if (given.length === 0)
+        return;
+    throw new src_errors/* UserError */.yo(`${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
+        `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
+        'or deploy a service whose deployment controller is CODE_DEPLOY.');
+}
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
 /** UpdateService, then follow our deployment by its id to a verdict. */
@@ -83144,6 +83252,18 @@ class driver_Follower {
         const own = await this.ownFailure(changed);
         return own ? { done: own } : { changed };
     }
+    /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
+    async steadyOn(previous) {
+        const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+        const changed = this.report(service);
+        const primary = primaryOf(service);
+        if (primary?.taskDefinition !== previous)
+            return { changed };
+        if (primary.rolloutState === 'FAILED')
+            return { done: 'failed' };
+        const steady = primary.rolloutState === 'COMPLETED' && (service.deployments ?? []).length === 1;
+        return steady ? { done: 'steady' } : { changed };
+    }
     /** Emits task counts when they change and service events not seen before; true when anything was new. */
     report(service) {
         const counts = countsOf(service.deployments ?? []);
@@ -83174,7 +83294,8 @@ class driver_Follower {
     async ownFailure(changed) {
         if (!changed)
             return undefined;
-        const failures = (await this.stopped.refresh()).filter(isTaskFailure).length;
+        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
+        const failures = (await this.stopped.refresh()).filter((task) => isTaskFailure(task, essential)).length;
         if (failures < this.ownLimit.tasks)
             return undefined;
         this.ownLimitReached = true;
@@ -83247,12 +83368,7 @@ async function driver_conclude(context, follower, judgement) {
     });
     if (judgement.state === 'succeeded')
         return { status: 'succeeded', deploymentId, reasons: [driver_headline(judgement, deploymentId)], hints: [] };
-    const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed';
-    const rollback = follower.ownLimitReached && follower.ownLimit.rollBack
-        ? [
-            await rollBack(context, "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)"),
-        ]
-        : [];
+    const rollback = await rollbackAfterFailure(context, follower, judgement);
     const explanation = await driver_gather(context, follower);
     const hints = [...explanation.hints];
     if (judgement.state === 'failed' &&
@@ -83260,12 +83376,43 @@ async function driver_conclude(context, follower, judgement) {
         hints.push(NO_BREAKER_HINT);
     }
     return {
-        status,
+        status: rollback?.restored ? 'rolled_back' : 'failed',
         deploymentId,
-        reasons: [driver_headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
+        reasons: [driver_headline(judgement, deploymentId), ...(rollback?.reasons ?? []), ...explanation.reasons],
         hints,
         ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
     };
+}
+/**
+ * Whoever rolls the service back (ECS's circuit breaker, or berth when its own limit is reached and the breaker
+ * asks for rollback), berth follows the rollback until the service is steady on the previous revision, or the
+ * deadline: the verdict is `rolled_back` only when the service went back.
+ */
+async function rollbackAfterFailure(context, follower, judgement) {
+    if (judgement.state === 'rolled_back') {
+        return { restored: true, reasons: await driver_followRollback(context, follower, judgement.to.taskDefinition ?? '') };
+    }
+    if (!(judgement.state === 'failed' && follower.ownLimitReached && follower.ownLimit.rollBack))
+        return undefined;
+    const cause = "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)";
+    const requested = await rollBack(context, cause);
+    if (!requested.sent)
+        return { restored: false, reasons: [requested.reason] };
+    const previous = context.previousTaskDefinitionArn;
+    return { restored: true, reasons: [requested.reason, ...(await driver_followRollback(context, follower, previous))] };
+}
+/** Watches the service until its rollback to `previous` completes; what it saw, when it did not. */
+async function driver_followRollback(context, follower, previous) {
+    const end = await watch(() => follower.steadyOn(previous), watchOptions(context));
+    if (end.kind === 'done' && end.value === 'steady')
+        return [];
+    if (end.kind === 'done')
+        return [`the rollback to ${previous} did not complete: its deployment failed too.`];
+    const when = end.kind === 'timed_out' ? 'when the wait timeout passed' : 'when the run was cancelled';
+    return [`the rollback to ${previous} was still in progress ${when}${progress(follower.counts, primaryId(follower))}.`];
+}
+function primaryId(follower) {
+    return follower.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? '';
 }
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
 async function driver_gather(context, follower) {
@@ -83276,7 +83423,8 @@ async function driver_gather(context, follower) {
     catch (error) {
         context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
     }
-    const failures = tasks.filter(isTaskFailure);
+    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
+    const failures = tasks.filter((task) => isTaskFailure(task, essential));
     const relevant = failures.length > 0 ? failures : tasks;
     const logs = await logTails(context.clients.logs, relevant, context.taskDefinition.containerDefinitions ?? []);
     return { ...explain({ stoppedTasks: relevant, events: follower.serviceEvents, logs }), logs };
@@ -83300,7 +83448,7 @@ async function driver_interrupted(context, follower, kind) {
     const reasons = [`${what}${progress(follower.counts, deploymentId)}.`];
     const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
     if (action === 'rollback')
-        reasons.push(await rollBack(context, `${why} (${flag} rollback)`));
+        reasons.push((await rollBack(context, `${why} (${flag} rollback)`)).reason);
     else
         reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`);
     const explanation = await driver_gather(context, follower);
@@ -83327,7 +83475,7 @@ async function rollBack(context, cause) {
         service = 'service' in sent ? sent.service : undefined;
     }
     catch (error) {
-        return `could not roll the service back to ${previous}: ${(0,src_errors/* errorMessage */.gJ)(error)}`;
+        return { sent: false, reason: `could not roll the service back to ${previous}: ${(0,src_errors/* errorMessage */.gJ)(error)}` };
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
@@ -83337,9 +83485,9 @@ async function rollBack(context, cause) {
     }
     const rollback = primaryOf(service ?? {});
     if (rollback?.taskDefinition !== previous) {
-        return `asked ECS to roll the service back to ${previous}: ${cause}.`;
+        return { sent: true, reason: `asked ECS to roll the service back to ${previous}: ${cause}.` };
     }
-    return `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.`;
+    return { sent: true, reason: `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.` };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/select.ts
@@ -91637,7 +91785,7 @@ var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
 var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(2684);
+var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
@@ -92058,7 +92206,7 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 2684:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -92245,7 +92393,7 @@ var bool = __nccwpck_require__(8398);
 var float = __nccwpck_require__(5782);
 var int = __nccwpck_require__(873);
 var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(2684);
+var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
 var timestamp = __nccwpck_require__(4371);

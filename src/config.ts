@@ -1,4 +1,11 @@
 import { existsSync } from 'node:fs'
+import {
+  HOOK_EVENTS,
+  LAMBDA_FUNCTION_FORM,
+  isLambdaFunction,
+  type HookBinding,
+  type HookEvent,
+} from './artifacts/appspec.js'
 import { UserError } from './errors.js'
 
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
@@ -17,15 +24,6 @@ export type InterruptAction = (typeof INTERRUPT_ACTIONS)[number]
 export const WAIT_FOR = ['traffic-shifted', 'completed'] as const
 export type WaitFor = (typeof WAIT_FOR)[number]
 
-/** The CodeDeploy lifecycle events of an ECS deployment that accept a hook function. */
-export const HOOK_EVENTS = [
-  'BeforeInstall',
-  'AfterInstall',
-  'AfterAllowTestTraffic',
-  'BeforeAllowTraffic',
-  'AfterAllowTraffic',
-] as const
-export type HookEvent = (typeof HOOK_EVENTS)[number]
 
 export interface ImageEdit {
   container: string
@@ -40,10 +38,6 @@ export interface SecretEdit {
   container: string
   name: string
   valueFrom: string
-}
-export interface HookBinding {
-  event: HookEvent
-  functionName: string
 }
 
 /** Where the task definition comes from: a JSON file, or a family[:revision] / ARN registered in ECS. */
@@ -398,7 +392,11 @@ function parseHookBinding(value: string): HookBinding {
   if (!(HOOK_EVENTS as readonly string[]).includes(event)) {
     throw new Invalid(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`)
   }
-  return { event: event as HookEvent, functionName: parts[1].trim() }
+  const functionName = parts[1].trim()
+  if (!isLambdaFunction(functionName)) {
+    throw new Invalid(`${JSON.stringify(functionName)} is not ${LAMBDA_FUNCTION_FORM}.`)
+  }
+  return { event: event as HookEvent, functionName }
 }
 
 function parseTag(value: string): { key: string; value: string } {

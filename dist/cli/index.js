@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 303:
+/***/ 2684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -45133,6 +45133,8 @@ var promises_ = __nccwpck_require__(1455);
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * An error the user can fix: bad input, a missing resource named by the user. Its message names the input or
@@ -45185,7 +45187,189 @@ function unexpectedFailure(error) {
     return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`;
 }
 
+;// CONCATENATED MODULE: ./src/taskdef/types.ts
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The container definitions that are objects, with their index in the array. */
+function containersOf(taskDefinition) {
+    const list = taskDefinition.containerDefinitions;
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
+}
+function containerName(container) {
+    return typeof container.name === 'string' ? container.name : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/clean.ts
+
+/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+/** The task definition without describe-only fields and without null or undefined values, key order kept. */
+function clean(taskDefinition) {
+    const describeOnly = DESCRIBE_ONLY_FIELDS;
+    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
+    return dropNulls(Object.fromEntries(kept));
+}
+/**
+ * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
+ * (e.g. `--tag`) replacing document tags of the same key.
+ */
+function toRegisterInput(doc, extraTags = []) {
+    const input = clean(doc.taskDefinition);
+    const tags = mergeTags(doc.tags ?? [], extraTags);
+    return tags.length > 0 ? { ...input, tags } : input;
+}
+function mergeTags(base, extra) {
+    const merged = new Map();
+    for (const tag of [...base, ...extra])
+        merged.set(tag.key, tag.value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+function dropNulls(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== null && member !== undefined)
+            .map(([key, member]) => [key, dropNulls(member)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
+
+
+
+
+/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
+const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
+const APPSPEC_FILE = 'appspec.yaml';
+const TASKDEF_FILE = 'taskdef.json';
+/** The CodeDeploy lifecycle events of an ECS deployment that accept a hook function. */
+const HOOK_EVENTS = [
+    'BeforeInstall',
+    'AfterInstall',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AfterAllowTraffic',
+];
+const LAMBDA_FUNCTION = /^(arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:function:)?[a-zA-Z0-9_-]{1,64}(:(\$LATEST|[a-zA-Z0-9_-]{1,128}))?$/;
+/** A hook function as CodeDeploy invokes it: a Lambda function name, optionally qualified, or its ARN. */
+function isLambdaFunction(value) {
+    return value.length <= 140 && LAMBDA_FUNCTION.test(value);
+}
+const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, at most 64) or its ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)';
+/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
+function appSpec(input) {
+    const network = input.networkConfiguration?.awsvpcConfiguration;
+    const hooks = [...(input.hooks ?? [])].sort((a, b) => HOOK_EVENTS.indexOf(a.event) - HOOK_EVENTS.indexOf(b.event));
+    return {
+        version: 0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: input.taskDefinition,
+                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
+                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
+                        ...(network
+                            ? {
+                                NetworkConfiguration: {
+                                    AwsvpcConfiguration: {
+                                        Subnets: [...(network.subnets ?? [])],
+                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
+                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
+                                    },
+                                },
+                            }
+                            : {}),
+                    },
+                },
+            },
+        ],
+        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
+    };
+}
+/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
+function appSpecJson(input) {
+    const { version: _version, ...rest } = appSpec(input);
+    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
+}
+/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
+function appSpecYaml(input) {
+    const doc = appSpecDocument(appSpec(input));
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_, pair) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                return;
+            const key = String(pair.key.value);
+            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
+                pair.value.flow = true;
+                for (const item of pair.value.items)
+                    if ((0,dist/* isScalar */.jn)(item))
+                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
+                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+        },
+    });
+    return appSpecString(doc);
+}
+/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
+function appSpecDocument(value) {
+    const doc = new dist/* Document */.yo(value);
+    const version = doc.get('version', true);
+    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
+        version.minFractionDigits = 1;
+    }
+    return doc;
+}
+function appSpecString(doc) {
+    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
+/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
+function isPlain(key, value) {
+    if (key === 'Type')
+        return true;
+    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
+}
+/**
+ * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
+ * for each placeholder container.
+ */
+function codeDeployTaskdef(taskDefinition, placeholders) {
+    const result = clean(taskDefinition);
+    const containers = containersOf(result);
+    for (const { container, placeholder } of placeholders) {
+        const match = containers.find((entry) => containerName(entry.container) === container);
+        if (!match) {
+            throw new UserError(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
+        }
+        match.container.image = `<${bare(placeholder)}>`;
+    }
+    return JSON.stringify(result, null, 2) + '\n';
+}
+function bare(placeholder) {
+    return placeholder.replace(/^<(.*)>$/, '$1');
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
@@ -45196,14 +45380,6 @@ const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
 const INTERRUPT_ACTIONS = ['rollback', 'leave'];
 /** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
 const WAIT_FOR = ['traffic-shifted', 'completed'];
-/** The CodeDeploy lifecycle events of an ECS deployment that accept a hook function. */
-const HOOK_EVENTS = [
-    'BeforeInstall',
-    'AfterInstall',
-    'AfterAllowTestTraffic',
-    'BeforeAllowTraffic',
-    'AfterAllowTraffic',
-];
 const DEFAULT_WAIT_TIMEOUT = '30m';
 const DEFAULT_POLL_INTERVAL = '5s';
 function parseConfig(source, env = {}) {
@@ -45471,7 +45647,11 @@ function parseHookBinding(value) {
     if (!HOOK_EVENTS.includes(event)) {
         throw new Invalid(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`);
     }
-    return { event: event, functionName: parts[1].trim() };
+    const functionName = parts[1].trim();
+    if (!isLambdaFunction(functionName)) {
+        throw new Invalid(`${JSON.stringify(functionName)} is not ${LAMBDA_FUNCTION_FORM}.`);
+    }
+    return { event: event, functionName };
 }
 function parseTag(value) {
     const parts = splitOnce(value, '=');
@@ -45511,7 +45691,7 @@ var client_codedeploy_dist_cjs = __nccwpck_require__(7507);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var client_ecr_dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(303);
+var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(2684);
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
@@ -45755,176 +45935,6 @@ function explainSetupError(error) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/taskdef/types.ts
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The container definitions that are objects, with their index in the array. */
-function containersOf(taskDefinition) {
-    const list = taskDefinition.containerDefinitions;
-    if (!Array.isArray(list))
-        return [];
-    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
-}
-function containerName(container) {
-    return typeof container.name === 'string' ? container.name : undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/taskdef/clean.ts
-
-/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
-const DESCRIBE_ONLY_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-    'deleteRequestedAt',
-];
-/** The task definition without describe-only fields and without null or undefined values, key order kept. */
-function clean(taskDefinition) {
-    const describeOnly = DESCRIBE_ONLY_FIELDS;
-    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
-    return dropNulls(Object.fromEntries(kept));
-}
-/**
- * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
- * (e.g. `--tag`) replacing document tags of the same key.
- */
-function toRegisterInput(doc, extraTags = []) {
-    const input = clean(doc.taskDefinition);
-    const tags = mergeTags(doc.tags ?? [], extraTags);
-    return tags.length > 0 ? { ...input, tags } : input;
-}
-function mergeTags(base, extra) {
-    const merged = new Map();
-    for (const tag of [...base, ...extra])
-        merged.set(tag.key, tag.value);
-    return [...merged].map(([key, value]) => ({ key, value }));
-}
-function dropNulls(value) {
-    if (Array.isArray(value))
-        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
-    if (isObject(value)) {
-        return Object.fromEntries(Object.entries(value)
-            .filter(([, member]) => member !== null && member !== undefined)
-            .map(([key, member]) => [key, dropNulls(member)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
-
-
-
-
-
-/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
-const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
-const APPSPEC_FILE = 'appspec.yaml';
-const TASKDEF_FILE = 'taskdef.json';
-/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
-function appSpec(input) {
-    const network = input.networkConfiguration?.awsvpcConfiguration;
-    const hooks = [...(input.hooks ?? [])].sort((a, b) => HOOK_EVENTS.indexOf(a.event) - HOOK_EVENTS.indexOf(b.event));
-    return {
-        version: 0,
-        Resources: [
-            {
-                TargetService: {
-                    Type: 'AWS::ECS::Service',
-                    Properties: {
-                        TaskDefinition: input.taskDefinition,
-                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
-                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
-                        ...(network
-                            ? {
-                                NetworkConfiguration: {
-                                    AwsvpcConfiguration: {
-                                        Subnets: [...(network.subnets ?? [])],
-                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
-                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
-                                    },
-                                },
-                            }
-                            : {}),
-                    },
-                },
-            },
-        ],
-        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
-    };
-}
-/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
-function appSpecJson(input) {
-    const { version: _version, ...rest } = appSpec(input);
-    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
-}
-/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
-function appSpecYaml(input) {
-    const doc = appSpecDocument(appSpec(input));
-    (0,dist/* visit */.YR)(doc, {
-        Pair(_, pair) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
-                return;
-            const key = String(pair.key.value);
-            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
-                pair.value.flow = true;
-                for (const item of pair.value.items)
-                    if ((0,dist/* isScalar */.jn)(item))
-                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
-            }
-            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
-                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
-            }
-        },
-    });
-    return appSpecString(doc);
-}
-/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
-function appSpecDocument(value) {
-    const doc = new dist/* Document */.yo(value);
-    const version = doc.get('version', true);
-    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
-        version.minFractionDigits = 1;
-    }
-    return doc;
-}
-function appSpecString(doc) {
-    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
-/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
-function isPlain(key, value) {
-    if (key === 'Type')
-        return true;
-    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
-}
-/**
- * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
- * for each placeholder container.
- */
-function codeDeployTaskdef(taskDefinition, placeholders) {
-    const result = clean(taskDefinition);
-    const containers = containersOf(result);
-    for (const { container, placeholder } of placeholders) {
-        const match = containers.find((entry) => containerName(entry.container) === container);
-        if (!match) {
-            throw new UserError(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
-        }
-        match.container.image = `<${bare(placeholder)}>`;
-    }
-    return JSON.stringify(result, null, 2) + '\n';
-}
-function bare(placeholder) {
-    return placeholder.replace(/^<(.*)>$/, '$1');
-}
-
 ;// CONCATENATED MODULE: ./src/artifacts/image-detail.ts
 const IMAGE_DETAIL_FILE = 'imageDetail.json';
 /** `{"ImageURI": uri}`, plus the fields the ECR source action adds when the image's ECR details are known. */
@@ -47734,18 +47744,29 @@ function failureThreshold(desiredCount, breaker) {
     return Math.min(200, Math.max(3, raw));
 }
 const HEALTH_CHECK_FAILURE = /health checks?/i;
-/** A stopped task that counts as a failure of its deployment (not a scale-in or a user's StopTask). */
-function isTaskFailure(task) {
+/**
+ * A task that counts as a failure of its deployment (not a scale-in or a user's StopTask): its essential container
+ * exited, it failed to start, or it was stopped for failed health checks, whatever its lastStatus (a task still
+ * draining has not reached STOPPED, yet its container has exited). `essential` names the essential containers.
+ */
+function isTaskFailure(task, essential) {
     if (task.stopCode === 'TaskFailedToStart' || task.stopCode === 'EssentialContainerExited')
         return true;
-    return HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? '');
+    if (HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? ''))
+        return true;
+    if (task.desiredStatus !== 'STOPPED' || !essential)
+        return false;
+    return (task.containers ?? []).some((container) => essential.has(container.name ?? '') && container.exitCode !== undefined);
+}
+/** The names of a task definition's essential containers (a container is essential unless it says otherwise). */
+function essentialContainers(definitions) {
+    return new Set(definitions.filter((definition) => definition.essential !== false).map((d) => d.name ?? ''));
 }
 function circuitBreakerOn(breaker) {
     return breaker?.enable === true;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
-
 
 
 
@@ -47789,6 +47810,9 @@ function parseAppSpec(text, file, service, flagHooks) {
     if (!(0,dist/* isMap */.jh)(doc.contents))
         fail('an AppSpec is a mapping with version, Resources and optional Hooks.', doc.contents);
     const value = doc.toJS();
+    if (value.version !== 0 && value.version !== '0.0') {
+        fail(`version must be 0.0 (the only AppSpec version), got ${JSON.stringify(value.version ?? null)}.`, doc.get('version', true) ?? doc.contents);
+    }
     const resources = value.Resources;
     if (!Array.isArray(resources) || resources.length === 0) {
         fail(`Resources must list one TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true) ?? doc.contents);
@@ -47876,6 +47900,9 @@ function readHooks(value, fail) {
             }
             if (typeof functionName !== 'string' || !functionName)
                 fail(`the ${event} hook needs a function name.`, at);
+            if (!isLambdaFunction(functionName)) {
+                fail(`the ${event} hook ${JSON.stringify(functionName)} is not ${LAMBDA_FUNCTION_FORM}.`, at);
+            }
             return { event: event, functionName: functionName };
         });
     });
@@ -48528,34 +48555,36 @@ function logStream(definition, task) {
     return { group, stream: `${prefix}/${definition.name}/${task}` };
 }
 /**
- * Remembers stopped tasks, so that each is described once however often we look: those of one rolling
- * deployment, or those of a service that run one task definition (a CodeDeploy replacement task set).
+ * Remembers stopped tasks, so that each is described once it has stopped, however often we look: those of one
+ * rolling deployment, or those of a service that run one task definition (a CodeDeploy replacement task set),
+ * started at or after `since`. A task still stopping (draining: its container may have exited already) is
+ * described again on the next look, until it is STOPPED.
  */
 class StoppedTasks {
     ecs;
     cluster;
     filter;
-    taskDefinitionArn;
+    only;
     known = new Map();
-    constructor(ecs, cluster, filter, taskDefinitionArn) {
+    constructor(ecs, cluster, filter, only = {}) {
         this.ecs = ecs;
         this.cluster = cluster;
         this.filter = filter;
-        this.taskDefinitionArn = taskDefinitionArn;
+        this.only = only;
     }
     async refresh() {
         const arns = await listStoppedTasks(this.ecs, this.cluster, this.filter);
-        const fresh = arns.filter((arn) => !this.known.has(arn));
-        for (const task of await describeTasks(this.ecs, this.cluster, fresh)) {
+        const stale = arns.filter((arn) => this.known.get(arn)?.lastStatus !== 'STOPPED');
+        for (const task of await describeTasks(this.ecs, this.cluster, stale)) {
             if (task.taskArn)
                 this.known.set(task.taskArn, task);
         }
         return this.all();
     }
     all() {
-        const tasks = [...this.known.values()];
-        const wanted = this.taskDefinitionArn;
-        return wanted ? tasks.filter((task) => task.taskDefinitionArn === wanted) : tasks;
+        const { taskDefinitionArn, since } = this.only;
+        return [...this.known.values()].filter((task) => (!taskDefinitionArn || task.taskDefinitionArn === taskDefinitionArn) &&
+            (since === undefined || (task.createdAt?.getTime() ?? since) >= since));
     }
 }
 function failedContainers(tasks, definitions) {
@@ -48869,8 +48898,6 @@ async function prepare(context) {
 async function deployCodeDeploy(context, plan) {
     await createConfigIfMissing(context, plan);
     const deploymentId = await createDeployment(context, plan);
-    if (typeof deploymentId !== 'string')
-        return deploymentId.busy;
     context.reporter.emit({
         type: 'deployment-started',
         deploymentId,
@@ -48907,7 +48934,10 @@ async function createConfigIfMissing(context, plan) {
         }
     }
 }
-/** The deployment id, or the outcome when the group turned out to be busy after all. */
+/**
+ * The deployment id. A group found busy only now (another deployment started since the preflight) is the same
+ * user error as in the preflight: exit 2, nothing deployed.
+ */
 async function createDeployment(context, plan) {
     const appspec = appSpecContent(plan.appspec, context.taskDefinitionArn);
     const input = {
@@ -48934,9 +48964,7 @@ async function createDeployment(context, plan) {
             const active = /\b(d-[A-Z0-9]{9})\b/.exec(errorMessage(error))?.[1];
             if (active && (await isSameDeployment(context, active, input)))
                 return active;
-            return {
-                busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
-            };
+            throw new UserError(busyGroupMessage(plan.application, plan.group, active));
         }
         throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${errorMessage(error)}`, { cause: error });
     }
@@ -48966,16 +48994,13 @@ class Follower {
     /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
     taskSets = {};
     readyNoticed = false;
-    /** Stopped tasks of the deployed revision in the service: the replacement task set's. */
-    green;
+    replacement;
     /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
     greenLimit;
     constructor(context, plan, deploymentId) {
         this.context = context;
         this.plan = plan;
         this.deploymentId = deploymentId;
-        const { ecs } = context.clients;
-        this.green = new StoppedTasks(ecs, context.cluster, { serviceName: plan.serviceName }, context.taskDefinitionArn);
         this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1);
     }
     get observation() {
@@ -48986,11 +49011,28 @@ class Follower {
         const ending = this.ending() ?? (await this.greenFailing());
         return ending ? { done: ending } : { changed };
     }
-    /** While traffic can still go back to blue, the replacement's failed tasks against berth's limit. */
+    /**
+     * Stopped tasks of the deployed revision in the service started since this deployment was created: the
+     * replacement task set's, not those of an earlier deployment of the same revision.
+     */
+    get green() {
+        const since = this.info?.createTime?.getTime();
+        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
+        return this.replacement;
+    }
+    /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
+    async greenFailures() {
+        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
+        return (await this.green.refresh()).filter((task) => isTaskFailure(task, essential)).length;
+    }
+    /**
+     * While traffic can still go back to blue (blue exists until the termination wait ends, so StopDeployment with
+     * rollback restores it), the replacement's failed tasks against berth's limit.
+     */
     async greenFailing() {
-        if (this.info?.status !== 'InProgress' || this.last?.terminationWait)
+        if (this.info?.status !== 'InProgress')
             return undefined;
-        const failures = (await this.green.refresh()).filter(isTaskFailure).length;
+        const failures = await this.greenFailures();
         return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined;
     }
     /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
@@ -49077,7 +49119,7 @@ async function conclude(context, follower, ending) {
         return stopFailingGreen(context, follower, ending.failures);
     const { verdict } = ending;
     if (verdict.status === 'succeeded')
-        return { ...verdict, deploymentId };
+        return confirmSuccess(context, follower, { ...verdict, deploymentId });
     const rollback = await followRollback(context, follower);
     const evidence = await gather(context, follower);
     return {
@@ -49085,6 +49127,28 @@ async function conclude(context, follower, ending) {
         deploymentId,
         reasons: [...verdict.reasons, ...(rollback ? [rollback.reason] : []), ...evidence.reasons],
         hints: [...verdict.hints, ...evidence.hints],
+        ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+    };
+}
+/**
+ * CodeDeploy's success is berth's only while the replacement's tasks are not failing: CodeDeploy does not follow
+ * them. Once the original task set is gone there is nothing to roll back to through CodeDeploy, so it is `failed`.
+ */
+async function confirmSuccess(context, follower, success) {
+    const failures = await follower.greenFailures().catch(() => 0);
+    if (failures < follower.greenLimit)
+        return success;
+    const evidence = await gather(context, follower);
+    return {
+        status: 'failed',
+        deploymentId: follower.deploymentId,
+        reasons: [
+            `CodeDeploy deployment ${follower.deploymentId} succeeded, but ${failures} tasks of the replacement task set ` +
+                `(${lastSegment(context.taskDefinitionArn)}) have failed, reaching berth's limit of ${follower.greenLimit}; ` +
+                'the original task set is gone, so the service runs the failing revision.',
+            ...evidence.reasons,
+        ],
+        hints: evidence.hints,
         ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
     };
 }
@@ -49101,7 +49165,8 @@ async function gather(context, follower) {
     catch (error) {
         context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` });
     }
-    const failures = tasks.filter(isTaskFailure);
+    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
+    const failures = tasks.filter((task) => isTaskFailure(task, essential));
     if (failures.length === 0)
         return { reasons: [], hints: [], logs: [] };
     const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? []);
@@ -49113,7 +49178,8 @@ async function stoppedGreenTasks(context, follower) {
     const family = context.taskDefinition.family;
     if (byService.length > 0 || !family)
         return byService;
-    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, context.taskDefinitionArn).refresh();
+    const only = { taskDefinitionArn: context.taskDefinitionArn };
+    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, only).refresh();
 }
 /**
  * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
@@ -49298,7 +49364,28 @@ async function stopWithRollback(context, follower, cause) {
 
 
 
-const rolling = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) };
+const rolling = {
+    name: 'rolling',
+    prepare: async ({ config, service, cluster }) => {
+        refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`);
+        return { deploy: deployRolling };
+    },
+};
+/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
+function refuseCodeDeployInputs(config, where) {
+    const given = [
+        config.hooks.length > 0 ? '--hook' : undefined,
+        config.appspec !== undefined ? '--appspec' : undefined,
+        config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
+        config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
+        config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
+    ].filter((flag) => flag !== undefined);
+    if (given.length === 0)
+        return;
+    throw new UserError(`${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
+        `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
+        'or deploy a service whose deployment controller is CODE_DEPLOY.');
+}
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
 /** UpdateService, then follow our deployment by its id to a verdict. */
@@ -49461,6 +49548,18 @@ class driver_Follower {
         const own = await this.ownFailure(changed);
         return own ? { done: own } : { changed };
     }
+    /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
+    async steadyOn(previous) {
+        const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+        const changed = this.report(service);
+        const primary = primaryOf(service);
+        if (primary?.taskDefinition !== previous)
+            return { changed };
+        if (primary.rolloutState === 'FAILED')
+            return { done: 'failed' };
+        const steady = primary.rolloutState === 'COMPLETED' && (service.deployments ?? []).length === 1;
+        return steady ? { done: 'steady' } : { changed };
+    }
     /** Emits task counts when they change and service events not seen before; true when anything was new. */
     report(service) {
         const counts = countsOf(service.deployments ?? []);
@@ -49491,7 +49590,8 @@ class driver_Follower {
     async ownFailure(changed) {
         if (!changed)
             return undefined;
-        const failures = (await this.stopped.refresh()).filter(isTaskFailure).length;
+        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
+        const failures = (await this.stopped.refresh()).filter((task) => isTaskFailure(task, essential)).length;
         if (failures < this.ownLimit.tasks)
             return undefined;
         this.ownLimitReached = true;
@@ -49564,12 +49664,7 @@ async function driver_conclude(context, follower, judgement) {
     });
     if (judgement.state === 'succeeded')
         return { status: 'succeeded', deploymentId, reasons: [driver_headline(judgement, deploymentId)], hints: [] };
-    const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed';
-    const rollback = follower.ownLimitReached && follower.ownLimit.rollBack
-        ? [
-            await rollBack(context, "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)"),
-        ]
-        : [];
+    const rollback = await rollbackAfterFailure(context, follower, judgement);
     const explanation = await driver_gather(context, follower);
     const hints = [...explanation.hints];
     if (judgement.state === 'failed' &&
@@ -49577,12 +49672,43 @@ async function driver_conclude(context, follower, judgement) {
         hints.push(NO_BREAKER_HINT);
     }
     return {
-        status,
+        status: rollback?.restored ? 'rolled_back' : 'failed',
         deploymentId,
-        reasons: [driver_headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
+        reasons: [driver_headline(judgement, deploymentId), ...(rollback?.reasons ?? []), ...explanation.reasons],
         hints,
         ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
     };
+}
+/**
+ * Whoever rolls the service back (ECS's circuit breaker, or berth when its own limit is reached and the breaker
+ * asks for rollback), berth follows the rollback until the service is steady on the previous revision, or the
+ * deadline: the verdict is `rolled_back` only when the service went back.
+ */
+async function rollbackAfterFailure(context, follower, judgement) {
+    if (judgement.state === 'rolled_back') {
+        return { restored: true, reasons: await driver_followRollback(context, follower, judgement.to.taskDefinition ?? '') };
+    }
+    if (!(judgement.state === 'failed' && follower.ownLimitReached && follower.ownLimit.rollBack))
+        return undefined;
+    const cause = "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)";
+    const requested = await rollBack(context, cause);
+    if (!requested.sent)
+        return { restored: false, reasons: [requested.reason] };
+    const previous = context.previousTaskDefinitionArn;
+    return { restored: true, reasons: [requested.reason, ...(await driver_followRollback(context, follower, previous))] };
+}
+/** Watches the service until its rollback to `previous` completes; what it saw, when it did not. */
+async function driver_followRollback(context, follower, previous) {
+    const end = await watch(() => follower.steadyOn(previous), watchOptions(context));
+    if (end.kind === 'done' && end.value === 'steady')
+        return [];
+    if (end.kind === 'done')
+        return [`the rollback to ${previous} did not complete: its deployment failed too.`];
+    const when = end.kind === 'timed_out' ? 'when the wait timeout passed' : 'when the run was cancelled';
+    return [`the rollback to ${previous} was still in progress ${when}${progress(follower.counts, primaryId(follower))}.`];
+}
+function primaryId(follower) {
+    return follower.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? '';
 }
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
 async function driver_gather(context, follower) {
@@ -49593,7 +49719,8 @@ async function driver_gather(context, follower) {
     catch (error) {
         context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` });
     }
-    const failures = tasks.filter(isTaskFailure);
+    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
+    const failures = tasks.filter((task) => isTaskFailure(task, essential));
     const relevant = failures.length > 0 ? failures : tasks;
     const logs = await logTails(context.clients.logs, relevant, context.taskDefinition.containerDefinitions ?? []);
     return { ...explain({ stoppedTasks: relevant, events: follower.serviceEvents, logs }), logs };
@@ -49617,7 +49744,7 @@ async function driver_interrupted(context, follower, kind) {
     const reasons = [`${what}${progress(follower.counts, deploymentId)}.`];
     const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
     if (action === 'rollback')
-        reasons.push(await rollBack(context, `${why} (${flag} rollback)`));
+        reasons.push((await rollBack(context, `${why} (${flag} rollback)`)).reason);
     else
         reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`);
     const explanation = await driver_gather(context, follower);
@@ -49644,7 +49771,7 @@ async function rollBack(context, cause) {
         service = 'service' in sent ? sent.service : undefined;
     }
     catch (error) {
-        return `could not roll the service back to ${previous}: ${errorMessage(error)}`;
+        return { sent: false, reason: `could not roll the service back to ${previous}: ${errorMessage(error)}` };
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
@@ -49654,9 +49781,9 @@ async function rollBack(context, cause) {
     }
     const rollback = primaryOf(service ?? {});
     if (rollback?.taskDefinition !== previous) {
-        return `asked ECS to roll the service back to ${previous}: ${cause}.`;
+        return { sent: true, reason: `asked ECS to roll the service back to ${previous}: ${cause}.` };
     }
-    return `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.`;
+    return { sent: true, reason: `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.` };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/select.ts
@@ -61860,7 +61987,7 @@ var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
 var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(2684);
+var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
@@ -62281,7 +62408,7 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 2684:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -62468,7 +62595,7 @@ var bool = __nccwpck_require__(8398);
 var float = __nccwpck_require__(5782);
 var int = __nccwpck_require__(873);
 var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(2684);
+var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
 var timestamp = __nccwpck_require__(6752);

@@ -18,8 +18,10 @@ export function logStream(
 }
 
 /**
- * Remembers stopped tasks, so that each is described once however often we look: those of one rolling
- * deployment, or those of a service that run one task definition (a CodeDeploy replacement task set).
+ * Remembers stopped tasks, so that each is described once it has stopped, however often we look: those of one
+ * rolling deployment, or those of a service that run one task definition (a CodeDeploy replacement task set),
+ * started at or after `since`. A task still stopping (draining: its container may have exited already) is
+ * described again on the next look, until it is STOPPED.
  */
 export class StoppedTasks {
   private readonly known = new Map<string, Task>()
@@ -28,22 +30,25 @@ export class StoppedTasks {
     private readonly ecs: Ecs,
     private readonly cluster: string,
     private readonly filter: StoppedTaskFilter,
-    private readonly taskDefinitionArn?: string,
+    private readonly only: { taskDefinitionArn?: string; since?: number } = {},
   ) {}
 
   async refresh(): Promise<Task[]> {
     const arns = await listStoppedTasks(this.ecs, this.cluster, this.filter)
-    const fresh = arns.filter((arn) => !this.known.has(arn))
-    for (const task of await describeTasks(this.ecs, this.cluster, fresh)) {
+    const stale = arns.filter((arn) => this.known.get(arn)?.lastStatus !== 'STOPPED')
+    for (const task of await describeTasks(this.ecs, this.cluster, stale)) {
       if (task.taskArn) this.known.set(task.taskArn, task)
     }
     return this.all()
   }
 
   all(): Task[] {
-    const tasks = [...this.known.values()]
-    const wanted = this.taskDefinitionArn
-    return wanted ? tasks.filter((task) => task.taskDefinitionArn === wanted) : tasks
+    const { taskDefinitionArn, since } = this.only
+    return [...this.known.values()].filter(
+      (task) =>
+        (!taskDefinitionArn || task.taskDefinitionArn === taskDefinitionArn) &&
+        (since === undefined || (task.createdAt?.getTime() ?? since) >= since),
+    )
   }
 }
 

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parse } from 'yaml'
@@ -57,9 +59,12 @@ async function manualHarness(edit?: (value: Record<string, unknown>) => void) {
   closers.push(() => sim.close())
   const clients = sim.clients
   const events: ProgressEvent[] = []
-  const deploy = (overrides: Partial<Config>, extra: { signal?: AbortSignal } = {}): Promise<RunResult> =>
+  const deploy = (
+    overrides: Partial<Config>,
+    extra: { signal?: AbortSignal; clients?: RunDeps['clients'] } = {},
+  ): Promise<RunResult> =>
     run(baseConfig(overrides), {
-      clients,
+      clients: extra.clients ?? clients,
       reporter: { emit: (event) => void events.push(event) },
       readFile: (path) => readFile(path, 'utf8'),
       now: () => sim.clock.now(),
@@ -87,6 +92,36 @@ function lifecycle(events: ProgressEvent[]): string[] {
 
 async function getDeployment(codedeploy: Pick<CodeDeployClient, 'send'>, deploymentId: string) {
   return (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo
+}
+
+/** A deployment of web:2 that someone else started in web-app/web-dg. */
+async function startOtherDeployment(codedeploy: Pick<CodeDeployClient, 'send'>): Promise<void> {
+  await codedeploy.send(
+    new CreateDeploymentCommand({
+      applicationName: 'web-app',
+      deploymentGroupName: 'web-dg',
+      revision: {
+        revisionType: 'AppSpecContent',
+        appSpecContent: {
+          content: JSON.stringify({
+            version: 0.0,
+            Resources: [
+              {
+                TargetService: {
+                  Type: 'AWS::ECS::Service',
+                  Properties: {
+                    TaskDefinition: `${ACCOUNT_TD}/web:2`,
+                    LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 8080 },
+                  },
+                },
+              },
+            ],
+            Hooks: [{ BeforeInstall: 'manual-check' }],
+          }),
+        },
+      },
+    }),
+  )
 }
 
 describe('CodeDeploy blue/green against the emulator', () => {
@@ -198,6 +233,24 @@ describe('CodeDeploy blue/green against the emulator', () => {
     expect(stop?.request).toMatchObject({ autoRollbackEnabled: true })
   })
 
+  it('a replacement that crashes 20 s after start, all at once → rolled_back through the termination wait, never succeeded', async () => {
+    const h = await manualHarness()
+    const result = await h.deploy({
+      images: [{ container: 'web', uri: `${REGISTRY}/web:crash-20s` }],
+      deploymentConfig: { type: 'named', name: 'CodeDeployDefault.ECSAllAtOnce' },
+    })
+    expect(result.status).toBe('rolled_back')
+    expect(result.reasons[0]).toMatch(
+      /tasks of the replacement task set \(web:\d+\) failed, reaching berth's limit of 3/,
+    )
+    expect(result.reasons.join('\n')).toMatch(/production traffic is back on the original task set/)
+    expect(result.reasons.join('\n')).toMatch(/web exit code 3/)
+    const stop = (await h.sim.calls()).find((call) => call.operation === 'StopDeployment')
+    expect(stop?.request).toMatchObject({ autoRollbackEnabled: true })
+    const service = await h.clients.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
+    expect(service.services?.[0].taskDefinition).toBe(`${ACCOUNT_TD}/web:1`)
+  })
+
   it('succeeds when an external hook is answered with berth hook', async () => {
     const h = await manualHarness()
     const server = await healthServer(200)
@@ -263,37 +316,34 @@ describe('CodeDeploy blue/green against the emulator', () => {
 
   it('refuses a second deployment to a busy group before registering anything', async () => {
     const h = await manualHarness()
-    await h.clients.codedeploy.send(
-      new CreateDeploymentCommand({
-        applicationName: 'web-app',
-        deploymentGroupName: 'web-dg',
-        revision: {
-          revisionType: 'AppSpecContent',
-          appSpecContent: {
-            content: JSON.stringify({
-              version: 0.0,
-              Resources: [
-                {
-                  TargetService: {
-                    Type: 'AWS::ECS::Service',
-                    Properties: {
-                      TaskDefinition: `${ACCOUNT_TD}/web:2`,
-                      LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 8080 },
-                    },
-                  },
-                },
-              ],
-              Hooks: [{ BeforeInstall: 'manual-check' }],
-            }),
-          },
-        },
-      }),
-    )
+    await startOtherDeployment(h.clients.codedeploy)
     const error = await h.deploy({}).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(UserError)
     expect((error as Error).message).toMatch(/web-app\/web-dg is busy: deployment d-[A-Z0-9]{9} is in progress/)
     const registers = (await h.sim.calls()).filter((call) => call.operation === 'RegisterTaskDefinition')
     expect(registers).toHaveLength(0)
+  })
+
+  it('a group that became busy after the preflight is the same user error (exit 2), and nothing is deployed', async () => {
+    const h = await manualHarness()
+    let raced = false
+    // Someone else's deployment starts between berth's preflight and its CreateDeployment.
+    const racing: Pick<CodeDeployClient, 'send'> = {
+      send: (async (command: unknown, options?: unknown) => {
+        if (!raced && command instanceof CreateDeploymentCommand) {
+          raced = true
+          await startOtherDeployment(h.clients.codedeploy)
+        }
+        return (h.clients.codedeploy.send as (c: unknown, o?: unknown) => Promise<unknown>)(command, options)
+      }) as CodeDeployClient['send'],
+    }
+    const error = await h
+      .deploy({}, { clients: { ...h.clients, codedeploy: racing } })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toMatch(/web-app\/web-dg is busy: deployment d-[A-Z0-9]{9} is in progress/)
+    const creates = (await h.sim.calls()).filter((call) => call.operation === 'CreateDeployment' && !call.error)
+    expect(creates).toHaveLength(1)
   })
 
   it('adopts the deployment its first CreateDeployment created when the answer was lost, and starts no second', async () => {
@@ -363,6 +413,35 @@ describe('CodeDeploy blue/green against the emulator', () => {
     )
     const mutating = (await h.sim.calls()).filter((call) => /^(Register|Create|Update)/.test(call.operation))
     expect(mutating).toHaveLength(0)
+  })
+
+  it.each([
+    ['an AppSpec of another version', 'version: 1.0\nResources: []\n', /appspec\.yaml:1: version must be 0\.0/],
+    [
+      'a hook function that is no Lambda function name',
+      [
+        'version: 0.0',
+        'Resources:',
+        '  - TargetService:',
+        '      Type: AWS::ECS::Service',
+        '      Properties: { TaskDefinition: x }',
+        'Hooks:',
+        '  - AfterAllowTestTraffic: "bad name!"',
+        '',
+      ].join('\n'),
+      /appspec\.yaml:7: the AfterAllowTestTraffic hook "bad name!" is not a Lambda function name/,
+    ],
+  ])('rejects %s in --appspec before any change', async (_name, text, message) => {
+    const h = await manualHarness()
+    const dir = await mkdtemp(join(tmpdir(), 'berth-appspec-'))
+    const file = join(dir, 'appspec.yaml')
+    await writeFile(file, text)
+    const error = await h.deploy({ appspec: file }).catch((caught: unknown) => caught)
+    await rm(dir, { recursive: true })
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toMatch(message)
+    const mutating = (await h.sim.calls()).filter((call) => /^(Register|Create|Update|Stop)/.test(call.operation))
+    expect(mutating).toEqual([])
   })
 
   it('rejects an unknown deployment config before any change', async () => {

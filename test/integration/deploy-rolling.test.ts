@@ -161,8 +161,11 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect(result.hints.join('\n')).toContain('web exited with code 3')
     expect(result.hints.join('\n')).toContain('fatal: DATABASE_URL is not set')
     expect(result.logs?.[0].lines).toContain('fatal: DATABASE_URL is not set')
-    expect((await h.describe())?.taskDefinition).toBe(TD(1))
-    expect(verdictLatency(h)).toBeLessThanOrEqual(POLL_MS + 1000)
+    // The verdict waits for the rollback to complete, and comes within one poll interval of it.
+    const restored = (await h.describe())?.deployments ?? []
+    expect(restored.map((d) => [d.taskDefinition, d.rolloutState])).toEqual([[TD(1), 'COMPLETED']])
+    const verdictAt = h.times[h.events.findIndex((event) => event.type === 'verdict')]
+    expect(verdictAt - (restored[0].updatedAt?.getTime() ?? 0)).toBeLessThanOrEqual(POLL_MS + 1000)
   })
 
   it('image missing from ECR → a warning before any change, then rolled_back with the CannotPullContainerError hint', async () => {
@@ -187,16 +190,30 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect(result.hints.join('\n')).toMatch(/load balancer health checks: .*health check path and port/)
   })
 
-  it('tasks that fail after passing health checks → failed at twice the breaker threshold, and rolled back', async () => {
+  it('tasks that fail after passing health checks → berth rolls back at twice the breaker threshold: rolled_back, steady on the old revision', async () => {
     const h = await harness()
     const result = await h.deploy({ images: image('oom-later'), waitTimeoutMs: 60 * 60_000 })
-    expect(result.status).toBe('failed')
+    expect(result.status).toBe('rolled_back')
     expect(result.reasons[0]).toMatch(
       /failed: \d+ of its tasks failed, twice the circuit breaker's threshold of 3, yet the breaker did not trip/,
     )
     expect(result.reasons[1]).toMatch(/^rolled the service back to .*api:1 \(deployment ecs-svc\/\d+\)/)
     expect(result.hints[0]).toMatch(/^web was killed for using too much memory/)
-    expect((await h.describe())?.taskDefinition).toBe(TD(1))
+    const service = await h.describe()
+    expect(service?.taskDefinition).toBe(TD(1))
+    // berth followed its rollback until the service was steady on the old revision, before the verdict.
+    expect(service?.deployments?.map((d) => [d.taskDefinition, d.rolloutState])).toEqual([[TD(1), 'COMPLETED']])
+    expect(service?.runningCount).toBe(3)
+  })
+
+  it('a crash 20 s after start, past the health checks → rolled_back by berth, not failed', async () => {
+    const h = await harness()
+    const result = await h.deploy({ images: image('crash-20s'), waitTimeoutMs: 60 * 60_000 })
+    expect(result.status).toBe('rolled_back')
+    expect(result.reasons.join('\n')).toMatch(/rolled the service back to .*api:1/)
+    expect(result.hints.join('\n')).toContain('web exited with code 3')
+    const service = await h.describe()
+    expect(service?.deployments?.map((d) => [d.taskDefinition, d.rolloutState])).toEqual([[TD(1), 'COMPLETED']])
   })
 
   it('circuit breaker without rollback → failed, and the service stays on the new revision', async () => {
@@ -423,6 +440,15 @@ describe('berth deploy, rolling, against the emulator', () => {
         'unknown container',
         { images: [{ container: 'wbe', uri: `${REGISTRY}/api:v2` }] },
         /no container named "wbe" to set the image of; the task definition's containers are "web"/,
+      ],
+      [
+        '--hook and --deployment-config on a rolling service',
+        {
+          images: image('v2'),
+          hooks: [{ event: 'AfterAllowTestTraffic', functionName: 'smoke' }],
+          deploymentConfig: { type: 'all-at-once' },
+        },
+        /^--hook, --deployment-config: service api in cluster prod deploys with rolling updates/,
       ],
       [
         'unknown task definition',

@@ -85,6 +85,7 @@ describe('parseConfig', () => {
     [{}, { env: ['web=1'] }, '--env: "web=1" is not valid: expected CONTAINER:NAME=VALUE'],
     [{}, { secret: ['web:X='] }, "the secret's valueFrom is empty"],
     [{}, { hook: ['Install=fn'] }, '"Install" is not a hookable lifecycle event'],
+    [{}, { hook: ['AfterAllowTestTraffic=bad name!'] }, '"bad name!" is not a Lambda function name'],
     [
       { strategy: 'blue' },
       {},

@@ -7,8 +7,12 @@ import {
   appSpecDocument,
   appSpecString,
   appSpecYaml,
+  isLambdaFunction,
+  HOOK_EVENTS,
+  LAMBDA_FUNCTION_FORM,
+  type HookBinding,
+  type HookEvent,
 } from '../../artifacts/appspec.js'
-import { HOOK_EVENTS, type HookBinding, type HookEvent } from '../../config.js'
 import { UserError } from '../../errors.js'
 
 /** The container and port CodeDeploy routes load balancer traffic to. */
@@ -81,6 +85,12 @@ export function parseAppSpec(
   }
   if (!isMap(doc.contents)) fail('an AppSpec is a mapping with version, Resources and optional Hooks.', doc.contents)
   const value = doc.toJS() as Record<string, unknown>
+  if (value.version !== 0 && value.version !== '0.0') {
+    fail(
+      `version must be 0.0 (the only AppSpec version), got ${JSON.stringify(value.version ?? null)}.`,
+      doc.get('version', true) ?? doc.contents,
+    )
+  }
   const resources = value.Resources
   if (!Array.isArray(resources) || resources.length === 0) {
     fail(`Resources must list one TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true) ?? doc.contents)
@@ -174,6 +184,9 @@ function readHooks(value: unknown, fail: (message: string, at?: number) => never
         fail(`${JSON.stringify(event)} is not a hookable lifecycle event; Hooks must be ${form}.`, at)
       }
       if (typeof functionName !== 'string' || !functionName) fail(`the ${event} hook needs a function name.`, at)
+      if (!isLambdaFunction(functionName as string)) {
+        fail(`the ${event} hook ${JSON.stringify(functionName)} is not ${LAMBDA_FUNCTION_FORM}.`, at)
+      }
       return { event: event as HookEvent, functionName: functionName as string }
     })
   })

@@ -9,13 +9,13 @@ import {
   type ECSTarget,
 } from '@aws-sdk/client-codedeploy'
 import type { Task } from '@aws-sdk/client-ecs'
-import { errorName, errorMessage } from '../../errors.js'
+import { UserError, errorName, errorMessage } from '../../errors.js'
 import { isTransient } from '../../aws/errors.js'
 import { createDeadline } from '../../watch/deadline.js'
 import { watch, type TickResult, type WatchOptions } from '../../watch/loop.js'
 import { ROLLBACK_GRACE_MS } from '../../aws/abort.js'
 import { retrying } from '../../aws/retry.js'
-import { failureThreshold, isTaskFailure } from '../rolling/judge.js'
+import { essentialContainers, failureThreshold, isTaskFailure } from '../rolling/judge.js'
 import { pause } from '../../watch/sleep.js'
 import { appSpecContent } from './appspec.js'
 import { lastSegment } from './group.js'
@@ -66,7 +66,6 @@ async function prepare(context: PreflightContext): Promise<PreparedDeployment> {
 async function deployCodeDeploy(context: DeployContext, plan: CodeDeployPlan): Promise<DeployOutcome> {
   await createConfigIfMissing(context, plan)
   const deploymentId = await createDeployment(context, plan)
-  if (typeof deploymentId !== 'string') return deploymentId.busy
   context.reporter.emit({
     type: 'deployment-started',
     deploymentId,
@@ -102,11 +101,11 @@ async function createConfigIfMissing(context: DeployContext, plan: CodeDeployPla
   }
 }
 
-/** The deployment id, or the outcome when the group turned out to be busy after all. */
-async function createDeployment(
-  context: DeployContext,
-  plan: CodeDeployPlan,
-): Promise<string | { busy: DeployOutcome }> {
+/**
+ * The deployment id. A group found busy only now (another deployment started since the preflight) is the same
+ * user error as in the preflight: exit 2, nothing deployed.
+ */
+async function createDeployment(context: DeployContext, plan: CodeDeployPlan): Promise<string> {
   const appspec = appSpecContent(plan.appspec, context.taskDefinitionArn)
   const input: CreateDeploymentCommandInput = {
     applicationName: plan.application,
@@ -129,9 +128,7 @@ async function createDeployment(
     if (errorName(error) === 'DeploymentLimitExceededException') {
       const active = /\b(d-[A-Z0-9]{9})\b/.exec(errorMessage(error))?.[1]
       if (active && (await isSameDeployment(context, active, input))) return active
-      return {
-        busy: { status: 'failed', reasons: [busyGroupMessage(plan.application, plan.group, active)], hints: [] },
-      }
+      throw new UserError(busyGroupMessage(plan.application, plan.group, active))
     }
     throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${errorMessage(error)}`, { cause: error })
   }
@@ -170,8 +167,7 @@ class Follower {
   /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
   readonly taskSets: TaskSetIds = {}
   private readyNoticed = false
-  /** Stopped tasks of the deployed revision in the service: the replacement task set's. */
-  readonly green: StoppedTasks
+  private replacement?: StoppedTasks
   /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
   readonly greenLimit: number
 
@@ -180,8 +176,6 @@ class Follower {
     readonly plan: CodeDeployPlan,
     readonly deploymentId: string,
   ) {
-    const { ecs } = context.clients
-    this.green = new StoppedTasks(ecs, context.cluster, { serviceName: plan.serviceName }, context.taskDefinitionArn)
     this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1)
   }
 
@@ -195,10 +189,34 @@ class Follower {
     return ending ? { done: ending } : { changed }
   }
 
-  /** While traffic can still go back to blue, the replacement's failed tasks against berth's limit. */
+  /**
+   * Stopped tasks of the deployed revision in the service started since this deployment was created: the
+   * replacement task set's, not those of an earlier deployment of the same revision.
+   */
+  get green(): StoppedTasks {
+    const since = this.info?.createTime?.getTime()
+    this.replacement ??= new StoppedTasks(
+      this.context.clients.ecs,
+      this.context.cluster,
+      { serviceName: this.plan.serviceName },
+      { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) },
+    )
+    return this.replacement
+  }
+
+  /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
+  async greenFailures(): Promise<number> {
+    const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? [])
+    return (await this.green.refresh()).filter((task) => isTaskFailure(task, essential)).length
+  }
+
+  /**
+   * While traffic can still go back to blue (blue exists until the termination wait ends, so StopDeployment with
+   * rollback restores it), the replacement's failed tasks against berth's limit.
+   */
   private async greenFailing(): Promise<Ending | undefined> {
-    if (this.info?.status !== 'InProgress' || this.last?.terminationWait) return undefined
-    const failures = (await this.green.refresh()).filter(isTaskFailure).length
+    if (this.info?.status !== 'InProgress') return undefined
+    const failures = await this.greenFailures()
     return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined
   }
 
@@ -288,7 +306,7 @@ async function conclude(context: DeployContext, follower: Follower, ending: Endi
   }
   if (ending.kind === 'green-failing') return stopFailingGreen(context, follower, ending.failures)
   const { verdict } = ending
-  if (verdict.status === 'succeeded') return { ...verdict, deploymentId }
+  if (verdict.status === 'succeeded') return confirmSuccess(context, follower, { ...verdict, deploymentId })
   const rollback = await followRollback(context, follower)
   const evidence = await gather(context, follower)
   return {
@@ -296,6 +314,32 @@ async function conclude(context: DeployContext, follower: Follower, ending: Endi
     deploymentId,
     reasons: [...verdict.reasons, ...(rollback ? [rollback.reason] : []), ...evidence.reasons],
     hints: [...verdict.hints, ...evidence.hints],
+    ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+  }
+}
+
+/**
+ * CodeDeploy's success is berth's only while the replacement's tasks are not failing: CodeDeploy does not follow
+ * them. Once the original task set is gone there is nothing to roll back to through CodeDeploy, so it is `failed`.
+ */
+async function confirmSuccess(
+  context: DeployContext,
+  follower: Follower,
+  success: DeployOutcome,
+): Promise<DeployOutcome> {
+  const failures = await follower.greenFailures().catch(() => 0)
+  if (failures < follower.greenLimit) return success
+  const evidence = await gather(context, follower)
+  return {
+    status: 'failed',
+    deploymentId: follower.deploymentId,
+    reasons: [
+      `CodeDeploy deployment ${follower.deploymentId} succeeded, but ${failures} tasks of the replacement task set ` +
+        `(${lastSegment(context.taskDefinitionArn)}) have failed, reaching berth's limit of ${follower.greenLimit}; ` +
+        'the original task set is gone, so the service runs the failing revision.',
+      ...evidence.reasons,
+    ],
+    hints: evidence.hints,
     ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
   }
 }
@@ -312,7 +356,8 @@ async function gather(context: DeployContext, follower: Follower) {
   } catch (error) {
     context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` })
   }
-  const failures = tasks.filter(isTaskFailure)
+  const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? [])
+  const failures = tasks.filter((task) => isTaskFailure(task, essential))
   if (failures.length === 0) return { reasons: [], hints: [], logs: [] }
   const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? [])
   return { ...explain({ stoppedTasks: failures, events: [], logs }), logs }
@@ -323,7 +368,8 @@ async function stoppedGreenTasks(context: DeployContext, follower: Follower): Pr
   const byService = await follower.green.refresh()
   const family = context.taskDefinition.family
   if (byService.length > 0 || !family) return byService
-  return new StoppedTasks(context.clients.ecs, context.cluster, { family }, context.taskDefinitionArn).refresh()
+  const only = { taskDefinitionArn: context.taskDefinitionArn }
+  return new StoppedTasks(context.clients.ecs, context.cluster, { family }, only).refresh()
 }
 
 /**

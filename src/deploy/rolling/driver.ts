@@ -17,6 +17,7 @@ import {
   countsOf,
   eventKey,
   failureThreshold,
+  essentialContainers,
   isTaskFailure,
   judge,
   takeNewEvents,
@@ -35,9 +36,32 @@ import {
   type DeployOutcome,
   type Driver,
 } from '../driver.js'
-import { errorMessage } from '../../errors.js'
+import { UserError, errorMessage } from '../../errors.js'
 
-export const rolling: Driver = { name: 'rolling', prepare: async () => ({ deploy: deployRolling }) }
+export const rolling: Driver = {
+  name: 'rolling',
+  prepare: async ({ config, service, cluster }) => {
+    refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`)
+    return { deploy: deployRolling }
+  },
+}
+
+/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
+function refuseCodeDeployInputs(config: DeployContext['config'], where: string): void {
+  const given = [
+    config.hooks.length > 0 ? '--hook' : undefined,
+    config.appspec !== undefined ? '--appspec' : undefined,
+    config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
+    config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
+    config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
+  ].filter((flag) => flag !== undefined)
+  if (given.length === 0) return
+  throw new UserError(
+    `${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
+      `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
+      'or deploy a service whose deployment controller is CODE_DEPLOY.',
+  )
+}
 
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5
@@ -227,6 +251,17 @@ class Follower {
     return own ? { done: own } : { changed }
   }
 
+  /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
+  async steadyOn(previous: string): Promise<TickResult<'steady' | 'failed'>> {
+    const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context))
+    const changed = this.report(service)
+    const primary = primaryOf(service)
+    if (primary?.taskDefinition !== previous) return { changed }
+    if (primary.rolloutState === 'FAILED') return { done: 'failed' }
+    const steady = primary.rolloutState === 'COMPLETED' && (service.deployments ?? []).length === 1
+    return steady ? { done: 'steady' } : { changed }
+  }
+
   /** Emits task counts when they change and service events not seen before; true when anything was new. */
   private report(service: Service): boolean {
     const counts = countsOf(service.deployments ?? [])
@@ -257,7 +292,8 @@ class Follower {
    */
   private async ownFailure(changed: boolean): Promise<Judgement | undefined> {
     if (!changed) return undefined
-    const failures = (await this.stopped.refresh()).filter(isTaskFailure).length
+    const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? [])
+    const failures = (await this.stopped.refresh()).filter((task) => isTaskFailure(task, essential)).length
     if (failures < this.ownLimit.tasks) return undefined
     this.ownLimitReached = true
     return { state: 'failed', reason: this.ownLimit.describe(failures) }
@@ -347,16 +383,7 @@ async function conclude(context: DeployContext, follower: Follower, judgement: J
   })
   if (judgement.state === 'succeeded')
     return { status: 'succeeded', deploymentId, reasons: [headline(judgement, deploymentId)], hints: [] }
-  const status = judgement.state === 'rolled_back' ? 'rolled_back' : 'failed'
-  const rollback =
-    follower.ownLimitReached && follower.ownLimit.rollBack
-      ? [
-          await rollBack(
-            context,
-            "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)",
-          ),
-        ]
-      : []
+  const rollback = await rollbackAfterFailure(context, follower, judgement)
   const explanation = await gather(context, follower)
   const hints = [...explanation.hints]
   if (
@@ -366,12 +393,52 @@ async function conclude(context: DeployContext, follower: Follower, judgement: J
     hints.push(NO_BREAKER_HINT)
   }
   return {
-    status,
+    status: rollback?.restored ? 'rolled_back' : 'failed',
     deploymentId,
-    reasons: [headline(judgement, deploymentId), ...rollback, ...explanation.reasons],
+    reasons: [headline(judgement, deploymentId), ...(rollback?.reasons ?? []), ...explanation.reasons],
     hints,
     ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
   }
+}
+
+/** A rollback after the deployment failed: whether the service is back on the previous revision, and what was seen. */
+interface Rollback {
+  restored: boolean
+  reasons: string[]
+}
+
+/**
+ * Whoever rolls the service back (ECS's circuit breaker, or berth when its own limit is reached and the breaker
+ * asks for rollback), berth follows the rollback until the service is steady on the previous revision, or the
+ * deadline: the verdict is `rolled_back` only when the service went back.
+ */
+async function rollbackAfterFailure(
+  context: DeployContext,
+  follower: Follower,
+  judgement: Exclude<Judgement, { state: 'in_progress' | 'succeeded' }>,
+): Promise<Rollback | undefined> {
+  if (judgement.state === 'rolled_back') {
+    return { restored: true, reasons: await followRollback(context, follower, judgement.to.taskDefinition ?? '') }
+  }
+  if (!(judgement.state === 'failed' && follower.ownLimitReached && follower.ownLimit.rollBack)) return undefined
+  const cause = "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)"
+  const requested = await rollBack(context, cause)
+  if (!requested.sent) return { restored: false, reasons: [requested.reason] }
+  const previous = context.previousTaskDefinitionArn
+  return { restored: true, reasons: [requested.reason, ...(await followRollback(context, follower, previous))] }
+}
+
+/** Watches the service until its rollback to `previous` completes; what it saw, when it did not. */
+async function followRollback(context: DeployContext, follower: Follower, previous: string): Promise<string[]> {
+  const end = await watch(() => follower.steadyOn(previous), watchOptions(context))
+  if (end.kind === 'done' && end.value === 'steady') return []
+  if (end.kind === 'done') return [`the rollback to ${previous} did not complete: its deployment failed too.`]
+  const when = end.kind === 'timed_out' ? 'when the wait timeout passed' : 'when the run was cancelled'
+  return [`the rollback to ${previous} was still in progress ${when}${progress(follower.counts, primaryId(follower))}.`]
+}
+
+function primaryId(follower: Follower): string {
+  return follower.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? ''
 }
 
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
@@ -382,7 +449,8 @@ async function gather(context: DeployContext, follower: Follower) {
   } catch (error) {
     context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` })
   }
-  const failures = tasks.filter(isTaskFailure)
+  const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? [])
+  const failures = tasks.filter((task) => isTaskFailure(task, essential))
   const relevant = failures.length > 0 ? failures : tasks
   const logs = await logTails(context.clients.logs, relevant, context.taskDefinition.containerDefinitions ?? [])
   return { ...explain({ stoppedTasks: relevant, events: follower.serviceEvents, logs }), logs }
@@ -410,7 +478,7 @@ async function interrupted(
       : `the run was cancelled while deployment ${deploymentId} was in progress`
   const reasons = [`${what}${progress(follower.counts, deploymentId)}.`]
   const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
-  if (action === 'rollback') reasons.push(await rollBack(context, `${why} (${flag} rollback)`))
+  if (action === 'rollback') reasons.push((await rollBack(context, `${why} (${flag} rollback)`)).reason)
   else reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`)
   const explanation = await gather(context, follower)
   return {
@@ -426,7 +494,7 @@ async function interrupted(
  * Puts the service back on the previous task definition and waits briefly to see the rollback deployment start.
  * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
  */
-async function rollBack(context: DeployContext, cause: string): Promise<string> {
+async function rollBack(context: DeployContext, cause: string): Promise<{ sent: boolean; reason: string }> {
   const previous = context.previousTaskDefinitionArn
   const input = { ...updateInput(context, previous, false), desiredCount: undefined }
   // Sending it again is harmless (the same task definition, not forced): retried on throttling and server errors
@@ -441,7 +509,7 @@ async function rollBack(context: DeployContext, cause: string): Promise<string> 
     )
     service = 'service' in sent ? sent.service : undefined
   } catch (error) {
-    return `could not roll the service back to ${previous}: ${errorMessage(error)}`
+    return { sent: false, reason: `could not roll the service back to ${previous}: ${errorMessage(error)}` }
   }
   context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous })
   for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
@@ -451,7 +519,7 @@ async function rollBack(context: DeployContext, cause: string): Promise<string> 
   }
   const rollback = primaryOf(service ?? {})
   if (rollback?.taskDefinition !== previous) {
-    return `asked ECS to roll the service back to ${previous}: ${cause}.`
+    return { sent: true, reason: `asked ECS to roll the service back to ${previous}: ${cause}.` }
   }
-  return `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.`
+  return { sent: true, reason: `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.` }
 }

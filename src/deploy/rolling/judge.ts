@@ -105,10 +105,23 @@ export function failureThreshold(desiredCount: number, breaker?: DeploymentCircu
 
 const HEALTH_CHECK_FAILURE = /health checks?/i
 
-/** A stopped task that counts as a failure of its deployment (not a scale-in or a user's StopTask). */
-export function isTaskFailure(task: Task): boolean {
+/**
+ * A task that counts as a failure of its deployment (not a scale-in or a user's StopTask): its essential container
+ * exited, it failed to start, or it was stopped for failed health checks, whatever its lastStatus (a task still
+ * draining has not reached STOPPED, yet its container has exited). `essential` names the essential containers.
+ */
+export function isTaskFailure(task: Task, essential?: ReadonlySet<string>): boolean {
   if (task.stopCode === 'TaskFailedToStart' || task.stopCode === 'EssentialContainerExited') return true
-  return HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? '')
+  if (HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? '')) return true
+  if (task.desiredStatus !== 'STOPPED' || !essential) return false
+  return (task.containers ?? []).some(
+    (container) => essential.has(container.name ?? '') && container.exitCode !== undefined,
+  )
+}
+
+/** The names of a task definition's essential containers (a container is essential unless it says otherwise). */
+export function essentialContainers(definitions: readonly { name?: string; essential?: boolean }[]): Set<string> {
+  return new Set(definitions.filter((definition) => definition.essential !== false).map((d) => d.name ?? ''))
 }
 
 export function circuitBreakerOn(breaker?: DeploymentCircuitBreaker): boolean {

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Deployment, Task } from '@aws-sdk/client-ecs'
 import {
   countsOf,
+  essentialContainers,
   failureThreshold,
   isTaskFailure,
   judge,
@@ -167,6 +168,27 @@ describe('isTaskFailure', () => {
     [task({ stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' }), false],
   ])('%#', (input, expected) => {
     expect(isTaskFailure(input)).toBe(expected)
+  })
+
+  const essential = essentialContainers([
+    { name: 'web', essential: true },
+    { name: 'xray', essential: false },
+  ])
+  const draining = (container: string, exitCode?: number): Task => ({
+    lastStatus: 'DEACTIVATING',
+    desiredStatus: 'STOPPED',
+    containers: [{ name: container, lastStatus: exitCode === undefined ? 'RUNNING' : 'STOPPED', exitCode }],
+  })
+
+  it('counts a draining task whose essential container has exited, before it reaches STOPPED', () => {
+    expect(isTaskFailure(draining('web', 3), essential)).toBe(true)
+    expect(isTaskFailure(draining('web', 0), essential)).toBe(true)
+  })
+
+  it('does not count a draining task whose essential container still runs, or whose sidecar exited', () => {
+    expect(isTaskFailure(draining('web'), essential)).toBe(false)
+    expect(isTaskFailure(draining('xray', 1), essential)).toBe(false)
+    expect(isTaskFailure({ ...draining('web', 3), desiredStatus: 'RUNNING' }, essential)).toBe(false)
   })
 })
 
