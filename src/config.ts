@@ -24,7 +24,6 @@ export type InterruptAction = (typeof INTERRUPT_ACTIONS)[number]
 export const WAIT_FOR = ['traffic-shifted', 'completed'] as const
 export type WaitFor = (typeof WAIT_FOR)[number]
 
-
 export interface ImageEdit {
   container: string
   uri: string
