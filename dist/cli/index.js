@@ -50942,7 +50942,7 @@ function describe(value) {
 ;// CONCATENATED MODULE: ./src/sim/scenario/types.ts
 /** No injected faults. */
 function noFaults() {
-    return { throttleRate: 0, errorRate: 0, lostResponses: {}, stalls: {} };
+    return { throttleRate: 0, errorRate: 0, lostResponses: {}, stalls: {}, serverErrors: {} };
 }
 const DEFAULT_TIMING = {
     healthCheckSeconds: 10,
@@ -51282,7 +51282,7 @@ class ScenarioReader extends ScenarioValues {
         if (value === undefined || value === null)
             return noFaults();
         const faults = this.object(value, ['faults']);
-        this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'latency'], ['faults']);
+        this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'serverErrors', 'latency'], ['faults']);
         const rate = (key) => {
             if (faults[key] === undefined)
                 return 0;
@@ -51300,19 +51300,31 @@ class ScenarioReader extends ScenarioValues {
             errorRate,
             lostResponses: this.callCounts(faults.lostResponses, ['faults', 'lostResponses']),
             stalls: this.callCounts(faults.stalls, ['faults', 'stalls']),
+            serverErrors: this.callNumbers(faults.serverErrors, ['faults', 'serverErrors']),
             latency: faults.latency === undefined || faults.latency === null ? undefined : this.latency(faults.latency),
         };
     }
     /** `{Operation: N}`: how many of an operation's first calls a fault applies to. */
     callCounts(value, path) {
+        return this.perOperation(value, path, (count, at) => this.int(count, at, 0));
+    }
+    /** `{Operation: [n, …]}`: which of an operation's calls (1 for the first) a fault applies to. */
+    callNumbers(value, path) {
+        return this.perOperation(value, path, (numbers, at) => {
+            if (!Array.isArray(numbers))
+                this.fail(at, 'must be a list of call numbers, 1 for the first call');
+            return numbers.map((n, index) => this.int(n, [...at, index], 1));
+        });
+    }
+    perOperation(value, path, read) {
         if (value === undefined || value === null)
             return {};
-        const counts = this.object(value, path);
-        return Object.fromEntries(Object.entries(counts).map(([operation, count]) => {
+        const entries = this.object(value, path);
+        return Object.fromEntries(Object.entries(entries).map(([operation, entry]) => {
             if (!/^[A-Z][A-Za-z0-9]*$/.test(operation)) {
                 this.fail([...path, operation], 'is not an operation name (e.g. UpdateService)');
             }
-            return [operation, this.int(count, [...path, operation], 0)];
+            return [operation, read(entry, [...path, operation])];
         }));
     }
     latency(value) {
@@ -53228,6 +53240,8 @@ async function serve(world, services, port = 0) {
     // A generator of its own, so adding latency leaves the seeded sequence of throttles and errors unchanged.
     const latency = sfc32((world.seed ^ 0x1a7e1a7e) >>> 0);
     const delayed = new Set();
+    /** How many calls of each operation have arrived: `faults.serverErrors` names calls by their number. */
+    const calls = new Map();
     const server = (0,external_node_http_.createServer)((req, res) => {
         handle(req, res).catch((error) => {
             console.error('berth sim: request failed:', error);
@@ -53289,8 +53303,12 @@ async function serve(world, services, port = 0) {
         if (typeof request !== 'object' || request === null || Array.isArray(request)) {
             return fail(new AwsError('SerializationException', 'Start of structure or map found where not expected.'));
         }
+        const callNumber = (calls.get(operation) ?? 0) + 1;
+        calls.set(operation, callNumber);
         if (takeOne(world.faults.stalls, operation))
             return record(0, 'Stalled');
+        if (world.faults.serverErrors[operation]?.includes(callNumber))
+            return fail(serverError(service.id));
         const draw = faults();
         if (draw < world.faults.throttleRate)
             return fail(new AwsError('ThrottlingException', 'Rate exceeded'));

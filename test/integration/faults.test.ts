@@ -33,6 +33,7 @@ interface Faults {
   errorRate?: number
   lostResponses?: Record<string, number>
   stalls?: Record<string, number>
+  serverErrors?: Record<string, number[]>
   latency?: { minMs: number; maxMs: number }
 }
 
@@ -276,8 +277,8 @@ describe('issue 9: each defect, as it was seen', () => {
     expect((await serviceOf(outcome.sim, 'web'))?.taskDefinition).toBe(outcome.result.previousTaskDefinitionArn)
   })
 
-  it('defect 8: the rolling rollback on timeout is sent through server errors and a lost answer', async () => {
-    const outcome = await deployWith(ROLLING, { errorRate: 0.3, lostResponses: {} }, 5, {
+  it('defect 8: the rolling rollback on timeout is sent again through server errors until carried out', async () => {
+    const outcome = await deployWith(ROLLING, { serverErrors: { UpdateService: [2, 3] } }, 1, {
       service: 'api',
       images: rollingImage('slow'),
       waitTimeoutMs: 5 * 60_000,
@@ -285,10 +286,14 @@ describe('issue 9: each defect, as it was seen', () => {
     })
     expect(outcome.result.status).toBe('timed_out')
     expect(outcome.result.reasons.join('\n')).toMatch(/rolled the service back to .*api:1/)
-    const back = carriedOut(outcome.calls, 'UpdateService').filter((call) =>
-      String((call.request as { taskDefinition?: string }).taskDefinition).endsWith('api:1'),
-    )
-    expect(back.length).toBeGreaterThanOrEqual(1)
+    const toOld = (call: CallRecord) =>
+      call.operation === 'UpdateService' &&
+      String((call.request as { taskDefinition?: string }).taskDefinition).endsWith('api:1')
+    // The first two rollback calls met server errors; berth sent it again until it was carried out.
+    const attempts = outcome.calls.filter(toOld)
+    expect(attempts.map((call) => call.error)).toEqual(['ServerException', 'ServerException', null])
+    expect(carriedOut(outcome.calls, 'UpdateService').filter(toOld).length).toBeGreaterThanOrEqual(1)
+    expect((await serviceOf(outcome.sim, 'api'))?.taskDefinition).toMatch(/api:1$/)
   })
 
   it('defect 1: a stalled read while watching is retried; a stalled UpdateService is looked at, then sent once', async () => {

@@ -77,6 +77,21 @@ describe('faults.stalls', () => {
   })
 })
 
+describe('faults.serverErrors', () => {
+  it("answers the named calls of an operation with the service's 5xx, without carrying them out", async () => {
+    sim = await startTestSim(webScenario({ serverErrors: { UpdateService: [2] } }))
+    const update = (desiredCount: number) => new UpdateServiceCommand({ cluster: 'prod', service: 'web', desiredCount })
+    await sim.ecs.send(update(4))
+    const error = await failure(new ECSClient({ ...clientConfig(sim.url), maxAttempts: 1 }).send(update(5)))
+    expect([error.name, error.$metadata.httpStatusCode]).toEqual(['ServerException', 500])
+    await sim.ecs.send(update(6))
+    const calls = (await sim.calls()).filter((c) => c.operation === 'UpdateService')
+    expect(calls.map((c) => c.error)).toEqual([null, 'ServerException', null])
+    const service = await sim.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
+    expect(service.services![0].desiredCount).toBe(6)
+  })
+})
+
 describe('faults.latency', () => {
   async function delays(seed: number): Promise<number[]> {
     sim = await startTestSim(webScenario({ latency: { minMs: 20, maxMs: 80 } }), { seed })
@@ -154,6 +169,7 @@ describe('the scenario reader', () => {
       errorRate: 0,
       lostResponses: { UpdateService: 1 },
       stalls: { DescribeServices: 1 },
+      serverErrors: { UpdateService: [2, 3] },
       latency: { minMs: 20, maxMs: 200 },
     })
     expect(scenario.timing).toEqual({
@@ -173,6 +189,7 @@ describe('the scenario reader', () => {
       errorRate: 0,
       lostResponses: { UpdateService: 1 },
       stalls: { DescribeServices: 2 },
+      serverErrors: {},
       latency: { minMs: 5, maxMs: 50 },
     })
   })
@@ -181,6 +198,16 @@ describe('the scenario reader', () => {
     ['faults:\n  stalls: { UpdateService: -1 }\n', 2, 'faults.stalls.UpdateService must be an integer >= 0, got -1'],
     ['faults:\n  stalls: { update-service: 1 }\n', 2, 'faults.stalls.update-service is not an operation name'],
     ['faults:\n  stalls: [UpdateService]\n', 2, 'faults.stalls must be a mapping, got a list'],
+    [
+      'faults:\n  serverErrors: { UpdateService: 2 }\n',
+      2,
+      'faults.serverErrors.UpdateService must be a list of call numbers',
+    ],
+    [
+      'faults:\n  serverErrors: { UpdateService: [0] }\n',
+      2,
+      'faults.serverErrors.UpdateService[0] must be an integer >= 1, got 0',
+    ],
     ['faults:\n  latency:\n    minMs: 50\n    maxMs: 10\n', 4, 'faults.latency.maxMs must be >= minMs (50), got 10'],
     [
       'faults:\n  latency: { minMs: 5, max: 9 }\n',

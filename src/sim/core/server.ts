@@ -35,6 +35,8 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
   // A generator of its own, so adding latency leaves the seeded sequence of throttles and errors unchanged.
   const latency = sfc32((world.seed ^ 0x1a7e1a7e) >>> 0)
   const delayed = new Set<NodeJS.Timeout>()
+  /** How many calls of each operation have arrived: `faults.serverErrors` names calls by their number. */
+  const calls = new Map<string, number>()
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('berth sim: request failed:', error)
@@ -97,7 +99,10 @@ export async function serve(world: World, services: ServiceDefinition[], port = 
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
       return fail(new AwsError('SerializationException', 'Start of structure or map found where not expected.'))
     }
+    const callNumber = (calls.get(operation) ?? 0) + 1
+    calls.set(operation, callNumber)
     if (takeOne(world.faults.stalls, operation)) return record(0, 'Stalled')
+    if (world.faults.serverErrors[operation]?.includes(callNumber)) return fail(serverError(service.id))
     const draw = faults()
     if (draw < world.faults.throttleRate) return fail(new AwsError('ThrottlingException', 'Rate exceeded'))
     if (draw < world.faults.throttleRate + world.faults.errorRate) return fail(serverError(service.id))

@@ -368,7 +368,7 @@ class ScenarioReader extends ScenarioValues {
   private faults(value: unknown): Faults {
     if (value === undefined || value === null) return noFaults()
     const faults = this.object(value, ['faults'])
-    this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'latency'], ['faults'])
+    this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'serverErrors', 'latency'], ['faults'])
     const rate = (key: 'throttleRate' | 'errorRate'): number => {
       if (faults[key] === undefined) return 0
       const n = this.number(faults[key], ['faults', key], 0)
@@ -383,20 +383,33 @@ class ScenarioReader extends ScenarioValues {
       errorRate,
       lostResponses: this.callCounts(faults.lostResponses, ['faults', 'lostResponses']),
       stalls: this.callCounts(faults.stalls, ['faults', 'stalls']),
+      serverErrors: this.callNumbers(faults.serverErrors, ['faults', 'serverErrors']),
       latency: faults.latency === undefined || faults.latency === null ? undefined : this.latency(faults.latency),
     }
   }
 
   /** `{Operation: N}`: how many of an operation's first calls a fault applies to. */
   private callCounts(value: unknown, path: Path): Record<string, number> {
+    return this.perOperation(value, path, (count, at) => this.int(count, at, 0))
+  }
+
+  /** `{Operation: [n, …]}`: which of an operation's calls (1 for the first) a fault applies to. */
+  private callNumbers(value: unknown, path: Path): Record<string, number[]> {
+    return this.perOperation(value, path, (numbers, at) => {
+      if (!Array.isArray(numbers)) this.fail(at, 'must be a list of call numbers, 1 for the first call')
+      return (numbers as unknown[]).map((n, index) => this.int(n, [...at, index], 1))
+    })
+  }
+
+  private perOperation<T>(value: unknown, path: Path, read: (value: unknown, at: Path) => T): Record<string, T> {
     if (value === undefined || value === null) return {}
-    const counts = this.object(value, path)
+    const entries = this.object(value, path)
     return Object.fromEntries(
-      Object.entries(counts).map(([operation, count]) => {
+      Object.entries(entries).map(([operation, entry]) => {
         if (!/^[A-Z][A-Za-z0-9]*$/.test(operation)) {
           this.fail([...path, operation], 'is not an operation name (e.g. UpdateService)')
         }
-        return [operation, this.int(count, [...path, operation], 0)]
+        return [operation, read(entry, [...path, operation])]
       }),
     )
   }

@@ -104,6 +104,8 @@ export interface Faults {
    * client gives up or the server closes); a stalled call is not carried out.
    */
   stalls: Record<string, number>
+  /** Per operation, which of its calls (1 for the first) are answered with the service's own 5xx, not carried out. */
+  serverErrors: Record<string, number[]>
   /** Each answer is delayed by a seeded random real-time delay in [minMs, maxMs]. */
   latency?: { minMs: number; maxMs: number }
 }
@@ -164,7 +166,7 @@ export interface ScenarioInput {
 
 /** No injected faults. */
 export function noFaults(): Faults {
-  return { throttleRate: 0, errorRate: 0, lostResponses: {}, stalls: {} }
+  return { throttleRate: 0, errorRate: 0, lostResponses: {}, stalls: {}, serverErrors: {} }
 }
 
 export const DEFAULT_TIMING: Timing = {
