@@ -368,7 +368,11 @@ class ScenarioReader extends ScenarioValues {
   private faults(value: unknown): Faults {
     if (value === undefined || value === null) return noFaults()
     const faults = this.object(value, ['faults'])
-    this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'serverErrors', 'latency'], ['faults'])
+    this.onlyKeys(
+      faults,
+      ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'serverErrors', 'latency'],
+      ['faults'],
+    )
     const rate = (key: 'throttleRate' | 'errorRate'): number => {
       if (faults[key] === undefined) return 0
       const n = this.number(faults[key], ['faults', key], 0)
