@@ -128,3 +128,32 @@ describe('SIGINT then SIGTERM to the CLI bundle mid-deployment', () => {
     expect(await serviceTaskDefinition(sim.url, 'web')).toBe(before)
   })
 })
+
+describe('a signal during start-up', () => {
+  /** Sends SIGINT `afterMs` after the process was spawned, before berth has done anything. */
+  function interruptEarly(script: string, args: string[], env: Record<string, string>, afterMs: number) {
+    return new Promise<Outcome & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+      const child = spawn(process.execPath, [script, ...args], {
+        env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk) => (stdout += chunk))
+      child.stderr.on('data', (chunk) => (stderr += chunk))
+      setTimeout(() => child.kill('SIGINT'), afterMs)
+      child.once('error', reject)
+      child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+    })
+  }
+
+  it('is caught, not fatal: 0.3 s after start the CLI ends cancelled, having changed nothing', async () => {
+    sim = await startSim({ scenario: 'test/fixtures/sim/rolling.yaml', speed: SPEED })
+    const args = ['deploy', '--cluster', 'prod', '--service', 'api', '--image', `web=${REGISTRY}/api:v2`, '--json']
+    const outcome = await interruptEarly(CLI, args, awsEnv(sim.url), 300)
+    expect(outcome.signal).toBeNull()
+    expect(lastJsonLine(outcome.stdout)).toMatchObject({ status: 'cancelled' })
+    expect(outcome.code).toBe(1)
+    expect(await serviceTaskDefinition(sim.url, 'api')).toMatch(/api:1$/)
+  })
+})
