@@ -195,6 +195,16 @@ export function parseHookConfig(source: InputSource, env: Record<string, string 
   }
 }
 
+/** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
+const SECRET_VALUES = new Set(['env'])
+
+/** The bad value as a message may show it: quoted, or for a secret-bearing input without the value after `=`. */
+function shownValue(name: string, raw: string): string {
+  if (!SECRET_VALUES.has(name)) return JSON.stringify(raw)
+  const equals = raw.indexOf('=')
+  return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`
+}
+
 /** A parser of one value: returns the typed value or throws `Invalid` with what is accepted. */
 type Parse<T> = (value: string) => T
 
@@ -207,7 +217,7 @@ function reader(source: InputSource) {
       return parse(raw)
     } catch (error) {
       if (error instanceof Invalid) {
-        throw new UserError(`${source.label(name)}: ${JSON.stringify(raw)} is not valid: ${error.message}`)
+        throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`)
       }
       throw error
     }

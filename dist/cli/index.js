@@ -45456,6 +45456,15 @@ function parseHookConfig(source, env = {}) {
         json: input.boolean('json'),
     };
 }
+/** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
+const SECRET_VALUES = new Set(['env']);
+/** The bad value as a message may show it: quoted, or for a secret-bearing input without the value after `=`. */
+function shownValue(name, raw) {
+    if (!SECRET_VALUES.has(name))
+        return JSON.stringify(raw);
+    const equals = raw.indexOf('=');
+    return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
+}
 /** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
 class Invalid extends Error {
 }
@@ -45466,7 +45475,7 @@ function reader(source) {
         }
         catch (error) {
             if (error instanceof Invalid) {
-                throw new UserError(`${source.label(name)}: ${JSON.stringify(raw)} is not valid: ${error.message}`);
+                throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`);
             }
             throw error;
         }
@@ -46445,11 +46454,12 @@ class Scanner {
     describeHere() {
         if (this.atEnd())
             return 'the end of the file';
-        const rest = this.text.slice(this.at);
-        const word = /^[A-Za-z_][\w-]*/.exec(rest);
-        if (word)
-            return JSON.stringify(word[0]);
-        const char = rest[0];
+        const char = this.text[this.at];
+        // An unquoted word may be a value pasted without quotes, a token or a password: said by its kind, never echoed.
+        if (/[A-Za-z_]/.test(char))
+            return 'an unquoted word';
+        if (/[0-9]/.test(char))
+            return 'a digit';
         if (char === '\n' || char === '\r')
             return 'the end of the line';
         return `'${char}'`;

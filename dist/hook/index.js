@@ -54390,6 +54390,15 @@ function parseHookConfig(source, env = {}) {
         json: input.boolean('json'),
     };
 }
+/** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
+const SECRET_VALUES = new Set(['env']);
+/** The bad value as a message may show it: quoted, or for a secret-bearing input without the value after `=`. */
+function shownValue(name, raw) {
+    if (!SECRET_VALUES.has(name))
+        return JSON.stringify(raw);
+    const equals = raw.indexOf('=');
+    return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
+}
 /** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
 class Invalid extends Error {
 }
@@ -54400,7 +54409,7 @@ function reader(source) {
         }
         catch (error) {
             if (error instanceof Invalid) {
-                throw new UserError(`${source.label(name)}: ${JSON.stringify(raw)} is not valid: ${error.message}`);
+                throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`);
             }
             throw error;
         }

@@ -165,10 +165,10 @@ class Scanner {
 
   private describeHere(): string {
     if (this.atEnd()) return 'the end of the file'
-    const rest = this.text.slice(this.at)
-    const word = /^[A-Za-z_][\w-]*/.exec(rest)
-    if (word) return JSON.stringify(word[0])
-    const char = rest[0]
+    const char = this.text[this.at]
+    // An unquoted word may be a value pasted without quotes, a token or a password: said by its kind, never echoed.
+    if (/[A-Za-z_]/.test(char)) return 'an unquoted word'
+    if (/[0-9]/.test(char)) return 'a digit'
     if (char === '\n' || char === '\r') return 'the end of the line'
     return `'${char}'`
   }

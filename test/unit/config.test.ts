@@ -82,7 +82,7 @@ describe('parseConfig', () => {
   it.each([
     [{}, { image: ['web'] }, '--image: "web" is not valid: expected CONTAINER=IMAGE'],
     [{}, { image: ['we b=nginx:1'] }, 'container name "we b" must match'],
-    [{}, { env: ['web=1'] }, '--env: "web=1" is not valid: expected CONTAINER:NAME=VALUE'],
+    [{}, { env: ['web=1'] }, '--env: "web=…" (value not shown) is not valid: expected CONTAINER:NAME=VALUE'],
     [{}, { secret: ['web:X='] }, "the secret's valueFrom is empty"],
     [{}, { hook: ['Install=fn'] }, '"Install" is not a hookable lifecycle event'],
     [{}, { hook: ['AfterAllowTestTraffic=bad name!'] }, '"bad name!" is not a Lambda function name'],
@@ -102,6 +102,14 @@ describe('parseConfig', () => {
     [{ 'task-definition': 'arn:aws:ecs:us-east-1:1:task-definition/x' }, {}, 'expected a task definition ARN like'],
   ])('rejects %j %j naming the flag, the value and what is accepted', (values, lists, message) => {
     expect(errorOf(() => parseConfig(flags(values as Record<string, string>, lists))).message).toContain(message)
+  })
+
+  it('never shows the value of an environment variable in an error: it may be a secret', () => {
+    const secret = 'ghp_0123456789abcdefghijklmnopqrstuvwxyz'
+    const message = errorOf(() => parseConfig(flags({}, { env: [`web:BAD NAME=${secret}`] }))).message
+    expect(message).toContain('--env: "web:BAD NAME=…" (value not shown) is not valid: variable name "BAD NAME"')
+    expect(message).not.toContain(secret)
+    expect(errorOf(() => parseConfig(flags({}, { env: [secret] }))).message).not.toContain(secret)
   })
 
   it('labels errors as the Action spells its inputs', () => {

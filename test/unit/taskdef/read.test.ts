@@ -87,18 +87,31 @@ describe('parseTaskDefinition', () => {
   it.each([
     ['', 1, 1, 'expected a value (object, array, string, number, true, false or null), found the end of the file'],
     ['{"family": "web"', 1, 17, `expected ',' or '}' after the value of "family", found the end of the file`],
-    ['{\n  family: "web"\n}', 2, 3, 'expected a property name in double quotes, found "family"'],
+    ['{\n  family: "web"\n}', 2, 3, 'expected a property name in double quotes, found an unquoted word'],
     ["{\n  'family': 1}", 2, 3, "expected a property name in double quotes, found '''"],
     ['{"a": "line\nbreak"}', 1, 12, `expected a closing '"' before the end of the line, found the end of the line`],
     ['{"a": "\\x"}', 1, 8, 'expected a valid escape'],
-    ['{"a": 01}', 1, 8, `expected ',' or '}' after the value of "a", found '1'`],
-    ['{"a": tru}', 1, 7, 'expected a value (object, array, string, number, true, false or null), found "tru"'],
+    ['{"a": 01}', 1, 8, `expected ',' or '}' after the value of "a", found a digit`],
+    [
+      '{"a": tru}',
+      1,
+      7,
+      'expected a value (object, array, string, number, true, false or null), found an unquoted word',
+    ],
     ['{} {}', 1, 4, "expected the end of the file, found '{'"],
-    ['[1 2]', 1, 4, "expected ',' or ']' after an array item, found '2'"],
+    ['[1 2]', 1, 4, "expected ',' or ']' after an array item, found a digit"],
   ])('reports %j at line %i column %i', (text, line, column, expected) => {
     const error = readError(text)
     expect(error.message).toContain(`task-definition.json:${line}:${column}: invalid JSON: ${expected}`)
     expect(error.location).toEqual({ file: 'task-definition.json', line, column })
+  })
+
+  it('never echoes an unquoted value, which may be a token or a password', () => {
+    const token = 'ghp_0123456789abcdefghijklmnopqrstuvwxyz'
+    const error = readError(`{"family": "web", "containerDefinitions": [{"environment": [{"value": ${token}}]}]}`)
+    expect(error.message).toMatch(/task-definition\.json:1:\d+: invalid JSON: .*found an unquoted word/)
+    expect(error.message).not.toContain(token)
+    expect(error.message).not.toContain('ghp_')
   })
 
   it('accepts a byte order mark and keeps __proto__ as a plain key', () => {
