@@ -75157,24 +75157,27 @@ function recorder() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6257);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4491);
-/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5034);
-/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9475);
-/* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(699);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7994);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5694);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2973);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3916);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(201);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4491);
+/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5034);
+/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9475);
+/* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(699);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7994);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(5694);
 // First: catches SIGINT/SIGTERM before anything else loads.
+
 
 
 
@@ -75200,7 +75203,7 @@ const inputs = {
 };
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter() {
-    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_11__/* .consoleReporter */ .P)(process.stdout);
+    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_12__/* .consoleReporter */ .P)(process.stdout);
     return {
         emit(event) {
             if (event.type === 'stage-started')
@@ -75229,17 +75232,17 @@ async function writeSummary(events, result, region) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .summaryMarkdown */ .e)(events, result, { region })).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .summaryMarkdown */ .e)(events, result, { region })).write();
     }
     catch (error) {
         // The verdict stands without the summary; a summary we cannot write must not turn it red.
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error)}`);
     }
 }
 /** Environment values given in the `env` input that look like credentials are masked in every log of the job. */
 function maskCredentials(config) {
     for (const edit of config.env)
-        if ((0,_taskdef_index_js__WEBPACK_IMPORTED_MODULE_10__/* .credentialKind */ .eV)(edit.name, edit.value))
+        if ((0,_taskdef_index_js__WEBPACK_IMPORTED_MODULE_11__/* .credentialKind */ .eV)(edit.name, edit.value))
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(edit.value);
 }
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
@@ -75252,28 +75255,45 @@ function githubDeployment(config) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e('input "github-environment" is set but "github-token" is empty: no GitHub deployment is recorded.');
         return undefined;
     }
-    return (0,_report_github_deployment_js__WEBPACK_IMPORTED_MODULE_12__/* .githubDeploymentReporter */ .aw)({ token, environment, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(message) });
+    return (0,_report_github_deployment_js__WEBPACK_IMPORTED_MODULE_13__/* .githubDeploymentReporter */ .aw)({ token, environment, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(message) });
 }
+/** Where a step writes its rendered task definition: a file of its own, so a later berth step never overwrites it. */
 function renderedPath() {
-    const directory = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)();
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(directory, `berth-task-definition-${process.env.GITHUB_RUN_ID ?? process.pid}.json`);
+    const directory = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)();
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(directory, `berth-task-definition-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)()}.json`);
+}
+/**
+ * Reads a file the inputs name, refusing one that leads outside GITHUB_WORKSPACE (a path with `..`, an absolute
+ * path elsewhere, or a symbolic link to another place): the Action reads the repository's files only.
+ */
+async function readWorkspaceFile(path) {
+    const workspace = process.env.GITHUB_WORKSPACE;
+    if (workspace) {
+        const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(path)).catch(() => (0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(path));
+        if (real !== root && !real.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_5__.sep)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`input "task-definition": ${path} leads to ${real}, outside the workspace (GITHUB_WORKSPACE ${root}); ` +
+                'give a file of the repository, or a registered FAMILY[:REVISION] or ARN.', { file: path });
+        }
+    }
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(path, 'utf8');
 }
 async function main() {
-    const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .recorder */ .tT)();
-    let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(actionReporter(), history);
+    const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_15__/* .recorder */ .tT)();
+    let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_15__/* .fanOut */ .YO)(actionReporter(), history);
     try {
-        const parsed = (0,_config_js__WEBPACK_IMPORTED_MODULE_6__/* .parseConfig */ .o4)(inputs, process.env);
+        const parsed = (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConfig */ .o4)(inputs, process.env);
         maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = githubDeployment(config);
         if (github)
-            reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(reporter, github);
-        const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_9__/* .run */ .e)(config, {
-            clients: (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_8__/* .createClients */ .hP)({ region: config.region }),
+            reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_15__/* .fanOut */ .YO)(reporter, github);
+        const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_10__/* .run */ .e)(config, {
+            clients: (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_9__/* .createClients */ .hP)({ region: config.region }),
             reporter,
-            readFile: (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8'),
+            readFile: readWorkspaceFile,
             now: Date.now,
-            sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_5__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+            sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_6__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
             signal: _signals_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelSignal */ .B,
         });
         await reporter.close?.();
@@ -75285,20 +75305,19 @@ async function main() {
     }
     catch (thrown) {
         await reporter.close?.();
-        const error = (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_8__/* .explainSetupError */ .VC)(thrown);
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isUserError */ .iU)(error)) {
+        const error = (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_9__/* .explainSetupError */ .VC)(thrown);
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .isUserError */ .iU)(error)) {
+            // One annotation, on the file and line when there is one.
             const { file, line, column } = error.location;
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(error));
-            if (file)
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(error), { file, startLine: line, startColumn: column });
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error), file ? { file, startLine: line, startColumn: column } : {});
             process.exitCode = EXIT_USAGE;
         }
-        else if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isInternalError */ .wA)(error)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .unexpectedFailure */ .mi)(error));
+        else if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .isInternalError */ .wA)(error)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .unexpectedFailure */ .mi)(error));
             process.exitCode = EXIT_INTERNAL;
         }
         else {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(error));
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error));
         }
     }
 }
@@ -83594,6 +83613,8 @@ async function readSource(config, deps, service) {
             text = await deps.readFile(source.path);
         }
         catch (error) {
+            if ((0,src_errors/* isUserError */.iU)(error))
+                throw error;
             throw new src_errors/* UserError */.yo(`--task-definition ${source.path}: cannot read the file (${(0,src_errors/* errorMessage */.gJ)(error)}).`, {
                 file: source.path,
             });

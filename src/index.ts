@@ -1,12 +1,13 @@
 // First: catches SIGINT/SIGTERM before anything else loads.
 import { cancelSignal } from './signals.js'
 import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { readFile, realpath } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, type Config, type InputSource } from './config.js'
-import { errorMessage, isInternalError, isUserError, unexpectedFailure } from './errors.js'
+import { UserError, errorMessage, isInternalError, isUserError, unexpectedFailure } from './errors.js'
 import { createClients, explainSetupError } from './aws/clients.js'
 import { run } from './run.js'
 import { credentialKind } from './taskdef/index.js'
@@ -75,9 +76,30 @@ function githubDeployment(config: Config): Reporter | undefined {
   return githubDeploymentReporter({ token, environment, warn: (message) => core.warning(message) })
 }
 
+/** Where a step writes its rendered task definition: a file of its own, so a later berth step never overwrites it. */
 function renderedPath(): string {
   const directory = process.env.RUNNER_TEMP || tmpdir()
-  return join(directory, `berth-task-definition-${process.env.GITHUB_RUN_ID ?? process.pid}.json`)
+  return join(directory, `berth-task-definition-${randomUUID()}.json`)
+}
+
+/**
+ * Reads a file the inputs name, refusing one that leads outside GITHUB_WORKSPACE (a path with `..`, an absolute
+ * path elsewhere, or a symbolic link to another place): the Action reads the repository's files only.
+ */
+async function readWorkspaceFile(path: string): Promise<string> {
+  const workspace = process.env.GITHUB_WORKSPACE
+  if (workspace) {
+    const root = await realpath(workspace)
+    const real = await realpath(resolve(path)).catch(() => resolve(path))
+    if (real !== root && !real.startsWith(root + sep)) {
+      throw new UserError(
+        `input "task-definition": ${path} leads to ${real}, outside the workspace (GITHUB_WORKSPACE ${root}); ` +
+          'give a file of the repository, or a registered FAMILY[:REVISION] or ARN.',
+        { file: path },
+      )
+    }
+  }
+  return readFile(path, 'utf8')
 }
 
 async function main(): Promise<void> {
@@ -92,7 +114,7 @@ async function main(): Promise<void> {
     const result = await run(config, {
       clients: createClients({ region: config.region }),
       reporter,
-      readFile: (path) => readFile(path, 'utf8'),
+      readFile: readWorkspaceFile,
       now: Date.now,
       sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
       signal: cancelSignal,
@@ -107,9 +129,9 @@ async function main(): Promise<void> {
     await reporter.close?.()
     const error = explainSetupError(thrown)
     if (isUserError(error)) {
+      // One annotation, on the file and line when there is one.
       const { file, line, column } = error.location
-      core.setFailed(errorMessage(error))
-      if (file) core.error(errorMessage(error), { file, startLine: line, startColumn: column })
+      core.error(errorMessage(error), file ? { file, startLine: line, startColumn: column } : {})
       process.exitCode = EXIT_USAGE
     } else if (isInternalError(error)) {
       core.setFailed(unexpectedFailure(error))

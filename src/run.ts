@@ -84,6 +84,7 @@ async function readSource(
     try {
       text = await deps.readFile(source.path)
     } catch (error) {
+      if (isUserError(error)) throw error
       throw new UserError(`--task-definition ${source.path}: cannot read the file (${errorMessage(error)}).`, {
         file: source.path,
       })

@@ -49891,6 +49891,8 @@ async function readSource(config, deps, service) {
             text = await deps.readFile(source.path);
         }
         catch (error) {
+            if (isUserError(error))
+                throw error;
             throw new UserError(`--task-definition ${source.path}: cannot read the file (${errorMessage(error)}).`, {
                 file: source.path,
             });

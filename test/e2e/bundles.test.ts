@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
@@ -212,9 +212,40 @@ describe('the Action bundle renders, as the runner runs it', () => {
     const { code, stdout } = await node(ACTION, [], env)
     expect(code).toBe(2)
     const annotations = stdout.split('\n').filter((line) => line.startsWith('::error'))
-    expect(annotations.some((line) => line.includes(`file=${TWO_CONTAINERS}`) && /line=\d+/.test(line))).toBe(true)
+    expect(annotations).toHaveLength(1)
+    expect(annotations[0]).toMatch(new RegExp(`file=${TWO_CONTAINERS},line=\\d+`))
     expect(annotations.join('\n')).toContain('"api"')
     expect(outputsOf(files.output).status).toBeUndefined()
+  })
+
+  it('refuses a task definition that leads outside the workspace through a symbolic link, exit 2', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'berth-workspace-'))
+    const outside = join(mkdtempSync(join(tmpdir(), 'berth-outside-')), 'secret.json')
+    writeFileSync(outside, readFileSync(TWO_CONTAINERS))
+    symlinkSync(outside, join(workspace, 'task-definition.json'))
+    const { env, files } = runnerEnv(
+      { 'task-definition': join(workspace, 'task-definition.json'), image: 'web=x/y:1' },
+      { GITHUB_WORKSPACE: workspace },
+    )
+    const { code, stdout } = await node(ACTION, [], env)
+    expect(code).toBe(2)
+    expect(stdout).toMatch(
+      /input "task-definition": .*task-definition\.json leads to .*secret\.json, outside the workspace/,
+    )
+    expect(outputsOf(files.output).status).toBeUndefined()
+  })
+
+  it("writes each step's rendered task definition to a file of its own", async () => {
+    const inputs = { 'task-definition': TWO_CONTAINERS, image: 'web=x/y:1' }
+    const { env, files } = runnerEnv(inputs, { GITHUB_WORKSPACE: process.cwd(), GITHUB_RUN_ID: '42' })
+    const paths: string[] = []
+    for (let step = 0; step < 2; step++) {
+      writeFileSync(files.output, '')
+      expect((await node(ACTION, [], env)).code).toBe(0)
+      paths.push(outputsOf(files.output)['task-definition'])
+    }
+    expect(paths[0]).not.toBe(paths[1])
+    expect(paths.every((path) => existsSync(path))).toBe(true)
   })
 
   it('names the input of a malformed value', async () => {
