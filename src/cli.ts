@@ -3,6 +3,14 @@
 import { cancelSignal } from './signals.js'
 import { main } from './cli/main.js'
 
+// A reader that goes away (`berth deploy … | head`) must not end the run half-way: what berth would still print is
+// dropped, the deployment is followed to its verdict, and the exit code is the verdict's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error
+  })
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

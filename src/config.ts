@@ -115,6 +115,8 @@ export interface InputSource {
   get(name: string): string | undefined
   list(name: string): string[]
   label(name: string): string
+  /** The bare name for `--json`'s error.input, when it differs from `label` (the Action's `task-definition`). */
+  inputName?(name: string): string
 }
 
 const DEFAULT_WAIT_TIMEOUT = '30m'
@@ -155,8 +157,9 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
     hooks: input.each('hook', parseHookBinding),
     appspec: input.string('appspec'),
     waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-    waitTimeoutMs: input.optional('wait-timeout', parseDuration) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
-    pollIntervalMs: input.optional('poll-interval', parseDuration) ?? parseDuration(DEFAULT_POLL_INTERVAL),
+    waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
+    pollIntervalMs:
+      input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
     onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
     onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
     dryRun: input.boolean('dry-run'),
@@ -188,8 +191,8 @@ export function parseHookConfig(source: InputSource, env: Record<string, string 
     deploymentId,
     executionId,
     check,
-    deadlineMs: input.optional('deadline', parseDuration) ?? parseDuration('5m'),
-    intervalMs: input.optional('interval', parseDuration) ?? parseDuration('5s'),
+    deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
+    intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
     region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
     json: input.boolean('json'),
   }
@@ -217,7 +220,9 @@ function reader(source: InputSource) {
       return parse(raw)
     } catch (error) {
       if (error instanceof Invalid) {
-        throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`)
+        throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
+          input: source.inputName?.(name) ?? source.label(name),
+        })
       }
       throw error
     }
@@ -354,6 +359,38 @@ function parsePositiveCount(value: string): number {
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+/** The range a duration input accepts, in milliseconds, and how the range is said. */
+interface Bounds {
+  minMs: number
+  maxMs: number
+  said: string
+}
+
+/** Long enough to see a deployment through its first tasks, no longer than a day. */
+const WAIT_TIMEOUT: Bounds = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' }
+/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
+const HOOK_DEADLINE: Bounds = { minMs: 1000, maxMs: 3_600_000, said: "from 1s to 1h (CodeDeploy's hook timeout)" }
+const HOOK_INTERVAL: Bounds = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' }
+
+/**
+ * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
+ * loopback, whose clock may run many times faster) may be polled every 10 ms.
+ */
+function pollIntervalBounds(env: Record<string, string | undefined>): Bounds {
+  const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '')
+  return loopback
+    ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
+    : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' }
+}
+
+function durationWithin(bounds: Bounds): Parse<number> {
+  return (value) => {
+    const ms = parseDuration(value)
+    if (ms < bounds.minMs || ms > bounds.maxMs) throw new Invalid(`expected a duration ${bounds.said}.`)
+    return ms
+  }
+}
 
 /** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
 export function parseDuration(value: string): number {

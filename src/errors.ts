@@ -1,19 +1,25 @@
-/** Where a user error points: the input or flag, and the file position when it comes from a file. */
+/** Where a user error points: the input or flag as the user gave it, and the file position when it comes from a file. */
 export interface ErrorLocation {
+  input?: string
   file?: string
   line?: number
   column?: number
 }
 
+/** What kind of thing went wrong, as `--json` and the Action's outputs say it. */
+export type ErrorKind = 'input' | 'environment' | 'internal'
+
 /**
- * An error the user can fix: bad input, a missing resource named by the user. Its message names the input or
- * flag, the bad value and what is accepted. Raised before any mutating AWS call; exits 2.
+ * An error the user can fix: bad input, a missing resource named by the user (`input`), or an environment berth
+ * cannot work in: no region, no credentials, AWS not answering before any change (`environment`). Its message
+ * names the input or flag, the bad value and what is accepted. Raised before any mutating AWS call; exits 2.
  */
 export class UserError extends Error {
   override readonly name = 'UserError'
   constructor(
     message: string,
     readonly location: ErrorLocation = {},
+    readonly kind: Exclude<ErrorKind, 'internal'> = 'input',
   ) {
     super(message)
   }
@@ -56,4 +62,20 @@ export function isInternalError(error: unknown): boolean {
 export function unexpectedFailure(error: unknown): string {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
   return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`
+}
+
+/** Any error as the `error` member of `--json`'s last line: `{kind, message, input?, file?, line?}`. */
+export function errorJson(error: unknown): { kind: ErrorKind; message: string } & Omit<ErrorLocation, 'column'> {
+  if (isUserError(error)) {
+    const { input, file, line } = error.location
+    return {
+      kind: error.kind,
+      message: error.message,
+      ...(input ? { input } : {}),
+      ...(file ? { file } : {}),
+      ...(line ? { line } : {}),
+    }
+  }
+  if (isInternalError(error)) return { kind: 'internal', message: unexpectedFailure(error) }
+  return { kind: 'environment', message: errorMessage(error) }
 }

@@ -25,6 +25,7 @@ const inputs: InputSource = {
   get: (name) => core.getInput(name) || undefined,
   list: (name) => core.getMultilineInput(name).filter((line) => line.trim() !== ''),
   label: (name) => `input "${name}"`,
+  inputName: (name) => name,
 }
 
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
     }
   } catch (thrown) {
     await reporter.close?.()
+    core.setOutput('status', 'error')
     const error = explainSetupError(thrown)
     if (isUserError(error)) {
       // One annotation, on the file and line when there is one.

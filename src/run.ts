@@ -222,6 +222,8 @@ function neverReached(error: unknown): unknown {
   return new UserError(
     `${errorMessage(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
       '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.',
+    {},
+    'environment',
   )
 }
 

@@ -45104,6 +45104,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
+// A reader that goes away (`berth deploy … | head`) must not end the run half-way: what berth would still print is
+// dropped, the deployment is followed to its verdict, and the exit code is the verdict's.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED')
+            throw error;
+    });
+}
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -45137,15 +45145,18 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
- * An error the user can fix: bad input, a missing resource named by the user. Its message names the input or
- * flag, the bad value and what is accepted. Raised before any mutating AWS call; exits 2.
+ * An error the user can fix: bad input, a missing resource named by the user (`input`), or an environment berth
+ * cannot work in: no region, no credentials, AWS not answering before any change (`environment`). Its message
+ * names the input or flag, the bad value and what is accepted. Raised before any mutating AWS call; exits 2.
  */
 class UserError extends Error {
     location;
+    kind;
     name = 'UserError';
-    constructor(message, location = {}) {
+    constructor(message, location = {}, kind = 'input') {
         super(message);
         this.location = location;
+        this.kind = kind;
     }
 }
 function isUserError(error) {
@@ -45185,6 +45196,22 @@ function isInternalError(error) {
 function unexpectedFailure(error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`;
+}
+/** Any error as the `error` member of `--json`'s last line: `{kind, message, input?, file?, line?}`. */
+function errorJson(error) {
+    if (isUserError(error)) {
+        const { input, file, line } = error.location;
+        return {
+            kind: error.kind,
+            message: error.message,
+            ...(input ? { input } : {}),
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+        };
+    }
+    if (isInternalError(error))
+        return { kind: 'internal', message: unexpectedFailure(error) };
+    return { kind: 'environment', message: errorMessage(error) };
 }
 
 ;// CONCATENATED MODULE: ./src/taskdef/types.ts
@@ -45418,8 +45445,8 @@ function parseConfig(source, env = {}) {
         hooks: input.each('hook', parseHookBinding),
         appspec: input.string('appspec'),
         waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-        waitTimeoutMs: input.optional('wait-timeout', parseDuration) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
-        pollIntervalMs: input.optional('poll-interval', parseDuration) ?? parseDuration(DEFAULT_POLL_INTERVAL),
+        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
+        pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
         onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         dryRun: input.boolean('dry-run'),
@@ -45450,8 +45477,8 @@ function parseHookConfig(source, env = {}) {
         deploymentId,
         executionId,
         check,
-        deadlineMs: input.optional('deadline', parseDuration) ?? parseDuration('5m'),
-        intervalMs: input.optional('interval', parseDuration) ?? parseDuration('5s'),
+        deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
+        intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
         region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
         json: input.boolean('json'),
     };
@@ -45475,7 +45502,9 @@ function reader(source) {
         }
         catch (error) {
             if (error instanceof Invalid) {
-                throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`);
+                throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
+                    input: source.inputName?.(name) ?? source.label(name),
+                });
             }
             throw error;
         }
@@ -45610,6 +45639,29 @@ function parsePositiveCount(value) {
     return count;
 }
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Long enough to see a deployment through its first tasks, no longer than a day. */
+const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
+/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
+const HOOK_DEADLINE = { minMs: 1000, maxMs: 3_600_000, said: "from 1s to 1h (CodeDeploy's hook timeout)" };
+const HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
+/**
+ * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
+ * loopback, whose clock may run many times faster) may be polled every 10 ms.
+ */
+function pollIntervalBounds(env) {
+    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
+    return loopback
+        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
+        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
+}
+function durationWithin(bounds) {
+    return (value) => {
+        const ms = parseDuration(value);
+        if (ms < bounds.minMs || ms > bounds.maxMs)
+            throw new Invalid(`expected a duration ${bounds.said}.`);
+        return ms;
+    };
+}
 /** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
 function parseDuration(value) {
     const trimmed = value.trim();
@@ -45933,11 +45985,11 @@ function endpointOf(endpoint, service, region) {
 function explainSetupError(error) {
     const message = error instanceof Error ? error.message : '';
     if (/^Region is missing/.test(message)) {
-        return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
+        return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).', { input: '--region' }, 'environment');
     }
     if (errorName(error) === 'CredentialsProviderError') {
         return new UserError(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
-            'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
+            'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).', {}, 'environment');
     }
     return error;
 }
@@ -50014,7 +50066,7 @@ function neverReached(error) {
     if (!(error instanceof NoAnswerError) && !isUnreachable(error))
         return error;
     return new UserError(`${errorMessage(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
-        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.');
+        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
 }
 async function preflight(config, deps, cluster, name) {
     const service = await describeTarget(deps, cluster, name);
@@ -55161,7 +55213,7 @@ function parseArgs(argv, spec, subcommand) {
         }
         const flag = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(word);
         if (!flag)
-            throw new UserError(`berth ${subcommand}: unexpected argument ${JSON.stringify(word)}; flags start with --.`);
+            throw new UserError(`unexpected argument ${JSON.stringify(word)}; flags start with --.`);
         const [, name, inline] = flag;
         if (spec.switches.includes(name)) {
             parsed.values.set(name, inline ?? 'true');
@@ -55183,7 +55235,9 @@ function unknownFlag(name, spec, subcommand) {
     const known = [...spec.values, ...spec.lists, ...spec.switches];
     const near = known.filter((candidate) => editDistance(candidate, name) <= 2);
     const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : '';
-    return new UserError(`berth ${subcommand}: unknown flag --${name}.${suggestion} See berth ${subcommand} --help for the accepted flags.`);
+    return new UserError(`unknown flag --${name}.${suggestion} See berth ${subcommand} --help for the accepted flags.`, {
+        input: `--${name}`,
+    });
 }
 function editDistance(a, b) {
     const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -55224,7 +55278,11 @@ function argsSource(args, env) {
                 .map((line) => line.trim())
                 .filter(Boolean);
         },
-        label: (name) => `--${name}`,
+        // The name as the user gave it: the flag, or the BERTH_* variable the value came from.
+        label: (name) => {
+            const given = args.values.has(name) || args.lists.has(name);
+            return given || fromEnv(name) === undefined ? `--${name}` : envName(name);
+        },
     };
 }
 
@@ -55412,14 +55470,28 @@ async function main(argv, io) {
         return await dispatch(command, rest, io);
     }
     catch (thrown) {
-        const error = explainSetupError(thrown);
-        if (isInternalError(error)) {
-            io.stderr.write(`berth ${command}: ${unexpectedFailure(error)}\n`);
-            return EXIT.internal;
-        }
-        io.stderr.write(`berth ${command}: ${isUserError(error) ? '' : 'error: '}${errorMessage(error)}\n`);
-        return isUserError(error) ? EXIT.usage : EXIT.verdict;
+        return main_fail(command, explainSetupError(thrown), wantsJson(rest, io.env), io);
     }
+}
+/**
+ * Says what went wrong on stderr and, under `--json`, as the last stdout line
+ * `{"status":"error","error":{kind,message,input?,file?,line?}}`; the exit code says whose problem it is.
+ */
+function main_fail(command, error, json, io) {
+    const described = errorJson(error);
+    const prefix = described.kind === 'internal' || isUserError(error) ? '' : 'error: ';
+    io.stderr.write(`berth ${command}: ${prefix}${described.message}\n`);
+    if (json)
+        io.stdout.write(`${JSON.stringify({ status: 'error', error: described })}\n`);
+    if (described.kind === 'internal')
+        return EXIT.internal;
+    return isUserError(error) ? EXIT.usage : EXIT.verdict;
+}
+/** `--json` asked for, even when the flags around it do not parse. */
+function wantsJson(argv, env) {
+    if (argv.some((word) => /^--json(-events)?(=true)?$/.test(word)))
+        return true;
+    return ['BERTH_JSON', 'BERTH_JSON_EVENTS'].some((name) => /^(true|yes|1)$/i.test(env[name]?.trim() ?? ''));
 }
 const VERSION = typeof BERTH_VERSION === 'string' ? BERTH_VERSION : '0.1.0';
 async function dispatch(command, argv, io) {

@@ -53887,15 +53887,18 @@ var client_ecr_dist_cjs = __nccwpck_require__(8249);
 var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(303);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
- * An error the user can fix: bad input, a missing resource named by the user. Its message names the input or
- * flag, the bad value and what is accepted. Raised before any mutating AWS call; exits 2.
+ * An error the user can fix: bad input, a missing resource named by the user (`input`), or an environment berth
+ * cannot work in: no region, no credentials, AWS not answering before any change (`environment`). Its message
+ * names the input or flag, the bad value and what is accepted. Raised before any mutating AWS call; exits 2.
  */
 class errors_UserError extends Error {
     location;
+    kind;
     name = 'UserError';
-    constructor(message, location = {}) {
+    constructor(message, location = {}, kind = 'input') {
         super(message);
         this.location = location;
+        this.kind = kind;
     }
 }
 function isUserError(error) {
@@ -53935,6 +53938,22 @@ function isInternalError(error) {
 function unexpectedFailure(error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return `berth failed unexpectedly (a bug in berth; please report it with this output):\n${detail}`;
+}
+/** Any error as the `error` member of `--json`'s last line: `{kind, message, input?, file?, line?}`. */
+function errorJson(error) {
+    if (isUserError(error)) {
+        const { input, file, line } = error.location;
+        return {
+            kind: error.kind,
+            message: error.message,
+            ...(input ? { input } : {}),
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+        };
+    }
+    if (isInternalError(error))
+        return { kind: 'internal', message: unexpectedFailure(error) };
+    return { kind: 'environment', message: errorMessage(error) };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
@@ -54169,11 +54188,11 @@ function endpointOf(endpoint, service, region) {
 function explainSetupError(error) {
     const message = error instanceof Error ? error.message : '';
     if (/^Region is missing/.test(message)) {
-        return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
+        return new UserError('no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).', { input: '--region' }, 'environment');
     }
     if (errorName(error) === 'CredentialsProviderError') {
         return new UserError(`no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
-            'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).');
+            'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).', {}, 'environment');
     }
     return error;
 }
@@ -54352,8 +54371,8 @@ function parseConfig(source, env = {}) {
         hooks: input.each('hook', parseHookBinding),
         appspec: input.string('appspec'),
         waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-        waitTimeoutMs: input.optional('wait-timeout', parseDuration) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
-        pollIntervalMs: input.optional('poll-interval', parseDuration) ?? parseDuration(DEFAULT_POLL_INTERVAL),
+        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
+        pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
         onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         dryRun: input.boolean('dry-run'),
@@ -54384,8 +54403,8 @@ function parseHookConfig(source, env = {}) {
         deploymentId,
         executionId,
         check,
-        deadlineMs: input.optional('deadline', parseDuration) ?? parseDuration('5m'),
-        intervalMs: input.optional('interval', parseDuration) ?? parseDuration('5s'),
+        deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
+        intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
         region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
         json: input.boolean('json'),
     };
@@ -54409,7 +54428,9 @@ function reader(source) {
         }
         catch (error) {
             if (error instanceof Invalid) {
-                throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`);
+                throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
+                    input: source.inputName?.(name) ?? source.label(name),
+                });
             }
             throw error;
         }
@@ -54544,6 +54565,29 @@ function parsePositiveCount(value) {
     return count;
 }
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Long enough to see a deployment through its first tasks, no longer than a day. */
+const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
+/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
+const HOOK_DEADLINE = { minMs: 1000, maxMs: 3_600_000, said: "from 1s to 1h (CodeDeploy's hook timeout)" };
+const HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
+/**
+ * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
+ * loopback, whose clock may run many times faster) may be polled every 10 ms.
+ */
+function pollIntervalBounds(env) {
+    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
+    return loopback
+        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
+        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
+}
+function durationWithin(bounds) {
+    return (value) => {
+        const ms = parseDuration(value);
+        if (ms < bounds.minMs || ms > bounds.maxMs)
+            throw new Invalid(`expected a duration ${bounds.said}.`);
+        return ms;
+    };
+}
 /** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
 function parseDuration(value) {
     const trimmed = value.trim();

@@ -210,12 +210,16 @@ export function explainSetupError(error: unknown): unknown {
   if (/^Region is missing/.test(message)) {
     return new UserError(
       'no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).',
+      { input: '--region' },
+      'environment',
     )
   }
   if (errorName(error) === 'CredentialsProviderError') {
     return new UserError(
       `no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
         'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).',
+      {},
+      'environment',
     )
   }
   return error

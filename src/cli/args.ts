@@ -25,8 +25,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec, subcommand: s
       break
     }
     const flag = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(word)
-    if (!flag)
-      throw new UserError(`berth ${subcommand}: unexpected argument ${JSON.stringify(word)}; flags start with --.`)
+    if (!flag) throw new UserError(`unexpected argument ${JSON.stringify(word)}; flags start with --.`)
     const [, name, inline] = flag
     if (spec.switches.includes(name)) {
       parsed.values.set(name, inline ?? 'true')
@@ -45,9 +44,9 @@ function unknownFlag(name: string, spec: FlagSpec, subcommand: string): UserErro
   const known = [...spec.values, ...spec.lists, ...spec.switches]
   const near = known.filter((candidate) => editDistance(candidate, name) <= 2)
   const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''
-  return new UserError(
-    `berth ${subcommand}: unknown flag --${name}.${suggestion} See berth ${subcommand} --help for the accepted flags.`,
-  )
+  return new UserError(`unknown flag --${name}.${suggestion} See berth ${subcommand} --help for the accepted flags.`, {
+    input: `--${name}`,
+  })
 }
 
 function editDistance(a: string, b: string): number {
@@ -89,6 +88,10 @@ export function argsSource(args: ParsedArgs, env: Record<string, string | undefi
         .map((line) => line.trim())
         .filter(Boolean)
     },
-    label: (name) => `--${name}`,
+    // The name as the user gave it: the flag, or the BERTH_* variable the value came from.
+    label: (name) => {
+      const given = args.values.has(name) || args.lists.has(name)
+      return given || fromEnv(name) === undefined ? `--${name}` : envName(name)
+    },
   }
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, parseHookConfig, type Config } from '../config.js'
-import { UserError, errorMessage, isInternalError, isUserError, unexpectedFailure } from '../errors.js'
+import { UserError, errorJson, isUserError } from '../errors.js'
 import { createClients, explainSetupError } from '../aws/clients.js'
 import { run } from '../run.js'
 import { answerHook } from '../hook/answer.js'
@@ -45,14 +45,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await dispatch(command as keyof typeof FLAGS, rest, io)
   } catch (thrown) {
-    const error = explainSetupError(thrown)
-    if (isInternalError(error)) {
-      io.stderr.write(`berth ${command}: ${unexpectedFailure(error)}\n`)
-      return EXIT.internal
-    }
-    io.stderr.write(`berth ${command}: ${isUserError(error) ? '' : 'error: '}${errorMessage(error)}\n`)
-    return isUserError(error) ? EXIT.usage : EXIT.verdict
+    return fail(command, explainSetupError(thrown), wantsJson(rest, io.env), io)
   }
+}
+
+/**
+ * Says what went wrong on stderr and, under `--json`, as the last stdout line
+ * `{"status":"error","error":{kind,message,input?,file?,line?}}`; the exit code says whose problem it is.
+ */
+function fail(command: string, error: unknown, json: boolean, io: CliIo): number {
+  const described = errorJson(error)
+  const prefix = described.kind === 'internal' || isUserError(error) ? '' : 'error: '
+  io.stderr.write(`berth ${command}: ${prefix}${described.message}\n`)
+  if (json) io.stdout.write(`${JSON.stringify({ status: 'error', error: described })}\n`)
+  if (described.kind === 'internal') return EXIT.internal
+  return isUserError(error) ? EXIT.usage : EXIT.verdict
+}
+
+/** `--json` asked for, even when the flags around it do not parse. */
+function wantsJson(argv: readonly string[], env: CliIo['env']): boolean {
+  if (argv.some((word) => /^--json(-events)?(=true)?$/.test(word))) return true
+  return ['BERTH_JSON', 'BERTH_JSON_EVENTS'].some((name) => /^(true|yes|1)$/i.test(env[name]?.trim() ?? ''))
 }
 
 declare const BERTH_VERSION: string | undefined

@@ -123,6 +123,49 @@ describe('parseConfig', () => {
   })
 })
 
+describe('timer bounds', () => {
+  const deploy = (values: Record<string, string>, env: Record<string, string> = {}) =>
+    parseConfig(flags({ cluster: 'prod', service: 'web', ...values }), env)
+
+  it.each([
+    [{ 'poll-interval': '0' }, '--poll-interval: "0" is not valid: expected a duration from 1s to 5m.'],
+    [{ 'poll-interval': '500ms' }, 'expected a duration from 1s to 5m.'],
+    [{ 'poll-interval': '10m' }, 'expected a duration from 1s to 5m.'],
+    [{ 'wait-timeout': '0' }, '--wait-timeout: "0" is not valid: expected a duration from 1m to 24h.'],
+    [{ 'wait-timeout': '1200h' }, 'expected a duration from 1m to 24h.'],
+  ])('refuses %j, saying the accepted range', (values, message) => {
+    expect(errorOf(() => deploy(values)).message).toContain(message)
+  })
+
+  it('accepts the ends of each range', () => {
+    expect(deploy({ 'poll-interval': '1s', 'wait-timeout': '1m' })).toMatchObject({
+      pollIntervalMs: 1000,
+      waitTimeoutMs: 60_000,
+    })
+    expect(deploy({ 'poll-interval': '5m', 'wait-timeout': '24h' })).toMatchObject({
+      pollIntervalMs: 300_000,
+      waitTimeoutMs: 86_400_000,
+    })
+  })
+
+  it('lets an emulator on this machine be polled faster', () => {
+    const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }
+    expect(deploy({ 'poll-interval': '100ms' }, env).pollIntervalMs).toBe(100)
+    expect(errorOf(() => deploy({ 'poll-interval': '5ms' }, env)).message).toContain('from 10ms to 5m')
+    const remote = { AWS_ENDPOINT_URL: 'https://127.0.0.1.example.com' }
+    expect(errorOf(() => deploy({ 'poll-interval': '100ms' }, remote)).message).toContain('from 1s to 5m')
+  })
+
+  it("keeps berth hook within CodeDeploy's hook timeout", () => {
+    const hook = (deadline: string) =>
+      parseHookConfig(flags({ 'deployment-id': 'd-RPCR1U3TW', 'execution-id': 'a', http: 'http://x', deadline }))
+    expect(hook('1h').deadlineMs).toBe(3_600_000)
+    expect(errorOf(() => hook('1200h')).message).toContain(
+      '--deadline: "1200h" is not valid: expected a duration from 1s to 1h (CodeDeploy\'s hook timeout).',
+    )
+  })
+})
+
 describe('parseDuration', () => {
   it.each([
     ['30m', 1_800_000],

@@ -28,7 +28,7 @@ describe('parseArgs', () => {
 
   it('names an unknown flag and suggests the near one', () => {
     expect(() => parseArgs(['--clustr', 'x'], FLAGS.deploy, 'deploy')).toThrow(
-      'berth deploy: unknown flag --clustr. Did you mean --cluster? See berth deploy --help for the accepted flags.',
+      'unknown flag --clustr. Did you mean --cluster? See berth deploy --help for the accepted flags.',
     )
     expect(() => parseArgs(['--cluster'], FLAGS.deploy, 'deploy')).toThrow('--cluster needs a value.')
     expect(() => parseArgs(['prod'], FLAGS.deploy, 'deploy')).toThrow('unexpected argument "prod"')

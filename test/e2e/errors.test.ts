@@ -1,0 +1,147 @@
+/**
+ * How a user first trips over berth, through the CLI bundle (dist/cli/index.js, `npm run build`): a closed pipe,
+ * `--json` on every exit code, bad input named as given, and zero AWS calls recorded by the emulator for bad input.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
+import { startSim, type Sim } from '../../src/sim/main.js'
+import { REGISTRY, productionClients } from '../helpers/sim.js'
+
+const CLI = 'dist/cli/index.js'
+
+interface Outcome {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI bundle; with `closeStdoutAfter`, the reader of stdout goes away after that many bytes (as `head`). */
+function berth(args: string[], env: Record<string, string>, closeStdoutAfter?: number): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk
+      if (closeStdoutAfter !== undefined && stdout.length >= closeStdoutAfter) child.stdout.destroy()
+    })
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+function lastJsonLine(stdout: string): Record<string, unknown> {
+  const lines = stdout.trim().split('\n')
+  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>
+}
+
+let sim: Sim
+let aws: Record<string, string>
+
+beforeAll(async () => {
+  sim = await startSim({ scenario: 'test/fixtures/sim/rolling.yaml', speed: 100 })
+  aws = { AWS_ENDPOINT_URL: sim.url, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' }
+})
+afterAll(async () => sim.close())
+
+async function serviceTaskDefinition(service: string): Promise<string | undefined> {
+  const clients = productionClients(sim.url)
+  try {
+    const output = await clients.ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: [service] }))
+    return output.services?.[0]?.taskDefinition
+  } finally {
+    clients.destroy()
+  }
+}
+
+async function callsSince(count: number): Promise<string[]> {
+  const response = await fetch(`${sim.url}/__sim/calls`)
+  const calls = (await response.json()) as { operation: string }[]
+  return calls.slice(count).map((call) => call.operation)
+}
+
+async function callCount(): Promise<number> {
+  return (await callsSince(0)).length
+}
+
+const deploy = (tag: string, service = 'api') => [
+  'deploy',
+  '--cluster',
+  'prod',
+  '--service',
+  service,
+  '--image',
+  `web=${REGISTRY}/api:${tag}`,
+  '--poll-interval',
+  '100ms',
+  '--wait-timeout',
+  '10m',
+]
+
+describe('a closed stdout', () => {
+  it('never changes what berth does: the deployment is followed to its verdict, and the exit code is the verdict’s', async () => {
+    const outcome = await berth(deploy('v2'), aws, 1)
+    expect(outcome.code).toBe(0)
+    expect(outcome.stderr).not.toContain('EPIPE')
+    expect(await serviceTaskDefinition('api')).toMatch(/api:\d+$/)
+    expect(await serviceTaskDefinition('api')).not.toMatch(/api:1$/)
+  })
+})
+
+describe('--json ends every exit with one JSON object', () => {
+  it('0: the verdict object', async () => {
+    const outcome = await berth([...deploy('v3'), '--json'], aws)
+    expect(outcome.code).toBe(0)
+    expect(lastJsonLine(outcome.stdout)).toMatchObject({ status: 'succeeded' })
+  })
+
+  it('1: the verdict object of a deployment that did not succeed', async () => {
+    const outcome = await berth([...deploy('crash3'), '--json'], aws)
+    expect(outcome.code).toBe(1)
+    expect(lastJsonLine(outcome.stdout)).toMatchObject({ status: 'rolled_back' })
+  })
+
+  it('2: an input error, naming the flag, with no AWS call made', async () => {
+    const before = await callCount()
+    const outcome = await berth([...deploy('v2'), '--wait-timeout', '0', '--json'], aws)
+    expect(outcome.code).toBe(2)
+    expect(lastJsonLine(outcome.stdout)).toEqual({
+      status: 'error',
+      error: {
+        kind: 'input',
+        input: '--wait-timeout',
+        message: '--wait-timeout: "0" is not valid: expected a duration from 1m to 24h.',
+      },
+    })
+    expect(await callsSince(before)).toEqual([])
+  })
+
+  it('2: an input error from a BERTH_* variable names the variable', async () => {
+    const outcome = await berth([...deploy('v2').slice(0, 7), '--json'], { ...aws, BERTH_POLL_INTERVAL: 'often' })
+    expect(outcome.code).toBe(2)
+    expect(lastJsonLine(outcome.stdout)).toMatchObject({
+      status: 'error',
+      error: { kind: 'input', input: 'BERTH_POLL_INTERVAL' },
+    })
+  })
+
+  it('2: an environment berth cannot work in (no region)', async () => {
+    const { AWS_REGION: _region, ...noRegion } = aws
+    const outcome = await berth([...deploy('v2'), '--json'], noRegion)
+    expect(outcome.code).toBe(2)
+    expect(lastJsonLine(outcome.stdout)).toMatchObject({ status: 'error', error: { kind: 'environment' } })
+  })
+
+  it('2: an unknown flag, said once', async () => {
+    const outcome = await berth(['deploy', '--clustr', 'prod', '--json'], aws)
+    expect(outcome.code).toBe(2)
+    expect(outcome.stderr).toMatch(/^berth deploy: unknown flag --clustr\. Did you mean --cluster\?/)
+    expect(lastJsonLine(outcome.stdout)).toMatchObject({ status: 'error', error: { kind: 'input', input: '--clustr' } })
+  })
+})
