@@ -81205,9 +81205,64 @@ async function warnAboutMissingImages(ecr, reporter, containers, own) {
     }
 }
 
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
+;// CONCATENATED MODULE: ./src/watch/sleep.ts
+/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
+async function pause(sleep, ms, signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    if (present.some((signal) => signal.aborted))
+        return;
+    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
+    try {
+        await sleep(ms, signal);
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+
+
+/** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
+async function retrying(call, options) {
+    const attempts = options.attempts ?? 8;
+    const retryable = options.retryable ?? errors/* isTransient */.dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.())
+                throw error;
+            const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
+            options.onRetry?.(error, delayMs);
+            await pause(options.sleep, delayMs, [options.signal]);
+        }
+    }
+}
+const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
+
 // EXTERNAL MODULE: ./src/taskdef/index.ts + 8 modules
 var taskdef = __nccwpck_require__(5034);
 ;// CONCATENATED MODULE: ./src/deploy/register.ts
+
 
 
 
@@ -81236,23 +81291,45 @@ async function loadRegistered(ecs, ref, input) {
     throw new src_errors/* UserError */.yo(`${input}: ECS has no task definition ${JSON.stringify(ref)}; expected an ACTIVE FAMILY, FAMILY:REVISION or ` +
         'task definition ARN, or a JSON file.');
 }
-/** The latest ACTIVE revision of the family, when it registers to the same thing as `input`. */
-function sameAsLatest(latest, input) {
-    if (!latest)
+/** The revision registers to the same thing as `input`: registering `input` would add nothing. */
+function sameRevision(revision, input) {
+    if (!revision)
         return false;
-    return taskdef/* equivalent */.tI(taskdef/* clean */.uH(latest.document.taskDefinition), input);
+    return taskdef/* equivalent */.tI(taskdef/* clean */.uH(revision.document.taskDefinition), input);
 }
-/** Registers `input` unless the latest ACTIVE revision of its family is equivalent, in which case that one is used. */
-async function register(ecs, input, latest) {
-    if (latest && sameAsLatest(latest, input)) {
-        const taskDefinition = latest.document.taskDefinition;
-        return { taskDefinitionArn: latest.arn, taskDefinition, reused: true };
-    }
-    const output = await ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input));
-    const registered = output.taskDefinition;
-    if (!registered?.taskDefinitionArn)
-        throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`);
-    return { taskDefinitionArn: registered.taskDefinitionArn, taskDefinition: registered, reused: false };
+/**
+ * The revision a run deploys instead of registering `input`: the service's own when it is the same (so an
+ * unchanged task definition is not registered again, whatever the family's latest revision is), else the family's
+ * latest when it is the same.
+ */
+function reusableRevision(input, candidates) {
+    return [candidates.current, candidates.latest].find((revision) => sameRevision(revision, input));
+}
+/**
+ * Registers `input`, or reuses `reusable`. After a server error or a lost answer the revision may have been
+ * registered after all: a retry first looks at the family's latest revision and reuses it when it is the one sent,
+ * so retrying never registers it twice (the SDK itself never re-sends RegisterTaskDefinition).
+ */
+async function register(ecs, input, reusable, retry) {
+    let attempt = 0;
+    return retrying(async () => {
+        const found = attempt++ === 0 ? reusable : await registeredMeanwhile(ecs, input);
+        if (found)
+            return {
+                taskDefinitionArn: found.arn,
+                taskDefinition: found.document.taskDefinition,
+                reused: true,
+            };
+        const output = await ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input));
+        const registered = output.taskDefinition;
+        if (!registered?.taskDefinitionArn)
+            throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`);
+        return { taskDefinitionArn: registered.taskDefinitionArn, taskDefinition: registered, reused: false };
+    }, { sleep: retry.sleep, baseMs: 500 });
+}
+async function registeredMeanwhile(ecs, input) {
+    const latest = await findTaskDefinition(ecs, input.family ?? '');
+    return sameRevision(latest, input) ? latest : undefined;
 }
 /** `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REV` → FAMILY. */
 function familyOf(arn) {
@@ -81314,8 +81391,6 @@ async function cleanUpRevisions(ecs, family, keep) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var client_codedeploy_dist_cjs = __nccwpck_require__(7507);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __nccwpck_require__(9378);
 ;// CONCATENATED MODULE: ./src/watch/deadline.ts
 function createDeadline(timeoutMs, now) {
     const at = now() + timeoutMs;
@@ -81367,36 +81442,6 @@ function jitter(ms, random = Math.random) {
     return Math.max(0, Math.round(ms * (0.9 + 0.2 * random())));
 }
 
-;// CONCATENATED MODULE: ./src/watch/sleep.ts
-/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
-async function pause(sleep, ms, signals) {
-    const present = signals.filter((signal) => signal !== undefined);
-    if (present.some((signal) => signal.aborted))
-        return;
-    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
-    try {
-        await sleep(ms, signal);
-    }
-    catch (error) {
-        if (!signal?.aborted)
-            throw error;
-    }
-}
-/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
-function realSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/watch/loop.ts
 
 
@@ -81434,28 +81479,6 @@ async function watch(tick, options) {
 function waitFor(ms, options) {
     return Math.min(jitter(ms, options.random), options.deadline.remaining());
 }
-
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-
-
-/** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
-async function retrying(call, options) {
-    const attempts = options.attempts ?? 8;
-    const retryable = options.retryable ?? errors/* isTransient */.dg;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.())
-                throw error;
-            const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
-            options.onRetry?.(error, delayMs);
-            await pause(options.sleep, delayMs, [options.signal]);
-        }
-    }
-}
-const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
 
 ;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
 const ROLLING_BACK = /circuit breaker: rolling back/i;
@@ -82640,6 +82663,24 @@ function rollbackRetry(context) {
         givenUp: () => pastGrace(context),
     };
 }
+/** The service already runs this revision at this size, and no restart was asked for: there is nothing to deploy. */
+function isUnchanged(context) {
+    const { service, config } = context;
+    const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount;
+    return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn;
+}
+/** The verdict of a run that had nothing to deploy: succeeded, and why nothing was deployed. */
+function unchangedOutcome(context) {
+    return {
+        status: 'succeeded',
+        reasons: [
+            `unchanged: service ${context.service.serviceName} in cluster ${context.cluster} already runs ` +
+                `${context.taskDefinitionArn}, the task definition berth rendered; nothing was deployed ` +
+                '(--force-new-deployment starts a deployment anyway).',
+        ],
+        hints: [],
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/driver.ts
 
@@ -82675,6 +82716,8 @@ async function prepare(context) {
 }
 /** Creates the CodeDeploy deployment of `plan` and follows it, lifecycle event by event, to a verdict. */
 async function deployCodeDeploy(context, plan) {
+    if (isUnchanged(context))
+        return unchangedOutcome(context);
     await createConfigIfMissing(context, plan);
     const deploymentId = await createDeployment(context, plan);
     context.reporter.emit({
@@ -83169,6 +83212,8 @@ function refuseCodeDeployInputs(config, where) {
 const ROLLBACK_LOOKS = 5;
 /** UpdateService, then follow our deployment by its id to a verdict. */
 async function deployRolling(context) {
+    if (isUnchanged(context) && isSteady(context.service))
+        return unchangedOutcome(context);
     const tracking = await startDeployment(context);
     context.reporter.emit({
         type: 'deployment-started',
@@ -83188,11 +83233,10 @@ function serviceName(context) {
 function primaryOf(service) {
     return service.deployments?.find((deployment) => deployment.status === 'PRIMARY');
 }
-/** Nothing would change: the service already runs this revision at this size, and no restart was asked for. */
-function isNoOp(context) {
-    const { service, config } = context;
-    const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount;
-    return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn;
+/** One deployment, done: the service runs what it should. */
+function isSteady(service) {
+    const deployments = service.deployments ?? [];
+    return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED';
 }
 function updateInput(context, taskDefinition, force) {
     return {
@@ -83270,7 +83314,7 @@ function startedDeployment(service, before, sentAt, taskDefinitionArn) {
 async function startDeployment(context) {
     const before = context.service;
     const previous = primaryOf(before);
-    if (isNoOp(context) && previous?.id) {
+    if (isUnchanged(context) && previous?.id) {
         context.reporter.emit({
             type: 'info',
             message: `service ${before.serviceName} already runs ${context.taskDefinitionArn}; following its deployment ` +
@@ -83802,14 +83846,14 @@ async function preflight(config, deps, cluster, name) {
         const text = taskdef/* formatDiff */.Vs(taskdef/* diff */.Ui(taskdef/* clean */.uH(current.document.taskDefinition), asJson(rendered.input)));
         deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
     }
-    return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family };
+    const reusable = reusableRevision(rendered.input, { current, latest });
+    return { service, driver, prepared, rendered, reusable, previousTaskDefinitionArn, family };
 }
 function plan(config, pre, cluster) {
-    const reuse = sameAsLatest(pre.latest, pre.rendered.input);
-    const target = reuse && pre.latest ? pre.latest.arn : `a new revision of ${pre.family}`;
+    const target = pre.reusable?.arn ?? `a new revision of ${pre.family}`;
     const actions = [
-        reuse && pre.latest
-            ? `reuse ${pre.latest.arn}: the rendered task definition is equivalent`
+        pre.reusable
+            ? `reuse ${pre.reusable.arn}: the rendered task definition is equivalent`
             : `register a new revision of family ${pre.family}`,
         ...(pre.prepared.plan ?? [serviceUpdate(config, pre, cluster, target)]),
     ];
@@ -83904,10 +83948,6 @@ async function deploy(config, runDeps, cluster, name) {
         ...(outcome.logs ? { logs: outcome.logs } : {}),
     };
 }
-/**
- * After a server error or a lost answer the revision may have been registered after all: a retry looks at the
- * latest revision again and reuses it when it is the one we sent, so retrying never registers it twice.
- */
 function registerRevision(deps, pre) {
     return stage(deps, 'register', 'Register the task definition', async () => {
         const input = pre.rendered.input;
@@ -83915,11 +83955,7 @@ function registerRevision(deps, pre) {
             type: 'debug',
             message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
         });
-        let attempt = 0;
-        const done = await retrying(async () => {
-            const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family);
-            return register(deps.clients.ecs, input, latest);
-        }, { sleep: deps.sleep, baseMs: 500 });
+        const done = await register(deps.clients.ecs, input, pre.reusable, { sleep: deps.sleep });
         deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused });
         return done;
     });

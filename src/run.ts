@@ -12,7 +12,7 @@ import {
   findTaskDefinition,
   loadRegistered,
   register,
-  sameAsLatest,
+  reusableRevision,
   type Revision,
 } from './deploy/register.js'
 import type { DeployOutcome, Driver, PreparedDeployment } from './deploy/driver.js'
@@ -233,7 +233,8 @@ interface Preflight {
   driver: Driver
   prepared: PreparedDeployment
   rendered: Rendered
-  latest?: Revision
+  /** The registered revision the run deploys instead of a new one, when the rendered one is the same. */
+  reusable?: Revision
   previousTaskDefinitionArn: string
   family: string
 }
@@ -265,15 +266,15 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
     )
     deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' })
   }
-  return { service, driver, prepared, rendered, latest, previousTaskDefinitionArn, family }
+  const reusable = reusableRevision(rendered.input, { current, latest })
+  return { service, driver, prepared, rendered, reusable, previousTaskDefinitionArn, family }
 }
 
 function plan(config: Config, pre: Preflight, cluster: string): string[] {
-  const reuse = sameAsLatest(pre.latest, pre.rendered.input)
-  const target = reuse && pre.latest ? pre.latest.arn : `a new revision of ${pre.family}`
+  const target = pre.reusable?.arn ?? `a new revision of ${pre.family}`
   const actions = [
-    reuse && pre.latest
-      ? `reuse ${pre.latest.arn}: the rendered task definition is equivalent`
+    pre.reusable
+      ? `reuse ${pre.reusable.arn}: the rendered task definition is equivalent`
       : `register a new revision of family ${pre.family}`,
     ...(pre.prepared.plan ?? [serviceUpdate(config, pre, cluster, target)]),
   ]
@@ -370,10 +371,6 @@ async function deploy(config: Config, runDeps: RunDeps, cluster: string, name: s
   }
 }
 
-/**
- * After a server error or a lost answer the revision may have been registered after all: a retry looks at the
- * latest revision again and reuses it when it is the one we sent, so retrying never registers it twice.
- */
 function registerRevision(deps: RunDeps, pre: Preflight) {
   return stage(deps, 'register', 'Register the task definition', async () => {
     const input = pre.rendered.input
@@ -381,14 +378,7 @@ function registerRevision(deps: RunDeps, pre: Preflight) {
       type: 'debug',
       message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
     })
-    let attempt = 0
-    const done = await retrying(
-      async () => {
-        const latest = attempt++ === 0 ? pre.latest : await findTaskDefinition(deps.clients.ecs, pre.family)
-        return register(deps.clients.ecs, input, latest)
-      },
-      { sleep: deps.sleep, baseMs: 500 },
-    )
+    const done = await register(deps.clients.ecs, input, pre.reusable, { sleep: deps.sleep })
     deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused })
     return done
   })

@@ -103,3 +103,23 @@ export function rollbackRetry(context: DeployContext) {
     givenUp: () => pastGrace(context),
   }
 }
+
+/** The service already runs this revision at this size, and no restart was asked for: there is nothing to deploy. */
+export function isUnchanged(context: DeployContext): boolean {
+  const { service, config } = context
+  const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount
+  return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn
+}
+
+/** The verdict of a run that had nothing to deploy: succeeded, and why nothing was deployed. */
+export function unchangedOutcome(context: DeployContext): DeployOutcome {
+  return {
+    status: 'succeeded',
+    reasons: [
+      `unchanged: service ${context.service.serviceName} in cluster ${context.cluster} already runs ` +
+        `${context.taskDefinitionArn}, the task definition berth rendered; nothing was deployed ` +
+        '(--force-new-deployment starts a deployment anyway).',
+    ],
+    hints: [],
+  }
+}

@@ -9,7 +9,9 @@ import {
   type RegisterTaskDefinitionCommandInput,
   type TaskDefinition,
 } from '@aws-sdk/client-ecs'
+import { retrying } from '../aws/retry.js'
 import { UserError } from '../errors.js'
+import type { Sleep } from '../watch/sleep.js'
 import * as taskdef from '../taskdef/index.js'
 import type { Ecs } from './ecs.js'
 
@@ -53,29 +55,65 @@ export async function loadRegistered(ecs: Ecs, ref: string, input: string): Prom
   )
 }
 
-/** The latest ACTIVE revision of the family, when it registers to the same thing as `input`. */
-export function sameAsLatest(latest: Revision | undefined, input: RegisterTaskDefinitionCommandInput): boolean {
-  if (!latest) return false
+/** The revision registers to the same thing as `input`: registering `input` would add nothing. */
+export function sameRevision(revision: Revision | undefined, input: RegisterTaskDefinitionCommandInput): boolean {
+  if (!revision) return false
   return taskdef.equivalent(
-    taskdef.clean(latest.document.taskDefinition),
+    taskdef.clean(revision.document.taskDefinition),
     input as unknown as taskdef.TaskDefinitionJson,
   )
 }
 
-/** Registers `input` unless the latest ACTIVE revision of its family is equivalent, in which case that one is used. */
+/**
+ * The revision a run deploys instead of registering `input`: the service's own when it is the same (so an
+ * unchanged task definition is not registered again, whatever the family's latest revision is), else the family's
+ * latest when it is the same.
+ */
+export function reusableRevision(
+  input: RegisterTaskDefinitionCommandInput,
+  candidates: { current?: Revision; latest?: Revision },
+): Revision | undefined {
+  return [candidates.current, candidates.latest].find((revision) => sameRevision(revision, input))
+}
+
+/** How registration waits between its tries. */
+export interface RegisterRetry {
+  sleep: Sleep
+}
+
+/**
+ * Registers `input`, or reuses `reusable`. After a server error or a lost answer the revision may have been
+ * registered after all: a retry first looks at the family's latest revision and reuses it when it is the one sent,
+ * so retrying never registers it twice (the SDK itself never re-sends RegisterTaskDefinition).
+ */
 export async function register(
   ecs: Ecs,
   input: RegisterTaskDefinitionCommandInput,
-  latest: Revision | undefined,
+  reusable: Revision | undefined,
+  retry: RegisterRetry,
 ): Promise<Registration> {
-  if (latest && sameAsLatest(latest, input)) {
-    const taskDefinition = latest.document.taskDefinition as TaskDefinition
-    return { taskDefinitionArn: latest.arn, taskDefinition, reused: true }
-  }
-  const output = await ecs.send(new RegisterTaskDefinitionCommand(input))
-  const registered = output.taskDefinition
-  if (!registered?.taskDefinitionArn) throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`)
-  return { taskDefinitionArn: registered.taskDefinitionArn, taskDefinition: registered, reused: false }
+  let attempt = 0
+  return retrying(
+    async () => {
+      const found = attempt++ === 0 ? reusable : await registeredMeanwhile(ecs, input)
+      if (found)
+        return {
+          taskDefinitionArn: found.arn,
+          taskDefinition: found.document.taskDefinition as TaskDefinition,
+          reused: true,
+        }
+      const output = await ecs.send(new RegisterTaskDefinitionCommand(input))
+      const registered = output.taskDefinition
+      if (!registered?.taskDefinitionArn) throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`)
+      return { taskDefinitionArn: registered.taskDefinitionArn, taskDefinition: registered, reused: false }
+    },
+    { sleep: retry.sleep, baseMs: 500 },
+  )
+}
+
+async function registeredMeanwhile(ecs: Ecs, input: RegisterTaskDefinitionCommandInput): Promise<Revision | undefined> {
+  const latest = await findTaskDefinition(ecs, input.family ?? '')
+  return sameRevision(latest, input) ? latest : undefined
 }
 
 /** `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REV` → FAMILY. */

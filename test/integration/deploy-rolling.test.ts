@@ -7,6 +7,7 @@ import { parse } from 'yaml'
 import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
+  RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
   type DescribeServicesCommandOutput,
 } from '@aws-sdk/client-ecs'
@@ -351,6 +352,30 @@ describe('berth deploy, rolling, against the emulator', () => {
     const result = await h.deploy({ images: image('v1') })
     expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: TD(1) })
     expect(await h.mutatingCalls()).toEqual([])
+  })
+
+  it('unchanged against the service’s revision, while the family’s latest differs → nothing registered, nothing deployed', async () => {
+    const h = await harness()
+    const api1 = await h.sim.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'api:1' }))
+    const current = api1.taskDefinition!
+    await h.sim.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'api',
+        networkMode: current.networkMode,
+        requiresCompatibilities: current.requiresCompatibilities,
+        cpu: current.cpu,
+        memory: current.memory,
+        executionRoleArn: current.executionRoleArn,
+        containerDefinitions: current.containerDefinitions!.map((c) => ({ ...c, image: `${REGISTRY}/api:v3` })),
+      }),
+    )
+    const before = (await h.mutatingCalls()).length
+    const result = await h.deploy({ images: image('v1') })
+    expect(result.status).toBe('succeeded')
+    expect(result.taskDefinitionArn).toBe(TD(1))
+    expect(result.reasons[0]).toMatch(/^unchanged: service api in cluster prod already runs .*api:1/)
+    expect((await h.mutatingCalls()).slice(before)).toEqual([])
+    expect(eventsOf(h.events, 'diff')[0].text).toMatch(/no changes/)
   })
 
   it('--keep-revisions deregisters older revisions no service uses, after success', async () => {

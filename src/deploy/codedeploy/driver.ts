@@ -37,6 +37,8 @@ import {
   pastGrace,
   quickPauseMs,
   rollbackRetry,
+  isUnchanged,
+  unchangedOutcome,
   watchOptions,
   type DeployContext,
   type DeployOutcome,
@@ -64,6 +66,7 @@ async function prepare(context: PreflightContext): Promise<PreparedDeployment> {
 
 /** Creates the CodeDeploy deployment of `plan` and follows it, lifecycle event by event, to a verdict. */
 async function deployCodeDeploy(context: DeployContext, plan: CodeDeployPlan): Promise<DeployOutcome> {
+  if (isUnchanged(context)) return unchangedOutcome(context)
   await createConfigIfMissing(context, plan)
   const deploymentId = await createDeployment(context, plan)
   context.reporter.emit({

@@ -31,6 +31,8 @@ import {
   pastGrace,
   quickPauseMs,
   rollbackRetry,
+  isUnchanged,
+  unchangedOutcome,
   watchOptions,
   type DeployContext,
   type DeployOutcome,
@@ -68,6 +70,7 @@ const ROLLBACK_LOOKS = 5
 
 /** UpdateService, then follow our deployment by its id to a verdict. */
 export async function deployRolling(context: DeployContext): Promise<DeployOutcome> {
+  if (isUnchanged(context) && isSteady(context.service)) return unchangedOutcome(context)
   const tracking = await startDeployment(context)
   context.reporter.emit({
     type: 'deployment-started',
@@ -89,11 +92,10 @@ function primaryOf(service: Service): Deployment | undefined {
   return service.deployments?.find((deployment) => deployment.status === 'PRIMARY')
 }
 
-/** Nothing would change: the service already runs this revision at this size, and no restart was asked for. */
-function isNoOp(context: DeployContext): boolean {
-  const { service, config } = context
-  const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount
-  return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn
+/** One deployment, done: the service runs what it should. */
+function isSteady(service: Service): boolean {
+  const deployments = service.deployments ?? []
+  return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED'
 }
 
 function updateInput(context: DeployContext, taskDefinition: string, force: boolean): UpdateServiceCommandInput {
@@ -187,7 +189,7 @@ export function startedDeployment(
 async function startDeployment(context: DeployContext): Promise<Tracking> {
   const before = context.service
   const previous = primaryOf(before)
-  if (isNoOp(context) && previous?.id) {
+  if (isUnchanged(context) && previous?.id) {
     context.reporter.emit({
       type: 'info',
       message:
