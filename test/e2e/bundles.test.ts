@@ -215,7 +215,7 @@ describe('the Action bundle renders, as the runner runs it', () => {
     expect(annotations).toHaveLength(1)
     expect(annotations[0]).toMatch(new RegExp(`file=${TWO_CONTAINERS},line=\\d+`))
     expect(annotations.join('\n')).toContain('"api"')
-    expect(outputsOf(files.output).status).toBeUndefined()
+    expect(outputsOf(files.output).status).toBe('error')
   })
 
   it('refuses a task definition that leads outside the workspace through a symbolic link, exit 2', async () => {
@@ -232,7 +232,7 @@ describe('the Action bundle renders, as the runner runs it', () => {
     expect(stdout).toMatch(
       /input "task-definition": .*task-definition\.json leads to .*secret\.json, outside the workspace/,
     )
-    expect(outputsOf(files.output).status).toBeUndefined()
+    expect(outputsOf(files.output).status).toBe('error')
   })
 
   it("writes each step's rendered task definition to a file of its own", async () => {
