@@ -75216,7 +75216,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(201);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4491);
-/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5034);
+/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9833);
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_github_deployment_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(699);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7994);
@@ -75425,7 +75425,7 @@ function consoleReporter(stream, options = {}) {
                 raw(JSON.stringify(event.taskDefinition, null, 2));
         },
         registered: (event) => line(event.reused
-            ? `unchanged: reusing ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)}, the latest revision is equivalent`
+            ? `unchanged: reusing ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)}, an equivalent registered revision`
             : `registered ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)}`),
         plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
         deregistered: (event) => {
@@ -81259,8 +81259,8 @@ async function retrying(call, options) {
 }
 const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
 
-// EXTERNAL MODULE: ./src/taskdef/index.ts + 8 modules
-var taskdef = __nccwpck_require__(5034);
+// EXTERNAL MODULE: ./src/taskdef/index.ts + 9 modules
+var taskdef = __nccwpck_require__(9833);
 ;// CONCATENATED MODULE: ./src/deploy/register.ts
 
 
@@ -84069,7 +84069,7 @@ function dropNulls(value) {
 
 /***/ }),
 
-/***/ 5034:
+/***/ 9833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84277,6 +84277,69 @@ class Scanner {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
+
+
+/** Where a YAML syntax error is, and its kind in words (never the text around it, which may hold a secret). */
+class YamlSyntaxError extends Error {
+    problem;
+    line;
+    column;
+    constructor(problem, line, column) {
+        super(problem);
+        this.problem = problem;
+        this.line = line;
+        this.column = column;
+    }
+}
+/**
+ * A task definition written in YAML, as the official deploy action accepts it: the same value as its JSON, with
+ * the line of every path (a member's key line, an item's line), so problems point into the file.
+ */
+function parseYaml(text) {
+    const counter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = counter.linePos(error.pos[0]);
+        throw new YamlSyntaxError(error.code.toLowerCase().replace(/_/g, ' '), line, col);
+    }
+    const lines = new Map();
+    const lineOf = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? undefined : counter.linePos(offset).line;
+    };
+    const visit = (node, path) => {
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const child = [...path, String(pair.key.value)];
+                const line = lineOf(pair.key);
+                if (line !== undefined)
+                    lines.set(pathKey(child), line);
+                visit(pair.value, child);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item, index) => {
+                const line = lineOf(item);
+                if (line !== undefined)
+                    lines.set(pathKey([...path, index]), line);
+                visit(item, [...path, index]);
+            });
+        }
+    };
+    visit(doc.contents, []);
+    return { value: (doc.toJS() ?? null), lines };
+}
+/** A file whose name says YAML. */
+function isYamlFile(file) {
+    return /\.ya?ml$/i.test(file);
+}
+
 // EXTERNAL MODULE: ./src/taskdef/types.ts
 var types = __nccwpck_require__(1433);
 // EXTERNAL MODULE: ./src/taskdef/clean.ts
@@ -84286,8 +84349,9 @@ var clean = __nccwpck_require__(3497);
 
 
 
+
 /**
- * Reads a task definition file: the bare definition, the `{"taskDefinition": …, "tags": …}` that
+ * Reads a task definition file, JSON or YAML: the bare definition, the `{"taskDefinition": …, "tags": …}` that
  * `aws ecs describe-task-definition` prints, or a RegisterTaskDefinition input (`--cli-input-json`).
  */
 function parseTaskDefinition(text, file) {
@@ -84295,7 +84359,7 @@ function parseTaskDefinition(text, file) {
     const lineAt = (path) => (path.length === 0 ? firstLine(text) : lines.get(pathKey(path)));
     if (!(0,types/* isObject */.Gv)(value)) {
         const line = firstLine(text);
-        throw new errors/* UserError */.yo(`${file}:${line}: a task definition must be a JSON object, found ${kindOf(value)}.`, {
+        throw new errors/* UserError */.yo(`${file}:${line}: a task definition must be ${isYamlFile(file) ? 'a YAML mapping' : 'a JSON object'}, found ${kindOf(value)}.`, {
             file,
             line,
         });
@@ -84328,14 +84392,20 @@ function fromDescribeOutput(output) {
         lineOf: () => undefined,
     };
 }
+/** JSON, or YAML for a `.yaml`/`.yml` file; a syntax error says where and what kind, never the text there. */
 function parseOrExplain(text, file) {
     try {
-        return parseJson(text);
+        return isYamlFile(file) ? parseYaml(text) : parseJson(text);
     }
     catch (error) {
-        if (!(error instanceof JsonSyntaxError))
-            throw error;
-        throw new errors/* UserError */.yo(`${file}:${error.line}:${error.column}: invalid JSON: expected ${error.expected}, found ${error.found}.`, { file, line: error.line, column: error.column });
+        const at = { file, line: error.line, column: error.column };
+        const where = `${file}:${at.line}:${at.column}`;
+        if (error instanceof JsonSyntaxError) {
+            throw new errors/* UserError */.yo(`${where}: invalid JSON: expected ${error.expected}, found ${error.found}.`, at);
+        }
+        if (error instanceof YamlSyntaxError)
+            throw new errors/* UserError */.yo(`${where}: invalid YAML: ${error.problem}.`, at);
+        throw error;
     }
 }
 function shapeOf(value) {
@@ -88192,7 +88262,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;

@@ -45100,7 +45100,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7551);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1234);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -45124,7 +45124,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7551:
+/***/ 1234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46570,13 +46570,75 @@ class Scanner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
+
+
+/** Where a YAML syntax error is, and its kind in words (never the text around it, which may hold a secret). */
+class YamlSyntaxError extends Error {
+    problem;
+    line;
+    column;
+    constructor(problem, line, column) {
+        super(problem);
+        this.problem = problem;
+        this.line = line;
+        this.column = column;
+    }
+}
+/**
+ * A task definition written in YAML, as the official deploy action accepts it: the same value as its JSON, with
+ * the line of every path (a member's key line, an item's line), so problems point into the file.
+ */
+function parseYaml(text) {
+    const counter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = counter.linePos(error.pos[0]);
+        throw new YamlSyntaxError(error.code.toLowerCase().replace(/_/g, ' '), line, col);
+    }
+    const lines = new Map();
+    const lineOf = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? undefined : counter.linePos(offset).line;
+    };
+    const visit = (node, path) => {
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const child = [...path, String(pair.key.value)];
+                const line = lineOf(pair.key);
+                if (line !== undefined)
+                    lines.set(pathKey(child), line);
+                visit(pair.value, child);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item, index) => {
+                const line = lineOf(item);
+                if (line !== undefined)
+                    lines.set(pathKey([...path, index]), line);
+                visit(item, [...path, index]);
+            });
+        }
+    };
+    visit(doc.contents, []);
+    return { value: (doc.toJS() ?? null), lines };
+}
+/** A file whose name says YAML. */
+function isYamlFile(file) {
+    return /\.ya?ml$/i.test(file);
+}
+
 ;// CONCATENATED MODULE: ./src/taskdef/read.ts
 
 
 
 
+
 /**
- * Reads a task definition file: the bare definition, the `{"taskDefinition": …, "tags": …}` that
+ * Reads a task definition file, JSON or YAML: the bare definition, the `{"taskDefinition": …, "tags": …}` that
  * `aws ecs describe-task-definition` prints, or a RegisterTaskDefinition input (`--cli-input-json`).
  */
 function parseTaskDefinition(text, file) {
@@ -46584,7 +46646,7 @@ function parseTaskDefinition(text, file) {
     const lineAt = (path) => (path.length === 0 ? firstLine(text) : lines.get(pathKey(path)));
     if (!isObject(value)) {
         const line = firstLine(text);
-        throw new UserError(`${file}:${line}: a task definition must be a JSON object, found ${kindOf(value)}.`, {
+        throw new UserError(`${file}:${line}: a task definition must be ${isYamlFile(file) ? 'a YAML mapping' : 'a JSON object'}, found ${kindOf(value)}.`, {
             file,
             line,
         });
@@ -46617,14 +46679,20 @@ function fromDescribeOutput(output) {
         lineOf: () => undefined,
     };
 }
+/** JSON, or YAML for a `.yaml`/`.yml` file; a syntax error says where and what kind, never the text there. */
 function parseOrExplain(text, file) {
     try {
-        return parseJson(text);
+        return isYamlFile(file) ? parseYaml(text) : parseJson(text);
     }
     catch (error) {
-        if (!(error instanceof JsonSyntaxError))
-            throw error;
-        throw new UserError(`${file}:${error.line}:${error.column}: invalid JSON: expected ${error.expected}, found ${error.found}.`, { file, line: error.line, column: error.column });
+        const at = { file, line: error.line, column: error.column };
+        const where = `${file}:${at.line}:${at.column}`;
+        if (error instanceof JsonSyntaxError) {
+            throw new UserError(`${where}: invalid JSON: expected ${error.expected}, found ${error.found}.`, at);
+        }
+        if (error instanceof YamlSyntaxError)
+            throw new UserError(`${where}: invalid YAML: ${error.problem}.`, at);
+        throw error;
     }
 }
 function shapeOf(value) {
@@ -50486,7 +50554,7 @@ function consoleReporter(stream, options = {}) {
                 raw(JSON.stringify(event.taskDefinition, null, 2));
         },
         registered: (event) => line(event.reused
-            ? `unchanged: reusing ${shortTaskDefinition(event.taskDefinitionArn)}, the latest revision is equivalent`
+            ? `unchanged: reusing ${shortTaskDefinition(event.taskDefinitionArn)}, an equivalent registered revision`
             : `registered ${shortTaskDefinition(event.taskDefinitionArn)}`),
         plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
         deregistered: (event) => {
@@ -58418,7 +58486,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;

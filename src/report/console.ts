@@ -51,7 +51,7 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
     registered: (event) =>
       line(
         event.reused
-          ? `unchanged: reusing ${shortTaskDefinition(event.taskDefinitionArn)}, the latest revision is equivalent`
+          ? `unchanged: reusing ${shortTaskDefinition(event.taskDefinitionArn)}, an equivalent registered revision`
           : `registered ${shortTaskDefinition(event.taskDefinitionArn)}`,
       ),
     plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),

@@ -1,12 +1,13 @@
 import type { Tag, TaskDefinition } from '@aws-sdk/client-ecs'
 import { UserError } from '../errors.js'
 import { JsonSyntaxError, parseJson, pathKey } from './json.js'
+import { YamlSyntaxError, isYamlFile, parseYaml } from './yaml.js'
 import { isObject } from './types.js'
 import type { DocumentShape, JsonPath, TaskDefinitionDocument, TaskDefinitionJson, TaskTag } from './types.js'
 import { DESCRIBE_ONLY_FIELDS } from './clean.js'
 
 /**
- * Reads a task definition file: the bare definition, the `{"taskDefinition": …, "tags": …}` that
+ * Reads a task definition file, JSON or YAML: the bare definition, the `{"taskDefinition": …, "tags": …}` that
  * `aws ecs describe-task-definition` prints, or a RegisterTaskDefinition input (`--cli-input-json`).
  */
 export function parseTaskDefinition(text: string, file: string): TaskDefinitionDocument {
@@ -14,10 +15,13 @@ export function parseTaskDefinition(text: string, file: string): TaskDefinitionD
   const lineAt = (path: JsonPath) => (path.length === 0 ? firstLine(text) : lines.get(pathKey(path)))
   if (!isObject(value)) {
     const line = firstLine(text)
-    throw new UserError(`${file}:${line}: a task definition must be a JSON object, found ${kindOf(value)}.`, {
-      file,
-      line,
-    })
+    throw new UserError(
+      `${file}:${line}: a task definition must be ${isYamlFile(file) ? 'a YAML mapping' : 'a JSON object'}, found ${kindOf(value)}.`,
+      {
+        file,
+        line,
+      },
+    )
   }
   const shape = shapeOf(value)
   const prefix: JsonPath = shape === 'describe' ? ['taskDefinition'] : []
@@ -49,15 +53,18 @@ export function fromDescribeOutput(output: { taskDefinition?: TaskDefinition; ta
   }
 }
 
+/** JSON, or YAML for a `.yaml`/`.yml` file; a syntax error says where and what kind, never the text there. */
 function parseOrExplain(text: string, file: string) {
   try {
-    return parseJson(text)
+    return isYamlFile(file) ? parseYaml(text) : parseJson(text)
   } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error
-    throw new UserError(
-      `${file}:${error.line}:${error.column}: invalid JSON: expected ${error.expected}, found ${error.found}.`,
-      { file, line: error.line, column: error.column },
-    )
+    const at = { file, line: (error as { line?: number }).line, column: (error as { column?: number }).column }
+    const where = `${file}:${at.line}:${at.column}`
+    if (error instanceof JsonSyntaxError) {
+      throw new UserError(`${where}: invalid JSON: expected ${error.expected}, found ${error.found}.`, at)
+    }
+    if (error instanceof YamlSyntaxError) throw new UserError(`${where}: invalid YAML: ${error.problem}.`, at)
+    throw error
   }
 }
 

@@ -387,7 +387,7 @@ describe('deployments through the bundles against berth sim', () => {
   it('Action: a GitHub API that cannot be reached is a warning, never a change of verdict', async () => {
     const github = await startFakeGitHub()
     await github.close()
-    const { env, files } = actionDeploy('v3', github.env)
+    const { env, files } = actionDeploy('v1', github.env)
     const { code, stdout } = await node(ACTION, [], env)
     expect(code).toBe(0)
     expect(outputsOf(files.output).status).toBe('succeeded')

@@ -198,3 +198,31 @@ describe('fromDescribeOutput', () => {
     expect(() => fromDescribeOutput({})).toThrow(UserError)
   })
 })
+
+describe('a task definition in YAML', () => {
+  it('reads as the same document as its JSON, with the line of every path', () => {
+    const yaml = parseTaskDefinition(fixture('web-fargate.describe.yaml'), 'web.yaml')
+    const json = parseTaskDefinition(fixture('web-fargate.describe.json'), 'web.json')
+    expect(yaml.taskDefinition).toEqual(json.taskDefinition)
+    expect(yaml.tags).toEqual(json.tags)
+    expect(yaml.shape).toBe('describe')
+    expect(yaml.lineOf(['containerDefinitions', 0, 'image'])).toBe(6)
+    expect(yaml.lineOf(['containerDefinitions', 1])).toBe(50)
+  })
+
+  it('names the line and column of a syntax error, and its kind, never the text there', () => {
+    const error = readError(
+      'family: web\ncontainerDefinitions:\n  - name: web\n   image: ghp_0123456789abcdef\n',
+      'web.yml',
+    )
+    expect(error.message).toMatch(/^web\.yml:4:\d+: invalid YAML: [a-z ]+\.$/)
+    expect(error.message).not.toContain('ghp_')
+    expect(error.location).toMatchObject({ file: 'web.yml', line: 4 })
+  })
+
+  it('is a mapping', () => {
+    expect(readError('- web\n', 'web.yaml').message).toBe(
+      'web.yaml:1: a task definition must be a YAML mapping, found a list.',
+    )
+  })
+})
