@@ -74579,10 +74579,8 @@ function abortable(clients, signalFor) {
  * signal given to `abortWith`.
  */
 function createClients(options = {}) {
-    // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
-    const region = options.region ?? process.env.AWS_DEFAULT_REGION;
+    // The region Config resolved (input, AWS_REGION, AWS_DEFAULT_REGION); unset, the SDK reads the profile's.
+    const region = options.region;
     const common = {
         region,
         retryMode: 'standard',
@@ -74620,7 +74618,7 @@ function endpointOf(endpoint, service, region) {
     return (endpoint ??
         process.env[`AWS_ENDPOINT_URL_${service}`] ??
         process.env.AWS_ENDPOINT_URL ??
-        `https://${HOSTS[service]}.${region ?? process.env.AWS_REGION ?? '<region>'}.amazonaws.com`);
+        `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`);
 }
 /**
  * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
@@ -74722,7 +74720,6 @@ function isUnreachable(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ek: () => (/* binding */ normaliseUnits),
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
 /* unused harmony exports STRATEGIES, ARTIFACT_KINDS, INTERRUPT_ACTIONS, WAIT_FOR, parseHookConfig, parseBoolean, parseDuration */
@@ -74730,6 +74727,8 @@ function isUnreachable(error) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _artifacts_appspec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7587);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _taskdef_units_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6503);
+
 
 
 
@@ -74784,7 +74783,7 @@ function parseConfig(source, env = {}) {
         onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         dryRun: input.boolean('dry-run'),
-        region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+        region: regionOf(input, env),
         tags: input.each('tag', parseTag),
     };
 }
@@ -74813,9 +74812,30 @@ function parseHookConfig(source, env = {}) {
         check,
         deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
         intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
-        region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+        region: regionOf(input, env),
         json: input.boolean('json'),
     };
+}
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
+function regionOf(input, env) {
+    const given = input.optional('region', parseRegion);
+    if (given)
+        return given;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        if (!REGION.test(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
+        return value;
+    }
+    return undefined;
+}
+function parseRegion(value) {
+    if (!REGION.test(value))
+        throw new Invalid('expected an AWS region like us-east-1 or eu-west-2.');
+    return value;
 }
 /** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
 const SECRET_VALUES = new Set(['env']);
@@ -74928,22 +74948,11 @@ function parseFamily(value) {
 }
 function parseUnits(what, examples) {
     return (value) => {
-        const normalised = normaliseUnits(what, value);
+        const normalised = (0,_taskdef_units_js__WEBPACK_IMPORTED_MODULE_3__/* .normaliseUnits */ .e)(what, value);
         if (normalised === undefined)
             throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
         return normalised;
     };
-}
-/** ECS accepts `1 vCPU` / `2GB` and stores integer strings; berth does the same conversion up front. */
-function normaliseUnits(what, value) {
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return String(Number(trimmed));
-    const match = what === 'cpu' ? /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(trimmed) : /^(\d+(?:\.\d+)?)\s*gb$/i.exec(trimmed);
-    if (!match)
-        return undefined;
-    const units = Number(match[1]) * 1024;
-    return Number.isInteger(units) ? String(units) : undefined;
 }
 function parseArtifactKinds(value) {
     const kinds = value
@@ -75238,6 +75247,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+// berth bundles a fixed SDK and supports Node 20: the SDK's notice about its own future releases is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 3;
 /** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
@@ -81046,6 +81057,15 @@ async function writeArtifacts(directory, files) {
     }
     return paths;
 }
+/** Before anything changes: `--artifacts-dir` must be a directory, or a path where berth can create one. */
+async function checkDirectory(directory, flag) {
+    const found = await (0,promises_.stat)(directory).catch(() => undefined);
+    if (found && !found.isDirectory()) {
+        throw new src_errors/* UserError */.yo(`${flag} ${directory}: is a file, not a directory; give a directory (berth creates it if missing).`, {
+            input: flag,
+        });
+    }
+}
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __nccwpck_require__(201);
@@ -83677,6 +83697,8 @@ function driverFor(name, drivers = DRIVERS) {
 
 /** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
 async function run(config, deps) {
+    if (config.artifactsDir)
+        await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir');
     const result = config.cluster && config.service
         ? await deploy(config, deps, config.cluster, config.service)
         : await renderOnly(config, deps);
@@ -83734,6 +83756,11 @@ async function renderAndValidate(config, deps, service) {
             });
         }
         const errors = problems.filter((problem) => problem.severity === 'error');
+        const fromFlags = errors.map((problem) => flagOf(problem, config));
+        if (errors.length > 0 && fromFlags.every((flag) => flag !== undefined)) {
+            const lines = errors.map((problem, at) => `${fromFlags[at]}: ${problem.message}`);
+            throw new src_errors/* UserError */.yo(lines.join('\n'), { input: fromFlags[0]?.split(' ')[0] });
+        }
         if (errors.length > 0) {
             const line = file ? document.lineOf(errors[0].path) : undefined;
             const head = `${file && line ? `${file}:${line}: ` : ''}the task definition from ${label} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:`;
@@ -83749,6 +83776,15 @@ async function renderAndValidate(config, deps, service) {
             : [];
         return { source: document, label, input, artifacts };
     });
+}
+/** The task-level fields a flag sets: a problem there is the flag's value, not the file's. */
+const FLAG_FIELDS = ['cpu', 'memory', 'family'];
+/** `--cpu 3` when the problem is in a field the user set with a flag, else undefined. */
+function flagOf(problem, config) {
+    const field = FLAG_FIELDS.find((name) => name === problem.field);
+    if (problem.container !== undefined || !field || config[field] === undefined)
+        return undefined;
+    return `--${field} ${config[field]}`;
 }
 function asJson(input) {
     return input;
@@ -83830,9 +83866,11 @@ function neverReached(error) {
         '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
 }
 async function preflight(config, deps, cluster, name) {
+    // A file is read, rendered and checked before any AWS call: its problems are said without waiting on AWS.
+    const local = config.taskDefinition?.kind === 'file' ? await renderAndValidate(config, deps) : undefined;
     const service = await describeTarget(deps, cluster, name);
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
-    const rendered = await renderAndValidate(config, deps, service);
+    const rendered = local ?? (await renderAndValidate(config, deps, service));
     await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], registryOf(service.serviceArn));
     // A driver's preparation only reads, so it is safe to run again when the API throttles.
     const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }));
@@ -84462,8 +84500,8 @@ function toJson(value) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/config.ts
-var config = __nccwpck_require__(2973);
+// EXTERNAL MODULE: ./src/taskdef/units.ts
+var units = __nccwpck_require__(6503);
 ;// CONCATENATED MODULE: ./src/taskdef/render.ts
 
 
@@ -84477,9 +84515,9 @@ function render(taskDefinition, edits) {
     if (edits.family !== undefined)
         result.family = edits.family;
     if (edits.cpu !== undefined)
-        result.cpu = (0,config/* normaliseUnits */.ek)('cpu', edits.cpu) ?? edits.cpu;
+        result.cpu = (0,units/* normaliseUnits */.e)('cpu', edits.cpu) ?? edits.cpu;
     if (edits.memory !== undefined)
-        result.memory = (0,config/* normaliseUnits */.ek)('memory', edits.memory) ?? edits.memory;
+        result.memory = (0,units/* normaliseUnits */.e)('memory', edits.memory) ?? edits.memory;
     for (const edit of edits.images) {
         for (const container of named(result, edit.container))
             container.image = edit.uri;
@@ -84832,8 +84870,17 @@ function checkFargate(taskDefinition) {
         const mode = taskDefinition.networkMode === undefined ? 'no networkMode' : `networkMode ${taskDefinition.networkMode}`;
         task('networkMode', `Fargate needs networkMode awsvpc; this task definition has ${mode}.`);
     }
-    const cpu = units('cpu', taskDefinition.cpu);
-    const memory = units('memory', taskDefinition.memory);
+    const cpu = validate_units('cpu', taskDefinition.cpu);
+    const memory = validate_units('memory', taskDefinition.memory);
+    const sizes = [
+        ['cpu', cpu, 'cpu units (256, 1024) or vCPU (1 vCPU)'],
+        ['memory', memory, 'MiB (512, 2048) or GB (2GB)'],
+    ];
+    const unreadable = sizes.filter(([, value]) => value !== undefined && !/^\d+$/.test(value));
+    for (const [field, value, form] of unreadable)
+        task(field, `${JSON.stringify(value)} is not a size: give ${form}.`);
+    if (unreadable.length > 0)
+        return problems;
     if (cpu === undefined)
         task('cpu', `Fargate needs a task cpu: one of ${FARGATE_CPUS.join(', ')}.`);
     if (memory === undefined)
@@ -84855,12 +84902,12 @@ function checkFargate(taskDefinition) {
         task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`);
     return problems;
 }
-function units(what, value) {
+function validate_units(what, value) {
     if (typeof value === 'number')
         return String(value);
     if (typeof value !== 'string')
         return undefined;
-    return (0,config/* normaliseUnits */.ek)(what, value) ?? value;
+    return (0,units/* normaliseUnits */.e)(what, value) ?? value;
 }
 function checkContainer(container, index) {
     const name = (0,types/* containerName */.xN)(container);
@@ -85065,7 +85112,7 @@ function normalise(taskDefinition) {
     const result = dropEmpty((0,clean/* clean */.uH)(taskDefinition));
     for (const what of ['cpu', 'memory']) {
         if (typeof result[what] === 'number' || typeof result[what] === 'string') {
-            result[what] = (0,config/* normaliseUnits */.ek)(what, String(result[what])) ?? result[what];
+            result[what] = (0,units/* normaliseUnits */.e)(what, String(result[what])) ?? result[what];
         }
     }
     if (result.enableFaultInjection === false)
@@ -85339,6 +85386,27 @@ function containersOf(taskDefinition) {
 }
 function containerName(container) {
     return typeof container.name === 'string' ? container.name : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ normaliseUnits)
+/* harmony export */ });
+/** ECS accepts `1 vCPU` / `2GB` and stores integer strings; berth does the same conversion up front. */
+function normaliseUnits(what, value) {
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return String(Number(trimmed));
+    const match = what === 'cpu' ? /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(trimmed) : /^(\d+(?:\.\d+)?)\s*gb$/i.exec(trimmed);
+    if (!match)
+        return undefined;
+    const units = Number(match[1]) * 1024;
+    return Number.isInteger(units) ? String(units) : undefined;
 }
 
 

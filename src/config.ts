@@ -7,6 +7,7 @@ import {
   type HookEvent,
 } from './artifacts/appspec.js'
 import { UserError } from './errors.js'
+import { normaliseUnits } from './taskdef/units.js'
 
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 export const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'] as const
@@ -163,7 +164,7 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
     onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
     onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
     dryRun: input.boolean('dry-run'),
-    region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    region: regionOf(input, env),
     tags: input.each('tag', parseTag),
   }
 }
@@ -193,9 +194,34 @@ export function parseHookConfig(source: InputSource, env: Record<string, string 
     check,
     deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
     intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
-    region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    region: regionOf(input, env),
     json: input.boolean('json'),
   }
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+
+/** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
+function regionOf(input: ReturnType<typeof reader>, env: Record<string, string | undefined>): string | undefined {
+  const given = input.optional('region', parseRegion)
+  if (given) return given
+  for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+    const value = env[name]?.trim()
+    if (!value) continue
+    if (!REGION.test(value))
+      throw new UserError(
+        `${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`,
+        { input: name },
+        'environment',
+      )
+    return value
+  }
+  return undefined
+}
+
+function parseRegion(value: string): string {
+  if (!REGION.test(value)) throw new Invalid('expected an AWS region like us-east-1 or eu-west-2.')
+  return value
 }
 
 /** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
@@ -319,16 +345,6 @@ function parseUnits(what: 'cpu' | 'memory', examples: string[]): Parse<string> {
     if (normalised === undefined) throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`)
     return normalised
   }
-}
-
-/** ECS accepts `1 vCPU` / `2GB` and stores integer strings; berth does the same conversion up front. */
-export function normaliseUnits(what: 'cpu' | 'memory', value: string): string | undefined {
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return String(Number(trimmed))
-  const match = what === 'cpu' ? /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(trimmed) : /^(\d+(?:\.\d+)?)\s*gb$/i.exec(trimmed)
-  if (!match) return undefined
-  const units = Number(match[1]) * 1024
-  return Number.isInteger(units) ? String(units) : undefined
 }
 
 function parseArtifactKinds(value: string): ArtifactKind[] {

@@ -17,6 +17,9 @@ import { summaryMarkdown } from './report/summary.js'
 import { fanOut, recorder, type ProgressEvent, type Reporter } from './events.js'
 import { type RunResult } from './verdict.js'
 
+// berth bundles a fixed SDK and supports Node 20: the SDK's notice about its own future releases is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
 const EXIT_USAGE = 2
 const EXIT_INTERNAL = 3
 

@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path'
 import type { RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs'
 import { buildArtifacts, type ArtifactFile } from './artifacts/index.js'
-import { writeArtifacts, writeFileAtomic } from './artifacts/write.js'
+import { checkDirectory, writeArtifacts, writeFileAtomic } from './artifacts/write.js'
 import { callSignals } from './aws/abort.js'
 import { NoAnswerError, abortable, type AwsClients } from './aws/clients.js'
 import type { Config } from './config.js'
@@ -42,6 +42,7 @@ export interface RunDeps {
 
 /** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
 export async function run(config: Config, deps: RunDeps): Promise<RunResult> {
+  if (config.artifactsDir) await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir')
   const result =
     config.cluster && config.service
       ? await deploy(config, deps, config.cluster, config.service)
@@ -115,6 +116,11 @@ async function renderAndValidate(config: Config, deps: RunDeps, service?: Servic
       })
     }
     const errors = problems.filter((problem) => problem.severity === 'error')
+    const fromFlags = errors.map((problem) => flagOf(problem, config))
+    if (errors.length > 0 && fromFlags.every((flag) => flag !== undefined)) {
+      const lines = errors.map((problem, at) => `${fromFlags[at]}: ${problem.message}`)
+      throw new UserError(lines.join('\n'), { input: fromFlags[0]?.split(' ')[0] })
+    }
     if (errors.length > 0) {
       const line = file ? document.lineOf(errors[0].path) : undefined
       const head = `${file && line ? `${file}:${line}: ` : ''}the task definition from ${label} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:`
@@ -134,6 +140,16 @@ async function renderAndValidate(config: Config, deps: RunDeps, service?: Servic
         : []
     return { source: document, label, input, artifacts }
   })
+}
+
+/** The task-level fields a flag sets: a problem there is the flag's value, not the file's. */
+const FLAG_FIELDS = ['cpu', 'memory', 'family'] as const
+
+/** `--cpu 3` when the problem is in a field the user set with a flag, else undefined. */
+function flagOf(problem: taskdef.Problem, config: Config): string | undefined {
+  const field = FLAG_FIELDS.find((name) => name === problem.field)
+  if (problem.container !== undefined || !field || config[field] === undefined) return undefined
+  return `--${field} ${config[field]}`
 }
 
 function asJson(input: RegisterTaskDefinitionCommandInput): taskdef.TaskDefinitionJson {
@@ -240,9 +256,11 @@ interface Preflight {
 }
 
 async function preflight(config: Config, deps: RunDeps, cluster: string, name: string): Promise<Preflight> {
+  // A file is read, rendered and checked before any AWS call: its problems are said without waiting on AWS.
+  const local = config.taskDefinition?.kind === 'file' ? await renderAndValidate(config, deps) : undefined
   const service = await describeTarget(deps, cluster, name)
   const driver = driverFor(chooseStrategy(service, cluster, config.strategy))
-  const rendered = await renderAndValidate(config, deps, service)
+  const rendered = local ?? (await renderAndValidate(config, deps, service))
   await warnAboutMissingImages(
     deps.clients.ecr,
     deps.reporter,

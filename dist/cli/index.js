@@ -45100,10 +45100,12 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1234);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2099);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
+// berth bundles a fixed SDK and supports Node 20: the SDK's notice about its own future releases is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // A reader that goes away (`berth deploy … | head`) must not end the run half-way: what berth would still print is
 // dropped, the deployment is followed to its verdict, and the exit code is the verdict's.
 for (const stream of [process.stdout, process.stderr]) {
@@ -45124,7 +45126,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1234:
+/***/ 2099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45395,7 +45397,21 @@ function bare(placeholder) {
     return placeholder.replace(/^<(.*)>$/, '$1');
 }
 
+;// CONCATENATED MODULE: ./src/taskdef/units.ts
+/** ECS accepts `1 vCPU` / `2GB` and stores integer strings; berth does the same conversion up front. */
+function normaliseUnits(what, value) {
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return String(Number(trimmed));
+    const match = what === 'cpu' ? /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(trimmed) : /^(\d+(?:\.\d+)?)\s*gb$/i.exec(trimmed);
+    if (!match)
+        return undefined;
+    const units = Number(match[1]) * 1024;
+    return Number.isInteger(units) ? String(units) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -45450,7 +45466,7 @@ function parseConfig(source, env = {}) {
         onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         dryRun: input.boolean('dry-run'),
-        region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+        region: regionOf(input, env),
         tags: input.each('tag', parseTag),
     };
 }
@@ -45479,9 +45495,30 @@ function parseHookConfig(source, env = {}) {
         check,
         deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
         intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
-        region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+        region: regionOf(input, env),
         json: input.boolean('json'),
     };
+}
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
+function regionOf(input, env) {
+    const given = input.optional('region', parseRegion);
+    if (given)
+        return given;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        if (!REGION.test(value))
+            throw new UserError(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
+        return value;
+    }
+    return undefined;
+}
+function parseRegion(value) {
+    if (!REGION.test(value))
+        throw new Invalid('expected an AWS region like us-east-1 or eu-west-2.');
+    return value;
 }
 /** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
 const SECRET_VALUES = new Set(['env']);
@@ -45599,17 +45636,6 @@ function parseUnits(what, examples) {
             throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
         return normalised;
     };
-}
-/** ECS accepts `1 vCPU` / `2GB` and stores integer strings; berth does the same conversion up front. */
-function normaliseUnits(what, value) {
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return String(Number(trimmed));
-    const match = what === 'cpu' ? /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(trimmed) : /^(\d+(?:\.\d+)?)\s*gb$/i.exec(trimmed);
-    if (!match)
-        return undefined;
-    const units = Number(match[1]) * 1024;
-    return Number.isInteger(units) ? String(units) : undefined;
 }
 function parseArtifactKinds(value) {
     const kinds = value
@@ -45935,10 +45961,8 @@ function abortable(clients, signalFor) {
  * signal given to `abortWith`.
  */
 function createClients(options = {}) {
-    // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
-    const region = options.region ?? process.env.AWS_DEFAULT_REGION;
+    // The region Config resolved (input, AWS_REGION, AWS_DEFAULT_REGION); unset, the SDK reads the profile's.
+    const region = options.region;
     const common = {
         region,
         retryMode: 'standard',
@@ -45976,7 +46000,7 @@ function endpointOf(endpoint, service, region) {
     return (endpoint ??
         process.env[`AWS_ENDPOINT_URL_${service}`] ??
         process.env.AWS_ENDPOINT_URL ??
-        `https://${HOSTS[service]}.${region ?? process.env.AWS_REGION ?? '<region>'}.amazonaws.com`);
+        `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`);
 }
 /**
  * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
@@ -46180,6 +46204,15 @@ async function writeArtifacts(directory, files) {
         paths.push(path);
     }
     return paths;
+}
+/** Before anything changes: `--artifacts-dir` must be a directory, or a path where berth can create one. */
+async function checkDirectory(directory, flag) {
+    const found = await (0,promises_.stat)(directory).catch(() => undefined);
+    if (found && !found.isDirectory()) {
+        throw new UserError(`${flag} ${directory}: is a file, not a directory; give a directory (berth creates it if missing).`, {
+            input: flag,
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/aws/abort.ts
@@ -47119,6 +47152,15 @@ function checkFargate(taskDefinition) {
     }
     const cpu = units('cpu', taskDefinition.cpu);
     const memory = units('memory', taskDefinition.memory);
+    const sizes = [
+        ['cpu', cpu, 'cpu units (256, 1024) or vCPU (1 vCPU)'],
+        ['memory', memory, 'MiB (512, 2048) or GB (2GB)'],
+    ];
+    const unreadable = sizes.filter(([, value]) => value !== undefined && !/^\d+$/.test(value));
+    for (const [field, value, form] of unreadable)
+        task(field, `${JSON.stringify(value)} is not a size: give ${form}.`);
+    if (unreadable.length > 0)
+        return problems;
     if (cpu === undefined)
         task('cpu', `Fargate needs a task cpu: one of ${FARGATE_CPUS.join(', ')}.`);
     if (memory === undefined)
@@ -50028,6 +50070,8 @@ function driverFor(name, drivers = DRIVERS) {
 
 /** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
 async function run(config, deps) {
+    if (config.artifactsDir)
+        await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir');
     const result = config.cluster && config.service
         ? await deploy(config, deps, config.cluster, config.service)
         : await renderOnly(config, deps);
@@ -50085,6 +50129,11 @@ async function renderAndValidate(config, deps, service) {
             });
         }
         const errors = problems.filter((problem) => problem.severity === 'error');
+        const fromFlags = errors.map((problem) => flagOf(problem, config));
+        if (errors.length > 0 && fromFlags.every((flag) => flag !== undefined)) {
+            const lines = errors.map((problem, at) => `${fromFlags[at]}: ${problem.message}`);
+            throw new UserError(lines.join('\n'), { input: fromFlags[0]?.split(' ')[0] });
+        }
         if (errors.length > 0) {
             const line = file ? document.lineOf(errors[0].path) : undefined;
             const head = `${file && line ? `${file}:${line}: ` : ''}the task definition from ${label} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:`;
@@ -50100,6 +50149,15 @@ async function renderAndValidate(config, deps, service) {
             : [];
         return { source: document, label, input, artifacts };
     });
+}
+/** The task-level fields a flag sets: a problem there is the flag's value, not the file's. */
+const FLAG_FIELDS = ['cpu', 'memory', 'family'];
+/** `--cpu 3` when the problem is in a field the user set with a flag, else undefined. */
+function flagOf(problem, config) {
+    const field = FLAG_FIELDS.find((name) => name === problem.field);
+    if (problem.container !== undefined || !field || config[field] === undefined)
+        return undefined;
+    return `--${field} ${config[field]}`;
 }
 function asJson(input) {
     return input;
@@ -50181,9 +50239,11 @@ function neverReached(error) {
         '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
 }
 async function preflight(config, deps, cluster, name) {
+    // A file is read, rendered and checked before any AWS call: its problems are said without waiting on AWS.
+    const local = config.taskDefinition?.kind === 'file' ? await renderAndValidate(config, deps) : undefined;
     const service = await describeTarget(deps, cluster, name);
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
-    const rendered = await renderAndValidate(config, deps, service);
+    const rendered = local ?? (await renderAndValidate(config, deps, service));
     await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], registryOf(service.serviceArn));
     // A driver's preparation only reads, so it is safe to run again when the API throttles.
     const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }));

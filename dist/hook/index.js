@@ -54138,10 +54138,8 @@ function abortable(clients, signalFor) {
  * signal given to `abortWith`.
  */
 function createClients(options = {}) {
-    // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
-    const region = options.region ?? process.env.AWS_DEFAULT_REGION;
+    // The region Config resolved (input, AWS_REGION, AWS_DEFAULT_REGION); unset, the SDK reads the profile's.
+    const region = options.region;
     const common = {
         region,
         retryMode: 'standard',
@@ -54179,7 +54177,7 @@ function endpointOf(endpoint, service, region) {
     return (endpoint ??
         process.env[`AWS_ENDPOINT_URL_${service}`] ??
         process.env.AWS_ENDPOINT_URL ??
-        `https://${HOSTS[service]}.${region ?? process.env.AWS_REGION ?? '<region>'}.amazonaws.com`);
+        `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`);
 }
 /**
  * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
@@ -54325,6 +54323,7 @@ function bare(placeholder) {
 
 
 
+
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 const STRATEGIES = (/* unused pure expression or super */ null && (['auto', 'rolling', 'codedeploy', 'ecs-native']));
 /** The CodePipeline artifacts berth can write. */
@@ -54376,7 +54375,7 @@ function parseConfig(source, env = {}) {
         onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         dryRun: input.boolean('dry-run'),
-        region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+        region: regionOf(input, env),
         tags: input.each('tag', parseTag),
     };
 }
@@ -54405,9 +54404,30 @@ function parseHookConfig(source, env = {}) {
         check,
         deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
         intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
-        region: input.string('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+        region: regionOf(input, env),
         json: input.boolean('json'),
     };
+}
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
+function regionOf(input, env) {
+    const given = input.optional('region', parseRegion);
+    if (given)
+        return given;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        if (!REGION.test(value))
+            throw new UserError(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
+        return value;
+    }
+    return undefined;
+}
+function parseRegion(value) {
+    if (!REGION.test(value))
+        throw new Invalid('expected an AWS region like us-east-1 or eu-west-2.');
+    return value;
 }
 /** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
 const SECRET_VALUES = new Set(['env']);
@@ -54525,17 +54545,6 @@ function parseUnits(what, examples) {
             throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
         return normalised;
     };
-}
-/** ECS accepts `1 vCPU` / `2GB` and stores integer strings; berth does the same conversion up front. */
-function normaliseUnits(what, value) {
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return String(Number(trimmed));
-    const match = what === 'cpu' ? /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(trimmed) : /^(\d+(?:\.\d+)?)\s*gb$/i.exec(trimmed);
-    if (!match)
-        return undefined;
-    const units = Number(match[1]) * 1024;
-    return Number.isInteger(units) ? String(units) : undefined;
 }
 function parseArtifactKinds(value) {
     const kinds = value

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { UserError } from '../errors.js'
 import type { ArtifactFile } from './index.js'
@@ -34,4 +34,17 @@ export async function writeArtifacts(directory: string, files: readonly Artifact
     paths.push(path)
   }
   return paths
+}
+
+/** Before anything changes: `--artifacts-dir` must be a directory, or a path where berth can create one. */
+export async function checkDirectory(directory: string, flag: string): Promise<void> {
+  const found = await stat(directory).catch(() => undefined)
+  if (found && !found.isDirectory()) {
+    throw new UserError(
+      `${flag} ${directory}: is a file, not a directory; give a directory (berth creates it if missing).`,
+      {
+        input: flag,
+      },
+    )
+  }
 }

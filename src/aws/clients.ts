@@ -150,10 +150,8 @@ export function abortable(clients: AwsClients, signalFor: (operation: string) =>
  * signal given to `abortWith`.
  */
 export function createClients(options: ClientOptions = {}): Clients {
-  // berth bundles a fixed SDK and supports Node 20; the SDK's notice about its own future releases is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-  // Unset, the SDK looks in AWS_REGION and the profile; berth never guesses a region to deploy to.
-  const region = options.region ?? process.env.AWS_DEFAULT_REGION
+  // The region Config resolved (input, AWS_REGION, AWS_DEFAULT_REGION); unset, the SDK reads the profile's.
+  const region = options.region
   const common = {
     region,
     retryMode: 'standard',
@@ -197,7 +195,7 @@ function endpointOf(endpoint: string | undefined, service: string, region: strin
     endpoint ??
     process.env[`AWS_ENDPOINT_URL_${service}`] ??
     process.env.AWS_ENDPOINT_URL ??
-    `https://${HOSTS[service]}.${region ?? process.env.AWS_REGION ?? '<region>'}.amazonaws.com`
+    `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`
   )
 }
 

@@ -1,4 +1,4 @@
-import { normaliseUnits } from '../config.js'
+import { normaliseUnits } from './units.js'
 import { clean } from './clean.js'
 import { credentialKind } from './credentials.js'
 import { containerName, containersOf, isObject } from './types.js'

@@ -1,4 +1,4 @@
-import { normaliseUnits } from '../config.js'
+import { normaliseUnits } from './units.js'
 import { containerName, containersOf, isObject } from './types.js'
 import type { ContainerJson, RenderEdits, TaskDefinitionJson } from './types.js'
 

@@ -1,4 +1,4 @@
-import { normaliseUnits } from '../config.js'
+import { normaliseUnits } from './units.js'
 import { credentialKind } from './credentials.js'
 import { describeMemoryChoices, FARGATE_CPUS, fargateMemoryFor } from './fargate.js'
 import { parseImageReference, unpinnedReason } from './image.js'
@@ -171,6 +171,13 @@ function checkFargate(taskDefinition: TaskDefinitionJson): Problem[] {
   }
   const cpu = units('cpu', taskDefinition.cpu)
   const memory = units('memory', taskDefinition.memory)
+  const sizes = [
+    ['cpu', cpu, 'cpu units (256, 1024) or vCPU (1 vCPU)'],
+    ['memory', memory, 'MiB (512, 2048) or GB (2GB)'],
+  ] as const
+  const unreadable = sizes.filter(([, value]) => value !== undefined && !/^\d+$/.test(value))
+  for (const [field, value, form] of unreadable) task(field, `${JSON.stringify(value)} is not a size: give ${form}.`)
+  if (unreadable.length > 0) return problems
   if (cpu === undefined) task('cpu', `Fargate needs a task cpu: one of ${FARGATE_CPUS.join(', ')}.`)
   if (memory === undefined) task('memory', 'Fargate needs a task memory in MiB, e.g. 512, 1024 or 2048.')
   if (cpu === undefined || memory === undefined) return problems

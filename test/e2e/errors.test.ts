@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import { startSim, type Sim } from '../../src/sim/main.js'
 import { REGISTRY, productionClients } from '../helpers/sim.js'
@@ -143,5 +145,57 @@ describe('--json ends every exit with one JSON object', () => {
     expect(outcome.code).toBe(2)
     expect(outcome.stderr).toMatch(/^berth deploy: unknown flag --clustr\. Did you mean --cluster\?/)
     expect(lastJsonLine(outcome.stdout)).toMatchObject({ status: 'error', error: { kind: 'input', input: '--clustr' } })
+  })
+})
+
+describe('local input is checked before the first AWS call, and named as given', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-input-'))
+  const file = join(dir, 'api.json')
+  writeFileSync(
+    file,
+    JSON.stringify({
+      family: 'api',
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'web', image: `${REGISTRY}/api:v1`, essential: true }],
+    }),
+  )
+  const withMemory = join(dir, 'memory.json')
+  writeFileSync(withMemory, readFileSync(file, 'utf8').replace('"512"', '"abc"'))
+  const notADirectory = join(dir, 'out')
+  writeFileSync(notADirectory, '')
+
+  it.each([
+    [
+      'a missing task-definition file',
+      ['--task-definition', join(dir, 'nope.json')],
+      /nope\.json: cannot read the file/,
+    ],
+    [
+      '--artifacts-dir naming a file',
+      ['--artifacts-dir', notADirectory],
+      /^--artifacts-dir .*out: is a file, not a directory/,
+    ],
+    [
+      '--region that is no region',
+      ['--region', 'us east'],
+      /^--region: "us east" is not valid: expected an AWS region/,
+    ],
+    ['--cpu Fargate does not offer', ['--task-definition', file, '--cpu', '3'], /^--cpu 3: Fargate offers no cpu 3/],
+    ['memory that is no size', ['--task-definition', withMemory], /memory: "abc" is not a size: give MiB/],
+  ])('%s → exit 2, no AWS call', async (_name, extra, message) => {
+    const before = await callCount()
+    const outcome = await berth([...deploy('v2'), ...extra, '--json'], aws)
+    expect(outcome.code).toBe(2)
+    expect((lastJsonLine(outcome.stdout).error as { message: string }).message).toMatch(message)
+    expect(await callsSince(before)).toEqual([])
+  })
+
+  it('an AWS_REGION that is no region names the variable, as an environment problem', async () => {
+    const outcome = await berth([...deploy('v2'), '--json'], { ...aws, AWS_REGION: 'us east' })
+    expect(outcome.code).toBe(2)
+    expect(lastJsonLine(outcome.stdout).error).toMatchObject({ kind: 'environment', input: 'AWS_REGION' })
   })
 })
