@@ -1,5 +1,5 @@
 // Benchmark: how long a 15-minute emulated rolling deployment takes in real time with `berth sim --speed 200`.
-// Starts the built CLI (`npm run build` first), drives a deployment of 10 tasks through the AWS SDK, and prints the
+// Starts the built CLI (`npm run bundle` first), drives a deployment of 10 tasks through the AWS SDK, and prints the
 // median real time of N runs. Usage: node bench/sim-rolling.mjs [--runs 5] [--speed 200] [--cli dist/cli/index.js]
 import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs'
@@ -137,7 +137,7 @@ function median(values) {
 
 /** Runs the benchmark and returns its figures; `log` receives one line per run. */
 export async function benchSimRolling({ runs = 5, speed = 200, cli = 'dist/cli/index.js', log = () => {} } = {}) {
-  if (!existsSync(cli)) throw new Error(`${cli} not found: run npm run build first`)
+  if (!existsSync(cli)) throw new Error(`${cli} not found: run npm run bundle first`)
   const scenarioFile = join(mkdtempSync(join(tmpdir(), 'berth-bench-')), 'scenario.json')
   writeFileSync(scenarioFile, JSON.stringify(SCENARIO))
   const results = []

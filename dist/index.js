@@ -848,7 +848,7 @@ class DecodedURL extends URL {
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
 const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
 const { Command: $Command } = __nccwpck_require__(2658);
@@ -920,7 +920,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1168.0";
+var version = "3.1132.0";
 var packageInfo = {
 	version: version};
 
@@ -989,7 +989,6 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 customEndpointFunctions.aws = awsEndpointFunctions;
 
 class CloudWatchLogsServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatchlogs#CloudWatchLogsServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, CloudWatchLogsServiceException.prototype);
@@ -997,7 +996,6 @@ class CloudWatchLogsServiceException extends ServiceException {
 }
 
 class AccessDeniedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#AccessDeniedException";
     name = "AccessDeniedException";
     $fault = "client";
     constructor(opts) {
@@ -1010,7 +1008,6 @@ class AccessDeniedException extends CloudWatchLogsServiceException {
     }
 }
 class InvalidParameterException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidParameterException";
     name = "InvalidParameterException";
     $fault = "client";
     constructor(opts) {
@@ -1023,7 +1020,6 @@ class InvalidParameterException extends CloudWatchLogsServiceException {
     }
 }
 class OperationAbortedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#OperationAbortedException";
     name = "OperationAbortedException";
     $fault = "client";
     constructor(opts) {
@@ -1036,7 +1032,6 @@ class OperationAbortedException extends CloudWatchLogsServiceException {
     }
 }
 class ResourceNotFoundException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceNotFoundException";
     name = "ResourceNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -1049,7 +1044,6 @@ class ResourceNotFoundException extends CloudWatchLogsServiceException {
     }
 }
 class ServiceUnavailableException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceUnavailableException";
     name = "ServiceUnavailableException";
     $fault = "server";
     constructor(opts) {
@@ -1062,7 +1056,6 @@ class ServiceUnavailableException extends CloudWatchLogsServiceException {
     }
 }
 class InternalServerException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InternalServerException";
     name = "InternalServerException";
     $fault = "server";
     constructor(opts) {
@@ -1075,7 +1068,6 @@ class InternalServerException extends CloudWatchLogsServiceException {
     }
 }
 class ThrottlingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ThrottlingException";
     name = "ThrottlingException";
     $fault = "client";
     constructor(opts) {
@@ -1088,7 +1080,6 @@ class ThrottlingException extends CloudWatchLogsServiceException {
     }
 }
 class ValidationException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ValidationException";
     name = "ValidationException";
     $fault = "client";
     constructor(opts) {
@@ -1101,7 +1092,6 @@ class ValidationException extends CloudWatchLogsServiceException {
     }
 }
 class InvalidOperationException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidOperationException";
     name = "InvalidOperationException";
     $fault = "client";
     constructor(opts) {
@@ -1114,7 +1104,6 @@ class InvalidOperationException extends CloudWatchLogsServiceException {
     }
 }
 class ConflictException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ConflictException";
     name = "ConflictException";
     $fault = "client";
     constructor(opts) {
@@ -1127,7 +1116,6 @@ class ConflictException extends CloudWatchLogsServiceException {
     }
 }
 class ServiceQuotaExceededException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceQuotaExceededException";
     name = "ServiceQuotaExceededException";
     $fault = "client";
     constructor(opts) {
@@ -1140,7 +1128,6 @@ class ServiceQuotaExceededException extends CloudWatchLogsServiceException {
     }
 }
 class LimitExceededException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#LimitExceededException";
     name = "LimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -1153,7 +1140,6 @@ class LimitExceededException extends CloudWatchLogsServiceException {
     }
 }
 class ResourceAlreadyExistsException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceAlreadyExistsException";
     name = "ResourceAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -1166,7 +1152,6 @@ class ResourceAlreadyExistsException extends CloudWatchLogsServiceException {
     }
 }
 class DataAlreadyAcceptedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#DataAlreadyAcceptedException";
     name = "DataAlreadyAcceptedException";
     $fault = "client";
     expectedSequenceToken;
@@ -1181,7 +1166,6 @@ class DataAlreadyAcceptedException extends CloudWatchLogsServiceException {
     }
 }
 class InternalStreamingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InternalStreamingException";
     name = "InternalStreamingException";
     $fault = "client";
     constructor(opts) {
@@ -1194,7 +1178,6 @@ class InternalStreamingException extends CloudWatchLogsServiceException {
     }
 }
 class InvalidSequenceTokenException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidSequenceTokenException";
     name = "InvalidSequenceTokenException";
     $fault = "client";
     expectedSequenceToken;
@@ -1209,7 +1192,6 @@ class InvalidSequenceTokenException extends CloudWatchLogsServiceException {
     }
 }
 class UnrecognizedClientException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#UnrecognizedClientException";
     name = "UnrecognizedClientException";
     $fault = "client";
     constructor(opts) {
@@ -1222,7 +1204,6 @@ class UnrecognizedClientException extends CloudWatchLogsServiceException {
     }
 }
 class SessionStreamingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#SessionStreamingException";
     name = "SessionStreamingException";
     $fault = "client";
     constructor(opts) {
@@ -1235,7 +1216,6 @@ class SessionStreamingException extends CloudWatchLogsServiceException {
     }
 }
 class SessionTimeoutException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#SessionTimeoutException";
     name = "SessionTimeoutException";
     $fault = "client";
     constructor(opts) {
@@ -1248,7 +1228,6 @@ class SessionTimeoutException extends CloudWatchLogsServiceException {
     }
 }
 class MalformedQueryException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#MalformedQueryException";
     name = "MalformedQueryException";
     $fault = "client";
     queryCompileError;
@@ -1263,7 +1242,6 @@ class MalformedQueryException extends CloudWatchLogsServiceException {
     }
 }
 class TooManyTagsException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#TooManyTagsException";
     name = "TooManyTagsException";
     $fault = "client";
     resourceName;
@@ -1335,9 +1313,8 @@ const _D = "Delivery";
 const _DAAE = "DataAlreadyAcceptedException";
 const _DAP = "DeleteAccountPolicy";
 const _DAPR = "DeleteAccountPolicyRequest";
-const _DAPRe = "DeleteAccountPolicyResponse";
-const _DAPRes = "DescribeAccountPoliciesRequest";
-const _DAPResc = "DescribeAccountPoliciesResponse";
+const _DAPRe = "DescribeAccountPoliciesRequest";
+const _DAPRes = "DescribeAccountPoliciesResponse";
 const _DAPe = "DescribeAccountPolicies";
 const _DC = "DestinationConfiguration";
 const _DCT = "DescribeConfigurationTemplates";
@@ -1433,7 +1410,6 @@ const _DRPRes = "DescribeResourcePoliciesRequest";
 const _DRPResc = "DescribeResourcePoliciesResponse";
 const _DRPe = "DeleteRetentionPolicy";
 const _DRPes = "DescribeResourcePolicies";
-const _DRR = "DryRunResult";
 const _DS = "DataSource";
 const _DSC = "DeleteSyslogConfiguration";
 const _DSCR = "DeleteSyslogConfigurationRequest";
@@ -1564,8 +1540,6 @@ const _LFT = "LogFieldType";
 const _LG = "LogGroup";
 const _LGF = "LogGroupField";
 const _LGFL = "LogGroupFieldList";
-const _LGI = "LogGroupImpact";
-const _LGIo = "LogGroupImpacts";
 const _LGS = "LogGroupSummary";
 const _LGSo = "LogGroupSummaries";
 const _LGo = "LogGroups";
@@ -1834,7 +1808,6 @@ const _c = "client";
 const _cA = "createdAt";
 const _cAo = "collectionArn";
 const _cE = "collectionEndpoint";
-const _cR = "currentRetention";
 const _cT = "creationTime";
 const _cTS = "creationTimeStamp";
 const _cTSr = "createdTimeStamp";
@@ -1867,15 +1840,11 @@ const _dNe = "destinationName";
 const _dP = "destinationPrefix";
 const _dPE = "deletionProtectionEnabled";
 const _dPS = "dataProtectionStatus";
-const _dR = "dryRun";
 const _dRA = "destinationResourceArn";
-const _dRLGC = "decreasedRetentionLogGroupCount";
-const _dRR = "dryRunResult";
 const _dS = "dataSource";
 const _dSC = "deliverySourceConfiguration";
 const _dSN = "deliverySourceName";
 const _dSNa = "dataSourceName";
-const _dSNe = "deliverySourceNames";
 const _dSRA = "dataSourceRoleArn";
 const _dST = "dataSourceType";
 const _dSa = "dataSources";
@@ -1932,7 +1901,6 @@ const _ent = "entity";
 const _enu = "enumerations";
 const _ev = "events";
 const _f = "from";
-const _fAC = "failedAnalysisCount";
 const _fD = "fieldDelimiter";
 const _fE = "flattenedElement";
 const _fET = "firstEventTime";
@@ -1975,7 +1943,6 @@ const _iPLS = "isPatternLevelSuppression";
 const _iPn = "inheritedProperties";
 const _iPnd = "indexPolicy";
 const _iRA = "importRoleArn";
-const _iRLGC = "increasedRetentionLogGroupCount";
 const _iS = "importStatistics";
 const _iSA = "importSourceArn";
 const _iSm = "importStatus";
@@ -2072,7 +2039,6 @@ const _nMV = "nonMatchValue";
 const _nP = "networkPolicy";
 const _nST = "nextSequenceToken";
 const _nT = "nextToken";
-const _na = "names";
 const _oAI = "ownerAccountId";
 const _oB = "orderBy";
 const _oF = "outputFormat";
@@ -2091,7 +2057,6 @@ const _pN = "policyName";
 const _pP = "parsePostgres";
 const _pR = "patternRegex";
 const _pRa = "parseRoute53";
-const _pRr = "proposedRetention";
 const _pS = "patternString";
 const _pSI = "parentSourceIdentifier";
 const _pSo = "policyScope";
@@ -2132,7 +2097,6 @@ const _rLEI = "rejectedLogEventsInfo";
 const _rM = "recordsMatched";
 const _rN = "resourceName";
 const _rP = "resourcePolicies";
-const _rPN = "retentionPolicyName";
 const _rPe = "resourcePolicy";
 const _rS = "recordsScanned";
 const _rSe = "responseStream";
@@ -2207,8 +2171,6 @@ const _tH = "triggerHistory";
 const _tI = "taskId";
 const _tK = "tagKeys";
 const _tL = "transformedLogs";
-const _tLGI = "topLogGroupsImpacted";
-const _tMLG = "totalMatchedLogGroups";
 const _tN = "taskName";
 const _tNLESI = "tooNewLogEventStartIndex";
 const _tNa = "tableName";
@@ -2226,7 +2188,6 @@ const _ty = "type";
 const _u = "unmask";
 const _uCS = "upperCaseString";
 const _uI = "userIdentity";
-const _uRLGC = "unchangedRetentionLogGroupCount";
 const _uST = "uploadSequenceToken";
 const _un = "unit";
 const _v = "value";
@@ -2238,10 +2199,10 @@ const _w = "workspace";
 const _wI = "workspaceId";
 const _wK = "withKeys";
 const n0 = "com.amazonaws.cloudwatchlogs";
-const _s_registry = new TypeRegistry(_s);
+const _s_registry = TypeRegistry.for(_s);
 var CloudWatchLogsServiceException$ = [-3, _s, "CloudWatchLogsServiceException", 0, [], []];
 _s_registry.registerError(CloudWatchLogsServiceException$, CloudWatchLogsServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = TypeRegistry.for(n0);
 var AccessDeniedException$ = [-3, n0, _ADE,
     { [_e]: _c },
     [_m],
@@ -2544,13 +2505,8 @@ var DateTimeConverter$ = [3, n0, _DTC,
 ];
 var DeleteAccountPolicyRequest$ = [3, n0, _DAPR,
     0,
-    [_pN, _pT, _dR],
-    [0, 0, 2], 2
-];
-var DeleteAccountPolicyResponse$ = [3, n0, _DAPRe,
-    0,
-    [_dRR],
-    [() => DryRunResult$]
+    [_pN, _pT],
+    [0, 0], 2
 ];
 var DeleteDataProtectionPolicyRequest$ = [3, n0, _DDPPR,
     0,
@@ -2684,8 +2640,8 @@ var Delivery$ = [3, n0, _D,
 ];
 var DeliveryDestination$ = [3, n0, _DD,
     0,
-    [_n, _ar, _dDT, _oF, _dDC, _rAo, _ta],
-    [0, 0, 0, 0, () => DeliveryDestinationConfiguration$, 0, 128 | 0]
+    [_n, _ar, _dDT, _oF, _dDC, _ta],
+    [0, 0, 0, 0, () => DeliveryDestinationConfiguration$, 128 | 0]
 ];
 var DeliveryDestinationConfiguration$ = [3, n0, _DDC,
     0,
@@ -2702,12 +2658,12 @@ var DeliverySourceConfigurationSchema$ = [3, n0, _DSCS,
     [_kN, _vT, _dV, _sV, _mV, _mVa],
     [0, 0, 0, 64 | 0, 1, 1], 3
 ];
-var DescribeAccountPoliciesRequest$ = [3, n0, _DAPRes,
+var DescribeAccountPoliciesRequest$ = [3, n0, _DAPRe,
     0,
     [_pT, _pN, _aIc, _nT],
     [0, 0, 64 | 0, 0], 1
 ];
-var DescribeAccountPoliciesResponse$ = [3, n0, _DAPResc,
+var DescribeAccountPoliciesResponse$ = [3, n0, _DAPRes,
     0,
     [_aP, _nT],
     [() => AccountPolicies, 0]
@@ -2724,8 +2680,8 @@ var DescribeConfigurationTemplatesResponse$ = [3, n0, _DCTRe,
 ];
 var DescribeDeliveriesRequest$ = [3, n0, _DDRes,
     0,
-    [_nT, _li, _dSNe],
-    [0, 1, 64 | 0]
+    [_nT, _li],
+    [0, 1]
 ];
 var DescribeDeliveriesResponse$ = [3, n0, _DDResc,
     0,
@@ -2734,8 +2690,8 @@ var DescribeDeliveriesResponse$ = [3, n0, _DDResc,
 ];
 var DescribeDeliveryDestinationsRequest$ = [3, n0, _DDDRe,
     0,
-    [_nT, _li, _na],
-    [0, 1, 64 | 0]
+    [_nT, _li],
+    [0, 1]
 ];
 var DescribeDeliveryDestinationsResponse$ = [3, n0, _DDDRes,
     0,
@@ -2744,8 +2700,8 @@ var DescribeDeliveryDestinationsResponse$ = [3, n0, _DDDRes,
 ];
 var DescribeDeliverySourcesRequest$ = [3, n0, _DDSRe,
     0,
-    [_nT, _li, _rAe],
-    [0, 1, 64 | 0]
+    [_nT, _li],
+    [0, 1]
 ];
 var DescribeDeliverySourcesResponse$ = [3, n0, _DDSRes,
     0,
@@ -2916,11 +2872,6 @@ var DisassociateSourceFromS3TableIntegrationResponse$ = [3, n0, _DSFSTIRi,
     0,
     [_i],
     [0]
-];
-var DryRunResult$ = [3, n0, _DRR,
-    0,
-    [_tMLG, _iRLGC, _dRLGC, _uRLGC, _fAC, _tLGI],
-    [1, 1, 1, 1, 1, () => LogGroupImpacts]
 ];
 var Entity$ = [3, n0, _E,
     0,
@@ -3344,18 +3295,13 @@ var LogFieldType$ = [3, n0, _LFT,
 ];
 var LogGroup$ = [3, n0, _LG,
     0,
-    [_lGN, _cT, _rID, _mFC, _ar, _sBt, _kKI, _dPS, _iPn, _lGCo, _lGA, _dPE, _bTAE, _rPN],
-    [0, 1, 1, 1, 0, 1, 0, 0, 64 | 0, 0, 0, 2, 2, 0]
+    [_lGN, _cT, _rID, _mFC, _ar, _sBt, _kKI, _dPS, _iPn, _lGCo, _lGA, _dPE, _bTAE],
+    [0, 1, 1, 1, 0, 1, 0, 0, 64 | 0, 0, 0, 2, 2]
 ];
 var LogGroupField$ = [3, n0, _LGF,
     0,
     [_n, _pe],
     [0, 1]
-];
-var LogGroupImpact$ = [3, n0, _LGI,
-    0,
-    [_lGN, _cR, _pRr, _sBt],
-    [0, 0, 0, 1]
 ];
 var LogGroupSummary$ = [3, n0, _LGS,
     0,
@@ -3524,13 +3470,13 @@ var Processor$ = [3, n0, _Pr,
 ];
 var PutAccountPolicyRequest$ = [3, n0, _PAPR,
     0,
-    [_pN, _pD, _pT, _sc, _sC, _dR],
-    [0, 0, 0, 0, 0, 2], 3
+    [_pN, _pD, _pT, _sc, _sC],
+    [0, 0, 0, 0, 0], 3
 ];
 var PutAccountPolicyResponse$ = [3, n0, _PAPRu,
     0,
-    [_aPcc, _dRR],
-    [() => AccountPolicy$, () => DryRunResult$]
+    [_aPcc],
+    [() => AccountPolicy$]
 ];
 var PutBearerTokenAuthenticationRequest$ = [3, n0, _PBTAR,
     0,
@@ -3559,8 +3505,8 @@ var PutDeliveryDestinationPolicyResponse$ = [3, n0, _PDDPRu,
 ];
 var PutDeliveryDestinationRequest$ = [3, n0, _PDDR,
     0,
-    [_n, _oF, _dDC, _dDT, _rAo, _ta],
-    [0, 0, () => DeliveryDestinationConfiguration$, 0, 0, 128 | 0], 1
+    [_n, _oF, _dDC, _dDT, _ta],
+    [0, 0, () => DeliveryDestinationConfiguration$, 0, 128 | 0], 1
 ];
 var PutDeliveryDestinationResponse$ = [3, n0, _PDDRu,
     0,
@@ -4041,9 +3987,6 @@ var LogFieldsList = [1, n0, _LFL,
 var LogGroupFieldList = [1, n0, _LGFL,
     0, () => LogGroupField$
 ];
-var LogGroupImpacts = [1, n0, _LGIo,
-    0, () => LogGroupImpact$
-];
 var LogGroups = [1, n0, _LGo,
     0, () => LogGroup$
 ];
@@ -4194,7 +4137,7 @@ var CreateScheduledQuery$ = [9, n0, _CSQ,
     0, () => CreateScheduledQueryRequest$, () => CreateScheduledQueryResponse$
 ];
 var DeleteAccountPolicy$ = [9, n0, _DAP,
-    0, () => DeleteAccountPolicyRequest$, () => DeleteAccountPolicyResponse$
+    0, () => DeleteAccountPolicyRequest$, () => __Unit
 ];
 var DeleteDataProtectionPolicy$ = [9, n0, _DDPP,
     0, () => DeleteDataProtectionPolicyRequest$, () => __Unit
@@ -4563,7 +4506,6 @@ const getRuntimeConfig = (config) => {
         authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
         bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
         credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
         defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
         eventStreamSerdeProvider: config?.eventStreamSerdeProvider ?? eventStreamSerdeProvider,
         maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
@@ -5204,7 +5146,6 @@ const PolicyType = {
     DATA_PROTECTION_POLICY: "DATA_PROTECTION_POLICY",
     FIELD_INDEX_POLICY: "FIELD_INDEX_POLICY",
     METRIC_EXTRACTION_POLICY: "METRIC_EXTRACTION_POLICY",
-    RETENTION_POLICY: "RETENTION_POLICY",
     SUBSCRIPTION_FILTER_POLICY: "SUBSCRIPTION_FILTER_POLICY",
     TRANSFORMER_POLICY: "TRANSFORMER_POLICY",
 };
@@ -5266,7 +5207,6 @@ const DeliverySourceConfigurationSchemaValueType = {
 };
 const LogGroupClass = {
     DELIVERY: "DELIVERY",
-    ESSENTIALS: "ESSENTIALS",
     INFREQUENT_ACCESS: "INFREQUENT_ACCESS",
     STANDARD: "STANDARD",
 };
@@ -5530,7 +5470,6 @@ __webpack_unused_export__ = DateTimeConverter$;
 __webpack_unused_export__ = DeleteAccountPolicy$;
 __webpack_unused_export__ = DeleteAccountPolicyCommand;
 __webpack_unused_export__ = DeleteAccountPolicyRequest$;
-__webpack_unused_export__ = DeleteAccountPolicyResponse$;
 __webpack_unused_export__ = DeleteDataProtectionPolicy$;
 __webpack_unused_export__ = DeleteDataProtectionPolicyCommand;
 __webpack_unused_export__ = DeleteDataProtectionPolicyRequest$;
@@ -5691,7 +5630,6 @@ __webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationCommand;
 __webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationRequest$;
 __webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationResponse$;
 __webpack_unused_export__ = Distribution;
-__webpack_unused_export__ = DryRunResult$;
 __webpack_unused_export__ = Entity$;
 __webpack_unused_export__ = EntityRejectionErrorType;
 __webpack_unused_export__ = EvaluationFrequency;
@@ -5867,7 +5805,6 @@ __webpack_unused_export__ = LogFieldsListItem$;
 __webpack_unused_export__ = LogGroup$;
 __webpack_unused_export__ = LogGroupClass;
 __webpack_unused_export__ = LogGroupField$;
-__webpack_unused_export__ = LogGroupImpact$;
 __webpack_unused_export__ = LogGroupSummary$;
 __webpack_unused_export__ = LogStream$;
 __webpack_unused_export__ = LookupTable$;
@@ -10869,7 +10806,7 @@ __webpack_unused_export__ = waitUntilDeploymentSuccessful;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
 const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
 const { Command: $Command } = __nccwpck_require__(2658);
@@ -10940,7 +10877,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1168.0";
+var version = "3.1132.0";
 var packageInfo = {
 	version: version};
 
@@ -11024,7 +10961,6 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 customEndpointFunctions.aws = awsEndpointFunctions;
 
 class ECRServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, ECRServiceException.prototype);
@@ -11032,7 +10968,6 @@ class ECRServiceException extends ServiceException {
 }
 
 class InvalidParameterException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidParameterException";
     name = "InvalidParameterException";
     $fault = "client";
     constructor(opts) {
@@ -11045,7 +10980,6 @@ class InvalidParameterException extends ECRServiceException {
     }
 }
 class RepositoryNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryNotFoundException";
     name = "RepositoryNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11058,7 +10992,6 @@ class RepositoryNotFoundException extends ECRServiceException {
     }
 }
 class ServerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ServerException";
     name = "ServerException";
     $fault = "server";
     constructor(opts) {
@@ -11071,7 +11004,6 @@ class ServerException extends ECRServiceException {
     }
 }
 class LimitExceededException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LimitExceededException";
     name = "LimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -11084,7 +11016,6 @@ class LimitExceededException extends ECRServiceException {
     }
 }
 class UnableToGetUpstreamImageException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamImageException";
     name = "UnableToGetUpstreamImageException";
     $fault = "client";
     constructor(opts) {
@@ -11097,7 +11028,6 @@ class UnableToGetUpstreamImageException extends ECRServiceException {
     }
 }
 class ValidationException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ValidationException";
     name = "ValidationException";
     $fault = "client";
     constructor(opts) {
@@ -11110,7 +11040,6 @@ class ValidationException extends ECRServiceException {
     }
 }
 class EmptyUploadException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#EmptyUploadException";
     name = "EmptyUploadException";
     $fault = "client";
     constructor(opts) {
@@ -11123,7 +11052,6 @@ class EmptyUploadException extends ECRServiceException {
     }
 }
 class InvalidLayerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidLayerException";
     name = "InvalidLayerException";
     $fault = "client";
     constructor(opts) {
@@ -11136,7 +11064,6 @@ class InvalidLayerException extends ECRServiceException {
     }
 }
 class KmsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#KmsException";
     name = "KmsException";
     $fault = "client";
     kmsError;
@@ -11151,7 +11078,6 @@ class KmsException extends ECRServiceException {
     }
 }
 class LayerAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerAlreadyExistsException";
     name = "LayerAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -11164,7 +11090,6 @@ class LayerAlreadyExistsException extends ECRServiceException {
     }
 }
 class LayerPartTooSmallException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerPartTooSmallException";
     name = "LayerPartTooSmallException";
     $fault = "client";
     constructor(opts) {
@@ -11177,7 +11102,6 @@ class LayerPartTooSmallException extends ECRServiceException {
     }
 }
 class UploadNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UploadNotFoundException";
     name = "UploadNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11190,7 +11114,6 @@ class UploadNotFoundException extends ECRServiceException {
     }
 }
 class PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleAlreadyExistsException";
     name = "PullThroughCacheRuleAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -11203,7 +11126,6 @@ class PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
     }
 }
 class SecretNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#SecretNotFoundException";
     name = "SecretNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11216,7 +11138,6 @@ class SecretNotFoundException extends ECRServiceException {
     }
 }
 class UnableToAccessSecretException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToAccessSecretException";
     name = "UnableToAccessSecretException";
     $fault = "client";
     constructor(opts) {
@@ -11229,7 +11150,6 @@ class UnableToAccessSecretException extends ECRServiceException {
     }
 }
 class UnableToDecryptSecretValueException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToDecryptSecretValueException";
     name = "UnableToDecryptSecretValueException";
     $fault = "client";
     constructor(opts) {
@@ -11242,7 +11162,6 @@ class UnableToDecryptSecretValueException extends ECRServiceException {
     }
 }
 class UnsupportedUpstreamRegistryException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnsupportedUpstreamRegistryException";
     name = "UnsupportedUpstreamRegistryException";
     $fault = "client";
     constructor(opts) {
@@ -11255,7 +11174,6 @@ class UnsupportedUpstreamRegistryException extends ECRServiceException {
     }
 }
 class InvalidTagParameterException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidTagParameterException";
     name = "InvalidTagParameterException";
     $fault = "client";
     constructor(opts) {
@@ -11268,7 +11186,6 @@ class InvalidTagParameterException extends ECRServiceException {
     }
 }
 class RepositoryAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryAlreadyExistsException";
     name = "RepositoryAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -11281,7 +11198,6 @@ class RepositoryAlreadyExistsException extends ECRServiceException {
     }
 }
 class TooManyTagsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TooManyTagsException";
     name = "TooManyTagsException";
     $fault = "client";
     constructor(opts) {
@@ -11294,7 +11210,6 @@ class TooManyTagsException extends ECRServiceException {
     }
 }
 class TemplateAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TemplateAlreadyExistsException";
     name = "TemplateAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -11307,7 +11222,6 @@ class TemplateAlreadyExistsException extends ECRServiceException {
     }
 }
 class LifecyclePolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyNotFoundException";
     name = "LifecyclePolicyNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11320,7 +11234,6 @@ class LifecyclePolicyNotFoundException extends ECRServiceException {
     }
 }
 class PullThroughCacheRuleNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleNotFoundException";
     name = "PullThroughCacheRuleNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11333,7 +11246,6 @@ class PullThroughCacheRuleNotFoundException extends ECRServiceException {
     }
 }
 class RegistryPolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RegistryPolicyNotFoundException";
     name = "RegistryPolicyNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11346,7 +11258,6 @@ class RegistryPolicyNotFoundException extends ECRServiceException {
     }
 }
 class RepositoryNotEmptyException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryNotEmptyException";
     name = "RepositoryNotEmptyException";
     $fault = "client";
     constructor(opts) {
@@ -11359,7 +11270,6 @@ class RepositoryNotEmptyException extends ECRServiceException {
     }
 }
 class TemplateNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TemplateNotFoundException";
     name = "TemplateNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11372,7 +11282,6 @@ class TemplateNotFoundException extends ECRServiceException {
     }
 }
 class RepositoryPolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryPolicyNotFoundException";
     name = "RepositoryPolicyNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11385,7 +11294,6 @@ class RepositoryPolicyNotFoundException extends ECRServiceException {
     }
 }
 class SigningConfigurationNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#SigningConfigurationNotFoundException";
     name = "SigningConfigurationNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11398,7 +11306,6 @@ class SigningConfigurationNotFoundException extends ECRServiceException {
     }
 }
 class ExclusionNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ExclusionNotFoundException";
     name = "ExclusionNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11411,7 +11318,6 @@ class ExclusionNotFoundException extends ECRServiceException {
     }
 }
 class ImageNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageNotFoundException";
     name = "ImageNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11424,7 +11330,6 @@ class ImageNotFoundException extends ECRServiceException {
     }
 }
 class ScanNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ScanNotFoundException";
     name = "ScanNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11436,21 +11341,7 @@ class ScanNotFoundException extends ECRServiceException {
         Object.setPrototypeOf(this, ScanNotFoundException.prototype);
     }
 }
-class ReplicationBackfillNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillNotFoundException";
-    name = "ReplicationBackfillNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillNotFoundException.prototype);
-    }
-}
 class LayerInaccessibleException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerInaccessibleException";
     name = "LayerInaccessibleException";
     $fault = "client";
     constructor(opts) {
@@ -11463,7 +11354,6 @@ class LayerInaccessibleException extends ECRServiceException {
     }
 }
 class LayersNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayersNotFoundException";
     name = "LayersNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11476,7 +11366,6 @@ class LayersNotFoundException extends ECRServiceException {
     }
 }
 class UnableToGetUpstreamLayerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamLayerException";
     name = "UnableToGetUpstreamLayerException";
     $fault = "client";
     constructor(opts) {
@@ -11489,7 +11378,6 @@ class UnableToGetUpstreamLayerException extends ECRServiceException {
     }
 }
 class LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewNotFoundException";
     name = "LifecyclePolicyPreviewNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11502,7 +11390,6 @@ class LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
     }
 }
 class UnableToListUpstreamImageReferrersException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToListUpstreamImageReferrersException";
     name = "UnableToListUpstreamImageReferrersException";
     $fault = "client";
     constructor(opts) {
@@ -11515,7 +11402,6 @@ class UnableToListUpstreamImageReferrersException extends ECRServiceException {
     }
 }
 class ImageAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageAlreadyExistsException";
     name = "ImageAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -11528,7 +11414,6 @@ class ImageAlreadyExistsException extends ECRServiceException {
     }
 }
 class ImageDigestDoesNotMatchException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageDigestDoesNotMatchException";
     name = "ImageDigestDoesNotMatchException";
     $fault = "client";
     constructor(opts) {
@@ -11541,7 +11426,6 @@ class ImageDigestDoesNotMatchException extends ECRServiceException {
     }
 }
 class ImageTagAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageTagAlreadyExistsException";
     name = "ImageTagAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -11554,7 +11438,6 @@ class ImageTagAlreadyExistsException extends ECRServiceException {
     }
 }
 class ReferencedImagesNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReferencedImagesNotFoundException";
     name = "ReferencedImagesNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -11567,7 +11450,6 @@ class ReferencedImagesNotFoundException extends ECRServiceException {
     }
 }
 class BlockedByOrganizationPolicyException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#BlockedByOrganizationPolicyException";
     name = "BlockedByOrganizationPolicyException";
     $fault = "client";
     constructor(opts) {
@@ -11580,7 +11462,6 @@ class BlockedByOrganizationPolicyException extends ECRServiceException {
     }
 }
 class ExclusionAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ExclusionAlreadyExistsException";
     name = "ExclusionAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -11593,7 +11474,6 @@ class ExclusionAlreadyExistsException extends ECRServiceException {
     }
 }
 class ImageArchivedException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageArchivedException";
     name = "ImageArchivedException";
     $fault = "client";
     constructor(opts) {
@@ -11606,7 +11486,6 @@ class ImageArchivedException extends ECRServiceException {
     }
 }
 class UnsupportedImageTypeException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnsupportedImageTypeException";
     name = "UnsupportedImageTypeException";
     $fault = "client";
     constructor(opts) {
@@ -11619,7 +11498,6 @@ class UnsupportedImageTypeException extends ECRServiceException {
     }
 }
 class LifecyclePolicyPreviewInProgressException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewInProgressException";
     name = "LifecyclePolicyPreviewInProgressException";
     $fault = "client";
     constructor(opts) {
@@ -11631,34 +11509,7 @@ class LifecyclePolicyPreviewInProgressException extends ECRServiceException {
         Object.setPrototypeOf(this, LifecyclePolicyPreviewInProgressException.prototype);
     }
 }
-class ReplicationBackfillInProgressException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInProgressException";
-    name = "ReplicationBackfillInProgressException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillInProgressException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillInProgressException.prototype);
-    }
-}
-class ReplicationBackfillInvalidStatusException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInvalidStatusException";
-    name = "ReplicationBackfillInvalidStatusException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillInvalidStatusException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillInvalidStatusException.prototype);
-    }
-}
 class ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageStorageClassUpdateNotSupportedException";
     name = "ImageStorageClassUpdateNotSupportedException";
     $fault = "client";
     constructor(opts) {
@@ -11671,7 +11522,6 @@ class ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
     }
 }
 class InvalidLayerPartException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidLayerPartException";
     name = "InvalidLayerPartException";
     $fault = "client";
     registryId;
@@ -11753,9 +11603,6 @@ const _DPTUE = "DeregisterPullTimeUpdateExclusion";
 const _DPTUER = "DeregisterPullTimeUpdateExclusionRequest";
 const _DPTUERe = "DeregisterPullTimeUpdateExclusionResponse";
 const _DR = "DeleteRepository";
-const _DRBR = "DescribeReplicationBackfillResults";
-const _DRBRR = "DescribeReplicationBackfillResultsRequest";
-const _DRBRRe = "DescribeReplicationBackfillResultsResponse";
 const _DRCT = "DeleteRepositoryCreationTemplate";
 const _DRCTR = "DeleteRepositoryCreationTemplateRequest";
 const _DRCTRe = "DeleteRepositoryCreationTemplateResponse";
@@ -11878,9 +11725,6 @@ const _LPTSE = "LayerPartTooSmallException";
 const _LPTUE = "ListPullTimeUpdateExclusions";
 const _LPTUER = "ListPullTimeUpdateExclusionsRequest";
 const _LPTUERi = "ListPullTimeUpdateExclusionsResponse";
-const _LRB = "ListReplicationBackfills";
-const _LRBR = "ListReplicationBackfillsRequest";
-const _LRBRi = "ListReplicationBackfillsResponse";
 const _LTFR = "ListTagsForResource";
 const _LTFRR = "ListTagsForResourceRequest";
 const _LTFRRi = "ListTagsForResourceResponse";
@@ -11918,14 +11762,6 @@ const _PTCRNFE = "PullThroughCacheRuleNotFoundException";
 const _PVD = "PackageVulnerabilityDetails";
 const _R = "Recommendation";
 const _RAEE = "RepositoryAlreadyExistsException";
-const _RBIPE = "ReplicationBackfillInProgressException";
-const _RBISE = "ReplicationBackfillInvalidStatusException";
-const _RBNFE = "ReplicationBackfillNotFoundException";
-const _RBP = "ReplicationBackfillProgress";
-const _RBR = "ReplicationBackfillResult";
-const _RBRL = "ReplicationBackfillResultList";
-const _RBS = "ReplicationBackfillSummary";
-const _RBSL = "ReplicationBackfillSummaryList";
 const _RC = "ReplicationConfiguration";
 const _RCT = "RepositoryCreationTemplate";
 const _RCTL = "RepositoryCreationTemplateList";
@@ -11970,12 +11806,6 @@ const _SLPPRt = "StartLifecyclePolicyPreviewResponse";
 const _SNFE = "ScanNotFoundException";
 const _SNFEe = "SecretNotFoundException";
 const _SR = "SigningRule";
-const _SRB = "StartReplicationBackfill";
-const _SRBR = "StartReplicationBackfillRequest";
-const _SRBRt = "StartReplicationBackfillResponse";
-const _SRBRto = "StopReplicationBackfillRequest";
-const _SRBRtop = "StopReplicationBackfillResponse";
-const _SRBt = "StopReplicationBackfill";
 const _SRF = "ScanningRepositoryFilter";
 const _SRFL = "ScanningRepositoryFilterList";
 const _SRFLi = "SigningRepositoryFilterList";
@@ -12043,23 +11873,19 @@ const _an = "annotations";
 const _ar = "arch";
 const _at = "attributes";
 const _au = "author";
-const _b = "backfills";
 const _bS = "baseScore";
 const _c = "client";
 const _cA = "credentialArn";
 const _cAr = "createdAt";
 const _cRA = "customRoleArn";
-const _cRC = "completedReplicationCount";
 const _cv = "cvss";
 const _d = "description";
 const _dU = "downloadUrl";
-const _de = "destination";
-const _des = "destinations";
+const _de = "destinations";
 const _det = "details";
 const _di = "digest";
 const _e = "error";
 const _eA = "expiresAt";
-const _eAn = "endedAt";
 const _eAx = "exploitAvailable";
 const _eC = "encryptionConfiguration";
 const _eF = "enhancedFindings";
@@ -12072,12 +11898,10 @@ const _f = "failures";
 const _fA = "findingArn";
 const _fAi = "fixAvailable";
 const _fC = "failureCode";
-const _fCa = "failureCodes";
 const _fIV = "fixedInVersion";
 const _fOA = "firstObservedAt";
 const _fP = "filePath";
 const _fR = "failureReason";
-const _fRC = "failedReplicationCount";
 const _fSC = "findingSeverityCounts";
 const _fT = "filterType";
 const _fa = "failure";
@@ -12150,11 +11974,9 @@ const _pTUE = "pullTimeUpdateExclusions";
 const _pVD = "packageVulnerabilityDetails";
 const _pr = "prefix";
 const _pre = "prefixes";
-const _pro = "progress";
 const _r = "registry";
 const _rA = "resourceArn";
 const _rAe = "repositoryArn";
-const _rBI = "replicationBackfillId";
 const _rC = "replicationConfiguration";
 const _rCT = "repositoryCreationTemplate";
 const _rCTe = "repositoryCreationTemplates";
@@ -12166,7 +11988,6 @@ const _rNe = "repositoryNames";
 const _rP = "repositoryPolicy";
 const _rS = "replicationStatuses";
 const _rSC = "registryScanningConfiguration";
-const _rSF = "resultStatusFilter";
 const _rT = "resourceTags";
 const _rU = "referenceUrls";
 const _rUe = "repositoryUri";
@@ -12179,11 +12000,9 @@ const _reg = "region";
 const _rel = "release";
 const _rem = "remediation";
 const _rep = "repositories";
-const _res = "results";
-const _reso = "resources";
+const _res = "resources";
 const _ru = "rules";
 const _s = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
-const _sA = "startedAt";
 const _sC = "scanningConfigurations";
 const _sCc = "scanningConfiguration";
 const _sCi = "signingConfiguration";
@@ -12191,7 +12010,6 @@ const _sCt = "storageClass";
 const _sD = "scoreDetails";
 const _sF = "scanFrequency";
 const _sI = "subjectId";
-const _sIFC = "subImageFailureCodes";
 const _sLH = "sourceLayerHash";
 const _sMD = "subjectManifestDigest";
 const _sOP = "scanOnPush";
@@ -12211,7 +12029,6 @@ const _su = "summary";
 const _t = "tags";
 const _tITC = "transitioningImageTotalCounts";
 const _tK = "tagKeys";
-const _tRC = "totalReplicationCount";
 const _tS = "tagStatus";
 const _tSC = "targetStorageClass";
 const _te = "text";
@@ -12233,10 +12050,10 @@ const _vSUA = "vulnerabilitySourceUpdatedAt";
 const _vUA = "vendorUpdatedAt";
 const _ve = "version";
 const n0 = "com.amazonaws.ecr";
-const _s_registry = new TypeRegistry(_s);
+const _s_registry = TypeRegistry.for(_s);
 var ECRServiceException$ = [-3, _s, "ECRServiceException", 0, [], []];
 _s_registry.registerError(ECRServiceException$, ECRServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = TypeRegistry.for(n0);
 var BlockedByOrganizationPolicyException$ = [-3, n0, _BBOPE,
     { [_e]: _c },
     [_m],
@@ -12399,24 +12216,6 @@ var RegistryPolicyNotFoundException$ = [-3, n0, _RPNFE,
     [0]
 ];
 n0_registry.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
-var ReplicationBackfillInProgressException$ = [-3, n0, _RBIPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
-var ReplicationBackfillInvalidStatusException$ = [-3, n0, _RBISE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
-var ReplicationBackfillNotFoundException$ = [-3, n0, _RBNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
 var RepositoryAlreadyExistsException$ = [-3, n0, _RAEE,
     { [_e]: _c },
     [_m],
@@ -12796,16 +12595,6 @@ var DescribeRegistryResponse$ = [3, n0, _DRResc,
     [_rI, _rC],
     [0, () => ReplicationConfiguration$]
 ];
-var DescribeReplicationBackfillResultsRequest$ = [3, n0, _DRBRR,
-    0,
-    [_rBI, _rI, _rSF, _mR, _nT],
-    [0, 0, 0, 1, 0], 1
-];
-var DescribeReplicationBackfillResultsResponse$ = [3, n0, _DRBRRe,
-    0,
-    [_rI, _rBI, _de, _st, _fC, _pro, _res, _sA, _eAn, _nT],
-    [0, 0, () => ReplicationDestination$, 0, 0, () => ReplicationBackfillProgress$, () => ReplicationBackfillResultList, 4, 4, 0]
-];
 var DescribeRepositoriesRequest$ = [3, n0, _DRRescr,
     0,
     [_rI, _rNe, _nT, _mR],
@@ -12838,7 +12627,7 @@ var EncryptionConfigurationForRepositoryCreationTemplate$ = [3, n0, _ECFRCT,
 ];
 var EnhancedImageScanFinding$ = [3, n0, _EISF,
     0,
-    [_aAI, _d, _fA, _fOA, _lOA, _pVD, _rem, _reso, _sc, _sD, _sev, _st, _ti, _ty, _uA, _fAi, _eAx],
+    [_aAI, _d, _fA, _fOA, _lOA, _pVD, _rem, _res, _sc, _sD, _sev, _st, _ti, _ty, _uA, _fAi, _eAx],
     [0, 0, 0, 4, 4, () => PackageVulnerabilityDetails$, () => Remediation$, () => ResourceList, 1, () => ScoreDetails$, 0, 0, 0, 0, 4, 0, 0]
 ];
 var GetAccountSettingRequest$ = [3, n0, _GASR,
@@ -13076,16 +12865,6 @@ var ListPullTimeUpdateExclusionsResponse$ = [3, n0, _LPTUERi,
     [_pTUE, _nT],
     [64 | 0, 0]
 ];
-var ListReplicationBackfillsRequest$ = [3, n0, _LRBR,
-    0,
-    [_rI, _mR, _nT],
-    [0, 1, 0]
-];
-var ListReplicationBackfillsResponse$ = [3, n0, _LRBRi,
-    0,
-    [_rI, _b, _nT],
-    [0, () => ReplicationBackfillSummaryList, 0]
-];
 var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
     0,
     [_rA],
@@ -13226,21 +13005,6 @@ var Remediation$ = [3, n0, _Re,
     [_rec],
     [() => Recommendation$]
 ];
-var ReplicationBackfillProgress$ = [3, n0, _RBP,
-    0,
-    [_tRC, _cRC, _fRC, _fCa],
-    [1, 1, 1, 64 | 0], 4
-];
-var ReplicationBackfillResult$ = [3, n0, _RBR,
-    0,
-    [_rN, _iIm, _st, _fC, _sIFC],
-    [0, () => ImageIdentifier$, 0, 0, 64 | 0], 3
-];
-var ReplicationBackfillSummary$ = [3, n0, _RBS,
-    0,
-    [_rBI, _de, _st, _sA, _fC, _pro, _eAn],
-    [0, () => ReplicationDestination$, 0, 4, 0, () => ReplicationBackfillProgress$, 4], 4
-];
 var ReplicationConfiguration$ = [3, n0, _RC,
     0,
     [_ru],
@@ -13253,7 +13017,7 @@ var ReplicationDestination$ = [3, n0, _RD,
 ];
 var ReplicationRule$ = [3, n0, _RR,
     0,
-    [_des, _rF],
+    [_de, _rF],
     [() => ReplicationDestinationList, () => RepositoryFilterList], 1
 ];
 var Repository$ = [3, n0, _Rep,
@@ -13345,26 +13109,6 @@ var StartLifecyclePolicyPreviewResponse$ = [3, n0, _SLPPRt,
     0,
     [_rI, _rN, _lPT, _st],
     [0, 0, 0, 0]
-];
-var StartReplicationBackfillRequest$ = [3, n0, _SRBR,
-    0,
-    [_de, _rI],
-    [() => ReplicationDestination$, 0], 1
-];
-var StartReplicationBackfillResponse$ = [3, n0, _SRBRt,
-    0,
-    [_rBI, _rI, _de, _st, _sA],
-    [0, 0, () => ReplicationDestination$, 0, 4]
-];
-var StopReplicationBackfillRequest$ = [3, n0, _SRBRto,
-    0,
-    [_rBI, _rI],
-    [0, 0], 1
-];
-var StopReplicationBackfillResponse$ = [3, n0, _SRBRtop,
-    0,
-    [_rI, _rBI, _de, _st, _sA],
-    [0, 0, () => ReplicationDestination$, 0, 4]
 ];
 var SubjectIdentifier$ = [3, n0, _SI,
     0,
@@ -13513,12 +13257,6 @@ var PullThroughCacheRuleList = [1, n0, _PTCRL,
 var RegistryScanningRuleList = [1, n0, _RSRL,
     0, () => RegistryScanningRule$
 ];
-var ReplicationBackfillResultList = [1, n0, _RBRL,
-    0, () => ReplicationBackfillResult$
-];
-var ReplicationBackfillSummaryList = [1, n0, _RBSL,
-    0, () => ReplicationBackfillSummary$
-];
 var ReplicationDestinationList = [1, n0, _RDL,
     0, () => ReplicationDestination$
 ];
@@ -13627,9 +13365,6 @@ var DescribePullThroughCacheRules$ = [9, n0, _DPTCRe,
 var DescribeRegistry$ = [9, n0, _DRe,
     0, () => DescribeRegistryRequest$, () => DescribeRegistryResponse$
 ];
-var DescribeReplicationBackfillResults$ = [9, n0, _DRBR,
-    0, () => DescribeReplicationBackfillResultsRequest$, () => DescribeReplicationBackfillResultsResponse$
-];
 var DescribeRepositories$ = [9, n0, _DRes,
     0, () => DescribeRepositoriesRequest$, () => DescribeRepositoriesResponse$
 ];
@@ -13675,9 +13410,6 @@ var ListImages$ = [9, n0, _LI,
 var ListPullTimeUpdateExclusions$ = [9, n0, _LPTUE,
     0, () => ListPullTimeUpdateExclusionsRequest$, () => ListPullTimeUpdateExclusionsResponse$
 ];
-var ListReplicationBackfills$ = [9, n0, _LRB,
-    0, () => ListReplicationBackfillsRequest$, () => ListReplicationBackfillsResponse$
-];
 var ListTagsForResource$ = [9, n0, _LTFR,
     0, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
 ];
@@ -13719,12 +13451,6 @@ var StartImageScan$ = [9, n0, _SIS,
 ];
 var StartLifecyclePolicyPreview$ = [9, n0, _SLPP,
     0, () => StartLifecyclePolicyPreviewRequest$, () => StartLifecyclePolicyPreviewResponse$
-];
-var StartReplicationBackfill$ = [9, n0, _SRB,
-    0, () => StartReplicationBackfillRequest$, () => StartReplicationBackfillResponse$
-];
-var StopReplicationBackfill$ = [9, n0, _SRBt,
-    0, () => StopReplicationBackfillRequest$, () => StopReplicationBackfillResponse$
 ];
 var TagResource$ = [9, n0, _TR,
     0, () => TagResourceRequest$, () => TagResourceResponse$
@@ -13799,7 +13525,6 @@ const getRuntimeConfig = (config) => {
         authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
         bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
         credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
         defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
         maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
         region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
@@ -13966,9 +13691,6 @@ class DescribePullThroughCacheRulesCommand extends command(_ep0, _mw0, "Describe
 class DescribeRegistryCommand extends command(_ep0, _mw0, "DescribeRegistry", DescribeRegistry$) {
 }
 
-class DescribeReplicationBackfillResultsCommand extends command(_ep0, _mw0, "DescribeReplicationBackfillResults", DescribeReplicationBackfillResults$) {
-}
-
 class DescribeRepositoriesCommand extends command(_ep0, _mw0, "DescribeRepositories", DescribeRepositories$) {
 }
 
@@ -14014,9 +13736,6 @@ class ListImagesCommand extends command(_ep0, _mw0, "ListImages", ListImages$) {
 class ListPullTimeUpdateExclusionsCommand extends command(_ep0, _mw0, "ListPullTimeUpdateExclusions", ListPullTimeUpdateExclusions$) {
 }
 
-class ListReplicationBackfillsCommand extends command(_ep0, _mw0, "ListReplicationBackfills", ListReplicationBackfills$) {
-}
-
 class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
 }
 
@@ -14059,12 +13778,6 @@ class StartImageScanCommand extends command(_ep0, _mw0, "StartImageScan", StartI
 class StartLifecyclePolicyPreviewCommand extends command(_ep0, _mw0, "StartLifecyclePolicyPreview", StartLifecyclePolicyPreview$) {
 }
 
-class StartReplicationBackfillCommand extends command(_ep0, _mw0, "StartReplicationBackfill", StartReplicationBackfill$) {
-}
-
-class StopReplicationBackfillCommand extends command(_ep0, _mw0, "StopReplicationBackfill", StopReplicationBackfill$) {
-}
-
 class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
 }
 
@@ -14092,8 +13805,6 @@ const paginateDescribeImages = createPaginator(ECRClient, DescribeImagesCommand,
 
 const paginateDescribePullThroughCacheRules = createPaginator(ECRClient, DescribePullThroughCacheRulesCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateDescribeReplicationBackfillResults = createPaginator(ECRClient, DescribeReplicationBackfillResultsCommand, "nextToken", "nextToken", "maxResults");
-
 const paginateDescribeRepositories = createPaginator(ECRClient, DescribeRepositoriesCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateDescribeRepositoryCreationTemplates = createPaginator(ECRClient, DescribeRepositoryCreationTemplatesCommand, "nextToken", "nextToken", "maxResults");
@@ -14101,8 +13812,6 @@ const paginateDescribeRepositoryCreationTemplates = createPaginator(ECRClient, D
 const paginateGetLifecyclePolicyPreview = createPaginator(ECRClient, GetLifecyclePolicyPreviewCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateListImages = createPaginator(ECRClient, ListImagesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListReplicationBackfills = createPaginator(ECRClient, ListReplicationBackfillsCommand, "nextToken", "nextToken", "maxResults");
 
 const checkState$1 = async (client, input) => {
     let reason;
@@ -14205,7 +13914,6 @@ const commands = {
     DescribeImageSigningStatusCommand,
     DescribePullThroughCacheRulesCommand,
     DescribeRegistryCommand,
-    DescribeReplicationBackfillResultsCommand,
     DescribeRepositoriesCommand,
     DescribeRepositoryCreationTemplatesCommand,
     GetAccountSettingCommand,
@@ -14221,7 +13929,6 @@ const commands = {
     ListImageReferrersCommand,
     ListImagesCommand,
     ListPullTimeUpdateExclusionsCommand,
-    ListReplicationBackfillsCommand,
     ListTagsForResourceCommand,
     PutAccountSettingCommand,
     PutImageCommand,
@@ -14236,8 +13943,6 @@ const commands = {
     SetRepositoryPolicyCommand,
     StartImageScanCommand,
     StartLifecyclePolicyPreviewCommand,
-    StartReplicationBackfillCommand,
-    StopReplicationBackfillCommand,
     TagResourceCommand,
     UntagResourceCommand,
     UpdateImageStorageClassCommand,
@@ -14250,12 +13955,10 @@ const paginators = {
     paginateDescribeImages,
     paginateDescribeImageScanFindings,
     paginateDescribePullThroughCacheRules,
-    paginateDescribeReplicationBackfillResults,
     paginateDescribeRepositories,
     paginateDescribeRepositoryCreationTemplates,
     paginateGetLifecyclePolicyPreview,
     paginateListImages,
-    paginateListReplicationBackfills,
 };
 const waiters = {
     waitUntilImageScanComplete,
@@ -14379,18 +14082,6 @@ const SigningStatus = {
 };
 const RepositoryFilterType = {
     PREFIX_MATCH: "PREFIX_MATCH",
-};
-const ReplicationBackfillResultStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-};
-const ReplicationBackfillStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-    PREPARING: "PREPARING",
-    STOPPED: "STOPPED",
-    STOPPING: "STOPPING",
 };
 const LifecyclePolicyTargetStorageClass = {
     ARCHIVE: "ARCHIVE",
@@ -14528,10 +14219,6 @@ __webpack_unused_export__ = DescribeRegistry$;
 __webpack_unused_export__ = DescribeRegistryCommand;
 __webpack_unused_export__ = DescribeRegistryRequest$;
 __webpack_unused_export__ = DescribeRegistryResponse$;
-__webpack_unused_export__ = DescribeReplicationBackfillResults$;
-__webpack_unused_export__ = DescribeReplicationBackfillResultsCommand;
-__webpack_unused_export__ = DescribeReplicationBackfillResultsRequest$;
-__webpack_unused_export__ = DescribeReplicationBackfillResultsResponse$;
 __webpack_unused_export__ = DescribeRepositories$;
 __webpack_unused_export__ = DescribeRepositoriesCommand;
 __webpack_unused_export__ = DescribeRepositoriesRequest$;
@@ -14677,10 +14364,6 @@ __webpack_unused_export__ = ListPullTimeUpdateExclusions$;
 __webpack_unused_export__ = ListPullTimeUpdateExclusionsCommand;
 __webpack_unused_export__ = ListPullTimeUpdateExclusionsRequest$;
 __webpack_unused_export__ = ListPullTimeUpdateExclusionsResponse$;
-__webpack_unused_export__ = ListReplicationBackfills$;
-__webpack_unused_export__ = ListReplicationBackfillsCommand;
-__webpack_unused_export__ = ListReplicationBackfillsRequest$;
-__webpack_unused_export__ = ListReplicationBackfillsResponse$;
 __webpack_unused_export__ = ListTagsForResource$;
 __webpack_unused_export__ = ListTagsForResourceCommand;
 __webpack_unused_export__ = ListTagsForResourceRequest$;
@@ -14740,17 +14423,6 @@ __webpack_unused_export__ = RegistryPolicyNotFoundException$;
 __webpack_unused_export__ = RegistryScanningConfiguration$;
 __webpack_unused_export__ = RegistryScanningRule$;
 __webpack_unused_export__ = Remediation$;
-__webpack_unused_export__ = ReplicationBackfillInProgressException;
-__webpack_unused_export__ = ReplicationBackfillInProgressException$;
-__webpack_unused_export__ = ReplicationBackfillInvalidStatusException;
-__webpack_unused_export__ = ReplicationBackfillInvalidStatusException$;
-__webpack_unused_export__ = ReplicationBackfillNotFoundException;
-__webpack_unused_export__ = ReplicationBackfillNotFoundException$;
-__webpack_unused_export__ = ReplicationBackfillProgress$;
-__webpack_unused_export__ = ReplicationBackfillResult$;
-__webpack_unused_export__ = ReplicationBackfillResultStatus;
-__webpack_unused_export__ = ReplicationBackfillStatus;
-__webpack_unused_export__ = ReplicationBackfillSummary$;
 __webpack_unused_export__ = ReplicationConfiguration$;
 __webpack_unused_export__ = ReplicationDestination$;
 __webpack_unused_export__ = ReplicationRule$;
@@ -14803,14 +14475,6 @@ __webpack_unused_export__ = StartLifecyclePolicyPreview$;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewCommand;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewRequest$;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewResponse$;
-__webpack_unused_export__ = StartReplicationBackfill$;
-__webpack_unused_export__ = StartReplicationBackfillCommand;
-__webpack_unused_export__ = StartReplicationBackfillRequest$;
-__webpack_unused_export__ = StartReplicationBackfillResponse$;
-__webpack_unused_export__ = StopReplicationBackfill$;
-__webpack_unused_export__ = StopReplicationBackfillCommand;
-__webpack_unused_export__ = StopReplicationBackfillRequest$;
-__webpack_unused_export__ = StopReplicationBackfillResponse$;
 __webpack_unused_export__ = SubjectIdentifier$;
 __webpack_unused_export__ = Tag$;
 __webpack_unused_export__ = TagResource$;
@@ -14874,12 +14538,10 @@ __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateDescribeImageScanFindings;
 __webpack_unused_export__ = paginateDescribeImages;
 __webpack_unused_export__ = paginateDescribePullThroughCacheRules;
-__webpack_unused_export__ = paginateDescribeReplicationBackfillResults;
 __webpack_unused_export__ = paginateDescribeRepositories;
 __webpack_unused_export__ = paginateDescribeRepositoryCreationTemplates;
 __webpack_unused_export__ = paginateGetLifecyclePolicyPreview;
 __webpack_unused_export__ = paginateListImages;
-__webpack_unused_export__ = paginateListReplicationBackfills;
 __webpack_unused_export__ = waitForImageScanComplete;
 __webpack_unused_export__ = waitForLifecyclePolicyPreviewComplete;
 __webpack_unused_export__ = waitUntilImageScanComplete;
@@ -14892,7 +14554,7 @@ __webpack_unused_export__ = waitUntilLifecyclePolicyPreviewComplete;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
 const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
 const { Command: $Command } = __nccwpck_require__(2658);
@@ -14963,7 +14625,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1163.0";
+var version = "3.1132.0";
 var packageInfo = {
 	version: version};
 
@@ -15026,7 +14688,6 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 customEndpointFunctions.aws = awsEndpointFunctions;
 
 class ECSServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecs#ECSServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, ECSServiceException.prototype);
@@ -15034,7 +14695,6 @@ class ECSServiceException extends ServiceException {
 }
 
 class AccessDeniedException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#AccessDeniedException";
     name = "AccessDeniedException";
     $fault = "client";
     constructor(opts) {
@@ -15047,7 +14707,6 @@ class AccessDeniedException extends ECSServiceException {
     }
 }
 class ClientException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClientException";
     name = "ClientException";
     $fault = "client";
     constructor(opts) {
@@ -15060,7 +14719,6 @@ class ClientException extends ECSServiceException {
     }
 }
 class ClusterNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterNotFoundException";
     name = "ClusterNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -15073,7 +14731,6 @@ class ClusterNotFoundException extends ECSServiceException {
     }
 }
 class InvalidParameterException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#InvalidParameterException";
     name = "InvalidParameterException";
     $fault = "client";
     constructor(opts) {
@@ -15086,7 +14743,6 @@ class InvalidParameterException extends ECSServiceException {
     }
 }
 class LimitExceededException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#LimitExceededException";
     name = "LimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -15099,7 +14755,6 @@ class LimitExceededException extends ECSServiceException {
     }
 }
 class ServerException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServerException";
     name = "ServerException";
     $fault = "server";
     constructor(opts) {
@@ -15112,7 +14767,6 @@ class ServerException extends ECSServiceException {
     }
 }
 class UnsupportedFeatureException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#UnsupportedFeatureException";
     name = "UnsupportedFeatureException";
     $fault = "client";
     constructor(opts) {
@@ -15125,7 +14779,6 @@ class UnsupportedFeatureException extends ECSServiceException {
     }
 }
 class UpdateInProgressException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#UpdateInProgressException";
     name = "UpdateInProgressException";
     $fault = "client";
     constructor(opts) {
@@ -15138,7 +14791,6 @@ class UpdateInProgressException extends ECSServiceException {
     }
 }
 class NamespaceNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#NamespaceNotFoundException";
     name = "NamespaceNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -15151,7 +14803,6 @@ class NamespaceNotFoundException extends ECSServiceException {
     }
 }
 class ClusterContainsCapacityProviderException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsCapacityProviderException";
     name = "ClusterContainsCapacityProviderException";
     $fault = "client";
     constructor(opts) {
@@ -15164,7 +14815,6 @@ class ClusterContainsCapacityProviderException extends ECSServiceException {
     }
 }
 class ClusterContainsContainerInstancesException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsContainerInstancesException";
     name = "ClusterContainsContainerInstancesException";
     $fault = "client";
     constructor(opts) {
@@ -15177,7 +14827,6 @@ class ClusterContainsContainerInstancesException extends ECSServiceException {
     }
 }
 class ClusterContainsServicesException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsServicesException";
     name = "ClusterContainsServicesException";
     $fault = "client";
     constructor(opts) {
@@ -15190,7 +14839,6 @@ class ClusterContainsServicesException extends ECSServiceException {
     }
 }
 class ClusterContainsTasksException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsTasksException";
     name = "ClusterContainsTasksException";
     $fault = "client";
     constructor(opts) {
@@ -15203,7 +14851,6 @@ class ClusterContainsTasksException extends ECSServiceException {
     }
 }
 class TargetNotConnectedException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#TargetNotConnectedException";
     name = "TargetNotConnectedException";
     $fault = "client";
     constructor(opts) {
@@ -15216,7 +14863,6 @@ class TargetNotConnectedException extends ECSServiceException {
     }
 }
 class ResourceInUseException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ResourceInUseException";
     name = "ResourceInUseException";
     $fault = "client";
     constructor(opts) {
@@ -15229,7 +14875,6 @@ class ResourceInUseException extends ECSServiceException {
     }
 }
 class TargetNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#TargetNotFoundException";
     name = "TargetNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -15242,7 +14887,6 @@ class TargetNotFoundException extends ECSServiceException {
     }
 }
 class ServiceNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServiceNotFoundException";
     name = "ServiceNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -15255,7 +14899,6 @@ class ServiceNotFoundException extends ECSServiceException {
     }
 }
 class AttributeLimitExceededException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#AttributeLimitExceededException";
     name = "AttributeLimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -15268,7 +14911,6 @@ class AttributeLimitExceededException extends ECSServiceException {
     }
 }
 class MissingVersionException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#MissingVersionException";
     name = "MissingVersionException";
     $fault = "client";
     constructor(opts) {
@@ -15281,7 +14923,6 @@ class MissingVersionException extends ECSServiceException {
     }
 }
 class NoUpdateAvailableException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#NoUpdateAvailableException";
     name = "NoUpdateAvailableException";
     $fault = "client";
     constructor(opts) {
@@ -15294,7 +14935,6 @@ class NoUpdateAvailableException extends ECSServiceException {
     }
 }
 class ServiceDeploymentNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServiceDeploymentNotFoundException";
     name = "ServiceDeploymentNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -15307,7 +14947,6 @@ class ServiceDeploymentNotFoundException extends ECSServiceException {
     }
 }
 class PlatformUnknownException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#PlatformUnknownException";
     name = "PlatformUnknownException";
     $fault = "client";
     constructor(opts) {
@@ -15320,7 +14959,6 @@ class PlatformUnknownException extends ECSServiceException {
     }
 }
 class DaemonNotActiveException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#DaemonNotActiveException";
     name = "DaemonNotActiveException";
     $fault = "client";
     constructor(opts) {
@@ -15333,7 +14971,6 @@ class DaemonNotActiveException extends ECSServiceException {
     }
 }
 class DaemonNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#DaemonNotFoundException";
     name = "DaemonNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -15345,34 +14982,7 @@ class DaemonNotFoundException extends ECSServiceException {
         Object.setPrototypeOf(this, DaemonNotFoundException.prototype);
     }
 }
-class GatewayNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#GatewayNotFoundException";
-    name = "GatewayNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "GatewayNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, GatewayNotFoundException.prototype);
-    }
-}
-class ResourceNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ResourceNotFoundException";
-    name = "ResourceNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ResourceNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
-    }
-}
 class PlatformTaskDefinitionIncompatibilityException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#PlatformTaskDefinitionIncompatibilityException";
     name = "PlatformTaskDefinitionIncompatibilityException";
     $fault = "client";
     constructor(opts) {
@@ -15385,7 +14995,6 @@ class PlatformTaskDefinitionIncompatibilityException extends ECSServiceException
     }
 }
 class ServiceNotActiveException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServiceNotActiveException";
     name = "ServiceNotActiveException";
     $fault = "client";
     constructor(opts) {
@@ -15397,8 +15006,19 @@ class ServiceNotActiveException extends ECSServiceException {
         Object.setPrototypeOf(this, ServiceNotActiveException.prototype);
     }
 }
+class ResourceNotFoundException extends ECSServiceException {
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+    }
+}
 class ConflictException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ConflictException";
     name = "ConflictException";
     $fault = "client";
     resourceIds;
@@ -15413,7 +15033,6 @@ class ConflictException extends ECSServiceException {
     }
 }
 class TaskSetNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#TaskSetNotFoundException";
     name = "TaskSetNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -15426,7 +15045,6 @@ class TaskSetNotFoundException extends ECSServiceException {
     }
 }
 class BlockedException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#BlockedException";
     name = "BlockedException";
     $fault = "client";
     constructor(opts) {
@@ -15444,9 +15062,6 @@ const _AC = "AdvancedConfiguration";
 const _ACR = "AcceleratorCountRequest";
 const _AD = "AttachmentDetails";
 const _ADE = "AccessDeniedException";
-const _AGWC = "AssociateGatewayWithCluster";
-const _AGWCR = "AssociateGatewayWithClusterRequest";
-const _AGWCRs = "AssociateGatewayWithClusterResponse";
 const _AIT = "AllowedInstanceType";
 const _AITS = "AllowedInstanceTypeSet";
 const _ALEE = "AttributeLimitExceededException";
@@ -15494,9 +15109,6 @@ const _CEGS = "CreateExpressGatewayService";
 const _CEGSR = "CreateExpressGatewayServiceRequest";
 const _CEGSRr = "CreateExpressGatewayServiceResponse";
 const _CEo = "ConflictException";
-const _CG = "CreateGateway";
-const _CGR = "CreateGatewayRequest";
-const _CGRr = "CreateGatewayResponse";
 const _CI = "ContainerImage";
 const _CIHS = "ContainerInstanceHealthStatus";
 const _CIo = "ContainerInstance";
@@ -15606,23 +15218,6 @@ const _DEGSResc = "DescribeExpressGatewayServiceResponse";
 const _DEGSe = "DescribeExpressGatewayService";
 const _DES = "DeploymentEphemeralStorage";
 const _DESC = "DeploymentEarlySuccessCriteria";
-const _DG = "DeleteGateway";
-const _DGAC = "DescribeGatewayAlbConfiguration";
-const _DGC = "DescribeGatewayConfiguration";
-const _DGFC = "DisassociateGatewayFromCluster";
-const _DGFCR = "DisassociateGatewayFromClusterRequest";
-const _DGFCRi = "DisassociateGatewayFromClusterResponse";
-const _DGR = "DeleteGatewayRequest";
-const _DGRR = "DescribeGatewayResourcesRequest";
-const _DGRRe = "DescribeGatewayResourcesResponse";
-const _DGRRes = "DescribeGatewayRouteRequest";
-const _DGRResc = "DescribeGatewayRouteResponse";
-const _DGRe = "DeleteGatewayResponse";
-const _DGRes = "DescribeGatewayRequest";
-const _DGResc = "DescribeGatewayResponse";
-const _DGRescr = "DescribeGatewayResources";
-const _DGRescri = "DescribeGatewayRoute";
-const _DGe = "DescribeGateway";
 const _DL = "DevicesList";
 const _DLH = "DeploymentLifecycleHook";
 const _DLHD = "DeploymentLifecycleHookDetail";
@@ -15694,9 +15289,7 @@ const _EFSAC = "EFSAuthorizationConfig";
 const _EFSVC = "EFSVolumeConfiguration";
 const _EFn = "EnvironmentFiles";
 const _EGC = "ExpressGatewayContainer";
-const _EGR = "ElbGatewayResources";
 const _EGRC = "ExpressGatewayRepositoryCredentials";
-const _EGRL = "ElbGatewayResourcesList";
 const _EGSALC = "ExpressGatewayServiceAwsLogsConfiguration";
 const _EGSC = "ExpressGatewayServiceConfiguration";
 const _EGSCx = "ExpressGatewayServiceConfigurations";
@@ -15712,52 +15305,12 @@ const _FC = "FirelensConfiguration";
 const _FSWFSAC = "FSxWindowsFileServerAuthorizationConfig";
 const _FSWFSVC = "FSxWindowsFileServerVolumeConfiguration";
 const _Fa = "Failures";
-const _G = "Gateway";
-const _GATTR = "GatewayAlbTestTrafficRules";
-const _GC = "GatewayConnection";
-const _GCAR = "GatewayConnectionAlbResources";
-const _GCARL = "GatewayConnectionAlbResourcesList";
-const _GCAS = "GatewayClusterAssociationSummary";
-const _GCASL = "GatewayClusterAssociationSummaryList";
-const _GCF = "GatewayConnectorFilters";
-const _GCHC = "GatewayConnectorHealthCheck";
-const _GCHCM = "GatewayConnectorHealthCheckMatcher";
-const _GCL = "GatewayConnectionList";
-const _GCLa = "GatewayConnectorList";
-const _GCR = "GatewayConnectionResources";
-const _GCa = "GatewayConnector";
-const _GCat = "GatewayConfiguration";
-const _GD = "GpuDevice";
-const _GDp = "GpuDevices";
-const _GEALC = "GatewayElbAccessLogConfiguration";
-const _GEALD = "GatewayElbAccessLogDestination";
-const _GEALSD = "GatewayElbAccessLogS3Destination";
-const _GENC = "GatewayElbNetworkConfiguration";
-const _GIR = "GatewayInfrastructureResources";
-const _GNFE = "GatewayNotFoundException";
-const _GOE = "GatewayOperationError";
-const _GOEL = "GatewayOperationErrorList";
-const _GR = "GatewayResources";
-const _GRAR = "GatewayRouteAlbResources";
-const _GRARL = "GatewayRouteAlbResourcesList";
-const _GRF = "GatewayResourceFailure";
-const _GRFL = "GatewayResourceFailureList";
-const _GRLBSG = "GatewayRouteLoadBalancerSecurityGroup";
-const _GRLBSGL = "GatewayRouteLoadBalancerSecurityGroupList";
-const _GRR = "GatewayRouteResources";
-const _GRS = "GatewayRouteSummary";
-const _GRSL = "GatewayRouteSummaryList";
-const _GRa = "GatewayRoute";
-const _GS = "GatewaySummary";
-const _GSL = "GatewaySummaryList";
 const _GTP = "GetTaskProtection";
 const _GTPR = "GetTaskProtectionRequest";
 const _GTPRe = "GetTaskProtectionResponse";
-const _GTTH = "GatewayTestTrafficHeader";
 const _HC = "HealthCheck";
 const _HE = "HostEntry";
 const _HEL = "HostEntryList";
-const _HSAC = "HostSharedAlbConfiguration";
 const _HVP = "HostVolumeProperties";
 const _IA = "InferenceAccelerator";
 const _IAO = "InferenceAcceleratorOverride";
@@ -15801,17 +15354,7 @@ const _LDRi = "ListDaemonsResponse";
 const _LDTD = "ListDaemonTaskDefinitions";
 const _LDTDR = "ListDaemonTaskDefinitionsRequest";
 const _LDTDRi = "ListDaemonTaskDefinitionsResponse";
-const _LDVC = "LogDriverVolumeConfiguration";
 const _LEE = "LimitExceededException";
-const _LG = "ListGateways";
-const _LGCA = "ListGatewayClusterAssociations";
-const _LGCAR = "ListGatewayClusterAssociationsRequest";
-const _LGCARi = "ListGatewayClusterAssociationsResponse";
-const _LGR = "ListGatewaysRequest";
-const _LGRR = "ListGatewayRoutesRequest";
-const _LGRRi = "ListGatewayRoutesResponse";
-const _LGRi = "ListGatewaysResponse";
-const _LGRis = "ListGatewayRoutes";
 const _LP = "LinuxParameters";
 const _LS = "ListServices";
 const _LSBN = "ListServicesByNamespace";
@@ -15879,7 +15422,6 @@ const _NC = "NetworkConfiguration";
 const _NI = "NetworkInterface";
 const _NICR = "NetworkInterfaceCountRequest";
 const _NIe = "NetworkInterfaces";
-const _NMA = "NvidiaMpsAllocation";
 const _NNFE = "NamespaceNotFoundException";
 const _NUAE = "NoUpdateAvailableException";
 const _PA = "PutAttributes";
@@ -15941,8 +15483,6 @@ const _SCALC = "ServiceConnectAccessLogConfiguration";
 const _SCC = "ServiceConnectConfiguration";
 const _SCCA = "ServiceConnectClientAlias";
 const _SCCAL = "ServiceConnectClientAliasList";
-const _SCCC = "ServiceConnectContainerConfigurations";
-const _SCCCe = "ServiceConnectContainerConfiguration";
 const _SCRS = "ServiceCurrentRevisionSummary";
 const _SCRSL = "ServiceCurrentRevisionSummaryList";
 const _SCS = "ServiceConnectService";
@@ -15979,8 +15519,6 @@ const _SRLBe = "ServiceRevisionLoadBalancers";
 const _SRO = "ServiceRevisionOverrides";
 const _SRS = "ServiceRevisionSummary";
 const _SRSL = "ServiceRevisionsSummaryList";
-const _SRVLC = "ServiceRevisionVpcLatticeConfiguration";
-const _SRVLCe = "ServiceRevisionVpcLatticeConfigurations";
 const _SRe = "ServiceRevision";
 const _SRer = "ServiceRegistries";
 const _SRerv = "ServiceRevisions";
@@ -15988,7 +15526,6 @@ const _SS = "SensitiveString";
 const _SSD = "StopServiceDeployment";
 const _SSDR = "StopServiceDeploymentRequest";
 const _SSDRt = "StopServiceDeploymentResponse";
-const _SSh = "SharingStrategy";
 const _ST = "StartTask";
 const _STR = "StartTaskRequest";
 const _STRt = "StartTaskResponse";
@@ -16058,12 +15595,6 @@ const _UEGSR = "UpdateExpressGatewayServiceRequest";
 const _UEGSRp = "UpdateExpressGatewayServiceResponse";
 const _UEGSp = "UpdateExpressGatewayService";
 const _UFE = "UnsupportedFeatureException";
-const _UG = "UpdateGateway";
-const _UGAC = "UpdateGatewayAlbConfiguration";
-const _UGC = "UpdateGatewayConfiguration";
-const _UGNC = "UpdateGatewayNetworkConfiguration";
-const _UGR = "UpdateGatewayRequest";
-const _UGRp = "UpdateGatewayResponse";
 const _UIPE = "UpdateInProgressException";
 const _UL = "UlimitList";
 const _UMIPC = "UpdateManagedInstancesProviderConfiguration";
@@ -16088,14 +15619,12 @@ const _VF = "VolumeFrom";
 const _VFL = "VolumeFromList";
 const _VI = "VersionInfo";
 const _VL = "VolumeList";
-const _VLAC = "VpcLatticeAdvancedConfiguration";
 const _VLC = "VpcLatticeConfiguration";
 const _VLCp = "VpcLatticeConfigurations";
 const _a = "attachments";
 const _aA = "attachmentArn";
 const _aASP = "applicationAutoScalingPolicies";
 const _aC = "agentConnected";
-const _aCA = "acmCertificateArn";
 const _aCc = "activeConfigurations";
 const _aCcc = "acceleratorCount";
 const _aCd = "advancedConfiguration";
@@ -16104,7 +15633,6 @@ const _aCw = "awsvpcConfiguration";
 const _aH = "agentHash";
 const _aI = "attachmentId";
 const _aIT = "allowedInstanceTypes";
-const _aL = "accessLogs";
 const _aLC = "awsLogsConfiguration";
 const _aLCc = "accessLogConfiguration";
 const _aM = "acceleratorManufacturers";
@@ -16128,8 +15656,7 @@ const _aSu = "autoScaling";
 const _aT = "accessType";
 const _aTGA = "alternateTargetGroupArn";
 const _aTMMB = "acceleratorTotalMemoryMiB";
-const _aTc = "accessTypes";
-const _aTcc = "acceleratorTypes";
+const _aTc = "acceleratorTypes";
 const _aUS = "agentUpdateStatus";
 const _aV = "attributeValue";
 const _aVg = "agentVersion";
@@ -16150,10 +15677,8 @@ const _bM = "bareMetal";
 const _bP = "burstablePerformance";
 const _bTIM = "bakeTimeInMinutes";
 const _be = "before";
-const _bu = "bucket";
 const _c = "client";
 const _cA = "clusterArn";
-const _cAC = "currentAlbCount";
 const _cAL = "configuredAtLaunch";
 const _cAl = "clusterArns";
 const _cAli = "clientAliases";
@@ -16165,8 +15690,6 @@ const _cB = "circuitBreaker";
 const _cBTIM = "canaryBakeTimeInMinutes";
 const _cBr = "createdBy";
 const _cC = "canaryConfiguration";
-const _cCo = "containerCount";
-const _cCon = "containerConfigurations";
 const _cD = "containerDefinitions";
 const _cDC = "computedDesiredCount";
 const _cDu = "currentDeployment";
@@ -16204,7 +15727,6 @@ const _ce = "certificate";
 const _cl = "cluster";
 const _clu = "clusters";
 const _co = "configuration";
-const _cod = "code";
 const _com = "command";
 const _comp = "compatibilities";
 const _con = "condition";
@@ -16238,8 +15760,7 @@ const _dNo = "domainName";
 const _dO = "dependsOn";
 const _dOT = "deleteOnTermination";
 const _dOr = "driverOpts";
-const _dP = "deletionProtection";
-const _dPr = "drainPercent";
+const _dP = "drainPercent";
 const _dR = "daemonRevisions";
 const _dRA = "daemonRevisionArn";
 const _dRAa = "daemonRevisionArns";
@@ -16259,7 +15780,6 @@ const _dVo = "dockerVersion";
 const _da = "daemon";
 const _de = "devices";
 const _dep = "deployments";
-const _des = "destination";
 const _det = "detail";
 const _do = "domain";
 const _dr = "driver";
@@ -16292,7 +15812,6 @@ const _ena = "enabled";
 const _enab = "enable";
 const _enc = "encrypted";
 const _end = "endpoint";
-const _er = "errors";
 const _es = "essential";
 const _ev = "events";
 const _ex = "expression";
@@ -16313,40 +15832,19 @@ const _fTi = "filesystemType";
 const _fWFSVC = "fsxWindowsFileServerVolumeConfiguration";
 const _fa = "failures";
 const _fam = "families";
-const _fi = "filters";
+const _fi = "filter";
 const _fie = "field";
-const _fil = "filter";
 const _fo = "force";
 const _for = "format";
-const _g = "gateway";
-const _gA = "gatewayArn";
-const _gC = "gatewayConnectors";
-const _gCA = "gatewayClusterAssociations";
-const _gCa = "gatewayConnections";
-const _gCr = "grpcCode";
-const _gD = "gpuDevices";
+const _g = "group";
 const _gDE = "guardDutyEnabled";
 const _gI = "gpuIds";
-const _gIp = "gpuId";
-const _gR = "gatewayResources";
-const _gRA = "gatewayRouteArn";
-const _gRAa = "gatewayRouteArns";
-const _gRa = "gatewayRoute";
-const _gRat = "gatewayRoutes";
-const _gSS = "gpuSharingStrategy";
-const _ga = "gateways";
-const _gr = "group";
 const _h = "hostname";
 const _hC = "healthCheck";
 const _hCGPS = "healthCheckGracePeriodSeconds";
-const _hCIS = "healthCheckIntervalSeconds";
 const _hCP = "healthCheckPath";
-const _hCPe = "healthCheckProtocol";
-const _hCPea = "healthCheckPort";
-const _hCTS = "healthCheckTimeoutSeconds";
-const _hCt = "httpCode";
+const _hCPe = "healthCheckPort";
 const _hD = "hookDetails";
-const _hDt = "httpDesync";
 const _hE = "httpError";
 const _hI = "hookId";
 const _hL = "hardLimit";
@@ -16355,15 +15853,12 @@ const _hPR = "hostPortRange";
 const _hPo = "hostPath";
 const _hPos = "hostPort";
 const _hS = "healthStatus";
-const _hSA = "hostSharedAlb";
 const _hTA = "hookTargetArn";
-const _hTC = "healthyThresholdCount";
 const _he = "header";
 const _ho = "host";
 const _i = "id";
 const _iA = "ipAddress";
 const _iAO = "inferenceAcceleratorOverrides";
-const _iAT = "ipAddressType";
 const _iAn = "inferenceAccelerators";
 const _iAp = "ipv6Address";
 const _iCA = "issuerCertificateAuthority";
@@ -16382,7 +15877,6 @@ const _iPO = "ingressPortOverride";
 const _iQP = "includeQueryParameters";
 const _iR = "instanceRequirements";
 const _iRA = "infrastructureRoleArn";
-const _iSG = "inboundSecurityGroup";
 const _iTS = "idleTimeoutSeconds";
 const _iV = "integerValue";
 const _iWP = "instanceWarmupPeriod";
@@ -16397,25 +15891,19 @@ const _k = "key";
 const _kK = "kmsKey";
 const _kKI = "kmsKeyId";
 const _l = "links";
-const _lA = "listenerArn";
 const _lB = "loadBalancers";
-const _lBA = "loadBalancerArn";
 const _lBN = "loadBalancerName";
 const _lBSG = "loadBalancerSecurityGroups";
-const _lBSGA = "loadBalancerSecurityGroupArns";
 const _lBo = "loadBalancer";
 const _lC = "logConfiguration";
 const _lCi = "linearConfiguration";
 const _lD = "logDriver";
-const _lDVC = "logDriverVolumeConfiguration";
 const _lG = "logGroups";
 const _lGN = "logGroupName";
 const _lGo = "logGroup";
 const _lH = "lifecycleHooks";
 const _lHD = "lifecycleHookDetails";
-const _lL = "logLevel";
 const _lP = "linuxParameters";
-const _lRA = "listenerRuleArn";
 const _lS = "lastStatus";
 const _lSA = "lastStartedAt";
 const _lSC = "lastStatusChange";
@@ -16433,11 +15921,9 @@ const _li = "listener";
 const _lo = "logging";
 const _m = "message";
 const _mA = "managedAgents";
-const _mAC = "maxAlbCount";
 const _mAN = "managedAgentName";
 const _mAe = "metricAlarms";
 const _mC = "minCapacity";
-const _mCP = "maxComputePercent";
 const _mCa = "maxCapacity";
 const _mCe = "metricConfigurations";
 const _mD = "managedDraining";
@@ -16462,7 +15948,6 @@ const _mTC = "minTaskCount";
 const _mTCa = "maxTaskCount";
 const _mTP = "managedTerminationProtection";
 const _ma = "max";
-const _mat = "matcher";
 const _me = "memory";
 const _met = "metric";
 const _mi = "min";
@@ -16475,15 +15960,12 @@ const _nDI = "neuronDeviceIds";
 const _nI = "networkInterfaces";
 const _nIC = "networkInterfaceCount";
 const _nM = "networkMode";
-const _nMv = "nvidiaMps";
 const _nT = "nextToken";
 const _na = "namespace";
-const _nam = "names";
 const _o = "options";
 const _oDMPPOLP = "onDemandMaxPricePercentageOverLowestPrice";
 const _oS = "overallStatus";
 const _oSF = "operatingSystemFamily";
-const _op = "operation";
 const _ov = "overrides";
 const _p = "privileged";
 const _pA = "principalArn";
@@ -16514,7 +15996,6 @@ const _pV = "platformVersion";
 const _pe = "permissions";
 const _po = "port";
 const _pr = "protocol";
-const _pre = "prefix";
 const _pro = "properties";
 const _r = "reason";
 const _rA = "roleArn";
@@ -16523,7 +16004,6 @@ const _rAe = "registeredAt";
 const _rAeg = "registryArn";
 const _rAeq = "requiresAttributes";
 const _rAes = "resourceArn";
-const _rAu = "ruleArns";
 const _rB = "registeredBy";
 const _rC = "repositoryCredentials";
 const _rCIC = "registeredContainerInstancesCount";
@@ -16538,7 +16018,6 @@ const _rI = "resourceIds";
 const _rIC = "runningInstanceCount";
 const _rIe = "referenceId";
 const _rIu = "runtimeId";
-const _rMIMB = "remainingMemoryInMiB";
 const _rMT = "resourceManagementType";
 const _rO = "readOnly";
 const _rOHT = "resetOnHealthyTask";
@@ -16560,7 +16039,6 @@ const _rTCu = "runningTaskCount";
 const _rTDRA = "rollbackTargetDaemonRevisionArn";
 const _rTTW = "requestedTestTrafficWeight";
 const _re = "revision";
-const _res = "resources";
 const _ret = "retries";
 const _ro = "role";
 const _rol = "rollback";
@@ -16578,7 +16056,6 @@ const _sC = "systemControls";
 const _sCC = "serviceConnectConfiguration";
 const _sCD = "serviceConnectDefaults";
 const _sCE = "serviceConnectEndpoint";
-const _sCPN = "serviceContainerPortName";
 const _sCR = "serviceConnectResources";
 const _sCo = "sourceContainer";
 const _sCt = "statusCode";
@@ -16591,7 +16068,6 @@ const _sDR = "sourceDaemonRevisions";
 const _sEE = "s3EncryptionEnabled";
 const _sG = "securityGroups";
 const _sGI = "securityGroupIds";
-const _sGe = "securityGroup";
 const _sI = "subnetIds";
 const _sIA = "scaleInAfter";
 const _sIGB = "sizeInGiB";
@@ -16599,7 +16075,6 @@ const _sIe = "sessionId";
 const _sIn = "snapshotId";
 const _sKP = "s3KeyPrefix";
 const _sL = "softLimit";
-const _sM = "sharingMode";
 const _sMPPOLP = "spotMaxPricePercentageOverLowestPrice";
 const _sMS = "sharedMemorySize";
 const _sN = "serviceName";
@@ -16616,23 +16091,19 @@ const _sRt = "stoppedReason";
 const _sS = "schedulingStrategy";
 const _sSA = "stabilityStatusAt";
 const _sSG = "serviceSecurityGroups";
-const _sSGA = "serviceSecurityGroupArn";
 const _sSGB = "storageSizeGiB";
 const _sSR = "sourceServiceRevisions";
 const _sSRC = "sourceServiceRevisionCleanup";
 const _sSV = "stringSetValue";
-const _sSh = "sharingStrategy";
 const _sSt = "stabilityStatus";
 const _sT = "startTimeout";
 const _sTc = "scalingTarget";
 const _sTca = "scalableTarget";
 const _sTt = "stopTimeout";
 const _sTto = "stopType";
-const _sU = "serviceUrl";
-const _sUt = "streamUrl";
+const _sU = "streamUrl";
 const _sV = "sourceVolume";
 const _sVC = "s3filesVolumeConfiguration";
-const _s_ = "s3";
 const _sc = "scale";
 const _sch = "scheme";
 const _sco = "scope";
@@ -16676,10 +16147,7 @@ const _tI = "targetId";
 const _tIM = "timeoutInMinutes";
 const _tK = "tagKeys";
 const _tLR = "testListenerRule";
-const _tLRA = "testListenerRuleArn";
-const _tLRAe = "testListenerRuleArns";
 const _tLSGB = "totalLocalStorageGB";
-const _tMIMB = "totalMemoryInMiB";
 const _tP = "terminationPolicy";
 const _tR = "totalResources";
 const _tRA = "taskRoleArn";
@@ -16710,7 +16178,6 @@ const _uA = "updatedAt";
 const _uLS = "useLocalStorage";
 const _uS = "updateStatus";
 const _uSR = "updateStatusReason";
-const _uTC = "unhealthyThresholdCount";
 const _ul = "ulimits";
 const _un = "unit";
 const _v = "value";
@@ -16723,20 +16190,18 @@ const _vI = "versionInfo";
 const _vIR = "volumeInitializationRate";
 const _vLC = "vpcLatticeConfigurations";
 const _vT = "volumeType";
-const _va = "values";
 const _ve = "version";
 const _vo = "volumes";
 const _w = "weight";
-const _wACLA = "webACLArn";
 const _wD = "workingDirectory";
 const _wDC = "withoutDaemonCount";
 const _wDIC = "withoutDaemonInstanceCount";
 const _xN = "xmlName";
 const n0 = "com.amazonaws.ecs";
-const _s_registry = new TypeRegistry(_s);
+const _s_registry = TypeRegistry.for(_s);
 var ECSServiceException$ = [-3, _s, "ECSServiceException", 0, [], []];
 _s_registry.registerError(ECSServiceException$, ECSServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = TypeRegistry.for(n0);
 var AccessDeniedException$ = [-3, n0, _ADE,
     { [_e]: _c, [_hE]: 403 },
     [_m],
@@ -16809,12 +16274,6 @@ var DaemonNotFoundException$ = [-3, n0, _DNFE,
     [0]
 ];
 n0_registry.registerError(DaemonNotFoundException$, DaemonNotFoundException);
-var GatewayNotFoundException$ = [-3, n0, _GNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(GatewayNotFoundException$, GatewayNotFoundException);
 var InvalidParameterException$ = [-3, n0, _IPE,
     { [_e]: _c },
     [_m],
@@ -16943,16 +16402,6 @@ var AdvancedConfiguration$ = [3, n0, _AC,
     [_aTGA, _pLR, _tLR, _rA],
     [0, 0, 0, 0]
 ];
-var AssociateGatewayWithClusterRequest$ = [3, n0, _AGWCR,
-    0,
-    [_g, _cl],
-    [0, 0], 2
-];
-var AssociateGatewayWithClusterResponse$ = [3, n0, _AGWCRs,
-    0,
-    [_gA, _cA, _st],
-    [0, 0, 0]
-];
 var Attachment$ = [3, n0, _A,
     0,
     [_i, _t, _st, _d],
@@ -17040,8 +16489,8 @@ var ClusterSetting$ = [3, n0, _CS,
 ];
 var Container$ = [3, n0, _Co,
     0,
-    [_cAo, _tA, _n, _im, _iD, _rIu, _lS, _eC, _r, _nB, _nI, _hS, _mA, _cp, _me, _mR, _gI, _nDI, _gSS],
-    [0, 0, 0, 0, 0, 0, 0, 1, 0, () => NetworkBindings, () => NetworkInterfaces, 0, () => ManagedAgents, 0, 0, 0, 64 | 0, 64 | 0, () => SharingStrategy$]
+    [_cAo, _tA, _n, _im, _iD, _rIu, _lS, _eC, _r, _nB, _nI, _hS, _mA, _cp, _me, _mR, _gI, _nDI],
+    [0, 0, 0, 0, 0, 0, 0, 1, 0, () => NetworkBindings, () => NetworkInterfaces, 0, () => ManagedAgents, 0, 0, 0, 64 | 0, 64 | 0]
 ];
 var ContainerDefinition$ = [3, n0, _CD,
     0,
@@ -17060,8 +16509,8 @@ var ContainerImage$ = [3, n0, _CI,
 ];
 var ContainerInstance$ = [3, n0, _CIo,
     0,
-    [_cIA, _eII, _cPN, _ve, _vI, _rRe, _rReg, _st, _sR, _aC, _rTC, _pTC, _aUS, _at, _rAe, _a, _ta, _hS, _gD],
-    [0, 0, 0, 1, () => VersionInfo$, () => Resources, () => Resources, 0, 0, 2, 1, 1, 0, () => Attributes, 4, () => Attachments, () => Tags, () => ContainerInstanceHealthStatus$, () => GpuDevices]
+    [_cIA, _eII, _cPN, _ve, _vI, _rRe, _rReg, _st, _sR, _aC, _rTC, _pTC, _aUS, _at, _rAe, _a, _ta, _hS],
+    [0, 0, 0, 1, () => VersionInfo$, () => Resources, () => Resources, 0, 0, 2, 1, 1, 0, () => Attributes, 4, () => Attachments, () => Tags, () => ContainerInstanceHealthStatus$]
 ];
 var ContainerInstanceHealthStatus$ = [3, n0, _CIHS,
     0,
@@ -17138,16 +16587,6 @@ var CreateExpressGatewayServiceResponse$ = [3, n0, _CEGSRr,
     [_ser],
     [[() => ECSExpressGatewayService$, 0]]
 ];
-var CreateGatewayRequest$ = [3, n0, _CGR,
-    0,
-    [_n, _iRA, _co, _cT, _dP, _ta, _pTr],
-    [0, 0, () => GatewayConfiguration$, [0, 4], 2, () => Tags, 0], 3
-];
-var CreateGatewayResponse$ = [3, n0, _CGRr,
-    0,
-    [_gA, _n, _st],
-    [0, 0, 0]
-];
 var CreateManagedInstancesProviderConfiguration$ = [3, n0, _CMIPC,
     0,
     [_iRA, _iLT, _pTr, _iO, _aRC],
@@ -17155,8 +16594,8 @@ var CreateManagedInstancesProviderConfiguration$ = [3, n0, _CMIPC,
 ];
 var CreateServiceRequest$ = [3, n0, _CSR,
     0,
-    [_sN, _cl, _tD, _aZR, _lB, _sRe, _dCe, _cT, _lT, _cPS, _pV, _ro, _dC, _pCl, _pS, _nC, _hCGPS, _sS, _dCep, _ta, _eECSMT, _pTr, _eEC, _sCC, _vCo, _vLC, _gC, _mo],
-    [0, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, 1, 0, 0, () => CapacityProviderStrategy, 0, 0, () => DeploymentConfiguration$, () => PlacementConstraints, () => PlacementStrategies, () => NetworkConfiguration$, 1, 0, () => DeploymentController$, () => Tags, 2, 0, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => GatewayConnectorList, () => MonitoringConfiguration$], 1
+    [_sN, _cl, _tD, _aZR, _lB, _sRe, _dCe, _cT, _lT, _cPS, _pV, _ro, _dC, _pCl, _pS, _nC, _hCGPS, _sS, _dCep, _ta, _eECSMT, _pTr, _eEC, _sCC, _vCo, _vLC, _mo],
+    [0, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, 1, 0, 0, () => CapacityProviderStrategy, 0, 0, () => DeploymentConfiguration$, () => PlacementConstraints, () => PlacementStrategies, () => NetworkConfiguration$, 1, 0, () => DeploymentController$, () => Tags, 2, 0, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => MonitoringConfiguration$], 1
 ];
 var CreateServiceResponse$ = [3, n0, _CSRr,
     0,
@@ -17215,7 +16654,7 @@ var DaemonDeploymentCapacityProvider$ = [3, n0, _DDCP,
 ];
 var DaemonDeploymentConfiguration$ = [3, n0, _DDC,
     0,
-    [_dPr, _al, _bTIM],
+    [_dP, _al, _bTIM],
     [1, () => DaemonAlarmConfiguration$, 1]
 ];
 var DaemonDeploymentRevisionDetail$ = [3, n0, _DDRD,
@@ -17270,8 +16709,8 @@ var DaemonTaskDefinitionSummary$ = [3, n0, _DTDS,
 ];
 var DaemonVolume$ = [3, n0, _DV,
     0,
-    [_n, _ho, _lDVC],
-    [0, () => HostVolumeProperties$, () => LogDriverVolumeConfiguration$]
+    [_n, _ho],
+    [0, () => HostVolumeProperties$]
 ];
 var DeleteAccountSettingRequest$ = [3, n0, _DASR,
     0,
@@ -17342,16 +16781,6 @@ var DeleteExpressGatewayServiceResponse$ = [3, n0, _DEGSRe,
     0,
     [_ser],
     [[() => ECSExpressGatewayService$, 0]]
-];
-var DeleteGatewayRequest$ = [3, n0, _DGR,
-    0,
-    [_g],
-    [0], 1
-];
-var DeleteGatewayResponse$ = [3, n0, _DGRe,
-    0,
-    [_gA, _n, _st],
-    [0, 0, 0]
 ];
 var DeleteServiceRequest$ = [3, n0, _DSR,
     0,
@@ -17533,41 +16962,6 @@ var DescribeExpressGatewayServiceResponse$ = [3, n0, _DEGSResc,
     [_ser],
     [[() => ECSExpressGatewayService$, 0]]
 ];
-var DescribeGatewayAlbConfiguration$ = [3, n0, _DGAC,
-    0,
-    [_nC, _sch, _aL, _wACLA, _po, _pr, _mAC, _cAC, _hDt, _tTR],
-    [() => GatewayElbNetworkConfiguration$, 0, () => GatewayElbAccessLogConfiguration$, 0, 1, 0, 1, 1, 0, () => GatewayAlbTestTrafficRules$]
-];
-var DescribeGatewayRequest$ = [3, n0, _DGRes,
-    0,
-    [_g],
-    [0], 1
-];
-var DescribeGatewayResourcesRequest$ = [3, n0, _DGRR,
-    0,
-    [_g, _mRa, _nT],
-    [0, 1, 0], 1
-];
-var DescribeGatewayResourcesResponse$ = [3, n0, _DGRRe,
-    0,
-    [_gR, _nT],
-    [() => GatewayResources$, 0]
-];
-var DescribeGatewayResponse$ = [3, n0, _DGResc,
-    0,
-    [_g],
-    [() => Gateway$]
-];
-var DescribeGatewayRouteRequest$ = [3, n0, _DGRRes,
-    0,
-    [_gRA],
-    [0], 1
-];
-var DescribeGatewayRouteResponse$ = [3, n0, _DGRResc,
-    0,
-    [_gRa],
-    [() => GatewayRoute$]
-];
 var DescribeServiceDeploymentsRequest$ = [3, n0, _DSDR,
     0,
     [_sDAe],
@@ -17633,16 +17027,6 @@ var Device$ = [3, n0, _De,
     [_hPo, _cPo, _pe],
     [0, 0, 64 | 0], 1
 ];
-var DisassociateGatewayFromClusterRequest$ = [3, n0, _DGFCR,
-    0,
-    [_g, _cl],
-    [0, 0], 2
-];
-var DisassociateGatewayFromClusterResponse$ = [3, n0, _DGFCRi,
-    0,
-    [_gA, _cA, _st],
-    [0, 0, 0]
-];
 var DiscoverPollEndpointRequest$ = [3, n0, _DPER,
     0,
     [_cIo, _cl],
@@ -17670,8 +17054,8 @@ var ECSExpressGatewayService$ = [3, n0, _ECSEGS,
 ];
 var ECSManagedResources$ = [3, n0, _ECSMR,
     0,
-    [_iP, _aSu, _mAe, _sSG, _lG, _gCa],
-    [() => ManagedIngressPaths, () => ManagedAutoScaling$, () => ManagedMetricAlarms, () => ManagedSecurityGroups, () => ManagedLogGroups, () => GatewayConnectionList]
+    [_iP, _aSu, _mAe, _sSG, _lG],
+    [() => ManagedIngressPaths, () => ManagedAutoScaling$, () => ManagedMetricAlarms, () => ManagedSecurityGroups, () => ManagedLogGroups]
 ];
 var EFSAuthorizationConfig$ = [3, n0, _EFSAC,
     0,
@@ -17682,11 +17066,6 @@ var EFSVolumeConfiguration$ = [3, n0, _EFSVC,
     0,
     [_fSI, _rD, _tEr, _tEP, _aCu],
     [0, 0, 0, 1, () => EFSAuthorizationConfig$], 1
-];
-var ElbGatewayResources$ = [3, n0, _EGR,
-    0,
-    [_lBA, _lA, _sGe, _gRAa],
-    [0, 0, 0, 64 | 0]
 ];
 var EnvironmentFile$ = [3, n0, _EF,
     0,
@@ -17773,111 +17152,6 @@ var FSxWindowsFileServerVolumeConfiguration$ = [3, n0, _FSWFSVC,
     [_fSI, _rD, _aCu],
     [0, 0, () => FSxWindowsFileServerAuthorizationConfig$], 3
 ];
-var Gateway$ = [3, n0, _G,
-    0,
-    [_gA, _n, _st, _sR, _fa, _iRA, _dP, _co, _aT, _pTr, _ta, _cAr, _uA],
-    [0, 0, 0, 0, () => GatewayResourceFailureList, 0, 2, () => DescribeGatewayConfiguration$, 0, 0, () => Tags, 4, 4]
-];
-var GatewayAlbTestTrafficRules$ = [3, n0, _GATTR,
-    0,
-    [_he],
-    [() => GatewayTestTrafficHeader$]
-];
-var GatewayClusterAssociationSummary$ = [3, n0, _GCAS,
-    0,
-    [_gA, _cA, _st],
-    [0, 0, 0]
-];
-var GatewayConnection$ = [3, n0, _GC,
-    0,
-    [_gA, _gRA, _pN, _sU, _aT, _st, _res],
-    [0, 0, 0, 0, 0, 0, () => GatewayConnectionResources$]
-];
-var GatewayConnectionAlbResources$ = [3, n0, _GCAR,
-    0,
-    [_aCA, _lBA, _lBSGA, _lA, _lRA, _tLRA, _tGA, _aTGA],
-    [0, 0, 64 | 0, 0, 0, 0, 0, 0]
-];
-var GatewayConnector$ = [3, n0, _GCa,
-    0,
-    [_pN, _hC, _fi],
-    [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$], 1
-];
-var GatewayConnectorFilters$ = [3, n0, _GCF,
-    0,
-    [_aTc],
-    [64 | 0]
-];
-var GatewayConnectorHealthCheck$ = [3, n0, _GCHC,
-    0,
-    [_hCPe, _hCPea, _hCP, _hCTS, _hCIS, _hTC, _uTC, _mat],
-    [0, 1, 0, 1, 1, 1, 1, () => GatewayConnectorHealthCheckMatcher$]
-];
-var GatewayConnectorHealthCheckMatcher$ = [3, n0, _GCHCM,
-    0,
-    [_hCt, _gCr],
-    [0, 0]
-];
-var GatewayElbAccessLogConfiguration$ = [3, n0, _GEALC,
-    0,
-    [_des],
-    [() => GatewayElbAccessLogDestination$]
-];
-var GatewayElbAccessLogS3Destination$ = [3, n0, _GEALSD,
-    0,
-    [_bu, _pre],
-    [0, 0], 1
-];
-var GatewayElbNetworkConfiguration$ = [3, n0, _GENC,
-    0,
-    [_iSG, _su, _iAT],
-    [0, 64 | 0, 0]
-];
-var GatewayOperationError$ = [3, n0, _GOE,
-    0,
-    [_op, _cod, _m],
-    [0, 0, 0]
-];
-var GatewayResourceFailure$ = [3, n0, _GRF,
-    0,
-    [_ar, _er],
-    [0, () => GatewayOperationErrorList]
-];
-var GatewayResources$ = [3, n0, _GR,
-    0,
-    [_gA, _res],
-    [0, () => GatewayInfrastructureResources$]
-];
-var GatewayRoute$ = [3, n0, _GRa,
-    0,
-    [_gRA, _sAe, _sCPN, _st, _sU, _res],
-    [0, 0, 0, 0, 0, () => GatewayRouteResources$]
-];
-var GatewayRouteAlbResources$ = [3, n0, _GRAR,
-    0,
-    [_aCA, _lBA, _lA, _lRA, _tLRAe, _lBSG, _sSGA],
-    [0, 0, 0, 0, 64 | 0, () => GatewayRouteLoadBalancerSecurityGroupList, 0]
-];
-var GatewayRouteLoadBalancerSecurityGroup$ = [3, n0, _GRLBSG,
-    0,
-    [_ar, _rAu],
-    [0, 64 | 0]
-];
-var GatewayRouteSummary$ = [3, n0, _GRS,
-    0,
-    [_gRA, _gA, _cA, _sAe, _sCPN, _st],
-    [0, 0, 0, 0, 0, 0]
-];
-var GatewaySummary$ = [3, n0, _GS,
-    0,
-    [_gA, _n, _st, _cAr],
-    [0, 0, 0, 4]
-];
-var GatewayTestTrafficHeader$ = [3, n0, _GTTH,
-    0,
-    [_n, _va],
-    [0, 64 | 0], 2
-];
 var GetTaskProtectionRequest$ = [3, n0, _GTPR,
     0,
     [_cl, _tas],
@@ -17888,11 +17162,6 @@ var GetTaskProtectionResponse$ = [3, n0, _GTPRe,
     [_pTro, _fa],
     [() => ProtectedTasks, () => Failures]
 ];
-var GpuDevice$ = [3, n0, _GD,
-    0,
-    [_gIp, _sM, _tMIMB, _rMIMB, _cCo],
-    [0, 0, 1, 1, 1]
-];
 var HealthCheck$ = [3, n0, _HC,
     0,
     [_com, _int, _ti, _ret, _sP],
@@ -17902,11 +17171,6 @@ var HostEntry$ = [3, n0, _HE,
     0,
     [_h, _iA],
     [0, 0], 2
-];
-var HostSharedAlbConfiguration$ = [3, n0, _HSAC,
-    0,
-    [_nC, _sch, _wACLA, _aL, _po, _pr, _mAC, _hDt, _tTR],
-    [() => GatewayElbNetworkConfiguration$, 0, 0, () => GatewayElbAccessLogConfiguration$, 1, 0, 1, 0, () => GatewayAlbTestTrafficRules$]
 ];
 var HostVolumeProperties$ = [3, n0, _HVP,
     0,
@@ -17950,7 +17214,7 @@ var InstanceLaunchTemplateUpdate$ = [3, n0, _ILTU,
 ];
 var InstanceRequirementsRequest$ = [3, n0, _IRR,
     0,
-    [_vCC, _mMB, _cM, _mGBPVC, _eIT, _iG, _sMPPOLP, _oDMPPOLP, _bM, _bP, _rHS, _nIC, _lSo, _lST, _tLSGB, _bEBM, _aTcc, _aCcc, _aM, _aNc, _aTMMB, _nBG, _aIT, _mSPAPOOODP],
+    [_vCC, _mMB, _cM, _mGBPVC, _eIT, _iG, _sMPPOLP, _oDMPPOLP, _bM, _bP, _rHS, _nIC, _lSo, _lST, _tLSGB, _bEBM, _aTc, _aCcc, _aM, _aNc, _aTMMB, _nBG, _aIT, _mSPAPOOODP],
     [() => VCpuCountRangeRequest$, () => MemoryMiBRequest$, [() => CpuManufacturerSet, { [_xN]: _CM }], () => MemoryGiBPerVCpuRequest$, [() => ExcludedInstanceTypeSet, { [_xN]: _EIT }], [() => InstanceGenerationSet, { [_xN]: _IG }], 1, 1, 0, 0, 2, () => NetworkInterfaceCountRequest$, 0, [() => LocalStorageTypeSet, { [_xN]: _LST }], () => TotalLocalStorageGBRequest$, () => BaselineEbsBandwidthMbpsRequest$, [() => AcceleratorTypeSet, { [_xN]: _AT }], () => AcceleratorCountRequest$, [() => AcceleratorManufacturerSet, { [_xN]: _AM }], [() => AcceleratorNameSet, { [_xN]: _AN }], () => AcceleratorTotalMemoryMiBRequest$, () => NetworkBandwidthGbpsRequest$, [() => AllowedInstanceTypeSet, { [_xN]: _AIT }], 1], 2
 ];
 var KernelCapabilities$ = [3, n0, _KC,
@@ -18005,7 +17269,7 @@ var ListClustersResponse$ = [3, n0, _LCRi,
 ];
 var ListContainerInstancesRequest$ = [3, n0, _LCIR,
     0,
-    [_cl, _fil, _nT, _mRa, _st],
+    [_cl, _fi, _nT, _mRa, _st],
     [0, 0, 0, 1, 0]
 ];
 var ListContainerInstancesResponse$ = [3, n0, _LCIRi,
@@ -18042,36 +17306,6 @@ var ListDaemonTaskDefinitionsResponse$ = [3, n0, _LDTDRi,
     0,
     [_dTDa, _nT],
     [() => DaemonTaskDefinitionSummaries, 0]
-];
-var ListGatewayClusterAssociationsRequest$ = [3, n0, _LGCAR,
-    0,
-    [_g, _cl, _st, _mRa, _nT],
-    [0, 0, 64 | 0, 1, 0]
-];
-var ListGatewayClusterAssociationsResponse$ = [3, n0, _LGCARi,
-    0,
-    [_gCA, _nT],
-    [() => GatewayClusterAssociationSummaryList, 0]
-];
-var ListGatewayRoutesRequest$ = [3, n0, _LGRR,
-    0,
-    [_g, _cl, _ser, _sCPN, _st, _mRa, _nT],
-    [0, 0, 0, 0, 64 | 0, 1, 0]
-];
-var ListGatewayRoutesResponse$ = [3, n0, _LGRRi,
-    0,
-    [_gRat, _nT],
-    [() => GatewayRouteSummaryList, 0]
-];
-var ListGatewaysRequest$ = [3, n0, _LGR,
-    0,
-    [_nam, _st, _mRa, _nT],
-    [64 | 0, 64 | 0, 1, 0]
-];
-var ListGatewaysResponse$ = [3, n0, _LGRi,
-    0,
-    [_ga, _nT],
-    [() => GatewaySummaryList, 0]
 ];
 var ListServiceDeploymentsRequest$ = [3, n0, _LSDR,
     0,
@@ -18152,11 +17386,6 @@ var LogConfiguration$ = [3, n0, _LCo,
     0,
     [_lD, _o, _sO],
     [0, 128 | 0, () => SecretList], 1
-];
-var LogDriverVolumeConfiguration$ = [3, n0, _LDVC,
-    0,
-    [_dr],
-    [0], 1
 ];
 var ManagedAgent$ = [3, n0, _MA,
     0,
@@ -18255,7 +17484,7 @@ var ManagedStorageConfiguration$ = [3, n0, _MSC,
 ];
 var ManagedTargetGroup$ = [3, n0, _MTG,
     0,
-    [_st, _uA, _hCP, _hCPea, _po, _ar, _sR],
+    [_st, _uA, _hCP, _hCPe, _po, _ar, _sR],
     [0, 4, 0, 1, 1, 0, 0], 5
 ];
 var MemoryGiBPerVCpuRequest$ = [3, n0, _MGBPVCR,
@@ -18307,11 +17536,6 @@ var NetworkInterfaceCountRequest$ = [3, n0, _NICR,
     0,
     [_mi, _ma],
     [1, 1]
-];
-var NvidiaMpsAllocation$ = [3, n0, _NMA,
-    0,
-    [_me, _mCP],
-    [1, 1], 1
 ];
 var PlacementConstraint$ = [3, n0, _PC,
     0,
@@ -18420,8 +17644,8 @@ var RepositoryCredentials$ = [3, n0, _RC,
 ];
 var ResolvedConfiguration$ = [3, n0, _RCe,
     0,
-    [_lB, _vLC],
-    [() => ServiceRevisionLoadBalancers, () => ServiceRevisionVpcLatticeConfigurations]
+    [_lB],
+    [() => ServiceRevisionLoadBalancers]
 ];
 var Resource$ = [3, n0, _R,
     0,
@@ -18430,8 +17654,8 @@ var Resource$ = [3, n0, _R,
 ];
 var ResourceRequirement$ = [3, n0, _RR,
     0,
-    [_t, _v, _sSh],
-    [0, 0, () => SharingStrategy$], 1
+    [_v, _t],
+    [0, 0], 2
 ];
 var Rollback$ = [3, n0, _Ro,
     0,
@@ -18440,7 +17664,7 @@ var Rollback$ = [3, n0, _Ro,
 ];
 var RunTaskRequest$ = [3, n0, _RTR,
     0,
-    [_tD, _cPS, _cl, _cou, _eECSMT, _eEC, _gr, _lT, _nC, _ov, _pCl, _pS, _pV, _pTr, _rIe, _sB, _ta, _cT, _vCo],
+    [_tD, _cPS, _cl, _cou, _eECSMT, _eEC, _g, _lT, _nC, _ov, _pCl, _pS, _pV, _pTr, _rIe, _sB, _ta, _cT, _vCo],
     [0, () => CapacityProviderStrategy, 0, 1, 2, 2, 0, 0, () => NetworkConfiguration$, [() => TaskOverride$, 0], () => PlacementConstraints, () => PlacementStrategies, 0, 0, 0, 0, () => Tags, [0, 4], () => TaskVolumeConfigurations], 1
 ];
 var RunTaskResponse$ = [3, n0, _RTRu,
@@ -18490,8 +17714,8 @@ var ServiceConnectClientAlias$ = [3, n0, _SCCA,
 ];
 var ServiceConnectConfiguration$ = [3, n0, _SCC,
     0,
-    [_ena, _na, _serv, _lC, _aLCc, _cCon],
-    [2, 0, () => ServiceConnectServiceList, () => LogConfiguration$, () => ServiceConnectAccessLogConfiguration$, () => ServiceConnectContainerConfigurations], 1
+    [_ena, _na, _serv, _lC, _aLCc],
+    [2, 0, () => ServiceConnectServiceList, () => LogConfiguration$, () => ServiceConnectAccessLogConfiguration$], 1
 ];
 var ServiceConnectService$ = [3, n0, _SCS,
     0,
@@ -18570,8 +17794,8 @@ var ServiceRegistry$ = [3, n0, _SR,
 ];
 var ServiceRevision$ = [3, n0, _SRe,
     0,
-    [_sRAe, _sAe, _cA, _tD, _cPS, _lT, _pV, _pF, _lB, _sRe, _nC, _cI, _gDE, _sCC, _vCo, _fES, _cAr, _vLC, _rCes, _eMR, _ov, _gC, _mo],
-    [0, 0, 0, 0, () => CapacityProviderStrategy, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, () => NetworkConfiguration$, () => ContainerImages, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => DeploymentEphemeralStorage$, 4, () => VpcLatticeConfigurations, () => ResolvedConfiguration$, () => ECSManagedResources$, () => ServiceRevisionOverrides$, () => GatewayConnectorList, () => MonitoringConfiguration$]
+    [_sRAe, _sAe, _cA, _tD, _cPS, _lT, _pV, _pF, _lB, _sRe, _nC, _cI, _gDE, _sCC, _vCo, _fES, _cAr, _vLC, _rCes, _eMR, _ov, _mo],
+    [0, 0, 0, 0, () => CapacityProviderStrategy, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, () => NetworkConfiguration$, () => ContainerImages, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => DeploymentEphemeralStorage$, 4, () => VpcLatticeConfigurations, () => ResolvedConfiguration$, () => ECSManagedResources$, () => ServiceRevisionOverrides$, () => MonitoringConfiguration$]
 ];
 var ServiceRevisionLoadBalancer$ = [3, n0, _SRLB,
     0,
@@ -18588,11 +17812,6 @@ var ServiceRevisionSummary$ = [3, n0, _SRS,
     [_ar, _rTCe, _rTCu, _pTCe, _rTTW, _rPTW],
     [0, 1, 1, 1, 1, 1]
 ];
-var ServiceRevisionVpcLatticeConfiguration$ = [3, n0, _SRVLC,
-    0,
-    [_tGA, _pLR],
-    [0, 0]
-];
 var ServiceVolumeConfiguration$ = [3, n0, _SVC,
     0,
     [_n, _mEBSV],
@@ -18600,7 +17819,7 @@ var ServiceVolumeConfiguration$ = [3, n0, _SVC,
 ];
 var Session$ = [3, n0, _Ses,
     0,
-    [_sIe, _sUt, _tVo],
+    [_sIe, _sU, _tVo],
     [0, 0, [() => SensitiveString, 0]]
 ];
 var Setting$ = [3, n0, _Set,
@@ -18610,7 +17829,7 @@ var Setting$ = [3, n0, _Set,
 ];
 var StartTaskRequest$ = [3, n0, _STR,
     0,
-    [_cIon, _tD, _cl, _eECSMT, _eEC, _gr, _nC, _ov, _pTr, _rIe, _sB, _ta, _vCo],
+    [_cIon, _tD, _cl, _eECSMT, _eEC, _g, _nC, _ov, _pTr, _rIe, _sB, _ta, _vCo],
     [64 | 0, 0, 0, 2, 2, 0, () => NetworkConfiguration$, [() => TaskOverride$, 0], 0, 0, 0, () => Tags, () => TaskVolumeConfigurations], 2
 ];
 var StartTaskResponse$ = [3, n0, _STRt,
@@ -18690,7 +17909,7 @@ var TagResourceResponse$ = [3, n0, _TRRa,
 ];
 var Task$ = [3, n0, _Ta,
     0,
-    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
+    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _g, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
     [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$]
 ];
 var TaskDefinition$ = [3, n0, _TD,
@@ -18843,26 +18062,6 @@ var UpdateExpressGatewayServiceResponse$ = [3, n0, _UEGSRp,
     [_ser],
     [[() => UpdatedExpressGatewayService$, 0]]
 ];
-var UpdateGatewayAlbConfiguration$ = [3, n0, _UGAC,
-    0,
-    [_nC, _mAC, _wACLA, _aL, _hDt, _tTR],
-    [() => UpdateGatewayNetworkConfiguration$, 1, 0, () => GatewayElbAccessLogConfiguration$, 0, () => GatewayAlbTestTrafficRules$]
-];
-var UpdateGatewayNetworkConfiguration$ = [3, n0, _UGNC,
-    0,
-    [_iSG],
-    [0]
-];
-var UpdateGatewayRequest$ = [3, n0, _UGR,
-    0,
-    [_g, _iRA, _dP, _co, _pTr],
-    [0, 0, 2, () => UpdateGatewayConfiguration$, 0], 1
-];
-var UpdateGatewayResponse$ = [3, n0, _UGRp,
-    0,
-    [_gA, _n, _st],
-    [0, 0, 0]
-];
 var UpdateManagedInstancesProviderConfiguration$ = [3, n0, _UMIPC,
     0,
     [_iRA, _iLT, _pTr, _iO, _aRC],
@@ -18880,8 +18079,8 @@ var UpdateServicePrimaryTaskSetResponse$ = [3, n0, _USPTSRp,
 ];
 var UpdateServiceRequest$ = [3, n0, _USR,
     0,
-    [_ser, _cl, _dCe, _tD, _cPS, _dC, _aZR, _nC, _pCl, _pS, _pV, _fND, _hCGPS, _dCep, _eEC, _eECSMT, _lB, _pTr, _sRe, _sCC, _vCo, _vLC, _gC, _mo],
-    [0, 0, 1, 0, () => CapacityProviderStrategy, () => DeploymentConfiguration$, 0, () => NetworkConfiguration$, () => PlacementConstraints, () => PlacementStrategies, 0, 2, 1, () => DeploymentController$, 2, 2, () => LoadBalancers, 0, () => ServiceRegistries, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => GatewayConnectorList, () => MonitoringConfiguration$], 1
+    [_ser, _cl, _dCe, _tD, _cPS, _dC, _aZR, _nC, _pCl, _pS, _pV, _fND, _hCGPS, _dCep, _eEC, _eECSMT, _lB, _pTr, _sRe, _sCC, _vCo, _vLC, _mo],
+    [0, 0, 1, 0, () => CapacityProviderStrategy, () => DeploymentConfiguration$, 0, () => NetworkConfiguration$, () => PlacementConstraints, () => PlacementStrategies, 0, 2, 1, () => DeploymentController$, 2, 2, () => LoadBalancers, 0, () => ServiceRegistries, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => MonitoringConfiguration$], 1
 ];
 var UpdateServiceResponse$ = [3, n0, _USRp,
     0,
@@ -18928,15 +18127,10 @@ var VolumeFrom$ = [3, n0, _VF,
     [_sCo, _rO],
     [0, 2]
 ];
-var VpcLatticeAdvancedConfiguration$ = [3, n0, _VLAC,
-    0,
-    [_aTGA, _pLR, _tLR],
-    [0, 0, 0]
-];
 var VpcLatticeConfiguration$ = [3, n0, _VLC,
     0,
-    [_rA, _tGA, _pN, _aCd],
-    [0, 0, 0, () => VpcLatticeAdvancedConfiguration$], 3
+    [_rA, _tGA, _pN],
+    [0, 0, 0], 3
 ];
 var AcceleratorManufacturerSet = [1, n0, _AMS,
     0, [0,
@@ -19058,9 +18252,6 @@ var DevicesList = [1, n0, _DL,
 var EBSTagSpecifications = [1, n0, _EBSTSa,
     0, () => EBSTagSpecification$
 ];
-var ElbGatewayResourcesList = [1, n0, _EGRL,
-    0, () => ElbGatewayResources$
-];
 var EnvironmentFiles = [1, n0, _EFn,
     0, () => EnvironmentFile$
 ];
@@ -19077,39 +18268,6 @@ var ExpressGatewayServiceConfigurations = [1, n0, _EGSCx,
 ];
 var Failures = [1, n0, _Fa,
     0, () => Failure$
-];
-var GatewayClusterAssociationSummaryList = [1, n0, _GCASL,
-    0, () => GatewayClusterAssociationSummary$
-];
-var GatewayConnectionAlbResourcesList = [1, n0, _GCARL,
-    0, () => GatewayConnectionAlbResources$
-];
-var GatewayConnectionList = [1, n0, _GCL,
-    0, () => GatewayConnection$
-];
-var GatewayConnectorList = [1, n0, _GCLa,
-    0, () => GatewayConnector$
-];
-var GatewayOperationErrorList = [1, n0, _GOEL,
-    0, () => GatewayOperationError$
-];
-var GatewayResourceFailureList = [1, n0, _GRFL,
-    0, () => GatewayResourceFailure$
-];
-var GatewayRouteAlbResourcesList = [1, n0, _GRARL,
-    0, () => GatewayRouteAlbResources$
-];
-var GatewayRouteLoadBalancerSecurityGroupList = [1, n0, _GRLBSGL,
-    0, () => GatewayRouteLoadBalancerSecurityGroup$
-];
-var GatewayRouteSummaryList = [1, n0, _GRSL,
-    0, () => GatewayRouteSummary$
-];
-var GatewaySummaryList = [1, n0, _GSL,
-    0, () => GatewaySummary$
-];
-var GpuDevices = [1, n0, _GDp,
-    0, () => GpuDevice$
 ];
 var HostEntryList = [1, n0, _HEL,
     0, () => HostEntry$
@@ -19206,9 +18364,6 @@ var SecretList = [1, n0, _SL,
 var ServiceConnectClientAliasList = [1, n0, _SCCAL,
     0, () => ServiceConnectClientAlias$
 ];
-var ServiceConnectContainerConfigurations = [1, n0, _SCCC,
-    0, () => ServiceConnectContainerConfiguration$
-];
 var ServiceConnectServiceList = [1, n0, _SCSL,
     0, () => ServiceConnectService$
 ];
@@ -19238,9 +18393,6 @@ var ServiceRevisions = [1, n0, _SRerv,
 ];
 var ServiceRevisionsSummaryList = [1, n0, _SRSL,
     0, () => ServiceRevisionSummary$
-];
-var ServiceRevisionVpcLatticeConfigurations = [1, n0, _SRVLCe,
-    0, () => ServiceRevisionVpcLatticeConfiguration$
 ];
 var Services = [1, n0, _Serv,
     0, () => Service$
@@ -19292,54 +18444,6 @@ var VolumeList = [1, n0, _VL,
 var VpcLatticeConfigurations = [1, n0, _VLCp,
     0, () => VpcLatticeConfiguration$
 ];
-var DescribeGatewayConfiguration$ = [4, n0, _DGC,
-    0,
-    [_hSA],
-    [() => DescribeGatewayAlbConfiguration$]
-];
-var GatewayConfiguration$ = [4, n0, _GCat,
-    0,
-    [_hSA],
-    [() => HostSharedAlbConfiguration$]
-];
-var GatewayConnectionResources$ = [4, n0, _GCR,
-    0,
-    [_hSA],
-    [() => GatewayConnectionAlbResourcesList]
-];
-var GatewayElbAccessLogDestination$ = [4, n0, _GEALD,
-    0,
-    [_s_],
-    [() => GatewayElbAccessLogS3Destination$]
-];
-var GatewayInfrastructureResources$ = [4, n0, _GIR,
-    0,
-    [_hSA],
-    [() => ElbGatewayResourcesList]
-];
-var GatewayRouteResources$ = [4, n0, _GRR,
-    0,
-    [_hSA],
-    [() => GatewayRouteAlbResourcesList]
-];
-var ServiceConnectContainerConfiguration$ = [4, n0, _SCCCe,
-    0,
-    [_lL],
-    [0]
-];
-var SharingStrategy$ = [4, n0, _SSh,
-    0,
-    [_nMv],
-    [() => NvidiaMpsAllocation$]
-];
-var UpdateGatewayConfiguration$ = [4, n0, _UGC,
-    0,
-    [_hSA],
-    [() => UpdateGatewayAlbConfiguration$]
-];
-var AssociateGatewayWithCluster$ = [9, n0, _AGWC,
-    0, () => AssociateGatewayWithClusterRequest$, () => AssociateGatewayWithClusterResponse$
-];
 var ContinueServiceDeployment$ = [9, n0, _CSD,
     0, () => ContinueServiceDeploymentRequest$, () => ContinueServiceDeploymentResponse$
 ];
@@ -19354,9 +18458,6 @@ var CreateDaemon$ = [9, n0, _CDr,
 ];
 var CreateExpressGatewayService$ = [9, n0, _CEGS,
     0, () => CreateExpressGatewayServiceRequest$, () => CreateExpressGatewayServiceResponse$
-];
-var CreateGateway$ = [9, n0, _CG,
-    0, () => CreateGatewayRequest$, () => CreateGatewayResponse$
 ];
 var CreateService$ = [9, n0, _CSr,
     0, () => CreateServiceRequest$, () => CreateServiceResponse$
@@ -19384,9 +18485,6 @@ var DeleteDaemonTaskDefinition$ = [9, n0, _DDTD,
 ];
 var DeleteExpressGatewayService$ = [9, n0, _DEGS,
     0, () => DeleteExpressGatewayServiceRequest$, () => DeleteExpressGatewayServiceResponse$
-];
-var DeleteGateway$ = [9, n0, _DG,
-    0, () => DeleteGatewayRequest$, () => DeleteGatewayResponse$
 ];
 var DeleteService$ = [9, n0, _DSe,
     2, () => DeleteServiceRequest$, () => DeleteServiceResponse$
@@ -19427,15 +18525,6 @@ var DescribeDaemonTaskDefinition$ = [9, n0, _DDTDe,
 var DescribeExpressGatewayService$ = [9, n0, _DEGSe,
     0, () => DescribeExpressGatewayServiceRequest$, () => DescribeExpressGatewayServiceResponse$
 ];
-var DescribeGateway$ = [9, n0, _DGe,
-    0, () => DescribeGatewayRequest$, () => DescribeGatewayResponse$
-];
-var DescribeGatewayResources$ = [9, n0, _DGRescr,
-    0, () => DescribeGatewayResourcesRequest$, () => DescribeGatewayResourcesResponse$
-];
-var DescribeGatewayRoute$ = [9, n0, _DGRescri,
-    0, () => DescribeGatewayRouteRequest$, () => DescribeGatewayRouteResponse$
-];
 var DescribeServiceDeployments$ = [9, n0, _DSD,
     0, () => DescribeServiceDeploymentsRequest$, () => DescribeServiceDeploymentsResponse$
 ];
@@ -19453,9 +18542,6 @@ var DescribeTasks$ = [9, n0, _DT,
 ];
 var DescribeTaskSets$ = [9, n0, _DTSe,
     0, () => DescribeTaskSetsRequest$, () => DescribeTaskSetsResponse$
-];
-var DisassociateGatewayFromCluster$ = [9, n0, _DGFC,
-    0, () => DisassociateGatewayFromClusterRequest$, () => DisassociateGatewayFromClusterResponse$
 ];
 var DiscoverPollEndpoint$ = [9, n0, _DPE,
     0, () => DiscoverPollEndpointRequest$, () => DiscoverPollEndpointResponse$
@@ -19486,15 +18572,6 @@ var ListDaemons$ = [9, n0, _LD,
 ];
 var ListDaemonTaskDefinitions$ = [9, n0, _LDTD,
     0, () => ListDaemonTaskDefinitionsRequest$, () => ListDaemonTaskDefinitionsResponse$
-];
-var ListGatewayClusterAssociations$ = [9, n0, _LGCA,
-    0, () => ListGatewayClusterAssociationsRequest$, () => ListGatewayClusterAssociationsResponse$
-];
-var ListGatewayRoutes$ = [9, n0, _LGRis,
-    0, () => ListGatewayRoutesRequest$, () => ListGatewayRoutesResponse$
-];
-var ListGateways$ = [9, n0, _LG,
-    0, () => ListGatewaysRequest$, () => ListGatewaysResponse$
 ];
 var ListServiceDeployments$ = [9, n0, _LSD,
     0, () => ListServiceDeploymentsRequest$, () => ListServiceDeploymentsResponse$
@@ -19586,9 +18663,6 @@ var UpdateDaemon$ = [9, n0, _UD,
 var UpdateExpressGatewayService$ = [9, n0, _UEGSp,
     0, () => UpdateExpressGatewayServiceRequest$, () => UpdateExpressGatewayServiceResponse$
 ];
-var UpdateGateway$ = [9, n0, _UG,
-    0, () => UpdateGatewayRequest$, () => UpdateGatewayResponse$
-];
 var UpdateService$ = [9, n0, _US,
     0, () => UpdateServiceRequest$, () => UpdateServiceResponse$
 ];
@@ -19653,7 +18727,6 @@ const getRuntimeConfig = (config) => {
         authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
         bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
         credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
         defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
         maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
         region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
@@ -19754,9 +18827,6 @@ const command = makeBuilder(commonParams, "AmazonEC2ContainerServiceV20141113", 
 const _ep0 = {};
 const _mw0 = (Command, cs, config, o) => [];
 
-class AssociateGatewayWithClusterCommand extends command(_ep0, _mw0, "AssociateGatewayWithCluster", AssociateGatewayWithCluster$) {
-}
-
 class ContinueServiceDeploymentCommand extends command(_ep0, _mw0, "ContinueServiceDeployment", ContinueServiceDeployment$) {
 }
 
@@ -19770,9 +18840,6 @@ class CreateDaemonCommand extends command(_ep0, _mw0, "CreateDaemon", CreateDaem
 }
 
 class CreateExpressGatewayServiceCommand extends command(_ep0, _mw0, "CreateExpressGatewayService", CreateExpressGatewayService$) {
-}
-
-class CreateGatewayCommand extends command(_ep0, _mw0, "CreateGateway", CreateGateway$) {
 }
 
 class CreateServiceCommand extends command(_ep0, _mw0, "CreateService", CreateService$) {
@@ -19800,9 +18867,6 @@ class DeleteDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DeleteDaemo
 }
 
 class DeleteExpressGatewayServiceCommand extends command(_ep0, _mw0, "DeleteExpressGatewayService", DeleteExpressGatewayService$) {
-}
-
-class DeleteGatewayCommand extends command(_ep0, _mw0, "DeleteGateway", DeleteGateway$) {
 }
 
 class DeleteServiceCommand extends command(_ep0, _mw0, "DeleteService", DeleteService$) {
@@ -19844,15 +18908,6 @@ class DescribeDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DescribeD
 class DescribeExpressGatewayServiceCommand extends command(_ep0, _mw0, "DescribeExpressGatewayService", DescribeExpressGatewayService$) {
 }
 
-class DescribeGatewayCommand extends command(_ep0, _mw0, "DescribeGateway", DescribeGateway$) {
-}
-
-class DescribeGatewayResourcesCommand extends command(_ep0, _mw0, "DescribeGatewayResources", DescribeGatewayResources$) {
-}
-
-class DescribeGatewayRouteCommand extends command(_ep0, _mw0, "DescribeGatewayRoute", DescribeGatewayRoute$) {
-}
-
 class DescribeServiceDeploymentsCommand extends command(_ep0, _mw0, "DescribeServiceDeployments", DescribeServiceDeployments$) {
 }
 
@@ -19869,9 +18924,6 @@ class DescribeTasksCommand extends command(_ep0, _mw0, "DescribeTasks", Describe
 }
 
 class DescribeTaskSetsCommand extends command(_ep0, _mw0, "DescribeTaskSets", DescribeTaskSets$) {
-}
-
-class DisassociateGatewayFromClusterCommand extends command(_ep0, _mw0, "DisassociateGatewayFromCluster", DisassociateGatewayFromCluster$) {
 }
 
 class DiscoverPollEndpointCommand extends command(_ep0, _mw0, "DiscoverPollEndpoint", DiscoverPollEndpoint$) {
@@ -19902,15 +18954,6 @@ class ListDaemonsCommand extends command(_ep0, _mw0, "ListDaemons", ListDaemons$
 }
 
 class ListDaemonTaskDefinitionsCommand extends command(_ep0, _mw0, "ListDaemonTaskDefinitions", ListDaemonTaskDefinitions$) {
-}
-
-class ListGatewayClusterAssociationsCommand extends command(_ep0, _mw0, "ListGatewayClusterAssociations", ListGatewayClusterAssociations$) {
-}
-
-class ListGatewayRoutesCommand extends command(_ep0, _mw0, "ListGatewayRoutes", ListGatewayRoutes$) {
-}
-
-class ListGatewaysCommand extends command(_ep0, _mw0, "ListGateways", ListGateways$) {
 }
 
 class ListServiceDeploymentsCommand extends command(_ep0, _mw0, "ListServiceDeployments", ListServiceDeployments$) {
@@ -20003,9 +19046,6 @@ class UpdateDaemonCommand extends command(_ep0, _mw0, "UpdateDaemon", UpdateDaem
 class UpdateExpressGatewayServiceCommand extends command(_ep0, _mw0, "UpdateExpressGatewayService", UpdateExpressGatewayService$) {
 }
 
-class UpdateGatewayCommand extends command(_ep0, _mw0, "UpdateGateway", UpdateGateway$) {
-}
-
 class UpdateServiceCommand extends command(_ep0, _mw0, "UpdateService", UpdateService$) {
 }
 
@@ -20025,12 +19065,6 @@ const paginateListAttributes = createPaginator(ECSClient, ListAttributesCommand,
 const paginateListClusters = createPaginator(ECSClient, ListClustersCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateListContainerInstances = createPaginator(ECSClient, ListContainerInstancesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGatewayClusterAssociations = createPaginator(ECSClient, ListGatewayClusterAssociationsCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGatewayRoutes = createPaginator(ECSClient, ListGatewayRoutesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGateways = createPaginator(ECSClient, ListGatewaysCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateListServicesByNamespace = createPaginator(ECSClient, ListServicesByNamespaceCommand, "nextToken", "nextToken", "maxResults");
 
@@ -20546,13 +19580,11 @@ const waitUntilTasksStopped = async (params, input) => {
 };
 
 const commands = {
-    AssociateGatewayWithClusterCommand,
     ContinueServiceDeploymentCommand,
     CreateCapacityProviderCommand,
     CreateClusterCommand,
     CreateDaemonCommand,
     CreateExpressGatewayServiceCommand,
-    CreateGatewayCommand,
     CreateServiceCommand,
     CreateTaskSetCommand,
     DeleteAccountSettingCommand,
@@ -20562,7 +19594,6 @@ const commands = {
     DeleteDaemonCommand,
     DeleteDaemonTaskDefinitionCommand,
     DeleteExpressGatewayServiceCommand,
-    DeleteGatewayCommand,
     DeleteServiceCommand,
     DeleteTaskDefinitionsCommand,
     DeleteTaskSetCommand,
@@ -20576,16 +19607,12 @@ const commands = {
     DescribeDaemonRevisionsCommand,
     DescribeDaemonTaskDefinitionCommand,
     DescribeExpressGatewayServiceCommand,
-    DescribeGatewayCommand,
-    DescribeGatewayResourcesCommand,
-    DescribeGatewayRouteCommand,
     DescribeServiceDeploymentsCommand,
     DescribeServiceRevisionsCommand,
     DescribeServicesCommand,
     DescribeTaskDefinitionCommand,
     DescribeTasksCommand,
     DescribeTaskSetsCommand,
-    DisassociateGatewayFromClusterCommand,
     DiscoverPollEndpointCommand,
     ExecuteCommandCommand,
     GetTaskProtectionCommand,
@@ -20596,9 +19623,6 @@ const commands = {
     ListDaemonDeploymentsCommand,
     ListDaemonsCommand,
     ListDaemonTaskDefinitionsCommand,
-    ListGatewayClusterAssociationsCommand,
-    ListGatewayRoutesCommand,
-    ListGatewaysCommand,
     ListServiceDeploymentsCommand,
     ListServicesCommand,
     ListServicesByNamespaceCommand,
@@ -20629,7 +19653,6 @@ const commands = {
     UpdateContainerInstancesStateCommand,
     UpdateDaemonCommand,
     UpdateExpressGatewayServiceCommand,
-    UpdateGatewayCommand,
     UpdateServiceCommand,
     UpdateServicePrimaryTaskSetCommand,
     UpdateTaskProtectionCommand,
@@ -20640,9 +19663,6 @@ const paginators = {
     paginateListAttributes,
     paginateListClusters,
     paginateListContainerInstances,
-    paginateListGatewayClusterAssociations,
-    paginateListGatewayRoutes,
-    paginateListGateways,
     paginateListServices,
     paginateListServicesByNamespace,
     paginateListTaskDefinitionFamilies,
@@ -20800,11 +19820,6 @@ const ClusterSettingName = {
 };
 const TargetType = {
     CONTAINER_INSTANCE: "container-instance",
-};
-const GpuSharingMode = {
-    DEDICATED: "DEDICATED",
-    IDLE: "IDLE",
-    NVIDIA_MPS: "NVIDIA_MPS",
 };
 const InstanceHealthCheckState = {
     IMPAIRED: "IMPAIRED",
@@ -21050,49 +20065,6 @@ const EFSTransitEncryption = {
 const TaskDefinitionField = {
     TAGS: "TAGS",
 };
-const GatewayClusterAssociationStatus = {
-    ACTIVE: "ACTIVE",
-    DISASSOCIATING: "DISASSOCIATING",
-    INACTIVE: "INACTIVE",
-};
-const GatewayAlbDesyncMitigationMode = {
-    DEFENSIVE: "defensive",
-    MONITOR: "monitor",
-    STRICTEST: "strictest",
-};
-const GatewayElbIpAddressType = {
-    DUALSTACK: "dualstack",
-    DUALSTACK_WITHOUT_PUBLIC_IPV4: "dualstack-without-public-ipv4",
-    IPV4: "ipv4",
-};
-const GatewayAlbProtocol = {
-    HTTP: "HTTP",
-    HTTPS: "HTTPS",
-};
-const GatewayElbScheme = {
-    INTERNAL: "internal",
-    INTERNET_FACING: "internet-facing",
-};
-const PropagateGatewayTags = {
-    GATEWAY: "GATEWAY",
-    NONE: "NONE",
-};
-const GatewayStatus = {
-    ACTIVE: "ACTIVE",
-    DELETED: "DELETED",
-    UPDATE_COMPLETE: "UPDATE_COMPLETE",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
-};
-const GatewayRouteStatus = {
-    ACTIVE: "ACTIVE",
-    CREATE_FAILED: "CREATE_FAILED",
-    CREATE_IN_PROGRESS: "CREATE_IN_PROGRESS",
-    DELETE_FAILED: "DELETE_FAILED",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
-};
 const TaskDefinitionFamilyStatus = {
     ACTIVE: "ACTIVE",
     ALL: "ALL",
@@ -21186,10 +20158,6 @@ const DeploymentControllerType = {
     ECS: "ECS",
     EXTERNAL: "EXTERNAL",
 };
-const GatewayConnectorHealthCheckProtocol = {
-    HTTP: "HTTP",
-    HTTPS: "HTTPS",
-};
 const AssignPublicIp = {
     DISABLED: "DISABLED",
     ENABLED: "ENABLED",
@@ -21219,10 +20187,6 @@ const ServiceConnectAccessLoggingFormat = {
 const ServiceConnectIncludeQueryParameters = {
     DISABLED: "DISABLED",
     ENABLED: "ENABLED",
-};
-const ServiceConnectContainerLogLevel = {
-    DEBUG: "debug",
-    INFO: "info",
 };
 const TaskFilesystemType = {
     EXT3: "ext3",
@@ -21303,10 +20267,6 @@ __webpack_unused_export__ = AdvancedConfiguration$;
 __webpack_unused_export__ = AgentUpdateStatus;
 __webpack_unused_export__ = ApplicationProtocol;
 __webpack_unused_export__ = AssignPublicIp;
-__webpack_unused_export__ = AssociateGatewayWithCluster$;
-__webpack_unused_export__ = AssociateGatewayWithClusterCommand;
-__webpack_unused_export__ = AssociateGatewayWithClusterRequest$;
-__webpack_unused_export__ = AssociateGatewayWithClusterResponse$;
 __webpack_unused_export__ = Attachment$;
 __webpack_unused_export__ = AttachmentStateChange$;
 __webpack_unused_export__ = Attribute$;
@@ -21390,10 +20350,6 @@ __webpack_unused_export__ = CreateExpressGatewayService$;
 __webpack_unused_export__ = CreateExpressGatewayServiceCommand;
 __webpack_unused_export__ = CreateExpressGatewayServiceRequest$;
 __webpack_unused_export__ = CreateExpressGatewayServiceResponse$;
-__webpack_unused_export__ = CreateGateway$;
-__webpack_unused_export__ = CreateGatewayCommand;
-__webpack_unused_export__ = CreateGatewayRequest$;
-__webpack_unused_export__ = CreateGatewayResponse$;
 __webpack_unused_export__ = CreateManagedInstancesProviderConfiguration$;
 __webpack_unused_export__ = CreateService$;
 __webpack_unused_export__ = CreateServiceCommand;
@@ -21465,10 +20421,6 @@ __webpack_unused_export__ = DeleteExpressGatewayService$;
 __webpack_unused_export__ = DeleteExpressGatewayServiceCommand;
 __webpack_unused_export__ = DeleteExpressGatewayServiceRequest$;
 __webpack_unused_export__ = DeleteExpressGatewayServiceResponse$;
-__webpack_unused_export__ = DeleteGateway$;
-__webpack_unused_export__ = DeleteGatewayCommand;
-__webpack_unused_export__ = DeleteGatewayRequest$;
-__webpack_unused_export__ = DeleteGatewayResponse$;
 __webpack_unused_export__ = DeleteService$;
 __webpack_unused_export__ = DeleteServiceCommand;
 __webpack_unused_export__ = DeleteServiceRequest$;
@@ -21538,20 +20490,6 @@ __webpack_unused_export__ = DescribeExpressGatewayService$;
 __webpack_unused_export__ = DescribeExpressGatewayServiceCommand;
 __webpack_unused_export__ = DescribeExpressGatewayServiceRequest$;
 __webpack_unused_export__ = DescribeExpressGatewayServiceResponse$;
-__webpack_unused_export__ = DescribeGateway$;
-__webpack_unused_export__ = DescribeGatewayAlbConfiguration$;
-__webpack_unused_export__ = DescribeGatewayCommand;
-__webpack_unused_export__ = DescribeGatewayConfiguration$;
-__webpack_unused_export__ = DescribeGatewayRequest$;
-__webpack_unused_export__ = DescribeGatewayResources$;
-__webpack_unused_export__ = DescribeGatewayResourcesCommand;
-__webpack_unused_export__ = DescribeGatewayResourcesRequest$;
-__webpack_unused_export__ = DescribeGatewayResourcesResponse$;
-__webpack_unused_export__ = DescribeGatewayResponse$;
-__webpack_unused_export__ = DescribeGatewayRoute$;
-__webpack_unused_export__ = DescribeGatewayRouteCommand;
-__webpack_unused_export__ = DescribeGatewayRouteRequest$;
-__webpack_unused_export__ = DescribeGatewayRouteResponse$;
 __webpack_unused_export__ = DescribeServiceDeployments$;
 __webpack_unused_export__ = DescribeServiceDeploymentsCommand;
 __webpack_unused_export__ = DescribeServiceDeploymentsRequest$;
@@ -21579,10 +20517,6 @@ __webpack_unused_export__ = DescribeTasksResponse$;
 __webpack_unused_export__ = DesiredStatus;
 __webpack_unused_export__ = Device$;
 __webpack_unused_export__ = DeviceCgroupPermission;
-__webpack_unused_export__ = DisassociateGatewayFromCluster$;
-__webpack_unused_export__ = DisassociateGatewayFromClusterCommand;
-__webpack_unused_export__ = DisassociateGatewayFromClusterRequest$;
-__webpack_unused_export__ = DisassociateGatewayFromClusterResponse$;
 __webpack_unused_export__ = DiscoverPollEndpoint$;
 __webpack_unused_export__ = DiscoverPollEndpointCommand;
 __webpack_unused_export__ = DiscoverPollEndpointRequest$;
@@ -21600,7 +20534,6 @@ __webpack_unused_export__ = EFSAuthorizationConfig$;
 __webpack_unused_export__ = EFSAuthorizationConfigIAM;
 __webpack_unused_export__ = EFSTransitEncryption;
 __webpack_unused_export__ = EFSVolumeConfiguration$;
-__webpack_unused_export__ = ElbGatewayResources$;
 __webpack_unused_export__ = EnvironmentFile$;
 __webpack_unused_export__ = EnvironmentFileType;
 __webpack_unused_export__ = EphemeralStorage$;
@@ -21627,52 +20560,13 @@ __webpack_unused_export__ = FSxWindowsFileServerVolumeConfiguration$;
 __webpack_unused_export__ = Failure$;
 __webpack_unused_export__ = FirelensConfiguration$;
 __webpack_unused_export__ = FirelensConfigurationType;
-__webpack_unused_export__ = Gateway$;
-__webpack_unused_export__ = GatewayAlbDesyncMitigationMode;
-__webpack_unused_export__ = GatewayAlbProtocol;
-__webpack_unused_export__ = GatewayAlbTestTrafficRules$;
-__webpack_unused_export__ = GatewayClusterAssociationStatus;
-__webpack_unused_export__ = GatewayClusterAssociationSummary$;
-__webpack_unused_export__ = GatewayConfiguration$;
-__webpack_unused_export__ = GatewayConnection$;
-__webpack_unused_export__ = GatewayConnectionAlbResources$;
-__webpack_unused_export__ = GatewayConnectionResources$;
-__webpack_unused_export__ = GatewayConnector$;
-__webpack_unused_export__ = GatewayConnectorFilters$;
-__webpack_unused_export__ = GatewayConnectorHealthCheck$;
-__webpack_unused_export__ = GatewayConnectorHealthCheckMatcher$;
-__webpack_unused_export__ = GatewayConnectorHealthCheckProtocol;
-__webpack_unused_export__ = GatewayElbAccessLogConfiguration$;
-__webpack_unused_export__ = GatewayElbAccessLogDestination$;
-__webpack_unused_export__ = GatewayElbAccessLogS3Destination$;
-__webpack_unused_export__ = GatewayElbIpAddressType;
-__webpack_unused_export__ = GatewayElbNetworkConfiguration$;
-__webpack_unused_export__ = GatewayElbScheme;
-__webpack_unused_export__ = GatewayInfrastructureResources$;
-__webpack_unused_export__ = GatewayNotFoundException;
-__webpack_unused_export__ = GatewayNotFoundException$;
-__webpack_unused_export__ = GatewayOperationError$;
-__webpack_unused_export__ = GatewayResourceFailure$;
-__webpack_unused_export__ = GatewayResources$;
-__webpack_unused_export__ = GatewayRoute$;
-__webpack_unused_export__ = GatewayRouteAlbResources$;
-__webpack_unused_export__ = GatewayRouteLoadBalancerSecurityGroup$;
-__webpack_unused_export__ = GatewayRouteResources$;
-__webpack_unused_export__ = GatewayRouteStatus;
-__webpack_unused_export__ = GatewayRouteSummary$;
-__webpack_unused_export__ = GatewayStatus;
-__webpack_unused_export__ = GatewaySummary$;
-__webpack_unused_export__ = GatewayTestTrafficHeader$;
 __webpack_unused_export__ = GetTaskProtection$;
 __webpack_unused_export__ = GetTaskProtectionCommand;
 __webpack_unused_export__ = GetTaskProtectionRequest$;
 __webpack_unused_export__ = GetTaskProtectionResponse$;
-__webpack_unused_export__ = GpuDevice$;
-__webpack_unused_export__ = GpuSharingMode;
 __webpack_unused_export__ = HealthCheck$;
 __webpack_unused_export__ = HealthStatus;
 __webpack_unused_export__ = HostEntry$;
-__webpack_unused_export__ = HostSharedAlbConfiguration$;
 __webpack_unused_export__ = HostVolumeProperties$;
 __webpack_unused_export__ = InferenceAccelerator$;
 __webpack_unused_export__ = InferenceAcceleratorOverride$;
@@ -21723,18 +20617,6 @@ __webpack_unused_export__ = ListDaemons$;
 __webpack_unused_export__ = ListDaemonsCommand;
 __webpack_unused_export__ = ListDaemonsRequest$;
 __webpack_unused_export__ = ListDaemonsResponse$;
-__webpack_unused_export__ = ListGatewayClusterAssociations$;
-__webpack_unused_export__ = ListGatewayClusterAssociationsCommand;
-__webpack_unused_export__ = ListGatewayClusterAssociationsRequest$;
-__webpack_unused_export__ = ListGatewayClusterAssociationsResponse$;
-__webpack_unused_export__ = ListGatewayRoutes$;
-__webpack_unused_export__ = ListGatewayRoutesCommand;
-__webpack_unused_export__ = ListGatewayRoutesRequest$;
-__webpack_unused_export__ = ListGatewayRoutesResponse$;
-__webpack_unused_export__ = ListGateways$;
-__webpack_unused_export__ = ListGatewaysCommand;
-__webpack_unused_export__ = ListGatewaysRequest$;
-__webpack_unused_export__ = ListGatewaysResponse$;
 __webpack_unused_export__ = ListServiceDeployments$;
 __webpack_unused_export__ = ListServiceDeploymentsCommand;
 __webpack_unused_export__ = ListServiceDeploymentsRequest$;
@@ -21768,7 +20650,6 @@ __webpack_unused_export__ = LocalStorage;
 __webpack_unused_export__ = LocalStorageType;
 __webpack_unused_export__ = LogConfiguration$;
 __webpack_unused_export__ = LogDriver;
-__webpack_unused_export__ = LogDriverVolumeConfiguration$;
 __webpack_unused_export__ = ManagedAgent$;
 __webpack_unused_export__ = ManagedAgentName;
 __webpack_unused_export__ = ManagedAgentStateChange$;
@@ -21812,7 +20693,6 @@ __webpack_unused_export__ = NetworkInterfaceCountRequest$;
 __webpack_unused_export__ = NetworkMode;
 __webpack_unused_export__ = NoUpdateAvailableException;
 __webpack_unused_export__ = NoUpdateAvailableException$;
-__webpack_unused_export__ = NvidiaMpsAllocation$;
 __webpack_unused_export__ = OSFamily;
 __webpack_unused_export__ = PidMode;
 __webpack_unused_export__ = PlacementConstraint$;
@@ -21826,7 +20706,6 @@ __webpack_unused_export__ = PlatformTaskDefinitionIncompatibilityException$;
 __webpack_unused_export__ = PlatformUnknownException;
 __webpack_unused_export__ = PlatformUnknownException$;
 __webpack_unused_export__ = PortMapping$;
-__webpack_unused_export__ = PropagateGatewayTags;
 __webpack_unused_export__ = PropagateMITags;
 __webpack_unused_export__ = PropagateTags;
 __webpack_unused_export__ = ProtectedTask$;
@@ -21890,8 +20769,6 @@ __webpack_unused_export__ = ServiceConnectAccessLogConfiguration$;
 __webpack_unused_export__ = ServiceConnectAccessLoggingFormat;
 __webpack_unused_export__ = ServiceConnectClientAlias$;
 __webpack_unused_export__ = ServiceConnectConfiguration$;
-__webpack_unused_export__ = ServiceConnectContainerConfiguration$;
-__webpack_unused_export__ = ServiceConnectContainerLogLevel;
 __webpack_unused_export__ = ServiceConnectIncludeQueryParameters;
 __webpack_unused_export__ = ServiceConnectService$;
 __webpack_unused_export__ = ServiceConnectServiceResource$;
@@ -21923,13 +20800,11 @@ __webpack_unused_export__ = ServiceRevisionCleanup;
 __webpack_unused_export__ = ServiceRevisionLoadBalancer$;
 __webpack_unused_export__ = ServiceRevisionOverrides$;
 __webpack_unused_export__ = ServiceRevisionSummary$;
-__webpack_unused_export__ = ServiceRevisionVpcLatticeConfiguration$;
 __webpack_unused_export__ = ServiceVolumeConfiguration$;
 __webpack_unused_export__ = Session$;
 __webpack_unused_export__ = Setting$;
 __webpack_unused_export__ = SettingName;
 __webpack_unused_export__ = SettingType;
-__webpack_unused_export__ = SharingStrategy$;
 __webpack_unused_export__ = SortOrder;
 __webpack_unused_export__ = StabilityStatus;
 __webpack_unused_export__ = StartTask$;
@@ -22029,13 +20904,6 @@ __webpack_unused_export__ = UpdateExpressGatewayService$;
 __webpack_unused_export__ = UpdateExpressGatewayServiceCommand;
 __webpack_unused_export__ = UpdateExpressGatewayServiceRequest$;
 __webpack_unused_export__ = UpdateExpressGatewayServiceResponse$;
-__webpack_unused_export__ = UpdateGateway$;
-__webpack_unused_export__ = UpdateGatewayAlbConfiguration$;
-__webpack_unused_export__ = UpdateGatewayCommand;
-__webpack_unused_export__ = UpdateGatewayConfiguration$;
-__webpack_unused_export__ = UpdateGatewayNetworkConfiguration$;
-__webpack_unused_export__ = UpdateGatewayRequest$;
-__webpack_unused_export__ = UpdateGatewayResponse$;
 __webpack_unused_export__ = UpdateInProgressException;
 __webpack_unused_export__ = UpdateInProgressException$;
 __webpack_unused_export__ = UpdateManagedInstancesProviderConfiguration$;
@@ -22061,16 +20929,12 @@ __webpack_unused_export__ = VersionConsistency;
 __webpack_unused_export__ = VersionInfo$;
 __webpack_unused_export__ = Volume$;
 __webpack_unused_export__ = VolumeFrom$;
-__webpack_unused_export__ = VpcLatticeAdvancedConfiguration$;
 __webpack_unused_export__ = VpcLatticeConfiguration$;
 __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateListAccountSettings;
 __webpack_unused_export__ = paginateListAttributes;
 __webpack_unused_export__ = paginateListClusters;
 __webpack_unused_export__ = paginateListContainerInstances;
-__webpack_unused_export__ = paginateListGatewayClusterAssociations;
-__webpack_unused_export__ = paginateListGatewayRoutes;
-__webpack_unused_export__ = paginateListGateways;
 __webpack_unused_export__ = paginateListServices;
 __webpack_unused_export__ = paginateListServicesByNamespace;
 __webpack_unused_export__ = paginateListTaskDefinitionFamilies;

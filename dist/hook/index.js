@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
 const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
 const { Command: $Command } = __nccwpck_require__(2658);
@@ -77,7 +77,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1168.0";
+var version = "3.1132.0";
 var packageInfo = {
 	version: version};
 
@@ -146,7 +146,6 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 customEndpointFunctions.aws = awsEndpointFunctions;
 
 class CloudWatchLogsServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatchlogs#CloudWatchLogsServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, CloudWatchLogsServiceException.prototype);
@@ -154,7 +153,6 @@ class CloudWatchLogsServiceException extends ServiceException {
 }
 
 class AccessDeniedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#AccessDeniedException";
     name = "AccessDeniedException";
     $fault = "client";
     constructor(opts) {
@@ -167,7 +165,6 @@ class AccessDeniedException extends CloudWatchLogsServiceException {
     }
 }
 class InvalidParameterException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidParameterException";
     name = "InvalidParameterException";
     $fault = "client";
     constructor(opts) {
@@ -180,7 +177,6 @@ class InvalidParameterException extends CloudWatchLogsServiceException {
     }
 }
 class OperationAbortedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#OperationAbortedException";
     name = "OperationAbortedException";
     $fault = "client";
     constructor(opts) {
@@ -193,7 +189,6 @@ class OperationAbortedException extends CloudWatchLogsServiceException {
     }
 }
 class ResourceNotFoundException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceNotFoundException";
     name = "ResourceNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -206,7 +201,6 @@ class ResourceNotFoundException extends CloudWatchLogsServiceException {
     }
 }
 class ServiceUnavailableException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceUnavailableException";
     name = "ServiceUnavailableException";
     $fault = "server";
     constructor(opts) {
@@ -219,7 +213,6 @@ class ServiceUnavailableException extends CloudWatchLogsServiceException {
     }
 }
 class InternalServerException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InternalServerException";
     name = "InternalServerException";
     $fault = "server";
     constructor(opts) {
@@ -232,7 +225,6 @@ class InternalServerException extends CloudWatchLogsServiceException {
     }
 }
 class ThrottlingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ThrottlingException";
     name = "ThrottlingException";
     $fault = "client";
     constructor(opts) {
@@ -245,7 +237,6 @@ class ThrottlingException extends CloudWatchLogsServiceException {
     }
 }
 class ValidationException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ValidationException";
     name = "ValidationException";
     $fault = "client";
     constructor(opts) {
@@ -258,7 +249,6 @@ class ValidationException extends CloudWatchLogsServiceException {
     }
 }
 class InvalidOperationException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidOperationException";
     name = "InvalidOperationException";
     $fault = "client";
     constructor(opts) {
@@ -271,7 +261,6 @@ class InvalidOperationException extends CloudWatchLogsServiceException {
     }
 }
 class ConflictException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ConflictException";
     name = "ConflictException";
     $fault = "client";
     constructor(opts) {
@@ -284,7 +273,6 @@ class ConflictException extends CloudWatchLogsServiceException {
     }
 }
 class ServiceQuotaExceededException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceQuotaExceededException";
     name = "ServiceQuotaExceededException";
     $fault = "client";
     constructor(opts) {
@@ -297,7 +285,6 @@ class ServiceQuotaExceededException extends CloudWatchLogsServiceException {
     }
 }
 class LimitExceededException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#LimitExceededException";
     name = "LimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -310,7 +297,6 @@ class LimitExceededException extends CloudWatchLogsServiceException {
     }
 }
 class ResourceAlreadyExistsException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceAlreadyExistsException";
     name = "ResourceAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -323,7 +309,6 @@ class ResourceAlreadyExistsException extends CloudWatchLogsServiceException {
     }
 }
 class DataAlreadyAcceptedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#DataAlreadyAcceptedException";
     name = "DataAlreadyAcceptedException";
     $fault = "client";
     expectedSequenceToken;
@@ -338,7 +323,6 @@ class DataAlreadyAcceptedException extends CloudWatchLogsServiceException {
     }
 }
 class InternalStreamingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InternalStreamingException";
     name = "InternalStreamingException";
     $fault = "client";
     constructor(opts) {
@@ -351,7 +335,6 @@ class InternalStreamingException extends CloudWatchLogsServiceException {
     }
 }
 class InvalidSequenceTokenException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidSequenceTokenException";
     name = "InvalidSequenceTokenException";
     $fault = "client";
     expectedSequenceToken;
@@ -366,7 +349,6 @@ class InvalidSequenceTokenException extends CloudWatchLogsServiceException {
     }
 }
 class UnrecognizedClientException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#UnrecognizedClientException";
     name = "UnrecognizedClientException";
     $fault = "client";
     constructor(opts) {
@@ -379,7 +361,6 @@ class UnrecognizedClientException extends CloudWatchLogsServiceException {
     }
 }
 class SessionStreamingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#SessionStreamingException";
     name = "SessionStreamingException";
     $fault = "client";
     constructor(opts) {
@@ -392,7 +373,6 @@ class SessionStreamingException extends CloudWatchLogsServiceException {
     }
 }
 class SessionTimeoutException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#SessionTimeoutException";
     name = "SessionTimeoutException";
     $fault = "client";
     constructor(opts) {
@@ -405,7 +385,6 @@ class SessionTimeoutException extends CloudWatchLogsServiceException {
     }
 }
 class MalformedQueryException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#MalformedQueryException";
     name = "MalformedQueryException";
     $fault = "client";
     queryCompileError;
@@ -420,7 +399,6 @@ class MalformedQueryException extends CloudWatchLogsServiceException {
     }
 }
 class TooManyTagsException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#TooManyTagsException";
     name = "TooManyTagsException";
     $fault = "client";
     resourceName;
@@ -492,9 +470,8 @@ const _D = "Delivery";
 const _DAAE = "DataAlreadyAcceptedException";
 const _DAP = "DeleteAccountPolicy";
 const _DAPR = "DeleteAccountPolicyRequest";
-const _DAPRe = "DeleteAccountPolicyResponse";
-const _DAPRes = "DescribeAccountPoliciesRequest";
-const _DAPResc = "DescribeAccountPoliciesResponse";
+const _DAPRe = "DescribeAccountPoliciesRequest";
+const _DAPRes = "DescribeAccountPoliciesResponse";
 const _DAPe = "DescribeAccountPolicies";
 const _DC = "DestinationConfiguration";
 const _DCT = "DescribeConfigurationTemplates";
@@ -590,7 +567,6 @@ const _DRPRes = "DescribeResourcePoliciesRequest";
 const _DRPResc = "DescribeResourcePoliciesResponse";
 const _DRPe = "DeleteRetentionPolicy";
 const _DRPes = "DescribeResourcePolicies";
-const _DRR = "DryRunResult";
 const _DS = "DataSource";
 const _DSC = "DeleteSyslogConfiguration";
 const _DSCR = "DeleteSyslogConfigurationRequest";
@@ -721,8 +697,6 @@ const _LFT = "LogFieldType";
 const _LG = "LogGroup";
 const _LGF = "LogGroupField";
 const _LGFL = "LogGroupFieldList";
-const _LGI = "LogGroupImpact";
-const _LGIo = "LogGroupImpacts";
 const _LGS = "LogGroupSummary";
 const _LGSo = "LogGroupSummaries";
 const _LGo = "LogGroups";
@@ -991,7 +965,6 @@ const _c = "client";
 const _cA = "createdAt";
 const _cAo = "collectionArn";
 const _cE = "collectionEndpoint";
-const _cR = "currentRetention";
 const _cT = "creationTime";
 const _cTS = "creationTimeStamp";
 const _cTSr = "createdTimeStamp";
@@ -1024,15 +997,11 @@ const _dNe = "destinationName";
 const _dP = "destinationPrefix";
 const _dPE = "deletionProtectionEnabled";
 const _dPS = "dataProtectionStatus";
-const _dR = "dryRun";
 const _dRA = "destinationResourceArn";
-const _dRLGC = "decreasedRetentionLogGroupCount";
-const _dRR = "dryRunResult";
 const _dS = "dataSource";
 const _dSC = "deliverySourceConfiguration";
 const _dSN = "deliverySourceName";
 const _dSNa = "dataSourceName";
-const _dSNe = "deliverySourceNames";
 const _dSRA = "dataSourceRoleArn";
 const _dST = "dataSourceType";
 const _dSa = "dataSources";
@@ -1089,7 +1058,6 @@ const _ent = "entity";
 const _enu = "enumerations";
 const _ev = "events";
 const _f = "from";
-const _fAC = "failedAnalysisCount";
 const _fD = "fieldDelimiter";
 const _fE = "flattenedElement";
 const _fET = "firstEventTime";
@@ -1132,7 +1100,6 @@ const _iPLS = "isPatternLevelSuppression";
 const _iPn = "inheritedProperties";
 const _iPnd = "indexPolicy";
 const _iRA = "importRoleArn";
-const _iRLGC = "increasedRetentionLogGroupCount";
 const _iS = "importStatistics";
 const _iSA = "importSourceArn";
 const _iSm = "importStatus";
@@ -1229,7 +1196,6 @@ const _nMV = "nonMatchValue";
 const _nP = "networkPolicy";
 const _nST = "nextSequenceToken";
 const _nT = "nextToken";
-const _na = "names";
 const _oAI = "ownerAccountId";
 const _oB = "orderBy";
 const _oF = "outputFormat";
@@ -1248,7 +1214,6 @@ const _pN = "policyName";
 const _pP = "parsePostgres";
 const _pR = "patternRegex";
 const _pRa = "parseRoute53";
-const _pRr = "proposedRetention";
 const _pS = "patternString";
 const _pSI = "parentSourceIdentifier";
 const _pSo = "policyScope";
@@ -1289,7 +1254,6 @@ const _rLEI = "rejectedLogEventsInfo";
 const _rM = "recordsMatched";
 const _rN = "resourceName";
 const _rP = "resourcePolicies";
-const _rPN = "retentionPolicyName";
 const _rPe = "resourcePolicy";
 const _rS = "recordsScanned";
 const _rSe = "responseStream";
@@ -1364,8 +1328,6 @@ const _tH = "triggerHistory";
 const _tI = "taskId";
 const _tK = "tagKeys";
 const _tL = "transformedLogs";
-const _tLGI = "topLogGroupsImpacted";
-const _tMLG = "totalMatchedLogGroups";
 const _tN = "taskName";
 const _tNLESI = "tooNewLogEventStartIndex";
 const _tNa = "tableName";
@@ -1383,7 +1345,6 @@ const _ty = "type";
 const _u = "unmask";
 const _uCS = "upperCaseString";
 const _uI = "userIdentity";
-const _uRLGC = "unchangedRetentionLogGroupCount";
 const _uST = "uploadSequenceToken";
 const _un = "unit";
 const _v = "value";
@@ -1395,10 +1356,10 @@ const _w = "workspace";
 const _wI = "workspaceId";
 const _wK = "withKeys";
 const n0 = "com.amazonaws.cloudwatchlogs";
-const _s_registry = new TypeRegistry(_s);
+const _s_registry = TypeRegistry.for(_s);
 var CloudWatchLogsServiceException$ = [-3, _s, "CloudWatchLogsServiceException", 0, [], []];
 _s_registry.registerError(CloudWatchLogsServiceException$, CloudWatchLogsServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = TypeRegistry.for(n0);
 var AccessDeniedException$ = [-3, n0, _ADE,
     { [_e]: _c },
     [_m],
@@ -1701,13 +1662,8 @@ var DateTimeConverter$ = [3, n0, _DTC,
 ];
 var DeleteAccountPolicyRequest$ = [3, n0, _DAPR,
     0,
-    [_pN, _pT, _dR],
-    [0, 0, 2], 2
-];
-var DeleteAccountPolicyResponse$ = [3, n0, _DAPRe,
-    0,
-    [_dRR],
-    [() => DryRunResult$]
+    [_pN, _pT],
+    [0, 0], 2
 ];
 var DeleteDataProtectionPolicyRequest$ = [3, n0, _DDPPR,
     0,
@@ -1841,8 +1797,8 @@ var Delivery$ = [3, n0, _D,
 ];
 var DeliveryDestination$ = [3, n0, _DD,
     0,
-    [_n, _ar, _dDT, _oF, _dDC, _rAo, _ta],
-    [0, 0, 0, 0, () => DeliveryDestinationConfiguration$, 0, 128 | 0]
+    [_n, _ar, _dDT, _oF, _dDC, _ta],
+    [0, 0, 0, 0, () => DeliveryDestinationConfiguration$, 128 | 0]
 ];
 var DeliveryDestinationConfiguration$ = [3, n0, _DDC,
     0,
@@ -1859,12 +1815,12 @@ var DeliverySourceConfigurationSchema$ = [3, n0, _DSCS,
     [_kN, _vT, _dV, _sV, _mV, _mVa],
     [0, 0, 0, 64 | 0, 1, 1], 3
 ];
-var DescribeAccountPoliciesRequest$ = [3, n0, _DAPRes,
+var DescribeAccountPoliciesRequest$ = [3, n0, _DAPRe,
     0,
     [_pT, _pN, _aIc, _nT],
     [0, 0, 64 | 0, 0], 1
 ];
-var DescribeAccountPoliciesResponse$ = [3, n0, _DAPResc,
+var DescribeAccountPoliciesResponse$ = [3, n0, _DAPRes,
     0,
     [_aP, _nT],
     [() => AccountPolicies, 0]
@@ -1881,8 +1837,8 @@ var DescribeConfigurationTemplatesResponse$ = [3, n0, _DCTRe,
 ];
 var DescribeDeliveriesRequest$ = [3, n0, _DDRes,
     0,
-    [_nT, _li, _dSNe],
-    [0, 1, 64 | 0]
+    [_nT, _li],
+    [0, 1]
 ];
 var DescribeDeliveriesResponse$ = [3, n0, _DDResc,
     0,
@@ -1891,8 +1847,8 @@ var DescribeDeliveriesResponse$ = [3, n0, _DDResc,
 ];
 var DescribeDeliveryDestinationsRequest$ = [3, n0, _DDDRe,
     0,
-    [_nT, _li, _na],
-    [0, 1, 64 | 0]
+    [_nT, _li],
+    [0, 1]
 ];
 var DescribeDeliveryDestinationsResponse$ = [3, n0, _DDDRes,
     0,
@@ -1901,8 +1857,8 @@ var DescribeDeliveryDestinationsResponse$ = [3, n0, _DDDRes,
 ];
 var DescribeDeliverySourcesRequest$ = [3, n0, _DDSRe,
     0,
-    [_nT, _li, _rAe],
-    [0, 1, 64 | 0]
+    [_nT, _li],
+    [0, 1]
 ];
 var DescribeDeliverySourcesResponse$ = [3, n0, _DDSRes,
     0,
@@ -2073,11 +2029,6 @@ var DisassociateSourceFromS3TableIntegrationResponse$ = [3, n0, _DSFSTIRi,
     0,
     [_i],
     [0]
-];
-var DryRunResult$ = [3, n0, _DRR,
-    0,
-    [_tMLG, _iRLGC, _dRLGC, _uRLGC, _fAC, _tLGI],
-    [1, 1, 1, 1, 1, () => LogGroupImpacts]
 ];
 var Entity$ = [3, n0, _E,
     0,
@@ -2501,18 +2452,13 @@ var LogFieldType$ = [3, n0, _LFT,
 ];
 var LogGroup$ = [3, n0, _LG,
     0,
-    [_lGN, _cT, _rID, _mFC, _ar, _sBt, _kKI, _dPS, _iPn, _lGCo, _lGA, _dPE, _bTAE, _rPN],
-    [0, 1, 1, 1, 0, 1, 0, 0, 64 | 0, 0, 0, 2, 2, 0]
+    [_lGN, _cT, _rID, _mFC, _ar, _sBt, _kKI, _dPS, _iPn, _lGCo, _lGA, _dPE, _bTAE],
+    [0, 1, 1, 1, 0, 1, 0, 0, 64 | 0, 0, 0, 2, 2]
 ];
 var LogGroupField$ = [3, n0, _LGF,
     0,
     [_n, _pe],
     [0, 1]
-];
-var LogGroupImpact$ = [3, n0, _LGI,
-    0,
-    [_lGN, _cR, _pRr, _sBt],
-    [0, 0, 0, 1]
 ];
 var LogGroupSummary$ = [3, n0, _LGS,
     0,
@@ -2681,13 +2627,13 @@ var Processor$ = [3, n0, _Pr,
 ];
 var PutAccountPolicyRequest$ = [3, n0, _PAPR,
     0,
-    [_pN, _pD, _pT, _sc, _sC, _dR],
-    [0, 0, 0, 0, 0, 2], 3
+    [_pN, _pD, _pT, _sc, _sC],
+    [0, 0, 0, 0, 0], 3
 ];
 var PutAccountPolicyResponse$ = [3, n0, _PAPRu,
     0,
-    [_aPcc, _dRR],
-    [() => AccountPolicy$, () => DryRunResult$]
+    [_aPcc],
+    [() => AccountPolicy$]
 ];
 var PutBearerTokenAuthenticationRequest$ = [3, n0, _PBTAR,
     0,
@@ -2716,8 +2662,8 @@ var PutDeliveryDestinationPolicyResponse$ = [3, n0, _PDDPRu,
 ];
 var PutDeliveryDestinationRequest$ = [3, n0, _PDDR,
     0,
-    [_n, _oF, _dDC, _dDT, _rAo, _ta],
-    [0, 0, () => DeliveryDestinationConfiguration$, 0, 0, 128 | 0], 1
+    [_n, _oF, _dDC, _dDT, _ta],
+    [0, 0, () => DeliveryDestinationConfiguration$, 0, 128 | 0], 1
 ];
 var PutDeliveryDestinationResponse$ = [3, n0, _PDDRu,
     0,
@@ -3198,9 +3144,6 @@ var LogFieldsList = [1, n0, _LFL,
 var LogGroupFieldList = [1, n0, _LGFL,
     0, () => LogGroupField$
 ];
-var LogGroupImpacts = [1, n0, _LGIo,
-    0, () => LogGroupImpact$
-];
 var LogGroups = [1, n0, _LGo,
     0, () => LogGroup$
 ];
@@ -3351,7 +3294,7 @@ var CreateScheduledQuery$ = [9, n0, _CSQ,
     0, () => CreateScheduledQueryRequest$, () => CreateScheduledQueryResponse$
 ];
 var DeleteAccountPolicy$ = [9, n0, _DAP,
-    0, () => DeleteAccountPolicyRequest$, () => DeleteAccountPolicyResponse$
+    0, () => DeleteAccountPolicyRequest$, () => __Unit
 ];
 var DeleteDataProtectionPolicy$ = [9, n0, _DDPP,
     0, () => DeleteDataProtectionPolicyRequest$, () => __Unit
@@ -3720,7 +3663,6 @@ const getRuntimeConfig = (config) => {
         authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
         bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
         credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
         defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
         eventStreamSerdeProvider: config?.eventStreamSerdeProvider ?? eventStreamSerdeProvider,
         maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
@@ -4361,7 +4303,6 @@ const PolicyType = {
     DATA_PROTECTION_POLICY: "DATA_PROTECTION_POLICY",
     FIELD_INDEX_POLICY: "FIELD_INDEX_POLICY",
     METRIC_EXTRACTION_POLICY: "METRIC_EXTRACTION_POLICY",
-    RETENTION_POLICY: "RETENTION_POLICY",
     SUBSCRIPTION_FILTER_POLICY: "SUBSCRIPTION_FILTER_POLICY",
     TRANSFORMER_POLICY: "TRANSFORMER_POLICY",
 };
@@ -4423,7 +4364,6 @@ const DeliverySourceConfigurationSchemaValueType = {
 };
 const LogGroupClass = {
     DELIVERY: "DELIVERY",
-    ESSENTIALS: "ESSENTIALS",
     INFREQUENT_ACCESS: "INFREQUENT_ACCESS",
     STANDARD: "STANDARD",
 };
@@ -4687,7 +4627,6 @@ __webpack_unused_export__ = DateTimeConverter$;
 __webpack_unused_export__ = DeleteAccountPolicy$;
 __webpack_unused_export__ = DeleteAccountPolicyCommand;
 __webpack_unused_export__ = DeleteAccountPolicyRequest$;
-__webpack_unused_export__ = DeleteAccountPolicyResponse$;
 __webpack_unused_export__ = DeleteDataProtectionPolicy$;
 __webpack_unused_export__ = DeleteDataProtectionPolicyCommand;
 __webpack_unused_export__ = DeleteDataProtectionPolicyRequest$;
@@ -4848,7 +4787,6 @@ __webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationCommand;
 __webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationRequest$;
 __webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationResponse$;
 __webpack_unused_export__ = Distribution;
-__webpack_unused_export__ = DryRunResult$;
 __webpack_unused_export__ = Entity$;
 __webpack_unused_export__ = EntityRejectionErrorType;
 __webpack_unused_export__ = EvaluationFrequency;
@@ -5024,7 +4962,6 @@ __webpack_unused_export__ = LogFieldsListItem$;
 __webpack_unused_export__ = LogGroup$;
 __webpack_unused_export__ = LogGroupClass;
 __webpack_unused_export__ = LogGroupField$;
-__webpack_unused_export__ = LogGroupImpact$;
 __webpack_unused_export__ = LogGroupSummary$;
 __webpack_unused_export__ = LogStream$;
 __webpack_unused_export__ = LookupTable$;
@@ -9696,7 +9633,7 @@ __webpack_unused_export__ = GetApplicationRevisionCommand;
 __webpack_unused_export__ = GetApplicationRevisionInput$;
 __webpack_unused_export__ = GetApplicationRevisionOutput$;
 __webpack_unused_export__ = GetDeployment$;
-__webpack_unused_export__ = GetDeploymentCommand;
+exports.Tvn = GetDeploymentCommand;
 __webpack_unused_export__ = GetDeploymentConfig$;
 __webpack_unused_export__ = GetDeploymentConfigCommand;
 __webpack_unused_export__ = GetDeploymentConfigInput$;
@@ -10026,7 +9963,7 @@ __webpack_unused_export__ = waitUntilDeploymentSuccessful;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
 const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
 const { Command: $Command } = __nccwpck_require__(2658);
@@ -10097,7 +10034,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1168.0";
+var version = "3.1132.0";
 var packageInfo = {
 	version: version};
 
@@ -10181,7 +10118,6 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 customEndpointFunctions.aws = awsEndpointFunctions;
 
 class ECRServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, ECRServiceException.prototype);
@@ -10189,7 +10125,6 @@ class ECRServiceException extends ServiceException {
 }
 
 class InvalidParameterException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidParameterException";
     name = "InvalidParameterException";
     $fault = "client";
     constructor(opts) {
@@ -10202,7 +10137,6 @@ class InvalidParameterException extends ECRServiceException {
     }
 }
 class RepositoryNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryNotFoundException";
     name = "RepositoryNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10215,7 +10149,6 @@ class RepositoryNotFoundException extends ECRServiceException {
     }
 }
 class ServerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ServerException";
     name = "ServerException";
     $fault = "server";
     constructor(opts) {
@@ -10228,7 +10161,6 @@ class ServerException extends ECRServiceException {
     }
 }
 class LimitExceededException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LimitExceededException";
     name = "LimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -10241,7 +10173,6 @@ class LimitExceededException extends ECRServiceException {
     }
 }
 class UnableToGetUpstreamImageException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamImageException";
     name = "UnableToGetUpstreamImageException";
     $fault = "client";
     constructor(opts) {
@@ -10254,7 +10185,6 @@ class UnableToGetUpstreamImageException extends ECRServiceException {
     }
 }
 class ValidationException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ValidationException";
     name = "ValidationException";
     $fault = "client";
     constructor(opts) {
@@ -10267,7 +10197,6 @@ class ValidationException extends ECRServiceException {
     }
 }
 class EmptyUploadException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#EmptyUploadException";
     name = "EmptyUploadException";
     $fault = "client";
     constructor(opts) {
@@ -10280,7 +10209,6 @@ class EmptyUploadException extends ECRServiceException {
     }
 }
 class InvalidLayerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidLayerException";
     name = "InvalidLayerException";
     $fault = "client";
     constructor(opts) {
@@ -10293,7 +10221,6 @@ class InvalidLayerException extends ECRServiceException {
     }
 }
 class KmsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#KmsException";
     name = "KmsException";
     $fault = "client";
     kmsError;
@@ -10308,7 +10235,6 @@ class KmsException extends ECRServiceException {
     }
 }
 class LayerAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerAlreadyExistsException";
     name = "LayerAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -10321,7 +10247,6 @@ class LayerAlreadyExistsException extends ECRServiceException {
     }
 }
 class LayerPartTooSmallException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerPartTooSmallException";
     name = "LayerPartTooSmallException";
     $fault = "client";
     constructor(opts) {
@@ -10334,7 +10259,6 @@ class LayerPartTooSmallException extends ECRServiceException {
     }
 }
 class UploadNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UploadNotFoundException";
     name = "UploadNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10347,7 +10271,6 @@ class UploadNotFoundException extends ECRServiceException {
     }
 }
 class PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleAlreadyExistsException";
     name = "PullThroughCacheRuleAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -10360,7 +10283,6 @@ class PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
     }
 }
 class SecretNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#SecretNotFoundException";
     name = "SecretNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10373,7 +10295,6 @@ class SecretNotFoundException extends ECRServiceException {
     }
 }
 class UnableToAccessSecretException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToAccessSecretException";
     name = "UnableToAccessSecretException";
     $fault = "client";
     constructor(opts) {
@@ -10386,7 +10307,6 @@ class UnableToAccessSecretException extends ECRServiceException {
     }
 }
 class UnableToDecryptSecretValueException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToDecryptSecretValueException";
     name = "UnableToDecryptSecretValueException";
     $fault = "client";
     constructor(opts) {
@@ -10399,7 +10319,6 @@ class UnableToDecryptSecretValueException extends ECRServiceException {
     }
 }
 class UnsupportedUpstreamRegistryException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnsupportedUpstreamRegistryException";
     name = "UnsupportedUpstreamRegistryException";
     $fault = "client";
     constructor(opts) {
@@ -10412,7 +10331,6 @@ class UnsupportedUpstreamRegistryException extends ECRServiceException {
     }
 }
 class InvalidTagParameterException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidTagParameterException";
     name = "InvalidTagParameterException";
     $fault = "client";
     constructor(opts) {
@@ -10425,7 +10343,6 @@ class InvalidTagParameterException extends ECRServiceException {
     }
 }
 class RepositoryAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryAlreadyExistsException";
     name = "RepositoryAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -10438,7 +10355,6 @@ class RepositoryAlreadyExistsException extends ECRServiceException {
     }
 }
 class TooManyTagsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TooManyTagsException";
     name = "TooManyTagsException";
     $fault = "client";
     constructor(opts) {
@@ -10451,7 +10367,6 @@ class TooManyTagsException extends ECRServiceException {
     }
 }
 class TemplateAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TemplateAlreadyExistsException";
     name = "TemplateAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -10464,7 +10379,6 @@ class TemplateAlreadyExistsException extends ECRServiceException {
     }
 }
 class LifecyclePolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyNotFoundException";
     name = "LifecyclePolicyNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10477,7 +10391,6 @@ class LifecyclePolicyNotFoundException extends ECRServiceException {
     }
 }
 class PullThroughCacheRuleNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleNotFoundException";
     name = "PullThroughCacheRuleNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10490,7 +10403,6 @@ class PullThroughCacheRuleNotFoundException extends ECRServiceException {
     }
 }
 class RegistryPolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RegistryPolicyNotFoundException";
     name = "RegistryPolicyNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10503,7 +10415,6 @@ class RegistryPolicyNotFoundException extends ECRServiceException {
     }
 }
 class RepositoryNotEmptyException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryNotEmptyException";
     name = "RepositoryNotEmptyException";
     $fault = "client";
     constructor(opts) {
@@ -10516,7 +10427,6 @@ class RepositoryNotEmptyException extends ECRServiceException {
     }
 }
 class TemplateNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TemplateNotFoundException";
     name = "TemplateNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10529,7 +10439,6 @@ class TemplateNotFoundException extends ECRServiceException {
     }
 }
 class RepositoryPolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryPolicyNotFoundException";
     name = "RepositoryPolicyNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10542,7 +10451,6 @@ class RepositoryPolicyNotFoundException extends ECRServiceException {
     }
 }
 class SigningConfigurationNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#SigningConfigurationNotFoundException";
     name = "SigningConfigurationNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10555,7 +10463,6 @@ class SigningConfigurationNotFoundException extends ECRServiceException {
     }
 }
 class ExclusionNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ExclusionNotFoundException";
     name = "ExclusionNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10568,7 +10475,6 @@ class ExclusionNotFoundException extends ECRServiceException {
     }
 }
 class ImageNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageNotFoundException";
     name = "ImageNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10581,7 +10487,6 @@ class ImageNotFoundException extends ECRServiceException {
     }
 }
 class ScanNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ScanNotFoundException";
     name = "ScanNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10593,21 +10498,7 @@ class ScanNotFoundException extends ECRServiceException {
         Object.setPrototypeOf(this, ScanNotFoundException.prototype);
     }
 }
-class ReplicationBackfillNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillNotFoundException";
-    name = "ReplicationBackfillNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillNotFoundException.prototype);
-    }
-}
 class LayerInaccessibleException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerInaccessibleException";
     name = "LayerInaccessibleException";
     $fault = "client";
     constructor(opts) {
@@ -10620,7 +10511,6 @@ class LayerInaccessibleException extends ECRServiceException {
     }
 }
 class LayersNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayersNotFoundException";
     name = "LayersNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10633,7 +10523,6 @@ class LayersNotFoundException extends ECRServiceException {
     }
 }
 class UnableToGetUpstreamLayerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamLayerException";
     name = "UnableToGetUpstreamLayerException";
     $fault = "client";
     constructor(opts) {
@@ -10646,7 +10535,6 @@ class UnableToGetUpstreamLayerException extends ECRServiceException {
     }
 }
 class LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewNotFoundException";
     name = "LifecyclePolicyPreviewNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10659,7 +10547,6 @@ class LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
     }
 }
 class UnableToListUpstreamImageReferrersException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToListUpstreamImageReferrersException";
     name = "UnableToListUpstreamImageReferrersException";
     $fault = "client";
     constructor(opts) {
@@ -10672,7 +10559,6 @@ class UnableToListUpstreamImageReferrersException extends ECRServiceException {
     }
 }
 class ImageAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageAlreadyExistsException";
     name = "ImageAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -10685,7 +10571,6 @@ class ImageAlreadyExistsException extends ECRServiceException {
     }
 }
 class ImageDigestDoesNotMatchException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageDigestDoesNotMatchException";
     name = "ImageDigestDoesNotMatchException";
     $fault = "client";
     constructor(opts) {
@@ -10698,7 +10583,6 @@ class ImageDigestDoesNotMatchException extends ECRServiceException {
     }
 }
 class ImageTagAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageTagAlreadyExistsException";
     name = "ImageTagAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -10711,7 +10595,6 @@ class ImageTagAlreadyExistsException extends ECRServiceException {
     }
 }
 class ReferencedImagesNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReferencedImagesNotFoundException";
     name = "ReferencedImagesNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -10724,7 +10607,6 @@ class ReferencedImagesNotFoundException extends ECRServiceException {
     }
 }
 class BlockedByOrganizationPolicyException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#BlockedByOrganizationPolicyException";
     name = "BlockedByOrganizationPolicyException";
     $fault = "client";
     constructor(opts) {
@@ -10737,7 +10619,6 @@ class BlockedByOrganizationPolicyException extends ECRServiceException {
     }
 }
 class ExclusionAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ExclusionAlreadyExistsException";
     name = "ExclusionAlreadyExistsException";
     $fault = "client";
     constructor(opts) {
@@ -10750,7 +10631,6 @@ class ExclusionAlreadyExistsException extends ECRServiceException {
     }
 }
 class ImageArchivedException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageArchivedException";
     name = "ImageArchivedException";
     $fault = "client";
     constructor(opts) {
@@ -10763,7 +10643,6 @@ class ImageArchivedException extends ECRServiceException {
     }
 }
 class UnsupportedImageTypeException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnsupportedImageTypeException";
     name = "UnsupportedImageTypeException";
     $fault = "client";
     constructor(opts) {
@@ -10776,7 +10655,6 @@ class UnsupportedImageTypeException extends ECRServiceException {
     }
 }
 class LifecyclePolicyPreviewInProgressException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewInProgressException";
     name = "LifecyclePolicyPreviewInProgressException";
     $fault = "client";
     constructor(opts) {
@@ -10788,34 +10666,7 @@ class LifecyclePolicyPreviewInProgressException extends ECRServiceException {
         Object.setPrototypeOf(this, LifecyclePolicyPreviewInProgressException.prototype);
     }
 }
-class ReplicationBackfillInProgressException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInProgressException";
-    name = "ReplicationBackfillInProgressException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillInProgressException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillInProgressException.prototype);
-    }
-}
-class ReplicationBackfillInvalidStatusException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInvalidStatusException";
-    name = "ReplicationBackfillInvalidStatusException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillInvalidStatusException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillInvalidStatusException.prototype);
-    }
-}
 class ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageStorageClassUpdateNotSupportedException";
     name = "ImageStorageClassUpdateNotSupportedException";
     $fault = "client";
     constructor(opts) {
@@ -10828,7 +10679,6 @@ class ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
     }
 }
 class InvalidLayerPartException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidLayerPartException";
     name = "InvalidLayerPartException";
     $fault = "client";
     registryId;
@@ -10910,9 +10760,6 @@ const _DPTUE = "DeregisterPullTimeUpdateExclusion";
 const _DPTUER = "DeregisterPullTimeUpdateExclusionRequest";
 const _DPTUERe = "DeregisterPullTimeUpdateExclusionResponse";
 const _DR = "DeleteRepository";
-const _DRBR = "DescribeReplicationBackfillResults";
-const _DRBRR = "DescribeReplicationBackfillResultsRequest";
-const _DRBRRe = "DescribeReplicationBackfillResultsResponse";
 const _DRCT = "DeleteRepositoryCreationTemplate";
 const _DRCTR = "DeleteRepositoryCreationTemplateRequest";
 const _DRCTRe = "DeleteRepositoryCreationTemplateResponse";
@@ -11035,9 +10882,6 @@ const _LPTSE = "LayerPartTooSmallException";
 const _LPTUE = "ListPullTimeUpdateExclusions";
 const _LPTUER = "ListPullTimeUpdateExclusionsRequest";
 const _LPTUERi = "ListPullTimeUpdateExclusionsResponse";
-const _LRB = "ListReplicationBackfills";
-const _LRBR = "ListReplicationBackfillsRequest";
-const _LRBRi = "ListReplicationBackfillsResponse";
 const _LTFR = "ListTagsForResource";
 const _LTFRR = "ListTagsForResourceRequest";
 const _LTFRRi = "ListTagsForResourceResponse";
@@ -11075,14 +10919,6 @@ const _PTCRNFE = "PullThroughCacheRuleNotFoundException";
 const _PVD = "PackageVulnerabilityDetails";
 const _R = "Recommendation";
 const _RAEE = "RepositoryAlreadyExistsException";
-const _RBIPE = "ReplicationBackfillInProgressException";
-const _RBISE = "ReplicationBackfillInvalidStatusException";
-const _RBNFE = "ReplicationBackfillNotFoundException";
-const _RBP = "ReplicationBackfillProgress";
-const _RBR = "ReplicationBackfillResult";
-const _RBRL = "ReplicationBackfillResultList";
-const _RBS = "ReplicationBackfillSummary";
-const _RBSL = "ReplicationBackfillSummaryList";
 const _RC = "ReplicationConfiguration";
 const _RCT = "RepositoryCreationTemplate";
 const _RCTL = "RepositoryCreationTemplateList";
@@ -11127,12 +10963,6 @@ const _SLPPRt = "StartLifecyclePolicyPreviewResponse";
 const _SNFE = "ScanNotFoundException";
 const _SNFEe = "SecretNotFoundException";
 const _SR = "SigningRule";
-const _SRB = "StartReplicationBackfill";
-const _SRBR = "StartReplicationBackfillRequest";
-const _SRBRt = "StartReplicationBackfillResponse";
-const _SRBRto = "StopReplicationBackfillRequest";
-const _SRBRtop = "StopReplicationBackfillResponse";
-const _SRBt = "StopReplicationBackfill";
 const _SRF = "ScanningRepositoryFilter";
 const _SRFL = "ScanningRepositoryFilterList";
 const _SRFLi = "SigningRepositoryFilterList";
@@ -11200,23 +11030,19 @@ const _an = "annotations";
 const _ar = "arch";
 const _at = "attributes";
 const _au = "author";
-const _b = "backfills";
 const _bS = "baseScore";
 const _c = "client";
 const _cA = "credentialArn";
 const _cAr = "createdAt";
 const _cRA = "customRoleArn";
-const _cRC = "completedReplicationCount";
 const _cv = "cvss";
 const _d = "description";
 const _dU = "downloadUrl";
-const _de = "destination";
-const _des = "destinations";
+const _de = "destinations";
 const _det = "details";
 const _di = "digest";
 const _e = "error";
 const _eA = "expiresAt";
-const _eAn = "endedAt";
 const _eAx = "exploitAvailable";
 const _eC = "encryptionConfiguration";
 const _eF = "enhancedFindings";
@@ -11229,12 +11055,10 @@ const _f = "failures";
 const _fA = "findingArn";
 const _fAi = "fixAvailable";
 const _fC = "failureCode";
-const _fCa = "failureCodes";
 const _fIV = "fixedInVersion";
 const _fOA = "firstObservedAt";
 const _fP = "filePath";
 const _fR = "failureReason";
-const _fRC = "failedReplicationCount";
 const _fSC = "findingSeverityCounts";
 const _fT = "filterType";
 const _fa = "failure";
@@ -11307,11 +11131,9 @@ const _pTUE = "pullTimeUpdateExclusions";
 const _pVD = "packageVulnerabilityDetails";
 const _pr = "prefix";
 const _pre = "prefixes";
-const _pro = "progress";
 const _r = "registry";
 const _rA = "resourceArn";
 const _rAe = "repositoryArn";
-const _rBI = "replicationBackfillId";
 const _rC = "replicationConfiguration";
 const _rCT = "repositoryCreationTemplate";
 const _rCTe = "repositoryCreationTemplates";
@@ -11323,7 +11145,6 @@ const _rNe = "repositoryNames";
 const _rP = "repositoryPolicy";
 const _rS = "replicationStatuses";
 const _rSC = "registryScanningConfiguration";
-const _rSF = "resultStatusFilter";
 const _rT = "resourceTags";
 const _rU = "referenceUrls";
 const _rUe = "repositoryUri";
@@ -11336,11 +11157,9 @@ const _reg = "region";
 const _rel = "release";
 const _rem = "remediation";
 const _rep = "repositories";
-const _res = "results";
-const _reso = "resources";
+const _res = "resources";
 const _ru = "rules";
 const _s = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
-const _sA = "startedAt";
 const _sC = "scanningConfigurations";
 const _sCc = "scanningConfiguration";
 const _sCi = "signingConfiguration";
@@ -11348,7 +11167,6 @@ const _sCt = "storageClass";
 const _sD = "scoreDetails";
 const _sF = "scanFrequency";
 const _sI = "subjectId";
-const _sIFC = "subImageFailureCodes";
 const _sLH = "sourceLayerHash";
 const _sMD = "subjectManifestDigest";
 const _sOP = "scanOnPush";
@@ -11368,7 +11186,6 @@ const _su = "summary";
 const _t = "tags";
 const _tITC = "transitioningImageTotalCounts";
 const _tK = "tagKeys";
-const _tRC = "totalReplicationCount";
 const _tS = "tagStatus";
 const _tSC = "targetStorageClass";
 const _te = "text";
@@ -11390,10 +11207,10 @@ const _vSUA = "vulnerabilitySourceUpdatedAt";
 const _vUA = "vendorUpdatedAt";
 const _ve = "version";
 const n0 = "com.amazonaws.ecr";
-const _s_registry = new TypeRegistry(_s);
+const _s_registry = TypeRegistry.for(_s);
 var ECRServiceException$ = [-3, _s, "ECRServiceException", 0, [], []];
 _s_registry.registerError(ECRServiceException$, ECRServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = TypeRegistry.for(n0);
 var BlockedByOrganizationPolicyException$ = [-3, n0, _BBOPE,
     { [_e]: _c },
     [_m],
@@ -11556,24 +11373,6 @@ var RegistryPolicyNotFoundException$ = [-3, n0, _RPNFE,
     [0]
 ];
 n0_registry.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
-var ReplicationBackfillInProgressException$ = [-3, n0, _RBIPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
-var ReplicationBackfillInvalidStatusException$ = [-3, n0, _RBISE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
-var ReplicationBackfillNotFoundException$ = [-3, n0, _RBNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
 var RepositoryAlreadyExistsException$ = [-3, n0, _RAEE,
     { [_e]: _c },
     [_m],
@@ -11953,16 +11752,6 @@ var DescribeRegistryResponse$ = [3, n0, _DRResc,
     [_rI, _rC],
     [0, () => ReplicationConfiguration$]
 ];
-var DescribeReplicationBackfillResultsRequest$ = [3, n0, _DRBRR,
-    0,
-    [_rBI, _rI, _rSF, _mR, _nT],
-    [0, 0, 0, 1, 0], 1
-];
-var DescribeReplicationBackfillResultsResponse$ = [3, n0, _DRBRRe,
-    0,
-    [_rI, _rBI, _de, _st, _fC, _pro, _res, _sA, _eAn, _nT],
-    [0, 0, () => ReplicationDestination$, 0, 0, () => ReplicationBackfillProgress$, () => ReplicationBackfillResultList, 4, 4, 0]
-];
 var DescribeRepositoriesRequest$ = [3, n0, _DRRescr,
     0,
     [_rI, _rNe, _nT, _mR],
@@ -11995,7 +11784,7 @@ var EncryptionConfigurationForRepositoryCreationTemplate$ = [3, n0, _ECFRCT,
 ];
 var EnhancedImageScanFinding$ = [3, n0, _EISF,
     0,
-    [_aAI, _d, _fA, _fOA, _lOA, _pVD, _rem, _reso, _sc, _sD, _sev, _st, _ti, _ty, _uA, _fAi, _eAx],
+    [_aAI, _d, _fA, _fOA, _lOA, _pVD, _rem, _res, _sc, _sD, _sev, _st, _ti, _ty, _uA, _fAi, _eAx],
     [0, 0, 0, 4, 4, () => PackageVulnerabilityDetails$, () => Remediation$, () => ResourceList, 1, () => ScoreDetails$, 0, 0, 0, 0, 4, 0, 0]
 ];
 var GetAccountSettingRequest$ = [3, n0, _GASR,
@@ -12233,16 +12022,6 @@ var ListPullTimeUpdateExclusionsResponse$ = [3, n0, _LPTUERi,
     [_pTUE, _nT],
     [64 | 0, 0]
 ];
-var ListReplicationBackfillsRequest$ = [3, n0, _LRBR,
-    0,
-    [_rI, _mR, _nT],
-    [0, 1, 0]
-];
-var ListReplicationBackfillsResponse$ = [3, n0, _LRBRi,
-    0,
-    [_rI, _b, _nT],
-    [0, () => ReplicationBackfillSummaryList, 0]
-];
 var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
     0,
     [_rA],
@@ -12383,21 +12162,6 @@ var Remediation$ = [3, n0, _Re,
     [_rec],
     [() => Recommendation$]
 ];
-var ReplicationBackfillProgress$ = [3, n0, _RBP,
-    0,
-    [_tRC, _cRC, _fRC, _fCa],
-    [1, 1, 1, 64 | 0], 4
-];
-var ReplicationBackfillResult$ = [3, n0, _RBR,
-    0,
-    [_rN, _iIm, _st, _fC, _sIFC],
-    [0, () => ImageIdentifier$, 0, 0, 64 | 0], 3
-];
-var ReplicationBackfillSummary$ = [3, n0, _RBS,
-    0,
-    [_rBI, _de, _st, _sA, _fC, _pro, _eAn],
-    [0, () => ReplicationDestination$, 0, 4, 0, () => ReplicationBackfillProgress$, 4], 4
-];
 var ReplicationConfiguration$ = [3, n0, _RC,
     0,
     [_ru],
@@ -12410,7 +12174,7 @@ var ReplicationDestination$ = [3, n0, _RD,
 ];
 var ReplicationRule$ = [3, n0, _RR,
     0,
-    [_des, _rF],
+    [_de, _rF],
     [() => ReplicationDestinationList, () => RepositoryFilterList], 1
 ];
 var Repository$ = [3, n0, _Rep,
@@ -12502,26 +12266,6 @@ var StartLifecyclePolicyPreviewResponse$ = [3, n0, _SLPPRt,
     0,
     [_rI, _rN, _lPT, _st],
     [0, 0, 0, 0]
-];
-var StartReplicationBackfillRequest$ = [3, n0, _SRBR,
-    0,
-    [_de, _rI],
-    [() => ReplicationDestination$, 0], 1
-];
-var StartReplicationBackfillResponse$ = [3, n0, _SRBRt,
-    0,
-    [_rBI, _rI, _de, _st, _sA],
-    [0, 0, () => ReplicationDestination$, 0, 4]
-];
-var StopReplicationBackfillRequest$ = [3, n0, _SRBRto,
-    0,
-    [_rBI, _rI],
-    [0, 0], 1
-];
-var StopReplicationBackfillResponse$ = [3, n0, _SRBRtop,
-    0,
-    [_rI, _rBI, _de, _st, _sA],
-    [0, 0, () => ReplicationDestination$, 0, 4]
 ];
 var SubjectIdentifier$ = [3, n0, _SI,
     0,
@@ -12670,12 +12414,6 @@ var PullThroughCacheRuleList = [1, n0, _PTCRL,
 var RegistryScanningRuleList = [1, n0, _RSRL,
     0, () => RegistryScanningRule$
 ];
-var ReplicationBackfillResultList = [1, n0, _RBRL,
-    0, () => ReplicationBackfillResult$
-];
-var ReplicationBackfillSummaryList = [1, n0, _RBSL,
-    0, () => ReplicationBackfillSummary$
-];
 var ReplicationDestinationList = [1, n0, _RDL,
     0, () => ReplicationDestination$
 ];
@@ -12784,9 +12522,6 @@ var DescribePullThroughCacheRules$ = [9, n0, _DPTCRe,
 var DescribeRegistry$ = [9, n0, _DRe,
     0, () => DescribeRegistryRequest$, () => DescribeRegistryResponse$
 ];
-var DescribeReplicationBackfillResults$ = [9, n0, _DRBR,
-    0, () => DescribeReplicationBackfillResultsRequest$, () => DescribeReplicationBackfillResultsResponse$
-];
 var DescribeRepositories$ = [9, n0, _DRes,
     0, () => DescribeRepositoriesRequest$, () => DescribeRepositoriesResponse$
 ];
@@ -12832,9 +12567,6 @@ var ListImages$ = [9, n0, _LI,
 var ListPullTimeUpdateExclusions$ = [9, n0, _LPTUE,
     0, () => ListPullTimeUpdateExclusionsRequest$, () => ListPullTimeUpdateExclusionsResponse$
 ];
-var ListReplicationBackfills$ = [9, n0, _LRB,
-    0, () => ListReplicationBackfillsRequest$, () => ListReplicationBackfillsResponse$
-];
 var ListTagsForResource$ = [9, n0, _LTFR,
     0, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
 ];
@@ -12876,12 +12608,6 @@ var StartImageScan$ = [9, n0, _SIS,
 ];
 var StartLifecyclePolicyPreview$ = [9, n0, _SLPP,
     0, () => StartLifecyclePolicyPreviewRequest$, () => StartLifecyclePolicyPreviewResponse$
-];
-var StartReplicationBackfill$ = [9, n0, _SRB,
-    0, () => StartReplicationBackfillRequest$, () => StartReplicationBackfillResponse$
-];
-var StopReplicationBackfill$ = [9, n0, _SRBt,
-    0, () => StopReplicationBackfillRequest$, () => StopReplicationBackfillResponse$
 ];
 var TagResource$ = [9, n0, _TR,
     0, () => TagResourceRequest$, () => TagResourceResponse$
@@ -12956,7 +12682,6 @@ const getRuntimeConfig = (config) => {
         authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
         bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
         credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
         defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
         maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
         region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
@@ -13123,9 +12848,6 @@ class DescribePullThroughCacheRulesCommand extends command(_ep0, _mw0, "Describe
 class DescribeRegistryCommand extends command(_ep0, _mw0, "DescribeRegistry", DescribeRegistry$) {
 }
 
-class DescribeReplicationBackfillResultsCommand extends command(_ep0, _mw0, "DescribeReplicationBackfillResults", DescribeReplicationBackfillResults$) {
-}
-
 class DescribeRepositoriesCommand extends command(_ep0, _mw0, "DescribeRepositories", DescribeRepositories$) {
 }
 
@@ -13171,9 +12893,6 @@ class ListImagesCommand extends command(_ep0, _mw0, "ListImages", ListImages$) {
 class ListPullTimeUpdateExclusionsCommand extends command(_ep0, _mw0, "ListPullTimeUpdateExclusions", ListPullTimeUpdateExclusions$) {
 }
 
-class ListReplicationBackfillsCommand extends command(_ep0, _mw0, "ListReplicationBackfills", ListReplicationBackfills$) {
-}
-
 class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
 }
 
@@ -13216,12 +12935,6 @@ class StartImageScanCommand extends command(_ep0, _mw0, "StartImageScan", StartI
 class StartLifecyclePolicyPreviewCommand extends command(_ep0, _mw0, "StartLifecyclePolicyPreview", StartLifecyclePolicyPreview$) {
 }
 
-class StartReplicationBackfillCommand extends command(_ep0, _mw0, "StartReplicationBackfill", StartReplicationBackfill$) {
-}
-
-class StopReplicationBackfillCommand extends command(_ep0, _mw0, "StopReplicationBackfill", StopReplicationBackfill$) {
-}
-
 class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
 }
 
@@ -13249,8 +12962,6 @@ const paginateDescribeImages = createPaginator(ECRClient, DescribeImagesCommand,
 
 const paginateDescribePullThroughCacheRules = createPaginator(ECRClient, DescribePullThroughCacheRulesCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateDescribeReplicationBackfillResults = createPaginator(ECRClient, DescribeReplicationBackfillResultsCommand, "nextToken", "nextToken", "maxResults");
-
 const paginateDescribeRepositories = createPaginator(ECRClient, DescribeRepositoriesCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateDescribeRepositoryCreationTemplates = createPaginator(ECRClient, DescribeRepositoryCreationTemplatesCommand, "nextToken", "nextToken", "maxResults");
@@ -13258,8 +12969,6 @@ const paginateDescribeRepositoryCreationTemplates = createPaginator(ECRClient, D
 const paginateGetLifecyclePolicyPreview = createPaginator(ECRClient, GetLifecyclePolicyPreviewCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateListImages = createPaginator(ECRClient, ListImagesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListReplicationBackfills = createPaginator(ECRClient, ListReplicationBackfillsCommand, "nextToken", "nextToken", "maxResults");
 
 const checkState$1 = async (client, input) => {
     let reason;
@@ -13362,7 +13071,6 @@ const commands = {
     DescribeImageSigningStatusCommand,
     DescribePullThroughCacheRulesCommand,
     DescribeRegistryCommand,
-    DescribeReplicationBackfillResultsCommand,
     DescribeRepositoriesCommand,
     DescribeRepositoryCreationTemplatesCommand,
     GetAccountSettingCommand,
@@ -13378,7 +13086,6 @@ const commands = {
     ListImageReferrersCommand,
     ListImagesCommand,
     ListPullTimeUpdateExclusionsCommand,
-    ListReplicationBackfillsCommand,
     ListTagsForResourceCommand,
     PutAccountSettingCommand,
     PutImageCommand,
@@ -13393,8 +13100,6 @@ const commands = {
     SetRepositoryPolicyCommand,
     StartImageScanCommand,
     StartLifecyclePolicyPreviewCommand,
-    StartReplicationBackfillCommand,
-    StopReplicationBackfillCommand,
     TagResourceCommand,
     UntagResourceCommand,
     UpdateImageStorageClassCommand,
@@ -13407,12 +13112,10 @@ const paginators = {
     paginateDescribeImages,
     paginateDescribeImageScanFindings,
     paginateDescribePullThroughCacheRules,
-    paginateDescribeReplicationBackfillResults,
     paginateDescribeRepositories,
     paginateDescribeRepositoryCreationTemplates,
     paginateGetLifecyclePolicyPreview,
     paginateListImages,
-    paginateListReplicationBackfills,
 };
 const waiters = {
     waitUntilImageScanComplete,
@@ -13536,18 +13239,6 @@ const SigningStatus = {
 };
 const RepositoryFilterType = {
     PREFIX_MATCH: "PREFIX_MATCH",
-};
-const ReplicationBackfillResultStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-};
-const ReplicationBackfillStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-    PREPARING: "PREPARING",
-    STOPPED: "STOPPED",
-    STOPPING: "STOPPING",
 };
 const LifecyclePolicyTargetStorageClass = {
     ARCHIVE: "ARCHIVE",
@@ -13685,10 +13376,6 @@ __webpack_unused_export__ = DescribeRegistry$;
 __webpack_unused_export__ = DescribeRegistryCommand;
 __webpack_unused_export__ = DescribeRegistryRequest$;
 __webpack_unused_export__ = DescribeRegistryResponse$;
-__webpack_unused_export__ = DescribeReplicationBackfillResults$;
-__webpack_unused_export__ = DescribeReplicationBackfillResultsCommand;
-__webpack_unused_export__ = DescribeReplicationBackfillResultsRequest$;
-__webpack_unused_export__ = DescribeReplicationBackfillResultsResponse$;
 __webpack_unused_export__ = DescribeRepositories$;
 __webpack_unused_export__ = DescribeRepositoriesCommand;
 __webpack_unused_export__ = DescribeRepositoriesRequest$;
@@ -13834,10 +13521,6 @@ __webpack_unused_export__ = ListPullTimeUpdateExclusions$;
 __webpack_unused_export__ = ListPullTimeUpdateExclusionsCommand;
 __webpack_unused_export__ = ListPullTimeUpdateExclusionsRequest$;
 __webpack_unused_export__ = ListPullTimeUpdateExclusionsResponse$;
-__webpack_unused_export__ = ListReplicationBackfills$;
-__webpack_unused_export__ = ListReplicationBackfillsCommand;
-__webpack_unused_export__ = ListReplicationBackfillsRequest$;
-__webpack_unused_export__ = ListReplicationBackfillsResponse$;
 __webpack_unused_export__ = ListTagsForResource$;
 __webpack_unused_export__ = ListTagsForResourceCommand;
 __webpack_unused_export__ = ListTagsForResourceRequest$;
@@ -13897,17 +13580,6 @@ __webpack_unused_export__ = RegistryPolicyNotFoundException$;
 __webpack_unused_export__ = RegistryScanningConfiguration$;
 __webpack_unused_export__ = RegistryScanningRule$;
 __webpack_unused_export__ = Remediation$;
-__webpack_unused_export__ = ReplicationBackfillInProgressException;
-__webpack_unused_export__ = ReplicationBackfillInProgressException$;
-__webpack_unused_export__ = ReplicationBackfillInvalidStatusException;
-__webpack_unused_export__ = ReplicationBackfillInvalidStatusException$;
-__webpack_unused_export__ = ReplicationBackfillNotFoundException;
-__webpack_unused_export__ = ReplicationBackfillNotFoundException$;
-__webpack_unused_export__ = ReplicationBackfillProgress$;
-__webpack_unused_export__ = ReplicationBackfillResult$;
-__webpack_unused_export__ = ReplicationBackfillResultStatus;
-__webpack_unused_export__ = ReplicationBackfillStatus;
-__webpack_unused_export__ = ReplicationBackfillSummary$;
 __webpack_unused_export__ = ReplicationConfiguration$;
 __webpack_unused_export__ = ReplicationDestination$;
 __webpack_unused_export__ = ReplicationRule$;
@@ -13960,14 +13632,6 @@ __webpack_unused_export__ = StartLifecyclePolicyPreview$;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewCommand;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewRequest$;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewResponse$;
-__webpack_unused_export__ = StartReplicationBackfill$;
-__webpack_unused_export__ = StartReplicationBackfillCommand;
-__webpack_unused_export__ = StartReplicationBackfillRequest$;
-__webpack_unused_export__ = StartReplicationBackfillResponse$;
-__webpack_unused_export__ = StopReplicationBackfill$;
-__webpack_unused_export__ = StopReplicationBackfillCommand;
-__webpack_unused_export__ = StopReplicationBackfillRequest$;
-__webpack_unused_export__ = StopReplicationBackfillResponse$;
 __webpack_unused_export__ = SubjectIdentifier$;
 __webpack_unused_export__ = Tag$;
 __webpack_unused_export__ = TagResource$;
@@ -14031,12 +13695,10 @@ __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateDescribeImageScanFindings;
 __webpack_unused_export__ = paginateDescribeImages;
 __webpack_unused_export__ = paginateDescribePullThroughCacheRules;
-__webpack_unused_export__ = paginateDescribeReplicationBackfillResults;
 __webpack_unused_export__ = paginateDescribeRepositories;
 __webpack_unused_export__ = paginateDescribeRepositoryCreationTemplates;
 __webpack_unused_export__ = paginateGetLifecyclePolicyPreview;
 __webpack_unused_export__ = paginateListImages;
-__webpack_unused_export__ = paginateListReplicationBackfills;
 __webpack_unused_export__ = waitForImageScanComplete;
 __webpack_unused_export__ = waitForLifecyclePolicyPreviewComplete;
 __webpack_unused_export__ = waitUntilImageScanComplete;
@@ -14049,7 +13711,7 @@ __webpack_unused_export__ = waitUntilLifecyclePolicyPreviewComplete;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
 const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
 const { Command: $Command } = __nccwpck_require__(2658);
@@ -14120,7 +13782,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1163.0";
+var version = "3.1132.0";
 var packageInfo = {
 	version: version};
 
@@ -14183,7 +13845,6 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 customEndpointFunctions.aws = awsEndpointFunctions;
 
 class ECSServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecs#ECSServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, ECSServiceException.prototype);
@@ -14191,7 +13852,6 @@ class ECSServiceException extends ServiceException {
 }
 
 class AccessDeniedException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#AccessDeniedException";
     name = "AccessDeniedException";
     $fault = "client";
     constructor(opts) {
@@ -14204,7 +13864,6 @@ class AccessDeniedException extends ECSServiceException {
     }
 }
 class ClientException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClientException";
     name = "ClientException";
     $fault = "client";
     constructor(opts) {
@@ -14217,7 +13876,6 @@ class ClientException extends ECSServiceException {
     }
 }
 class ClusterNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterNotFoundException";
     name = "ClusterNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -14230,7 +13888,6 @@ class ClusterNotFoundException extends ECSServiceException {
     }
 }
 class InvalidParameterException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#InvalidParameterException";
     name = "InvalidParameterException";
     $fault = "client";
     constructor(opts) {
@@ -14243,7 +13900,6 @@ class InvalidParameterException extends ECSServiceException {
     }
 }
 class LimitExceededException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#LimitExceededException";
     name = "LimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -14256,7 +13912,6 @@ class LimitExceededException extends ECSServiceException {
     }
 }
 class ServerException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServerException";
     name = "ServerException";
     $fault = "server";
     constructor(opts) {
@@ -14269,7 +13924,6 @@ class ServerException extends ECSServiceException {
     }
 }
 class UnsupportedFeatureException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#UnsupportedFeatureException";
     name = "UnsupportedFeatureException";
     $fault = "client";
     constructor(opts) {
@@ -14282,7 +13936,6 @@ class UnsupportedFeatureException extends ECSServiceException {
     }
 }
 class UpdateInProgressException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#UpdateInProgressException";
     name = "UpdateInProgressException";
     $fault = "client";
     constructor(opts) {
@@ -14295,7 +13948,6 @@ class UpdateInProgressException extends ECSServiceException {
     }
 }
 class NamespaceNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#NamespaceNotFoundException";
     name = "NamespaceNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -14308,7 +13960,6 @@ class NamespaceNotFoundException extends ECSServiceException {
     }
 }
 class ClusterContainsCapacityProviderException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsCapacityProviderException";
     name = "ClusterContainsCapacityProviderException";
     $fault = "client";
     constructor(opts) {
@@ -14321,7 +13972,6 @@ class ClusterContainsCapacityProviderException extends ECSServiceException {
     }
 }
 class ClusterContainsContainerInstancesException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsContainerInstancesException";
     name = "ClusterContainsContainerInstancesException";
     $fault = "client";
     constructor(opts) {
@@ -14334,7 +13984,6 @@ class ClusterContainsContainerInstancesException extends ECSServiceException {
     }
 }
 class ClusterContainsServicesException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsServicesException";
     name = "ClusterContainsServicesException";
     $fault = "client";
     constructor(opts) {
@@ -14347,7 +13996,6 @@ class ClusterContainsServicesException extends ECSServiceException {
     }
 }
 class ClusterContainsTasksException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ClusterContainsTasksException";
     name = "ClusterContainsTasksException";
     $fault = "client";
     constructor(opts) {
@@ -14360,7 +14008,6 @@ class ClusterContainsTasksException extends ECSServiceException {
     }
 }
 class TargetNotConnectedException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#TargetNotConnectedException";
     name = "TargetNotConnectedException";
     $fault = "client";
     constructor(opts) {
@@ -14373,7 +14020,6 @@ class TargetNotConnectedException extends ECSServiceException {
     }
 }
 class ResourceInUseException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ResourceInUseException";
     name = "ResourceInUseException";
     $fault = "client";
     constructor(opts) {
@@ -14386,7 +14032,6 @@ class ResourceInUseException extends ECSServiceException {
     }
 }
 class TargetNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#TargetNotFoundException";
     name = "TargetNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -14399,7 +14044,6 @@ class TargetNotFoundException extends ECSServiceException {
     }
 }
 class ServiceNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServiceNotFoundException";
     name = "ServiceNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -14412,7 +14056,6 @@ class ServiceNotFoundException extends ECSServiceException {
     }
 }
 class AttributeLimitExceededException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#AttributeLimitExceededException";
     name = "AttributeLimitExceededException";
     $fault = "client";
     constructor(opts) {
@@ -14425,7 +14068,6 @@ class AttributeLimitExceededException extends ECSServiceException {
     }
 }
 class MissingVersionException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#MissingVersionException";
     name = "MissingVersionException";
     $fault = "client";
     constructor(opts) {
@@ -14438,7 +14080,6 @@ class MissingVersionException extends ECSServiceException {
     }
 }
 class NoUpdateAvailableException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#NoUpdateAvailableException";
     name = "NoUpdateAvailableException";
     $fault = "client";
     constructor(opts) {
@@ -14451,7 +14092,6 @@ class NoUpdateAvailableException extends ECSServiceException {
     }
 }
 class ServiceDeploymentNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServiceDeploymentNotFoundException";
     name = "ServiceDeploymentNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -14464,7 +14104,6 @@ class ServiceDeploymentNotFoundException extends ECSServiceException {
     }
 }
 class PlatformUnknownException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#PlatformUnknownException";
     name = "PlatformUnknownException";
     $fault = "client";
     constructor(opts) {
@@ -14477,7 +14116,6 @@ class PlatformUnknownException extends ECSServiceException {
     }
 }
 class DaemonNotActiveException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#DaemonNotActiveException";
     name = "DaemonNotActiveException";
     $fault = "client";
     constructor(opts) {
@@ -14490,7 +14128,6 @@ class DaemonNotActiveException extends ECSServiceException {
     }
 }
 class DaemonNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#DaemonNotFoundException";
     name = "DaemonNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -14502,34 +14139,7 @@ class DaemonNotFoundException extends ECSServiceException {
         Object.setPrototypeOf(this, DaemonNotFoundException.prototype);
     }
 }
-class GatewayNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#GatewayNotFoundException";
-    name = "GatewayNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "GatewayNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, GatewayNotFoundException.prototype);
-    }
-}
-class ResourceNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ResourceNotFoundException";
-    name = "ResourceNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ResourceNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
-    }
-}
 class PlatformTaskDefinitionIncompatibilityException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#PlatformTaskDefinitionIncompatibilityException";
     name = "PlatformTaskDefinitionIncompatibilityException";
     $fault = "client";
     constructor(opts) {
@@ -14542,7 +14152,6 @@ class PlatformTaskDefinitionIncompatibilityException extends ECSServiceException
     }
 }
 class ServiceNotActiveException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ServiceNotActiveException";
     name = "ServiceNotActiveException";
     $fault = "client";
     constructor(opts) {
@@ -14554,8 +14163,19 @@ class ServiceNotActiveException extends ECSServiceException {
         Object.setPrototypeOf(this, ServiceNotActiveException.prototype);
     }
 }
+class ResourceNotFoundException extends ECSServiceException {
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+    }
+}
 class ConflictException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#ConflictException";
     name = "ConflictException";
     $fault = "client";
     resourceIds;
@@ -14570,7 +14190,6 @@ class ConflictException extends ECSServiceException {
     }
 }
 class TaskSetNotFoundException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#TaskSetNotFoundException";
     name = "TaskSetNotFoundException";
     $fault = "client";
     constructor(opts) {
@@ -14583,7 +14202,6 @@ class TaskSetNotFoundException extends ECSServiceException {
     }
 }
 class BlockedException extends ECSServiceException {
-    static shapeId = "com.amazonaws.ecs#BlockedException";
     name = "BlockedException";
     $fault = "client";
     constructor(opts) {
@@ -14601,9 +14219,6 @@ const _AC = "AdvancedConfiguration";
 const _ACR = "AcceleratorCountRequest";
 const _AD = "AttachmentDetails";
 const _ADE = "AccessDeniedException";
-const _AGWC = "AssociateGatewayWithCluster";
-const _AGWCR = "AssociateGatewayWithClusterRequest";
-const _AGWCRs = "AssociateGatewayWithClusterResponse";
 const _AIT = "AllowedInstanceType";
 const _AITS = "AllowedInstanceTypeSet";
 const _ALEE = "AttributeLimitExceededException";
@@ -14651,9 +14266,6 @@ const _CEGS = "CreateExpressGatewayService";
 const _CEGSR = "CreateExpressGatewayServiceRequest";
 const _CEGSRr = "CreateExpressGatewayServiceResponse";
 const _CEo = "ConflictException";
-const _CG = "CreateGateway";
-const _CGR = "CreateGatewayRequest";
-const _CGRr = "CreateGatewayResponse";
 const _CI = "ContainerImage";
 const _CIHS = "ContainerInstanceHealthStatus";
 const _CIo = "ContainerInstance";
@@ -14763,23 +14375,6 @@ const _DEGSResc = "DescribeExpressGatewayServiceResponse";
 const _DEGSe = "DescribeExpressGatewayService";
 const _DES = "DeploymentEphemeralStorage";
 const _DESC = "DeploymentEarlySuccessCriteria";
-const _DG = "DeleteGateway";
-const _DGAC = "DescribeGatewayAlbConfiguration";
-const _DGC = "DescribeGatewayConfiguration";
-const _DGFC = "DisassociateGatewayFromCluster";
-const _DGFCR = "DisassociateGatewayFromClusterRequest";
-const _DGFCRi = "DisassociateGatewayFromClusterResponse";
-const _DGR = "DeleteGatewayRequest";
-const _DGRR = "DescribeGatewayResourcesRequest";
-const _DGRRe = "DescribeGatewayResourcesResponse";
-const _DGRRes = "DescribeGatewayRouteRequest";
-const _DGRResc = "DescribeGatewayRouteResponse";
-const _DGRe = "DeleteGatewayResponse";
-const _DGRes = "DescribeGatewayRequest";
-const _DGResc = "DescribeGatewayResponse";
-const _DGRescr = "DescribeGatewayResources";
-const _DGRescri = "DescribeGatewayRoute";
-const _DGe = "DescribeGateway";
 const _DL = "DevicesList";
 const _DLH = "DeploymentLifecycleHook";
 const _DLHD = "DeploymentLifecycleHookDetail";
@@ -14851,9 +14446,7 @@ const _EFSAC = "EFSAuthorizationConfig";
 const _EFSVC = "EFSVolumeConfiguration";
 const _EFn = "EnvironmentFiles";
 const _EGC = "ExpressGatewayContainer";
-const _EGR = "ElbGatewayResources";
 const _EGRC = "ExpressGatewayRepositoryCredentials";
-const _EGRL = "ElbGatewayResourcesList";
 const _EGSALC = "ExpressGatewayServiceAwsLogsConfiguration";
 const _EGSC = "ExpressGatewayServiceConfiguration";
 const _EGSCx = "ExpressGatewayServiceConfigurations";
@@ -14869,52 +14462,12 @@ const _FC = "FirelensConfiguration";
 const _FSWFSAC = "FSxWindowsFileServerAuthorizationConfig";
 const _FSWFSVC = "FSxWindowsFileServerVolumeConfiguration";
 const _Fa = "Failures";
-const _G = "Gateway";
-const _GATTR = "GatewayAlbTestTrafficRules";
-const _GC = "GatewayConnection";
-const _GCAR = "GatewayConnectionAlbResources";
-const _GCARL = "GatewayConnectionAlbResourcesList";
-const _GCAS = "GatewayClusterAssociationSummary";
-const _GCASL = "GatewayClusterAssociationSummaryList";
-const _GCF = "GatewayConnectorFilters";
-const _GCHC = "GatewayConnectorHealthCheck";
-const _GCHCM = "GatewayConnectorHealthCheckMatcher";
-const _GCL = "GatewayConnectionList";
-const _GCLa = "GatewayConnectorList";
-const _GCR = "GatewayConnectionResources";
-const _GCa = "GatewayConnector";
-const _GCat = "GatewayConfiguration";
-const _GD = "GpuDevice";
-const _GDp = "GpuDevices";
-const _GEALC = "GatewayElbAccessLogConfiguration";
-const _GEALD = "GatewayElbAccessLogDestination";
-const _GEALSD = "GatewayElbAccessLogS3Destination";
-const _GENC = "GatewayElbNetworkConfiguration";
-const _GIR = "GatewayInfrastructureResources";
-const _GNFE = "GatewayNotFoundException";
-const _GOE = "GatewayOperationError";
-const _GOEL = "GatewayOperationErrorList";
-const _GR = "GatewayResources";
-const _GRAR = "GatewayRouteAlbResources";
-const _GRARL = "GatewayRouteAlbResourcesList";
-const _GRF = "GatewayResourceFailure";
-const _GRFL = "GatewayResourceFailureList";
-const _GRLBSG = "GatewayRouteLoadBalancerSecurityGroup";
-const _GRLBSGL = "GatewayRouteLoadBalancerSecurityGroupList";
-const _GRR = "GatewayRouteResources";
-const _GRS = "GatewayRouteSummary";
-const _GRSL = "GatewayRouteSummaryList";
-const _GRa = "GatewayRoute";
-const _GS = "GatewaySummary";
-const _GSL = "GatewaySummaryList";
 const _GTP = "GetTaskProtection";
 const _GTPR = "GetTaskProtectionRequest";
 const _GTPRe = "GetTaskProtectionResponse";
-const _GTTH = "GatewayTestTrafficHeader";
 const _HC = "HealthCheck";
 const _HE = "HostEntry";
 const _HEL = "HostEntryList";
-const _HSAC = "HostSharedAlbConfiguration";
 const _HVP = "HostVolumeProperties";
 const _IA = "InferenceAccelerator";
 const _IAO = "InferenceAcceleratorOverride";
@@ -14958,17 +14511,7 @@ const _LDRi = "ListDaemonsResponse";
 const _LDTD = "ListDaemonTaskDefinitions";
 const _LDTDR = "ListDaemonTaskDefinitionsRequest";
 const _LDTDRi = "ListDaemonTaskDefinitionsResponse";
-const _LDVC = "LogDriverVolumeConfiguration";
 const _LEE = "LimitExceededException";
-const _LG = "ListGateways";
-const _LGCA = "ListGatewayClusterAssociations";
-const _LGCAR = "ListGatewayClusterAssociationsRequest";
-const _LGCARi = "ListGatewayClusterAssociationsResponse";
-const _LGR = "ListGatewaysRequest";
-const _LGRR = "ListGatewayRoutesRequest";
-const _LGRRi = "ListGatewayRoutesResponse";
-const _LGRi = "ListGatewaysResponse";
-const _LGRis = "ListGatewayRoutes";
 const _LP = "LinuxParameters";
 const _LS = "ListServices";
 const _LSBN = "ListServicesByNamespace";
@@ -15036,7 +14579,6 @@ const _NC = "NetworkConfiguration";
 const _NI = "NetworkInterface";
 const _NICR = "NetworkInterfaceCountRequest";
 const _NIe = "NetworkInterfaces";
-const _NMA = "NvidiaMpsAllocation";
 const _NNFE = "NamespaceNotFoundException";
 const _NUAE = "NoUpdateAvailableException";
 const _PA = "PutAttributes";
@@ -15098,8 +14640,6 @@ const _SCALC = "ServiceConnectAccessLogConfiguration";
 const _SCC = "ServiceConnectConfiguration";
 const _SCCA = "ServiceConnectClientAlias";
 const _SCCAL = "ServiceConnectClientAliasList";
-const _SCCC = "ServiceConnectContainerConfigurations";
-const _SCCCe = "ServiceConnectContainerConfiguration";
 const _SCRS = "ServiceCurrentRevisionSummary";
 const _SCRSL = "ServiceCurrentRevisionSummaryList";
 const _SCS = "ServiceConnectService";
@@ -15136,8 +14676,6 @@ const _SRLBe = "ServiceRevisionLoadBalancers";
 const _SRO = "ServiceRevisionOverrides";
 const _SRS = "ServiceRevisionSummary";
 const _SRSL = "ServiceRevisionsSummaryList";
-const _SRVLC = "ServiceRevisionVpcLatticeConfiguration";
-const _SRVLCe = "ServiceRevisionVpcLatticeConfigurations";
 const _SRe = "ServiceRevision";
 const _SRer = "ServiceRegistries";
 const _SRerv = "ServiceRevisions";
@@ -15145,7 +14683,6 @@ const _SS = "SensitiveString";
 const _SSD = "StopServiceDeployment";
 const _SSDR = "StopServiceDeploymentRequest";
 const _SSDRt = "StopServiceDeploymentResponse";
-const _SSh = "SharingStrategy";
 const _ST = "StartTask";
 const _STR = "StartTaskRequest";
 const _STRt = "StartTaskResponse";
@@ -15215,12 +14752,6 @@ const _UEGSR = "UpdateExpressGatewayServiceRequest";
 const _UEGSRp = "UpdateExpressGatewayServiceResponse";
 const _UEGSp = "UpdateExpressGatewayService";
 const _UFE = "UnsupportedFeatureException";
-const _UG = "UpdateGateway";
-const _UGAC = "UpdateGatewayAlbConfiguration";
-const _UGC = "UpdateGatewayConfiguration";
-const _UGNC = "UpdateGatewayNetworkConfiguration";
-const _UGR = "UpdateGatewayRequest";
-const _UGRp = "UpdateGatewayResponse";
 const _UIPE = "UpdateInProgressException";
 const _UL = "UlimitList";
 const _UMIPC = "UpdateManagedInstancesProviderConfiguration";
@@ -15245,14 +14776,12 @@ const _VF = "VolumeFrom";
 const _VFL = "VolumeFromList";
 const _VI = "VersionInfo";
 const _VL = "VolumeList";
-const _VLAC = "VpcLatticeAdvancedConfiguration";
 const _VLC = "VpcLatticeConfiguration";
 const _VLCp = "VpcLatticeConfigurations";
 const _a = "attachments";
 const _aA = "attachmentArn";
 const _aASP = "applicationAutoScalingPolicies";
 const _aC = "agentConnected";
-const _aCA = "acmCertificateArn";
 const _aCc = "activeConfigurations";
 const _aCcc = "acceleratorCount";
 const _aCd = "advancedConfiguration";
@@ -15261,7 +14790,6 @@ const _aCw = "awsvpcConfiguration";
 const _aH = "agentHash";
 const _aI = "attachmentId";
 const _aIT = "allowedInstanceTypes";
-const _aL = "accessLogs";
 const _aLC = "awsLogsConfiguration";
 const _aLCc = "accessLogConfiguration";
 const _aM = "acceleratorManufacturers";
@@ -15285,8 +14813,7 @@ const _aSu = "autoScaling";
 const _aT = "accessType";
 const _aTGA = "alternateTargetGroupArn";
 const _aTMMB = "acceleratorTotalMemoryMiB";
-const _aTc = "accessTypes";
-const _aTcc = "acceleratorTypes";
+const _aTc = "acceleratorTypes";
 const _aUS = "agentUpdateStatus";
 const _aV = "attributeValue";
 const _aVg = "agentVersion";
@@ -15307,10 +14834,8 @@ const _bM = "bareMetal";
 const _bP = "burstablePerformance";
 const _bTIM = "bakeTimeInMinutes";
 const _be = "before";
-const _bu = "bucket";
 const _c = "client";
 const _cA = "clusterArn";
-const _cAC = "currentAlbCount";
 const _cAL = "configuredAtLaunch";
 const _cAl = "clusterArns";
 const _cAli = "clientAliases";
@@ -15322,8 +14847,6 @@ const _cB = "circuitBreaker";
 const _cBTIM = "canaryBakeTimeInMinutes";
 const _cBr = "createdBy";
 const _cC = "canaryConfiguration";
-const _cCo = "containerCount";
-const _cCon = "containerConfigurations";
 const _cD = "containerDefinitions";
 const _cDC = "computedDesiredCount";
 const _cDu = "currentDeployment";
@@ -15361,7 +14884,6 @@ const _ce = "certificate";
 const _cl = "cluster";
 const _clu = "clusters";
 const _co = "configuration";
-const _cod = "code";
 const _com = "command";
 const _comp = "compatibilities";
 const _con = "condition";
@@ -15395,8 +14917,7 @@ const _dNo = "domainName";
 const _dO = "dependsOn";
 const _dOT = "deleteOnTermination";
 const _dOr = "driverOpts";
-const _dP = "deletionProtection";
-const _dPr = "drainPercent";
+const _dP = "drainPercent";
 const _dR = "daemonRevisions";
 const _dRA = "daemonRevisionArn";
 const _dRAa = "daemonRevisionArns";
@@ -15416,7 +14937,6 @@ const _dVo = "dockerVersion";
 const _da = "daemon";
 const _de = "devices";
 const _dep = "deployments";
-const _des = "destination";
 const _det = "detail";
 const _do = "domain";
 const _dr = "driver";
@@ -15449,7 +14969,6 @@ const _ena = "enabled";
 const _enab = "enable";
 const _enc = "encrypted";
 const _end = "endpoint";
-const _er = "errors";
 const _es = "essential";
 const _ev = "events";
 const _ex = "expression";
@@ -15470,40 +14989,19 @@ const _fTi = "filesystemType";
 const _fWFSVC = "fsxWindowsFileServerVolumeConfiguration";
 const _fa = "failures";
 const _fam = "families";
-const _fi = "filters";
+const _fi = "filter";
 const _fie = "field";
-const _fil = "filter";
 const _fo = "force";
 const _for = "format";
-const _g = "gateway";
-const _gA = "gatewayArn";
-const _gC = "gatewayConnectors";
-const _gCA = "gatewayClusterAssociations";
-const _gCa = "gatewayConnections";
-const _gCr = "grpcCode";
-const _gD = "gpuDevices";
+const _g = "group";
 const _gDE = "guardDutyEnabled";
 const _gI = "gpuIds";
-const _gIp = "gpuId";
-const _gR = "gatewayResources";
-const _gRA = "gatewayRouteArn";
-const _gRAa = "gatewayRouteArns";
-const _gRa = "gatewayRoute";
-const _gRat = "gatewayRoutes";
-const _gSS = "gpuSharingStrategy";
-const _ga = "gateways";
-const _gr = "group";
 const _h = "hostname";
 const _hC = "healthCheck";
 const _hCGPS = "healthCheckGracePeriodSeconds";
-const _hCIS = "healthCheckIntervalSeconds";
 const _hCP = "healthCheckPath";
-const _hCPe = "healthCheckProtocol";
-const _hCPea = "healthCheckPort";
-const _hCTS = "healthCheckTimeoutSeconds";
-const _hCt = "httpCode";
+const _hCPe = "healthCheckPort";
 const _hD = "hookDetails";
-const _hDt = "httpDesync";
 const _hE = "httpError";
 const _hI = "hookId";
 const _hL = "hardLimit";
@@ -15512,15 +15010,12 @@ const _hPR = "hostPortRange";
 const _hPo = "hostPath";
 const _hPos = "hostPort";
 const _hS = "healthStatus";
-const _hSA = "hostSharedAlb";
 const _hTA = "hookTargetArn";
-const _hTC = "healthyThresholdCount";
 const _he = "header";
 const _ho = "host";
 const _i = "id";
 const _iA = "ipAddress";
 const _iAO = "inferenceAcceleratorOverrides";
-const _iAT = "ipAddressType";
 const _iAn = "inferenceAccelerators";
 const _iAp = "ipv6Address";
 const _iCA = "issuerCertificateAuthority";
@@ -15539,7 +15034,6 @@ const _iPO = "ingressPortOverride";
 const _iQP = "includeQueryParameters";
 const _iR = "instanceRequirements";
 const _iRA = "infrastructureRoleArn";
-const _iSG = "inboundSecurityGroup";
 const _iTS = "idleTimeoutSeconds";
 const _iV = "integerValue";
 const _iWP = "instanceWarmupPeriod";
@@ -15554,25 +15048,19 @@ const _k = "key";
 const _kK = "kmsKey";
 const _kKI = "kmsKeyId";
 const _l = "links";
-const _lA = "listenerArn";
 const _lB = "loadBalancers";
-const _lBA = "loadBalancerArn";
 const _lBN = "loadBalancerName";
 const _lBSG = "loadBalancerSecurityGroups";
-const _lBSGA = "loadBalancerSecurityGroupArns";
 const _lBo = "loadBalancer";
 const _lC = "logConfiguration";
 const _lCi = "linearConfiguration";
 const _lD = "logDriver";
-const _lDVC = "logDriverVolumeConfiguration";
 const _lG = "logGroups";
 const _lGN = "logGroupName";
 const _lGo = "logGroup";
 const _lH = "lifecycleHooks";
 const _lHD = "lifecycleHookDetails";
-const _lL = "logLevel";
 const _lP = "linuxParameters";
-const _lRA = "listenerRuleArn";
 const _lS = "lastStatus";
 const _lSA = "lastStartedAt";
 const _lSC = "lastStatusChange";
@@ -15590,11 +15078,9 @@ const _li = "listener";
 const _lo = "logging";
 const _m = "message";
 const _mA = "managedAgents";
-const _mAC = "maxAlbCount";
 const _mAN = "managedAgentName";
 const _mAe = "metricAlarms";
 const _mC = "minCapacity";
-const _mCP = "maxComputePercent";
 const _mCa = "maxCapacity";
 const _mCe = "metricConfigurations";
 const _mD = "managedDraining";
@@ -15619,7 +15105,6 @@ const _mTC = "minTaskCount";
 const _mTCa = "maxTaskCount";
 const _mTP = "managedTerminationProtection";
 const _ma = "max";
-const _mat = "matcher";
 const _me = "memory";
 const _met = "metric";
 const _mi = "min";
@@ -15632,15 +15117,12 @@ const _nDI = "neuronDeviceIds";
 const _nI = "networkInterfaces";
 const _nIC = "networkInterfaceCount";
 const _nM = "networkMode";
-const _nMv = "nvidiaMps";
 const _nT = "nextToken";
 const _na = "namespace";
-const _nam = "names";
 const _o = "options";
 const _oDMPPOLP = "onDemandMaxPricePercentageOverLowestPrice";
 const _oS = "overallStatus";
 const _oSF = "operatingSystemFamily";
-const _op = "operation";
 const _ov = "overrides";
 const _p = "privileged";
 const _pA = "principalArn";
@@ -15671,7 +15153,6 @@ const _pV = "platformVersion";
 const _pe = "permissions";
 const _po = "port";
 const _pr = "protocol";
-const _pre = "prefix";
 const _pro = "properties";
 const _r = "reason";
 const _rA = "roleArn";
@@ -15680,7 +15161,6 @@ const _rAe = "registeredAt";
 const _rAeg = "registryArn";
 const _rAeq = "requiresAttributes";
 const _rAes = "resourceArn";
-const _rAu = "ruleArns";
 const _rB = "registeredBy";
 const _rC = "repositoryCredentials";
 const _rCIC = "registeredContainerInstancesCount";
@@ -15695,7 +15175,6 @@ const _rI = "resourceIds";
 const _rIC = "runningInstanceCount";
 const _rIe = "referenceId";
 const _rIu = "runtimeId";
-const _rMIMB = "remainingMemoryInMiB";
 const _rMT = "resourceManagementType";
 const _rO = "readOnly";
 const _rOHT = "resetOnHealthyTask";
@@ -15717,7 +15196,6 @@ const _rTCu = "runningTaskCount";
 const _rTDRA = "rollbackTargetDaemonRevisionArn";
 const _rTTW = "requestedTestTrafficWeight";
 const _re = "revision";
-const _res = "resources";
 const _ret = "retries";
 const _ro = "role";
 const _rol = "rollback";
@@ -15735,7 +15213,6 @@ const _sC = "systemControls";
 const _sCC = "serviceConnectConfiguration";
 const _sCD = "serviceConnectDefaults";
 const _sCE = "serviceConnectEndpoint";
-const _sCPN = "serviceContainerPortName";
 const _sCR = "serviceConnectResources";
 const _sCo = "sourceContainer";
 const _sCt = "statusCode";
@@ -15748,7 +15225,6 @@ const _sDR = "sourceDaemonRevisions";
 const _sEE = "s3EncryptionEnabled";
 const _sG = "securityGroups";
 const _sGI = "securityGroupIds";
-const _sGe = "securityGroup";
 const _sI = "subnetIds";
 const _sIA = "scaleInAfter";
 const _sIGB = "sizeInGiB";
@@ -15756,7 +15232,6 @@ const _sIe = "sessionId";
 const _sIn = "snapshotId";
 const _sKP = "s3KeyPrefix";
 const _sL = "softLimit";
-const _sM = "sharingMode";
 const _sMPPOLP = "spotMaxPricePercentageOverLowestPrice";
 const _sMS = "sharedMemorySize";
 const _sN = "serviceName";
@@ -15773,23 +15248,19 @@ const _sRt = "stoppedReason";
 const _sS = "schedulingStrategy";
 const _sSA = "stabilityStatusAt";
 const _sSG = "serviceSecurityGroups";
-const _sSGA = "serviceSecurityGroupArn";
 const _sSGB = "storageSizeGiB";
 const _sSR = "sourceServiceRevisions";
 const _sSRC = "sourceServiceRevisionCleanup";
 const _sSV = "stringSetValue";
-const _sSh = "sharingStrategy";
 const _sSt = "stabilityStatus";
 const _sT = "startTimeout";
 const _sTc = "scalingTarget";
 const _sTca = "scalableTarget";
 const _sTt = "stopTimeout";
 const _sTto = "stopType";
-const _sU = "serviceUrl";
-const _sUt = "streamUrl";
+const _sU = "streamUrl";
 const _sV = "sourceVolume";
 const _sVC = "s3filesVolumeConfiguration";
-const _s_ = "s3";
 const _sc = "scale";
 const _sch = "scheme";
 const _sco = "scope";
@@ -15833,10 +15304,7 @@ const _tI = "targetId";
 const _tIM = "timeoutInMinutes";
 const _tK = "tagKeys";
 const _tLR = "testListenerRule";
-const _tLRA = "testListenerRuleArn";
-const _tLRAe = "testListenerRuleArns";
 const _tLSGB = "totalLocalStorageGB";
-const _tMIMB = "totalMemoryInMiB";
 const _tP = "terminationPolicy";
 const _tR = "totalResources";
 const _tRA = "taskRoleArn";
@@ -15867,7 +15335,6 @@ const _uA = "updatedAt";
 const _uLS = "useLocalStorage";
 const _uS = "updateStatus";
 const _uSR = "updateStatusReason";
-const _uTC = "unhealthyThresholdCount";
 const _ul = "ulimits";
 const _un = "unit";
 const _v = "value";
@@ -15880,20 +15347,18 @@ const _vI = "versionInfo";
 const _vIR = "volumeInitializationRate";
 const _vLC = "vpcLatticeConfigurations";
 const _vT = "volumeType";
-const _va = "values";
 const _ve = "version";
 const _vo = "volumes";
 const _w = "weight";
-const _wACLA = "webACLArn";
 const _wD = "workingDirectory";
 const _wDC = "withoutDaemonCount";
 const _wDIC = "withoutDaemonInstanceCount";
 const _xN = "xmlName";
 const n0 = "com.amazonaws.ecs";
-const _s_registry = new TypeRegistry(_s);
+const _s_registry = TypeRegistry.for(_s);
 var ECSServiceException$ = [-3, _s, "ECSServiceException", 0, [], []];
 _s_registry.registerError(ECSServiceException$, ECSServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = TypeRegistry.for(n0);
 var AccessDeniedException$ = [-3, n0, _ADE,
     { [_e]: _c, [_hE]: 403 },
     [_m],
@@ -15966,12 +15431,6 @@ var DaemonNotFoundException$ = [-3, n0, _DNFE,
     [0]
 ];
 n0_registry.registerError(DaemonNotFoundException$, DaemonNotFoundException);
-var GatewayNotFoundException$ = [-3, n0, _GNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(GatewayNotFoundException$, GatewayNotFoundException);
 var InvalidParameterException$ = [-3, n0, _IPE,
     { [_e]: _c },
     [_m],
@@ -16100,16 +15559,6 @@ var AdvancedConfiguration$ = [3, n0, _AC,
     [_aTGA, _pLR, _tLR, _rA],
     [0, 0, 0, 0]
 ];
-var AssociateGatewayWithClusterRequest$ = [3, n0, _AGWCR,
-    0,
-    [_g, _cl],
-    [0, 0], 2
-];
-var AssociateGatewayWithClusterResponse$ = [3, n0, _AGWCRs,
-    0,
-    [_gA, _cA, _st],
-    [0, 0, 0]
-];
 var Attachment$ = [3, n0, _A,
     0,
     [_i, _t, _st, _d],
@@ -16197,8 +15646,8 @@ var ClusterSetting$ = [3, n0, _CS,
 ];
 var Container$ = [3, n0, _Co,
     0,
-    [_cAo, _tA, _n, _im, _iD, _rIu, _lS, _eC, _r, _nB, _nI, _hS, _mA, _cp, _me, _mR, _gI, _nDI, _gSS],
-    [0, 0, 0, 0, 0, 0, 0, 1, 0, () => NetworkBindings, () => NetworkInterfaces, 0, () => ManagedAgents, 0, 0, 0, 64 | 0, 64 | 0, () => SharingStrategy$]
+    [_cAo, _tA, _n, _im, _iD, _rIu, _lS, _eC, _r, _nB, _nI, _hS, _mA, _cp, _me, _mR, _gI, _nDI],
+    [0, 0, 0, 0, 0, 0, 0, 1, 0, () => NetworkBindings, () => NetworkInterfaces, 0, () => ManagedAgents, 0, 0, 0, 64 | 0, 64 | 0]
 ];
 var ContainerDefinition$ = [3, n0, _CD,
     0,
@@ -16217,8 +15666,8 @@ var ContainerImage$ = [3, n0, _CI,
 ];
 var ContainerInstance$ = [3, n0, _CIo,
     0,
-    [_cIA, _eII, _cPN, _ve, _vI, _rRe, _rReg, _st, _sR, _aC, _rTC, _pTC, _aUS, _at, _rAe, _a, _ta, _hS, _gD],
-    [0, 0, 0, 1, () => VersionInfo$, () => Resources, () => Resources, 0, 0, 2, 1, 1, 0, () => Attributes, 4, () => Attachments, () => Tags, () => ContainerInstanceHealthStatus$, () => GpuDevices]
+    [_cIA, _eII, _cPN, _ve, _vI, _rRe, _rReg, _st, _sR, _aC, _rTC, _pTC, _aUS, _at, _rAe, _a, _ta, _hS],
+    [0, 0, 0, 1, () => VersionInfo$, () => Resources, () => Resources, 0, 0, 2, 1, 1, 0, () => Attributes, 4, () => Attachments, () => Tags, () => ContainerInstanceHealthStatus$]
 ];
 var ContainerInstanceHealthStatus$ = [3, n0, _CIHS,
     0,
@@ -16295,16 +15744,6 @@ var CreateExpressGatewayServiceResponse$ = [3, n0, _CEGSRr,
     [_ser],
     [[() => ECSExpressGatewayService$, 0]]
 ];
-var CreateGatewayRequest$ = [3, n0, _CGR,
-    0,
-    [_n, _iRA, _co, _cT, _dP, _ta, _pTr],
-    [0, 0, () => GatewayConfiguration$, [0, 4], 2, () => Tags, 0], 3
-];
-var CreateGatewayResponse$ = [3, n0, _CGRr,
-    0,
-    [_gA, _n, _st],
-    [0, 0, 0]
-];
 var CreateManagedInstancesProviderConfiguration$ = [3, n0, _CMIPC,
     0,
     [_iRA, _iLT, _pTr, _iO, _aRC],
@@ -16312,8 +15751,8 @@ var CreateManagedInstancesProviderConfiguration$ = [3, n0, _CMIPC,
 ];
 var CreateServiceRequest$ = [3, n0, _CSR,
     0,
-    [_sN, _cl, _tD, _aZR, _lB, _sRe, _dCe, _cT, _lT, _cPS, _pV, _ro, _dC, _pCl, _pS, _nC, _hCGPS, _sS, _dCep, _ta, _eECSMT, _pTr, _eEC, _sCC, _vCo, _vLC, _gC, _mo],
-    [0, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, 1, 0, 0, () => CapacityProviderStrategy, 0, 0, () => DeploymentConfiguration$, () => PlacementConstraints, () => PlacementStrategies, () => NetworkConfiguration$, 1, 0, () => DeploymentController$, () => Tags, 2, 0, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => GatewayConnectorList, () => MonitoringConfiguration$], 1
+    [_sN, _cl, _tD, _aZR, _lB, _sRe, _dCe, _cT, _lT, _cPS, _pV, _ro, _dC, _pCl, _pS, _nC, _hCGPS, _sS, _dCep, _ta, _eECSMT, _pTr, _eEC, _sCC, _vCo, _vLC, _mo],
+    [0, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, 1, 0, 0, () => CapacityProviderStrategy, 0, 0, () => DeploymentConfiguration$, () => PlacementConstraints, () => PlacementStrategies, () => NetworkConfiguration$, 1, 0, () => DeploymentController$, () => Tags, 2, 0, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => MonitoringConfiguration$], 1
 ];
 var CreateServiceResponse$ = [3, n0, _CSRr,
     0,
@@ -16372,7 +15811,7 @@ var DaemonDeploymentCapacityProvider$ = [3, n0, _DDCP,
 ];
 var DaemonDeploymentConfiguration$ = [3, n0, _DDC,
     0,
-    [_dPr, _al, _bTIM],
+    [_dP, _al, _bTIM],
     [1, () => DaemonAlarmConfiguration$, 1]
 ];
 var DaemonDeploymentRevisionDetail$ = [3, n0, _DDRD,
@@ -16427,8 +15866,8 @@ var DaemonTaskDefinitionSummary$ = [3, n0, _DTDS,
 ];
 var DaemonVolume$ = [3, n0, _DV,
     0,
-    [_n, _ho, _lDVC],
-    [0, () => HostVolumeProperties$, () => LogDriverVolumeConfiguration$]
+    [_n, _ho],
+    [0, () => HostVolumeProperties$]
 ];
 var DeleteAccountSettingRequest$ = [3, n0, _DASR,
     0,
@@ -16499,16 +15938,6 @@ var DeleteExpressGatewayServiceResponse$ = [3, n0, _DEGSRe,
     0,
     [_ser],
     [[() => ECSExpressGatewayService$, 0]]
-];
-var DeleteGatewayRequest$ = [3, n0, _DGR,
-    0,
-    [_g],
-    [0], 1
-];
-var DeleteGatewayResponse$ = [3, n0, _DGRe,
-    0,
-    [_gA, _n, _st],
-    [0, 0, 0]
 ];
 var DeleteServiceRequest$ = [3, n0, _DSR,
     0,
@@ -16690,41 +16119,6 @@ var DescribeExpressGatewayServiceResponse$ = [3, n0, _DEGSResc,
     [_ser],
     [[() => ECSExpressGatewayService$, 0]]
 ];
-var DescribeGatewayAlbConfiguration$ = [3, n0, _DGAC,
-    0,
-    [_nC, _sch, _aL, _wACLA, _po, _pr, _mAC, _cAC, _hDt, _tTR],
-    [() => GatewayElbNetworkConfiguration$, 0, () => GatewayElbAccessLogConfiguration$, 0, 1, 0, 1, 1, 0, () => GatewayAlbTestTrafficRules$]
-];
-var DescribeGatewayRequest$ = [3, n0, _DGRes,
-    0,
-    [_g],
-    [0], 1
-];
-var DescribeGatewayResourcesRequest$ = [3, n0, _DGRR,
-    0,
-    [_g, _mRa, _nT],
-    [0, 1, 0], 1
-];
-var DescribeGatewayResourcesResponse$ = [3, n0, _DGRRe,
-    0,
-    [_gR, _nT],
-    [() => GatewayResources$, 0]
-];
-var DescribeGatewayResponse$ = [3, n0, _DGResc,
-    0,
-    [_g],
-    [() => Gateway$]
-];
-var DescribeGatewayRouteRequest$ = [3, n0, _DGRRes,
-    0,
-    [_gRA],
-    [0], 1
-];
-var DescribeGatewayRouteResponse$ = [3, n0, _DGRResc,
-    0,
-    [_gRa],
-    [() => GatewayRoute$]
-];
 var DescribeServiceDeploymentsRequest$ = [3, n0, _DSDR,
     0,
     [_sDAe],
@@ -16790,16 +16184,6 @@ var Device$ = [3, n0, _De,
     [_hPo, _cPo, _pe],
     [0, 0, 64 | 0], 1
 ];
-var DisassociateGatewayFromClusterRequest$ = [3, n0, _DGFCR,
-    0,
-    [_g, _cl],
-    [0, 0], 2
-];
-var DisassociateGatewayFromClusterResponse$ = [3, n0, _DGFCRi,
-    0,
-    [_gA, _cA, _st],
-    [0, 0, 0]
-];
 var DiscoverPollEndpointRequest$ = [3, n0, _DPER,
     0,
     [_cIo, _cl],
@@ -16827,8 +16211,8 @@ var ECSExpressGatewayService$ = [3, n0, _ECSEGS,
 ];
 var ECSManagedResources$ = [3, n0, _ECSMR,
     0,
-    [_iP, _aSu, _mAe, _sSG, _lG, _gCa],
-    [() => ManagedIngressPaths, () => ManagedAutoScaling$, () => ManagedMetricAlarms, () => ManagedSecurityGroups, () => ManagedLogGroups, () => GatewayConnectionList]
+    [_iP, _aSu, _mAe, _sSG, _lG],
+    [() => ManagedIngressPaths, () => ManagedAutoScaling$, () => ManagedMetricAlarms, () => ManagedSecurityGroups, () => ManagedLogGroups]
 ];
 var EFSAuthorizationConfig$ = [3, n0, _EFSAC,
     0,
@@ -16839,11 +16223,6 @@ var EFSVolumeConfiguration$ = [3, n0, _EFSVC,
     0,
     [_fSI, _rD, _tEr, _tEP, _aCu],
     [0, 0, 0, 1, () => EFSAuthorizationConfig$], 1
-];
-var ElbGatewayResources$ = [3, n0, _EGR,
-    0,
-    [_lBA, _lA, _sGe, _gRAa],
-    [0, 0, 0, 64 | 0]
 ];
 var EnvironmentFile$ = [3, n0, _EF,
     0,
@@ -16930,111 +16309,6 @@ var FSxWindowsFileServerVolumeConfiguration$ = [3, n0, _FSWFSVC,
     [_fSI, _rD, _aCu],
     [0, 0, () => FSxWindowsFileServerAuthorizationConfig$], 3
 ];
-var Gateway$ = [3, n0, _G,
-    0,
-    [_gA, _n, _st, _sR, _fa, _iRA, _dP, _co, _aT, _pTr, _ta, _cAr, _uA],
-    [0, 0, 0, 0, () => GatewayResourceFailureList, 0, 2, () => DescribeGatewayConfiguration$, 0, 0, () => Tags, 4, 4]
-];
-var GatewayAlbTestTrafficRules$ = [3, n0, _GATTR,
-    0,
-    [_he],
-    [() => GatewayTestTrafficHeader$]
-];
-var GatewayClusterAssociationSummary$ = [3, n0, _GCAS,
-    0,
-    [_gA, _cA, _st],
-    [0, 0, 0]
-];
-var GatewayConnection$ = [3, n0, _GC,
-    0,
-    [_gA, _gRA, _pN, _sU, _aT, _st, _res],
-    [0, 0, 0, 0, 0, 0, () => GatewayConnectionResources$]
-];
-var GatewayConnectionAlbResources$ = [3, n0, _GCAR,
-    0,
-    [_aCA, _lBA, _lBSGA, _lA, _lRA, _tLRA, _tGA, _aTGA],
-    [0, 0, 64 | 0, 0, 0, 0, 0, 0]
-];
-var GatewayConnector$ = [3, n0, _GCa,
-    0,
-    [_pN, _hC, _fi],
-    [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$], 1
-];
-var GatewayConnectorFilters$ = [3, n0, _GCF,
-    0,
-    [_aTc],
-    [64 | 0]
-];
-var GatewayConnectorHealthCheck$ = [3, n0, _GCHC,
-    0,
-    [_hCPe, _hCPea, _hCP, _hCTS, _hCIS, _hTC, _uTC, _mat],
-    [0, 1, 0, 1, 1, 1, 1, () => GatewayConnectorHealthCheckMatcher$]
-];
-var GatewayConnectorHealthCheckMatcher$ = [3, n0, _GCHCM,
-    0,
-    [_hCt, _gCr],
-    [0, 0]
-];
-var GatewayElbAccessLogConfiguration$ = [3, n0, _GEALC,
-    0,
-    [_des],
-    [() => GatewayElbAccessLogDestination$]
-];
-var GatewayElbAccessLogS3Destination$ = [3, n0, _GEALSD,
-    0,
-    [_bu, _pre],
-    [0, 0], 1
-];
-var GatewayElbNetworkConfiguration$ = [3, n0, _GENC,
-    0,
-    [_iSG, _su, _iAT],
-    [0, 64 | 0, 0]
-];
-var GatewayOperationError$ = [3, n0, _GOE,
-    0,
-    [_op, _cod, _m],
-    [0, 0, 0]
-];
-var GatewayResourceFailure$ = [3, n0, _GRF,
-    0,
-    [_ar, _er],
-    [0, () => GatewayOperationErrorList]
-];
-var GatewayResources$ = [3, n0, _GR,
-    0,
-    [_gA, _res],
-    [0, () => GatewayInfrastructureResources$]
-];
-var GatewayRoute$ = [3, n0, _GRa,
-    0,
-    [_gRA, _sAe, _sCPN, _st, _sU, _res],
-    [0, 0, 0, 0, 0, () => GatewayRouteResources$]
-];
-var GatewayRouteAlbResources$ = [3, n0, _GRAR,
-    0,
-    [_aCA, _lBA, _lA, _lRA, _tLRAe, _lBSG, _sSGA],
-    [0, 0, 0, 0, 64 | 0, () => GatewayRouteLoadBalancerSecurityGroupList, 0]
-];
-var GatewayRouteLoadBalancerSecurityGroup$ = [3, n0, _GRLBSG,
-    0,
-    [_ar, _rAu],
-    [0, 64 | 0]
-];
-var GatewayRouteSummary$ = [3, n0, _GRS,
-    0,
-    [_gRA, _gA, _cA, _sAe, _sCPN, _st],
-    [0, 0, 0, 0, 0, 0]
-];
-var GatewaySummary$ = [3, n0, _GS,
-    0,
-    [_gA, _n, _st, _cAr],
-    [0, 0, 0, 4]
-];
-var GatewayTestTrafficHeader$ = [3, n0, _GTTH,
-    0,
-    [_n, _va],
-    [0, 64 | 0], 2
-];
 var GetTaskProtectionRequest$ = [3, n0, _GTPR,
     0,
     [_cl, _tas],
@@ -17045,11 +16319,6 @@ var GetTaskProtectionResponse$ = [3, n0, _GTPRe,
     [_pTro, _fa],
     [() => ProtectedTasks, () => Failures]
 ];
-var GpuDevice$ = [3, n0, _GD,
-    0,
-    [_gIp, _sM, _tMIMB, _rMIMB, _cCo],
-    [0, 0, 1, 1, 1]
-];
 var HealthCheck$ = [3, n0, _HC,
     0,
     [_com, _int, _ti, _ret, _sP],
@@ -17059,11 +16328,6 @@ var HostEntry$ = [3, n0, _HE,
     0,
     [_h, _iA],
     [0, 0], 2
-];
-var HostSharedAlbConfiguration$ = [3, n0, _HSAC,
-    0,
-    [_nC, _sch, _wACLA, _aL, _po, _pr, _mAC, _hDt, _tTR],
-    [() => GatewayElbNetworkConfiguration$, 0, 0, () => GatewayElbAccessLogConfiguration$, 1, 0, 1, 0, () => GatewayAlbTestTrafficRules$]
 ];
 var HostVolumeProperties$ = [3, n0, _HVP,
     0,
@@ -17107,7 +16371,7 @@ var InstanceLaunchTemplateUpdate$ = [3, n0, _ILTU,
 ];
 var InstanceRequirementsRequest$ = [3, n0, _IRR,
     0,
-    [_vCC, _mMB, _cM, _mGBPVC, _eIT, _iG, _sMPPOLP, _oDMPPOLP, _bM, _bP, _rHS, _nIC, _lSo, _lST, _tLSGB, _bEBM, _aTcc, _aCcc, _aM, _aNc, _aTMMB, _nBG, _aIT, _mSPAPOOODP],
+    [_vCC, _mMB, _cM, _mGBPVC, _eIT, _iG, _sMPPOLP, _oDMPPOLP, _bM, _bP, _rHS, _nIC, _lSo, _lST, _tLSGB, _bEBM, _aTc, _aCcc, _aM, _aNc, _aTMMB, _nBG, _aIT, _mSPAPOOODP],
     [() => VCpuCountRangeRequest$, () => MemoryMiBRequest$, [() => CpuManufacturerSet, { [_xN]: _CM }], () => MemoryGiBPerVCpuRequest$, [() => ExcludedInstanceTypeSet, { [_xN]: _EIT }], [() => InstanceGenerationSet, { [_xN]: _IG }], 1, 1, 0, 0, 2, () => NetworkInterfaceCountRequest$, 0, [() => LocalStorageTypeSet, { [_xN]: _LST }], () => TotalLocalStorageGBRequest$, () => BaselineEbsBandwidthMbpsRequest$, [() => AcceleratorTypeSet, { [_xN]: _AT }], () => AcceleratorCountRequest$, [() => AcceleratorManufacturerSet, { [_xN]: _AM }], [() => AcceleratorNameSet, { [_xN]: _AN }], () => AcceleratorTotalMemoryMiBRequest$, () => NetworkBandwidthGbpsRequest$, [() => AllowedInstanceTypeSet, { [_xN]: _AIT }], 1], 2
 ];
 var KernelCapabilities$ = [3, n0, _KC,
@@ -17162,7 +16426,7 @@ var ListClustersResponse$ = [3, n0, _LCRi,
 ];
 var ListContainerInstancesRequest$ = [3, n0, _LCIR,
     0,
-    [_cl, _fil, _nT, _mRa, _st],
+    [_cl, _fi, _nT, _mRa, _st],
     [0, 0, 0, 1, 0]
 ];
 var ListContainerInstancesResponse$ = [3, n0, _LCIRi,
@@ -17199,36 +16463,6 @@ var ListDaemonTaskDefinitionsResponse$ = [3, n0, _LDTDRi,
     0,
     [_dTDa, _nT],
     [() => DaemonTaskDefinitionSummaries, 0]
-];
-var ListGatewayClusterAssociationsRequest$ = [3, n0, _LGCAR,
-    0,
-    [_g, _cl, _st, _mRa, _nT],
-    [0, 0, 64 | 0, 1, 0]
-];
-var ListGatewayClusterAssociationsResponse$ = [3, n0, _LGCARi,
-    0,
-    [_gCA, _nT],
-    [() => GatewayClusterAssociationSummaryList, 0]
-];
-var ListGatewayRoutesRequest$ = [3, n0, _LGRR,
-    0,
-    [_g, _cl, _ser, _sCPN, _st, _mRa, _nT],
-    [0, 0, 0, 0, 64 | 0, 1, 0]
-];
-var ListGatewayRoutesResponse$ = [3, n0, _LGRRi,
-    0,
-    [_gRat, _nT],
-    [() => GatewayRouteSummaryList, 0]
-];
-var ListGatewaysRequest$ = [3, n0, _LGR,
-    0,
-    [_nam, _st, _mRa, _nT],
-    [64 | 0, 64 | 0, 1, 0]
-];
-var ListGatewaysResponse$ = [3, n0, _LGRi,
-    0,
-    [_ga, _nT],
-    [() => GatewaySummaryList, 0]
 ];
 var ListServiceDeploymentsRequest$ = [3, n0, _LSDR,
     0,
@@ -17309,11 +16543,6 @@ var LogConfiguration$ = [3, n0, _LCo,
     0,
     [_lD, _o, _sO],
     [0, 128 | 0, () => SecretList], 1
-];
-var LogDriverVolumeConfiguration$ = [3, n0, _LDVC,
-    0,
-    [_dr],
-    [0], 1
 ];
 var ManagedAgent$ = [3, n0, _MA,
     0,
@@ -17412,7 +16641,7 @@ var ManagedStorageConfiguration$ = [3, n0, _MSC,
 ];
 var ManagedTargetGroup$ = [3, n0, _MTG,
     0,
-    [_st, _uA, _hCP, _hCPea, _po, _ar, _sR],
+    [_st, _uA, _hCP, _hCPe, _po, _ar, _sR],
     [0, 4, 0, 1, 1, 0, 0], 5
 ];
 var MemoryGiBPerVCpuRequest$ = [3, n0, _MGBPVCR,
@@ -17464,11 +16693,6 @@ var NetworkInterfaceCountRequest$ = [3, n0, _NICR,
     0,
     [_mi, _ma],
     [1, 1]
-];
-var NvidiaMpsAllocation$ = [3, n0, _NMA,
-    0,
-    [_me, _mCP],
-    [1, 1], 1
 ];
 var PlacementConstraint$ = [3, n0, _PC,
     0,
@@ -17577,8 +16801,8 @@ var RepositoryCredentials$ = [3, n0, _RC,
 ];
 var ResolvedConfiguration$ = [3, n0, _RCe,
     0,
-    [_lB, _vLC],
-    [() => ServiceRevisionLoadBalancers, () => ServiceRevisionVpcLatticeConfigurations]
+    [_lB],
+    [() => ServiceRevisionLoadBalancers]
 ];
 var Resource$ = [3, n0, _R,
     0,
@@ -17587,8 +16811,8 @@ var Resource$ = [3, n0, _R,
 ];
 var ResourceRequirement$ = [3, n0, _RR,
     0,
-    [_t, _v, _sSh],
-    [0, 0, () => SharingStrategy$], 1
+    [_v, _t],
+    [0, 0], 2
 ];
 var Rollback$ = [3, n0, _Ro,
     0,
@@ -17597,7 +16821,7 @@ var Rollback$ = [3, n0, _Ro,
 ];
 var RunTaskRequest$ = [3, n0, _RTR,
     0,
-    [_tD, _cPS, _cl, _cou, _eECSMT, _eEC, _gr, _lT, _nC, _ov, _pCl, _pS, _pV, _pTr, _rIe, _sB, _ta, _cT, _vCo],
+    [_tD, _cPS, _cl, _cou, _eECSMT, _eEC, _g, _lT, _nC, _ov, _pCl, _pS, _pV, _pTr, _rIe, _sB, _ta, _cT, _vCo],
     [0, () => CapacityProviderStrategy, 0, 1, 2, 2, 0, 0, () => NetworkConfiguration$, [() => TaskOverride$, 0], () => PlacementConstraints, () => PlacementStrategies, 0, 0, 0, 0, () => Tags, [0, 4], () => TaskVolumeConfigurations], 1
 ];
 var RunTaskResponse$ = [3, n0, _RTRu,
@@ -17647,8 +16871,8 @@ var ServiceConnectClientAlias$ = [3, n0, _SCCA,
 ];
 var ServiceConnectConfiguration$ = [3, n0, _SCC,
     0,
-    [_ena, _na, _serv, _lC, _aLCc, _cCon],
-    [2, 0, () => ServiceConnectServiceList, () => LogConfiguration$, () => ServiceConnectAccessLogConfiguration$, () => ServiceConnectContainerConfigurations], 1
+    [_ena, _na, _serv, _lC, _aLCc],
+    [2, 0, () => ServiceConnectServiceList, () => LogConfiguration$, () => ServiceConnectAccessLogConfiguration$], 1
 ];
 var ServiceConnectService$ = [3, n0, _SCS,
     0,
@@ -17727,8 +16951,8 @@ var ServiceRegistry$ = [3, n0, _SR,
 ];
 var ServiceRevision$ = [3, n0, _SRe,
     0,
-    [_sRAe, _sAe, _cA, _tD, _cPS, _lT, _pV, _pF, _lB, _sRe, _nC, _cI, _gDE, _sCC, _vCo, _fES, _cAr, _vLC, _rCes, _eMR, _ov, _gC, _mo],
-    [0, 0, 0, 0, () => CapacityProviderStrategy, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, () => NetworkConfiguration$, () => ContainerImages, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => DeploymentEphemeralStorage$, 4, () => VpcLatticeConfigurations, () => ResolvedConfiguration$, () => ECSManagedResources$, () => ServiceRevisionOverrides$, () => GatewayConnectorList, () => MonitoringConfiguration$]
+    [_sRAe, _sAe, _cA, _tD, _cPS, _lT, _pV, _pF, _lB, _sRe, _nC, _cI, _gDE, _sCC, _vCo, _fES, _cAr, _vLC, _rCes, _eMR, _ov, _mo],
+    [0, 0, 0, 0, () => CapacityProviderStrategy, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, () => NetworkConfiguration$, () => ContainerImages, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => DeploymentEphemeralStorage$, 4, () => VpcLatticeConfigurations, () => ResolvedConfiguration$, () => ECSManagedResources$, () => ServiceRevisionOverrides$, () => MonitoringConfiguration$]
 ];
 var ServiceRevisionLoadBalancer$ = [3, n0, _SRLB,
     0,
@@ -17745,11 +16969,6 @@ var ServiceRevisionSummary$ = [3, n0, _SRS,
     [_ar, _rTCe, _rTCu, _pTCe, _rTTW, _rPTW],
     [0, 1, 1, 1, 1, 1]
 ];
-var ServiceRevisionVpcLatticeConfiguration$ = [3, n0, _SRVLC,
-    0,
-    [_tGA, _pLR],
-    [0, 0]
-];
 var ServiceVolumeConfiguration$ = [3, n0, _SVC,
     0,
     [_n, _mEBSV],
@@ -17757,7 +16976,7 @@ var ServiceVolumeConfiguration$ = [3, n0, _SVC,
 ];
 var Session$ = [3, n0, _Ses,
     0,
-    [_sIe, _sUt, _tVo],
+    [_sIe, _sU, _tVo],
     [0, 0, [() => SensitiveString, 0]]
 ];
 var Setting$ = [3, n0, _Set,
@@ -17767,7 +16986,7 @@ var Setting$ = [3, n0, _Set,
 ];
 var StartTaskRequest$ = [3, n0, _STR,
     0,
-    [_cIon, _tD, _cl, _eECSMT, _eEC, _gr, _nC, _ov, _pTr, _rIe, _sB, _ta, _vCo],
+    [_cIon, _tD, _cl, _eECSMT, _eEC, _g, _nC, _ov, _pTr, _rIe, _sB, _ta, _vCo],
     [64 | 0, 0, 0, 2, 2, 0, () => NetworkConfiguration$, [() => TaskOverride$, 0], 0, 0, 0, () => Tags, () => TaskVolumeConfigurations], 2
 ];
 var StartTaskResponse$ = [3, n0, _STRt,
@@ -17847,7 +17066,7 @@ var TagResourceResponse$ = [3, n0, _TRRa,
 ];
 var Task$ = [3, n0, _Ta,
     0,
-    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
+    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _g, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
     [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$]
 ];
 var TaskDefinition$ = [3, n0, _TD,
@@ -18000,26 +17219,6 @@ var UpdateExpressGatewayServiceResponse$ = [3, n0, _UEGSRp,
     [_ser],
     [[() => UpdatedExpressGatewayService$, 0]]
 ];
-var UpdateGatewayAlbConfiguration$ = [3, n0, _UGAC,
-    0,
-    [_nC, _mAC, _wACLA, _aL, _hDt, _tTR],
-    [() => UpdateGatewayNetworkConfiguration$, 1, 0, () => GatewayElbAccessLogConfiguration$, 0, () => GatewayAlbTestTrafficRules$]
-];
-var UpdateGatewayNetworkConfiguration$ = [3, n0, _UGNC,
-    0,
-    [_iSG],
-    [0]
-];
-var UpdateGatewayRequest$ = [3, n0, _UGR,
-    0,
-    [_g, _iRA, _dP, _co, _pTr],
-    [0, 0, 2, () => UpdateGatewayConfiguration$, 0], 1
-];
-var UpdateGatewayResponse$ = [3, n0, _UGRp,
-    0,
-    [_gA, _n, _st],
-    [0, 0, 0]
-];
 var UpdateManagedInstancesProviderConfiguration$ = [3, n0, _UMIPC,
     0,
     [_iRA, _iLT, _pTr, _iO, _aRC],
@@ -18037,8 +17236,8 @@ var UpdateServicePrimaryTaskSetResponse$ = [3, n0, _USPTSRp,
 ];
 var UpdateServiceRequest$ = [3, n0, _USR,
     0,
-    [_ser, _cl, _dCe, _tD, _cPS, _dC, _aZR, _nC, _pCl, _pS, _pV, _fND, _hCGPS, _dCep, _eEC, _eECSMT, _lB, _pTr, _sRe, _sCC, _vCo, _vLC, _gC, _mo],
-    [0, 0, 1, 0, () => CapacityProviderStrategy, () => DeploymentConfiguration$, 0, () => NetworkConfiguration$, () => PlacementConstraints, () => PlacementStrategies, 0, 2, 1, () => DeploymentController$, 2, 2, () => LoadBalancers, 0, () => ServiceRegistries, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => GatewayConnectorList, () => MonitoringConfiguration$], 1
+    [_ser, _cl, _dCe, _tD, _cPS, _dC, _aZR, _nC, _pCl, _pS, _pV, _fND, _hCGPS, _dCep, _eEC, _eECSMT, _lB, _pTr, _sRe, _sCC, _vCo, _vLC, _mo],
+    [0, 0, 1, 0, () => CapacityProviderStrategy, () => DeploymentConfiguration$, 0, () => NetworkConfiguration$, () => PlacementConstraints, () => PlacementStrategies, 0, 2, 1, () => DeploymentController$, 2, 2, () => LoadBalancers, 0, () => ServiceRegistries, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => MonitoringConfiguration$], 1
 ];
 var UpdateServiceResponse$ = [3, n0, _USRp,
     0,
@@ -18085,15 +17284,10 @@ var VolumeFrom$ = [3, n0, _VF,
     [_sCo, _rO],
     [0, 2]
 ];
-var VpcLatticeAdvancedConfiguration$ = [3, n0, _VLAC,
-    0,
-    [_aTGA, _pLR, _tLR],
-    [0, 0, 0]
-];
 var VpcLatticeConfiguration$ = [3, n0, _VLC,
     0,
-    [_rA, _tGA, _pN, _aCd],
-    [0, 0, 0, () => VpcLatticeAdvancedConfiguration$], 3
+    [_rA, _tGA, _pN],
+    [0, 0, 0], 3
 ];
 var AcceleratorManufacturerSet = [1, n0, _AMS,
     0, [0,
@@ -18215,9 +17409,6 @@ var DevicesList = [1, n0, _DL,
 var EBSTagSpecifications = [1, n0, _EBSTSa,
     0, () => EBSTagSpecification$
 ];
-var ElbGatewayResourcesList = [1, n0, _EGRL,
-    0, () => ElbGatewayResources$
-];
 var EnvironmentFiles = [1, n0, _EFn,
     0, () => EnvironmentFile$
 ];
@@ -18234,39 +17425,6 @@ var ExpressGatewayServiceConfigurations = [1, n0, _EGSCx,
 ];
 var Failures = [1, n0, _Fa,
     0, () => Failure$
-];
-var GatewayClusterAssociationSummaryList = [1, n0, _GCASL,
-    0, () => GatewayClusterAssociationSummary$
-];
-var GatewayConnectionAlbResourcesList = [1, n0, _GCARL,
-    0, () => GatewayConnectionAlbResources$
-];
-var GatewayConnectionList = [1, n0, _GCL,
-    0, () => GatewayConnection$
-];
-var GatewayConnectorList = [1, n0, _GCLa,
-    0, () => GatewayConnector$
-];
-var GatewayOperationErrorList = [1, n0, _GOEL,
-    0, () => GatewayOperationError$
-];
-var GatewayResourceFailureList = [1, n0, _GRFL,
-    0, () => GatewayResourceFailure$
-];
-var GatewayRouteAlbResourcesList = [1, n0, _GRARL,
-    0, () => GatewayRouteAlbResources$
-];
-var GatewayRouteLoadBalancerSecurityGroupList = [1, n0, _GRLBSGL,
-    0, () => GatewayRouteLoadBalancerSecurityGroup$
-];
-var GatewayRouteSummaryList = [1, n0, _GRSL,
-    0, () => GatewayRouteSummary$
-];
-var GatewaySummaryList = [1, n0, _GSL,
-    0, () => GatewaySummary$
-];
-var GpuDevices = [1, n0, _GDp,
-    0, () => GpuDevice$
 ];
 var HostEntryList = [1, n0, _HEL,
     0, () => HostEntry$
@@ -18363,9 +17521,6 @@ var SecretList = [1, n0, _SL,
 var ServiceConnectClientAliasList = [1, n0, _SCCAL,
     0, () => ServiceConnectClientAlias$
 ];
-var ServiceConnectContainerConfigurations = [1, n0, _SCCC,
-    0, () => ServiceConnectContainerConfiguration$
-];
 var ServiceConnectServiceList = [1, n0, _SCSL,
     0, () => ServiceConnectService$
 ];
@@ -18395,9 +17550,6 @@ var ServiceRevisions = [1, n0, _SRerv,
 ];
 var ServiceRevisionsSummaryList = [1, n0, _SRSL,
     0, () => ServiceRevisionSummary$
-];
-var ServiceRevisionVpcLatticeConfigurations = [1, n0, _SRVLCe,
-    0, () => ServiceRevisionVpcLatticeConfiguration$
 ];
 var Services = [1, n0, _Serv,
     0, () => Service$
@@ -18449,54 +17601,6 @@ var VolumeList = [1, n0, _VL,
 var VpcLatticeConfigurations = [1, n0, _VLCp,
     0, () => VpcLatticeConfiguration$
 ];
-var DescribeGatewayConfiguration$ = [4, n0, _DGC,
-    0,
-    [_hSA],
-    [() => DescribeGatewayAlbConfiguration$]
-];
-var GatewayConfiguration$ = [4, n0, _GCat,
-    0,
-    [_hSA],
-    [() => HostSharedAlbConfiguration$]
-];
-var GatewayConnectionResources$ = [4, n0, _GCR,
-    0,
-    [_hSA],
-    [() => GatewayConnectionAlbResourcesList]
-];
-var GatewayElbAccessLogDestination$ = [4, n0, _GEALD,
-    0,
-    [_s_],
-    [() => GatewayElbAccessLogS3Destination$]
-];
-var GatewayInfrastructureResources$ = [4, n0, _GIR,
-    0,
-    [_hSA],
-    [() => ElbGatewayResourcesList]
-];
-var GatewayRouteResources$ = [4, n0, _GRR,
-    0,
-    [_hSA],
-    [() => GatewayRouteAlbResourcesList]
-];
-var ServiceConnectContainerConfiguration$ = [4, n0, _SCCCe,
-    0,
-    [_lL],
-    [0]
-];
-var SharingStrategy$ = [4, n0, _SSh,
-    0,
-    [_nMv],
-    [() => NvidiaMpsAllocation$]
-];
-var UpdateGatewayConfiguration$ = [4, n0, _UGC,
-    0,
-    [_hSA],
-    [() => UpdateGatewayAlbConfiguration$]
-];
-var AssociateGatewayWithCluster$ = [9, n0, _AGWC,
-    0, () => AssociateGatewayWithClusterRequest$, () => AssociateGatewayWithClusterResponse$
-];
 var ContinueServiceDeployment$ = [9, n0, _CSD,
     0, () => ContinueServiceDeploymentRequest$, () => ContinueServiceDeploymentResponse$
 ];
@@ -18511,9 +17615,6 @@ var CreateDaemon$ = [9, n0, _CDr,
 ];
 var CreateExpressGatewayService$ = [9, n0, _CEGS,
     0, () => CreateExpressGatewayServiceRequest$, () => CreateExpressGatewayServiceResponse$
-];
-var CreateGateway$ = [9, n0, _CG,
-    0, () => CreateGatewayRequest$, () => CreateGatewayResponse$
 ];
 var CreateService$ = [9, n0, _CSr,
     0, () => CreateServiceRequest$, () => CreateServiceResponse$
@@ -18541,9 +17642,6 @@ var DeleteDaemonTaskDefinition$ = [9, n0, _DDTD,
 ];
 var DeleteExpressGatewayService$ = [9, n0, _DEGS,
     0, () => DeleteExpressGatewayServiceRequest$, () => DeleteExpressGatewayServiceResponse$
-];
-var DeleteGateway$ = [9, n0, _DG,
-    0, () => DeleteGatewayRequest$, () => DeleteGatewayResponse$
 ];
 var DeleteService$ = [9, n0, _DSe,
     2, () => DeleteServiceRequest$, () => DeleteServiceResponse$
@@ -18584,15 +17682,6 @@ var DescribeDaemonTaskDefinition$ = [9, n0, _DDTDe,
 var DescribeExpressGatewayService$ = [9, n0, _DEGSe,
     0, () => DescribeExpressGatewayServiceRequest$, () => DescribeExpressGatewayServiceResponse$
 ];
-var DescribeGateway$ = [9, n0, _DGe,
-    0, () => DescribeGatewayRequest$, () => DescribeGatewayResponse$
-];
-var DescribeGatewayResources$ = [9, n0, _DGRescr,
-    0, () => DescribeGatewayResourcesRequest$, () => DescribeGatewayResourcesResponse$
-];
-var DescribeGatewayRoute$ = [9, n0, _DGRescri,
-    0, () => DescribeGatewayRouteRequest$, () => DescribeGatewayRouteResponse$
-];
 var DescribeServiceDeployments$ = [9, n0, _DSD,
     0, () => DescribeServiceDeploymentsRequest$, () => DescribeServiceDeploymentsResponse$
 ];
@@ -18610,9 +17699,6 @@ var DescribeTasks$ = [9, n0, _DT,
 ];
 var DescribeTaskSets$ = [9, n0, _DTSe,
     0, () => DescribeTaskSetsRequest$, () => DescribeTaskSetsResponse$
-];
-var DisassociateGatewayFromCluster$ = [9, n0, _DGFC,
-    0, () => DisassociateGatewayFromClusterRequest$, () => DisassociateGatewayFromClusterResponse$
 ];
 var DiscoverPollEndpoint$ = [9, n0, _DPE,
     0, () => DiscoverPollEndpointRequest$, () => DiscoverPollEndpointResponse$
@@ -18643,15 +17729,6 @@ var ListDaemons$ = [9, n0, _LD,
 ];
 var ListDaemonTaskDefinitions$ = [9, n0, _LDTD,
     0, () => ListDaemonTaskDefinitionsRequest$, () => ListDaemonTaskDefinitionsResponse$
-];
-var ListGatewayClusterAssociations$ = [9, n0, _LGCA,
-    0, () => ListGatewayClusterAssociationsRequest$, () => ListGatewayClusterAssociationsResponse$
-];
-var ListGatewayRoutes$ = [9, n0, _LGRis,
-    0, () => ListGatewayRoutesRequest$, () => ListGatewayRoutesResponse$
-];
-var ListGateways$ = [9, n0, _LG,
-    0, () => ListGatewaysRequest$, () => ListGatewaysResponse$
 ];
 var ListServiceDeployments$ = [9, n0, _LSD,
     0, () => ListServiceDeploymentsRequest$, () => ListServiceDeploymentsResponse$
@@ -18743,9 +17820,6 @@ var UpdateDaemon$ = [9, n0, _UD,
 var UpdateExpressGatewayService$ = [9, n0, _UEGSp,
     0, () => UpdateExpressGatewayServiceRequest$, () => UpdateExpressGatewayServiceResponse$
 ];
-var UpdateGateway$ = [9, n0, _UG,
-    0, () => UpdateGatewayRequest$, () => UpdateGatewayResponse$
-];
 var UpdateService$ = [9, n0, _US,
     0, () => UpdateServiceRequest$, () => UpdateServiceResponse$
 ];
@@ -18810,7 +17884,6 @@ const getRuntimeConfig = (config) => {
         authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
         bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
         credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
         defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
         maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
         region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
@@ -18911,9 +17984,6 @@ const command = makeBuilder(commonParams, "AmazonEC2ContainerServiceV20141113", 
 const _ep0 = {};
 const _mw0 = (Command, cs, config, o) => [];
 
-class AssociateGatewayWithClusterCommand extends command(_ep0, _mw0, "AssociateGatewayWithCluster", AssociateGatewayWithCluster$) {
-}
-
 class ContinueServiceDeploymentCommand extends command(_ep0, _mw0, "ContinueServiceDeployment", ContinueServiceDeployment$) {
 }
 
@@ -18927,9 +17997,6 @@ class CreateDaemonCommand extends command(_ep0, _mw0, "CreateDaemon", CreateDaem
 }
 
 class CreateExpressGatewayServiceCommand extends command(_ep0, _mw0, "CreateExpressGatewayService", CreateExpressGatewayService$) {
-}
-
-class CreateGatewayCommand extends command(_ep0, _mw0, "CreateGateway", CreateGateway$) {
 }
 
 class CreateServiceCommand extends command(_ep0, _mw0, "CreateService", CreateService$) {
@@ -18957,9 +18024,6 @@ class DeleteDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DeleteDaemo
 }
 
 class DeleteExpressGatewayServiceCommand extends command(_ep0, _mw0, "DeleteExpressGatewayService", DeleteExpressGatewayService$) {
-}
-
-class DeleteGatewayCommand extends command(_ep0, _mw0, "DeleteGateway", DeleteGateway$) {
 }
 
 class DeleteServiceCommand extends command(_ep0, _mw0, "DeleteService", DeleteService$) {
@@ -19001,15 +18065,6 @@ class DescribeDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DescribeD
 class DescribeExpressGatewayServiceCommand extends command(_ep0, _mw0, "DescribeExpressGatewayService", DescribeExpressGatewayService$) {
 }
 
-class DescribeGatewayCommand extends command(_ep0, _mw0, "DescribeGateway", DescribeGateway$) {
-}
-
-class DescribeGatewayResourcesCommand extends command(_ep0, _mw0, "DescribeGatewayResources", DescribeGatewayResources$) {
-}
-
-class DescribeGatewayRouteCommand extends command(_ep0, _mw0, "DescribeGatewayRoute", DescribeGatewayRoute$) {
-}
-
 class DescribeServiceDeploymentsCommand extends command(_ep0, _mw0, "DescribeServiceDeployments", DescribeServiceDeployments$) {
 }
 
@@ -19026,9 +18081,6 @@ class DescribeTasksCommand extends command(_ep0, _mw0, "DescribeTasks", Describe
 }
 
 class DescribeTaskSetsCommand extends command(_ep0, _mw0, "DescribeTaskSets", DescribeTaskSets$) {
-}
-
-class DisassociateGatewayFromClusterCommand extends command(_ep0, _mw0, "DisassociateGatewayFromCluster", DisassociateGatewayFromCluster$) {
 }
 
 class DiscoverPollEndpointCommand extends command(_ep0, _mw0, "DiscoverPollEndpoint", DiscoverPollEndpoint$) {
@@ -19059,15 +18111,6 @@ class ListDaemonsCommand extends command(_ep0, _mw0, "ListDaemons", ListDaemons$
 }
 
 class ListDaemonTaskDefinitionsCommand extends command(_ep0, _mw0, "ListDaemonTaskDefinitions", ListDaemonTaskDefinitions$) {
-}
-
-class ListGatewayClusterAssociationsCommand extends command(_ep0, _mw0, "ListGatewayClusterAssociations", ListGatewayClusterAssociations$) {
-}
-
-class ListGatewayRoutesCommand extends command(_ep0, _mw0, "ListGatewayRoutes", ListGatewayRoutes$) {
-}
-
-class ListGatewaysCommand extends command(_ep0, _mw0, "ListGateways", ListGateways$) {
 }
 
 class ListServiceDeploymentsCommand extends command(_ep0, _mw0, "ListServiceDeployments", ListServiceDeployments$) {
@@ -19160,9 +18203,6 @@ class UpdateDaemonCommand extends command(_ep0, _mw0, "UpdateDaemon", UpdateDaem
 class UpdateExpressGatewayServiceCommand extends command(_ep0, _mw0, "UpdateExpressGatewayService", UpdateExpressGatewayService$) {
 }
 
-class UpdateGatewayCommand extends command(_ep0, _mw0, "UpdateGateway", UpdateGateway$) {
-}
-
 class UpdateServiceCommand extends command(_ep0, _mw0, "UpdateService", UpdateService$) {
 }
 
@@ -19182,12 +18222,6 @@ const paginateListAttributes = createPaginator(ECSClient, ListAttributesCommand,
 const paginateListClusters = createPaginator(ECSClient, ListClustersCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateListContainerInstances = createPaginator(ECSClient, ListContainerInstancesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGatewayClusterAssociations = createPaginator(ECSClient, ListGatewayClusterAssociationsCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGatewayRoutes = createPaginator(ECSClient, ListGatewayRoutesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGateways = createPaginator(ECSClient, ListGatewaysCommand, "nextToken", "nextToken", "maxResults");
 
 const paginateListServicesByNamespace = createPaginator(ECSClient, ListServicesByNamespaceCommand, "nextToken", "nextToken", "maxResults");
 
@@ -19703,13 +18737,11 @@ const waitUntilTasksStopped = async (params, input) => {
 };
 
 const commands = {
-    AssociateGatewayWithClusterCommand,
     ContinueServiceDeploymentCommand,
     CreateCapacityProviderCommand,
     CreateClusterCommand,
     CreateDaemonCommand,
     CreateExpressGatewayServiceCommand,
-    CreateGatewayCommand,
     CreateServiceCommand,
     CreateTaskSetCommand,
     DeleteAccountSettingCommand,
@@ -19719,7 +18751,6 @@ const commands = {
     DeleteDaemonCommand,
     DeleteDaemonTaskDefinitionCommand,
     DeleteExpressGatewayServiceCommand,
-    DeleteGatewayCommand,
     DeleteServiceCommand,
     DeleteTaskDefinitionsCommand,
     DeleteTaskSetCommand,
@@ -19733,16 +18764,12 @@ const commands = {
     DescribeDaemonRevisionsCommand,
     DescribeDaemonTaskDefinitionCommand,
     DescribeExpressGatewayServiceCommand,
-    DescribeGatewayCommand,
-    DescribeGatewayResourcesCommand,
-    DescribeGatewayRouteCommand,
     DescribeServiceDeploymentsCommand,
     DescribeServiceRevisionsCommand,
     DescribeServicesCommand,
     DescribeTaskDefinitionCommand,
     DescribeTasksCommand,
     DescribeTaskSetsCommand,
-    DisassociateGatewayFromClusterCommand,
     DiscoverPollEndpointCommand,
     ExecuteCommandCommand,
     GetTaskProtectionCommand,
@@ -19753,9 +18780,6 @@ const commands = {
     ListDaemonDeploymentsCommand,
     ListDaemonsCommand,
     ListDaemonTaskDefinitionsCommand,
-    ListGatewayClusterAssociationsCommand,
-    ListGatewayRoutesCommand,
-    ListGatewaysCommand,
     ListServiceDeploymentsCommand,
     ListServicesCommand,
     ListServicesByNamespaceCommand,
@@ -19786,7 +18810,6 @@ const commands = {
     UpdateContainerInstancesStateCommand,
     UpdateDaemonCommand,
     UpdateExpressGatewayServiceCommand,
-    UpdateGatewayCommand,
     UpdateServiceCommand,
     UpdateServicePrimaryTaskSetCommand,
     UpdateTaskProtectionCommand,
@@ -19797,9 +18820,6 @@ const paginators = {
     paginateListAttributes,
     paginateListClusters,
     paginateListContainerInstances,
-    paginateListGatewayClusterAssociations,
-    paginateListGatewayRoutes,
-    paginateListGateways,
     paginateListServices,
     paginateListServicesByNamespace,
     paginateListTaskDefinitionFamilies,
@@ -19957,11 +18977,6 @@ const ClusterSettingName = {
 };
 const TargetType = {
     CONTAINER_INSTANCE: "container-instance",
-};
-const GpuSharingMode = {
-    DEDICATED: "DEDICATED",
-    IDLE: "IDLE",
-    NVIDIA_MPS: "NVIDIA_MPS",
 };
 const InstanceHealthCheckState = {
     IMPAIRED: "IMPAIRED",
@@ -20207,49 +19222,6 @@ const EFSTransitEncryption = {
 const TaskDefinitionField = {
     TAGS: "TAGS",
 };
-const GatewayClusterAssociationStatus = {
-    ACTIVE: "ACTIVE",
-    DISASSOCIATING: "DISASSOCIATING",
-    INACTIVE: "INACTIVE",
-};
-const GatewayAlbDesyncMitigationMode = {
-    DEFENSIVE: "defensive",
-    MONITOR: "monitor",
-    STRICTEST: "strictest",
-};
-const GatewayElbIpAddressType = {
-    DUALSTACK: "dualstack",
-    DUALSTACK_WITHOUT_PUBLIC_IPV4: "dualstack-without-public-ipv4",
-    IPV4: "ipv4",
-};
-const GatewayAlbProtocol = {
-    HTTP: "HTTP",
-    HTTPS: "HTTPS",
-};
-const GatewayElbScheme = {
-    INTERNAL: "internal",
-    INTERNET_FACING: "internet-facing",
-};
-const PropagateGatewayTags = {
-    GATEWAY: "GATEWAY",
-    NONE: "NONE",
-};
-const GatewayStatus = {
-    ACTIVE: "ACTIVE",
-    DELETED: "DELETED",
-    UPDATE_COMPLETE: "UPDATE_COMPLETE",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
-};
-const GatewayRouteStatus = {
-    ACTIVE: "ACTIVE",
-    CREATE_FAILED: "CREATE_FAILED",
-    CREATE_IN_PROGRESS: "CREATE_IN_PROGRESS",
-    DELETE_FAILED: "DELETE_FAILED",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
-};
 const TaskDefinitionFamilyStatus = {
     ACTIVE: "ACTIVE",
     ALL: "ALL",
@@ -20343,10 +19315,6 @@ const DeploymentControllerType = {
     ECS: "ECS",
     EXTERNAL: "EXTERNAL",
 };
-const GatewayConnectorHealthCheckProtocol = {
-    HTTP: "HTTP",
-    HTTPS: "HTTPS",
-};
 const AssignPublicIp = {
     DISABLED: "DISABLED",
     ENABLED: "ENABLED",
@@ -20376,10 +19344,6 @@ const ServiceConnectAccessLoggingFormat = {
 const ServiceConnectIncludeQueryParameters = {
     DISABLED: "DISABLED",
     ENABLED: "ENABLED",
-};
-const ServiceConnectContainerLogLevel = {
-    DEBUG: "debug",
-    INFO: "info",
 };
 const TaskFilesystemType = {
     EXT3: "ext3",
@@ -20460,10 +19424,6 @@ __webpack_unused_export__ = AdvancedConfiguration$;
 __webpack_unused_export__ = AgentUpdateStatus;
 __webpack_unused_export__ = ApplicationProtocol;
 __webpack_unused_export__ = AssignPublicIp;
-__webpack_unused_export__ = AssociateGatewayWithCluster$;
-__webpack_unused_export__ = AssociateGatewayWithClusterCommand;
-__webpack_unused_export__ = AssociateGatewayWithClusterRequest$;
-__webpack_unused_export__ = AssociateGatewayWithClusterResponse$;
 __webpack_unused_export__ = Attachment$;
 __webpack_unused_export__ = AttachmentStateChange$;
 __webpack_unused_export__ = Attribute$;
@@ -20547,10 +19507,6 @@ __webpack_unused_export__ = CreateExpressGatewayService$;
 __webpack_unused_export__ = CreateExpressGatewayServiceCommand;
 __webpack_unused_export__ = CreateExpressGatewayServiceRequest$;
 __webpack_unused_export__ = CreateExpressGatewayServiceResponse$;
-__webpack_unused_export__ = CreateGateway$;
-__webpack_unused_export__ = CreateGatewayCommand;
-__webpack_unused_export__ = CreateGatewayRequest$;
-__webpack_unused_export__ = CreateGatewayResponse$;
 __webpack_unused_export__ = CreateManagedInstancesProviderConfiguration$;
 __webpack_unused_export__ = CreateService$;
 __webpack_unused_export__ = CreateServiceCommand;
@@ -20622,10 +19578,6 @@ __webpack_unused_export__ = DeleteExpressGatewayService$;
 __webpack_unused_export__ = DeleteExpressGatewayServiceCommand;
 __webpack_unused_export__ = DeleteExpressGatewayServiceRequest$;
 __webpack_unused_export__ = DeleteExpressGatewayServiceResponse$;
-__webpack_unused_export__ = DeleteGateway$;
-__webpack_unused_export__ = DeleteGatewayCommand;
-__webpack_unused_export__ = DeleteGatewayRequest$;
-__webpack_unused_export__ = DeleteGatewayResponse$;
 __webpack_unused_export__ = DeleteService$;
 __webpack_unused_export__ = DeleteServiceCommand;
 __webpack_unused_export__ = DeleteServiceRequest$;
@@ -20695,20 +19647,6 @@ __webpack_unused_export__ = DescribeExpressGatewayService$;
 __webpack_unused_export__ = DescribeExpressGatewayServiceCommand;
 __webpack_unused_export__ = DescribeExpressGatewayServiceRequest$;
 __webpack_unused_export__ = DescribeExpressGatewayServiceResponse$;
-__webpack_unused_export__ = DescribeGateway$;
-__webpack_unused_export__ = DescribeGatewayAlbConfiguration$;
-__webpack_unused_export__ = DescribeGatewayCommand;
-__webpack_unused_export__ = DescribeGatewayConfiguration$;
-__webpack_unused_export__ = DescribeGatewayRequest$;
-__webpack_unused_export__ = DescribeGatewayResources$;
-__webpack_unused_export__ = DescribeGatewayResourcesCommand;
-__webpack_unused_export__ = DescribeGatewayResourcesRequest$;
-__webpack_unused_export__ = DescribeGatewayResourcesResponse$;
-__webpack_unused_export__ = DescribeGatewayResponse$;
-__webpack_unused_export__ = DescribeGatewayRoute$;
-__webpack_unused_export__ = DescribeGatewayRouteCommand;
-__webpack_unused_export__ = DescribeGatewayRouteRequest$;
-__webpack_unused_export__ = DescribeGatewayRouteResponse$;
 __webpack_unused_export__ = DescribeServiceDeployments$;
 __webpack_unused_export__ = DescribeServiceDeploymentsCommand;
 __webpack_unused_export__ = DescribeServiceDeploymentsRequest$;
@@ -20736,10 +19674,6 @@ __webpack_unused_export__ = DescribeTasksResponse$;
 __webpack_unused_export__ = DesiredStatus;
 __webpack_unused_export__ = Device$;
 __webpack_unused_export__ = DeviceCgroupPermission;
-__webpack_unused_export__ = DisassociateGatewayFromCluster$;
-__webpack_unused_export__ = DisassociateGatewayFromClusterCommand;
-__webpack_unused_export__ = DisassociateGatewayFromClusterRequest$;
-__webpack_unused_export__ = DisassociateGatewayFromClusterResponse$;
 __webpack_unused_export__ = DiscoverPollEndpoint$;
 __webpack_unused_export__ = DiscoverPollEndpointCommand;
 __webpack_unused_export__ = DiscoverPollEndpointRequest$;
@@ -20757,7 +19691,6 @@ __webpack_unused_export__ = EFSAuthorizationConfig$;
 __webpack_unused_export__ = EFSAuthorizationConfigIAM;
 __webpack_unused_export__ = EFSTransitEncryption;
 __webpack_unused_export__ = EFSVolumeConfiguration$;
-__webpack_unused_export__ = ElbGatewayResources$;
 __webpack_unused_export__ = EnvironmentFile$;
 __webpack_unused_export__ = EnvironmentFileType;
 __webpack_unused_export__ = EphemeralStorage$;
@@ -20784,52 +19717,13 @@ __webpack_unused_export__ = FSxWindowsFileServerVolumeConfiguration$;
 __webpack_unused_export__ = Failure$;
 __webpack_unused_export__ = FirelensConfiguration$;
 __webpack_unused_export__ = FirelensConfigurationType;
-__webpack_unused_export__ = Gateway$;
-__webpack_unused_export__ = GatewayAlbDesyncMitigationMode;
-__webpack_unused_export__ = GatewayAlbProtocol;
-__webpack_unused_export__ = GatewayAlbTestTrafficRules$;
-__webpack_unused_export__ = GatewayClusterAssociationStatus;
-__webpack_unused_export__ = GatewayClusterAssociationSummary$;
-__webpack_unused_export__ = GatewayConfiguration$;
-__webpack_unused_export__ = GatewayConnection$;
-__webpack_unused_export__ = GatewayConnectionAlbResources$;
-__webpack_unused_export__ = GatewayConnectionResources$;
-__webpack_unused_export__ = GatewayConnector$;
-__webpack_unused_export__ = GatewayConnectorFilters$;
-__webpack_unused_export__ = GatewayConnectorHealthCheck$;
-__webpack_unused_export__ = GatewayConnectorHealthCheckMatcher$;
-__webpack_unused_export__ = GatewayConnectorHealthCheckProtocol;
-__webpack_unused_export__ = GatewayElbAccessLogConfiguration$;
-__webpack_unused_export__ = GatewayElbAccessLogDestination$;
-__webpack_unused_export__ = GatewayElbAccessLogS3Destination$;
-__webpack_unused_export__ = GatewayElbIpAddressType;
-__webpack_unused_export__ = GatewayElbNetworkConfiguration$;
-__webpack_unused_export__ = GatewayElbScheme;
-__webpack_unused_export__ = GatewayInfrastructureResources$;
-__webpack_unused_export__ = GatewayNotFoundException;
-__webpack_unused_export__ = GatewayNotFoundException$;
-__webpack_unused_export__ = GatewayOperationError$;
-__webpack_unused_export__ = GatewayResourceFailure$;
-__webpack_unused_export__ = GatewayResources$;
-__webpack_unused_export__ = GatewayRoute$;
-__webpack_unused_export__ = GatewayRouteAlbResources$;
-__webpack_unused_export__ = GatewayRouteLoadBalancerSecurityGroup$;
-__webpack_unused_export__ = GatewayRouteResources$;
-__webpack_unused_export__ = GatewayRouteStatus;
-__webpack_unused_export__ = GatewayRouteSummary$;
-__webpack_unused_export__ = GatewayStatus;
-__webpack_unused_export__ = GatewaySummary$;
-__webpack_unused_export__ = GatewayTestTrafficHeader$;
 __webpack_unused_export__ = GetTaskProtection$;
 __webpack_unused_export__ = GetTaskProtectionCommand;
 __webpack_unused_export__ = GetTaskProtectionRequest$;
 __webpack_unused_export__ = GetTaskProtectionResponse$;
-__webpack_unused_export__ = GpuDevice$;
-__webpack_unused_export__ = GpuSharingMode;
 __webpack_unused_export__ = HealthCheck$;
 __webpack_unused_export__ = HealthStatus;
 __webpack_unused_export__ = HostEntry$;
-__webpack_unused_export__ = HostSharedAlbConfiguration$;
 __webpack_unused_export__ = HostVolumeProperties$;
 __webpack_unused_export__ = InferenceAccelerator$;
 __webpack_unused_export__ = InferenceAcceleratorOverride$;
@@ -20880,18 +19774,6 @@ __webpack_unused_export__ = ListDaemons$;
 __webpack_unused_export__ = ListDaemonsCommand;
 __webpack_unused_export__ = ListDaemonsRequest$;
 __webpack_unused_export__ = ListDaemonsResponse$;
-__webpack_unused_export__ = ListGatewayClusterAssociations$;
-__webpack_unused_export__ = ListGatewayClusterAssociationsCommand;
-__webpack_unused_export__ = ListGatewayClusterAssociationsRequest$;
-__webpack_unused_export__ = ListGatewayClusterAssociationsResponse$;
-__webpack_unused_export__ = ListGatewayRoutes$;
-__webpack_unused_export__ = ListGatewayRoutesCommand;
-__webpack_unused_export__ = ListGatewayRoutesRequest$;
-__webpack_unused_export__ = ListGatewayRoutesResponse$;
-__webpack_unused_export__ = ListGateways$;
-__webpack_unused_export__ = ListGatewaysCommand;
-__webpack_unused_export__ = ListGatewaysRequest$;
-__webpack_unused_export__ = ListGatewaysResponse$;
 __webpack_unused_export__ = ListServiceDeployments$;
 __webpack_unused_export__ = ListServiceDeploymentsCommand;
 __webpack_unused_export__ = ListServiceDeploymentsRequest$;
@@ -20925,7 +19807,6 @@ __webpack_unused_export__ = LocalStorage;
 __webpack_unused_export__ = LocalStorageType;
 __webpack_unused_export__ = LogConfiguration$;
 __webpack_unused_export__ = LogDriver;
-__webpack_unused_export__ = LogDriverVolumeConfiguration$;
 __webpack_unused_export__ = ManagedAgent$;
 __webpack_unused_export__ = ManagedAgentName;
 __webpack_unused_export__ = ManagedAgentStateChange$;
@@ -20969,7 +19850,6 @@ __webpack_unused_export__ = NetworkInterfaceCountRequest$;
 __webpack_unused_export__ = NetworkMode;
 __webpack_unused_export__ = NoUpdateAvailableException;
 __webpack_unused_export__ = NoUpdateAvailableException$;
-__webpack_unused_export__ = NvidiaMpsAllocation$;
 __webpack_unused_export__ = OSFamily;
 __webpack_unused_export__ = PidMode;
 __webpack_unused_export__ = PlacementConstraint$;
@@ -20983,7 +19863,6 @@ __webpack_unused_export__ = PlatformTaskDefinitionIncompatibilityException$;
 __webpack_unused_export__ = PlatformUnknownException;
 __webpack_unused_export__ = PlatformUnknownException$;
 __webpack_unused_export__ = PortMapping$;
-__webpack_unused_export__ = PropagateGatewayTags;
 __webpack_unused_export__ = PropagateMITags;
 __webpack_unused_export__ = PropagateTags;
 __webpack_unused_export__ = ProtectedTask$;
@@ -21047,8 +19926,6 @@ __webpack_unused_export__ = ServiceConnectAccessLogConfiguration$;
 __webpack_unused_export__ = ServiceConnectAccessLoggingFormat;
 __webpack_unused_export__ = ServiceConnectClientAlias$;
 __webpack_unused_export__ = ServiceConnectConfiguration$;
-__webpack_unused_export__ = ServiceConnectContainerConfiguration$;
-__webpack_unused_export__ = ServiceConnectContainerLogLevel;
 __webpack_unused_export__ = ServiceConnectIncludeQueryParameters;
 __webpack_unused_export__ = ServiceConnectService$;
 __webpack_unused_export__ = ServiceConnectServiceResource$;
@@ -21080,13 +19957,11 @@ __webpack_unused_export__ = ServiceRevisionCleanup;
 __webpack_unused_export__ = ServiceRevisionLoadBalancer$;
 __webpack_unused_export__ = ServiceRevisionOverrides$;
 __webpack_unused_export__ = ServiceRevisionSummary$;
-__webpack_unused_export__ = ServiceRevisionVpcLatticeConfiguration$;
 __webpack_unused_export__ = ServiceVolumeConfiguration$;
 __webpack_unused_export__ = Session$;
 __webpack_unused_export__ = Setting$;
 __webpack_unused_export__ = SettingName;
 __webpack_unused_export__ = SettingType;
-__webpack_unused_export__ = SharingStrategy$;
 __webpack_unused_export__ = SortOrder;
 __webpack_unused_export__ = StabilityStatus;
 __webpack_unused_export__ = StartTask$;
@@ -21186,13 +20061,6 @@ __webpack_unused_export__ = UpdateExpressGatewayService$;
 __webpack_unused_export__ = UpdateExpressGatewayServiceCommand;
 __webpack_unused_export__ = UpdateExpressGatewayServiceRequest$;
 __webpack_unused_export__ = UpdateExpressGatewayServiceResponse$;
-__webpack_unused_export__ = UpdateGateway$;
-__webpack_unused_export__ = UpdateGatewayAlbConfiguration$;
-__webpack_unused_export__ = UpdateGatewayCommand;
-__webpack_unused_export__ = UpdateGatewayConfiguration$;
-__webpack_unused_export__ = UpdateGatewayNetworkConfiguration$;
-__webpack_unused_export__ = UpdateGatewayRequest$;
-__webpack_unused_export__ = UpdateGatewayResponse$;
 __webpack_unused_export__ = UpdateInProgressException;
 __webpack_unused_export__ = UpdateInProgressException$;
 __webpack_unused_export__ = UpdateManagedInstancesProviderConfiguration$;
@@ -21218,16 +20086,12 @@ __webpack_unused_export__ = VersionConsistency;
 __webpack_unused_export__ = VersionInfo$;
 __webpack_unused_export__ = Volume$;
 __webpack_unused_export__ = VolumeFrom$;
-__webpack_unused_export__ = VpcLatticeAdvancedConfiguration$;
 __webpack_unused_export__ = VpcLatticeConfiguration$;
 __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateListAccountSettings;
 __webpack_unused_export__ = paginateListAttributes;
 __webpack_unused_export__ = paginateListClusters;
 __webpack_unused_export__ = paginateListContainerInstances;
-__webpack_unused_export__ = paginateListGatewayClusterAssociations;
-__webpack_unused_export__ = paginateListGatewayRoutes;
-__webpack_unused_export__ = paginateListGateways;
 __webpack_unused_export__ = paginateListServices;
 __webpack_unused_export__ = paginateListServicesByNamespace;
 __webpack_unused_export__ = paginateListTaskDefinitionFamilies;
@@ -54730,10 +53594,31 @@ const MIN_REQUEST_MS = 2_000;
  * deployment rolls back now rather than waiting out CodeDeploy's one-hour hook timeout.
  */
 async function answerHook(config, deps) {
+    await requireDeployment(config, deps);
     const outcome = await runCheck(config, deps);
     deps.log(`hook ${config.executionId}: ${outcome.detail}`);
     await report(config, outcome.status, deps);
     return outcome;
+}
+/**
+ * The deployment must exist and still be running before the check runs for minutes: an id that is wrong is said
+ * at once, not after the whole deadline.
+ */
+async function requireDeployment(config, deps) {
+    let status;
+    try {
+        const output = await deps.codedeploy.send(new dist_cjs/* GetDeploymentCommand */.Tvn({ deploymentId: config.deploymentId }));
+        status = output.deploymentInfo?.status;
+    }
+    catch (error) {
+        if (errors_errorName(error) === 'DeploymentDoesNotExistException') {
+            throw new errors_UserError(`--deployment-id ${config.deploymentId}: CodeDeploy has no such deployment in this account and region.`, { input: '--deployment-id' });
+        }
+        throw error;
+    }
+    if (status && ['Succeeded', 'Failed', 'Stopped'].includes(status)) {
+        throw new errors_UserError(`--deployment-id ${config.deploymentId}: the deployment has already ended (${status}); its hooks cannot be answered.`, { input: '--deployment-id' });
+    }
 }
 /** Runs the check every `intervalMs` until it passes, the deadline passes or the signal aborts. */
 async function runCheck(config, deps) {

@@ -49,7 +49,8 @@ Commands:
 
 Run berth <command> --help for its flags.
 
-Exit codes: 0 succeeded (or rendered / planned), 1 the deployment did not succeed, 2 bad input or usage.
+Exit codes: 0 succeeded (or rendered / planned), 1 the deployment did not succeed, 2 bad input, usage or an
+environment berth cannot work in (no region, no credentials, AWS not answering before any change), 3 a bug in berth.
 Every flag can also come from the environment: --wait-timeout from BERTH_WAIT_TIMEOUT (lists: one per line).
 AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_URL points berth at berth sim).
 `

@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { PutLifecycleEventHookExecutionStatusCommand, type CodeDeployClient } from '@aws-sdk/client-codedeploy'
+import {
+  GetDeploymentCommand,
+  PutLifecycleEventHookExecutionStatusCommand,
+  type CodeDeployClient,
+} from '@aws-sdk/client-codedeploy'
 import type { Sender } from '../aws/clients.js'
 import type { HookConfig } from '../config.js'
 import { UserError, errorMessage, errorName } from '../errors.js'
@@ -41,10 +45,37 @@ interface Attempt {
  * deployment rolls back now rather than waiting out CodeDeploy's one-hour hook timeout.
  */
 export async function answerHook(config: HookConfig, deps: HookDeps): Promise<HookOutcome> {
+  await requireDeployment(config, deps)
   const outcome = await runCheck(config, deps)
   deps.log(`hook ${config.executionId}: ${outcome.detail}`)
   await report(config, outcome.status, deps)
   return outcome
+}
+
+/**
+ * The deployment must exist and still be running before the check runs for minutes: an id that is wrong is said
+ * at once, not after the whole deadline.
+ */
+async function requireDeployment(config: HookConfig, deps: HookDeps): Promise<void> {
+  let status: string | undefined
+  try {
+    const output = await deps.codedeploy.send(new GetDeploymentCommand({ deploymentId: config.deploymentId }))
+    status = output.deploymentInfo?.status
+  } catch (error) {
+    if (errorName(error) === 'DeploymentDoesNotExistException') {
+      throw new UserError(
+        `--deployment-id ${config.deploymentId}: CodeDeploy has no such deployment in this account and region.`,
+        { input: '--deployment-id' },
+      )
+    }
+    throw error
+  }
+  if (status && ['Succeeded', 'Failed', 'Stopped'].includes(status)) {
+    throw new UserError(
+      `--deployment-id ${config.deploymentId}: the deployment has already ended (${status}); its hooks cannot be answered.`,
+      { input: '--deployment-id' },
+    )
+  }
 }
 
 /** Runs the check every `intervalMs` until it passes, the deadline passes or the signal aborts. */

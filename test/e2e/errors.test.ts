@@ -1,5 +1,5 @@
 /**
- * How a user first trips over berth, through the CLI bundle (dist/cli/index.js, `npm run build`): a closed pipe,
+ * How a user first trips over berth, through the CLI bundle (dist/cli/index.js, `npm run bundle`): a closed pipe,
  * `--json` on every exit code, bad input named as given, and zero AWS calls recorded by the emulator for bad input.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

@@ -1,7 +1,7 @@
 /**
  * Cancelling the CLI bundle as GitHub cancels a job: SIGINT, then SIGTERM 1.5 s later (GitHub waits 7.5 s). The
  * first signal must lead to the rollback call, the second must not abandon it, and the verdict is `cancelled` with
- * the service back on its previous revision. Needs `npm run build` (dist/cli/index.js).
+ * the service back on its previous revision. Needs `npm run bundle` (dist/cli/index.js).
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'

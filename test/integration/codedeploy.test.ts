@@ -538,6 +538,27 @@ describe('berth hook --http', () => {
     expect(puts).toHaveLength(1)
   })
 
+  it('says at once that a deployment id is unknown, without running the check or answering anything', async () => {
+    const h = await manualHarness()
+    let checks = 0
+    const server = await startServer((_, response) => {
+      checks++
+      response.end()
+    })
+    const payload = { DeploymentId: 'd-UNKNOWN00', LifecycleEventHookExecutionId: 'x' }
+    const error = await answerHook(hookConfig(payload, server.url), {
+      codedeploy: h.clients.codedeploy,
+      log: () => {},
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toBe(
+      '--deployment-id d-UNKNOWN00: CodeDeploy has no such deployment in this account and region.',
+    )
+    expect(checks).toBe(0)
+    const puts = (await h.sim.calls()).filter((call) => call.operation === 'PutLifecycleEventHookExecutionStatus')
+    expect(puts).toEqual([])
+  })
+
   it('reports Failed when the deadline passes without the expected status', async () => {
     const h = await manualHarness()
     const server = await healthServer(500)

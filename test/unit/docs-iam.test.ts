@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { MUTATING_OPERATIONS } from '../../src/aws/clients.js'
+
+// docs/iam.md promises that each policy grants what its command calls: read from the source, not from a list.
+
+const PREFIX: Record<string, string> = {
+  '@aws-sdk/client-ecs': 'ecs',
+  '@aws-sdk/client-codedeploy': 'codedeploy',
+  '@aws-sdk/client-ecr': 'ecr',
+  '@aws-sdk/client-cloudwatch-logs': 'logs',
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return path.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** `ecs:UpdateService` for every `new UpdateServiceCommand(` in the files, by the client package it comes from. */
+function actionsOf(files: string[]): Set<string> {
+  const actions = new Set<string>()
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    const imports = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'(@aws-sdk\/client-[a-z-]+)'/g)]
+    for (const [, operation] of text.matchAll(/new ([A-Z][A-Za-z]+)Command\(/g)) {
+      const from = imports.find(([, names]) => new RegExp(`\\b${operation}Command\\b`).test(names))
+      if (!from) throw new Error(`${file}: ${operation}Command is not imported from an AWS SDK client`)
+      actions.add(`${PREFIX[from[2]]}:${operation}`)
+    }
+  }
+  return actions
+}
+
+/** The actions of the policy under each `## heading` of docs/iam.md. */
+function policies(): Map<string, Set<string>> {
+  const doc = readFileSync('docs/iam.md', 'utf8')
+  const result = new Map<string, Set<string>>()
+  for (const [, heading, json] of doc.matchAll(/^## (.+)\n[\s\S]*?```json\n([\s\S]*?)```/gm)) {
+    const policy = JSON.parse(json) as { Statement: { Action: string | string[] }[] }
+    result.set(heading, new Set(policy.Statement.flatMap((statement) => [statement.Action].flat())))
+  }
+  return result
+}
+
+const all = (directory: string) => sourceFiles(directory)
+const shared = [...all('src/deploy').filter((file) => !/\/(rolling|codedeploy)\//.test(file)), 'src/run.ts']
+const missing = (needed: Set<string>, granted: Set<string> | undefined) =>
+  [...needed].filter((action) => !granted?.has(action))
+
+describe('docs/iam.md', () => {
+  const docs = policies()
+
+  it('has a policy for each command', () => {
+    expect([...docs.keys()]).toEqual([
+      'deploy, rolling update',
+      'deploy, CodeDeploy blue/green',
+      'dry run and render (read-only)',
+      'hook',
+    ])
+  })
+
+  it('grants a rolling deploy every operation the rolling driver and the shared stages call', () => {
+    const needed = actionsOf([...shared, ...all('src/deploy/rolling')])
+    expect(needed.has('ecs:UpdateService')).toBe(true)
+    expect(missing(needed, docs.get('deploy, rolling update'))).toEqual([])
+  })
+
+  it('grants a CodeDeploy deploy every operation the CodeDeploy driver and the shared stages call', () => {
+    const needed = actionsOf([...shared, ...all('src/deploy/codedeploy')])
+    expect(needed.has('codedeploy:CreateDeployment')).toBe(true)
+    expect(missing(needed, docs.get('deploy, CodeDeploy blue/green'))).toEqual([])
+  })
+
+  it('grants the read-only policy no operation that changes anything', () => {
+    const granted = [...(docs.get('dry run and render (read-only)') ?? [])]
+    expect(granted.filter((action) => MUTATING_OPERATIONS.has(action.split(':')[1]))).toEqual([])
+    expect(granted).toEqual(expect.arrayContaining(['ecs:DescribeServices', 'ecs:DescribeTaskDefinition']))
+  })
+
+  it('grants the hook every operation berth hook and the hook Lambda call', () => {
+    const needed = actionsOf(all('src/hook'))
+    expect([...needed].sort()).toEqual(['codedeploy:GetDeployment', 'codedeploy:PutLifecycleEventHookExecutionStatus'])
+    expect(missing(needed, docs.get('hook'))).toEqual([])
+  })
+})
