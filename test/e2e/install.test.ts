@@ -43,7 +43,7 @@ async function installGlobally(spec: string): Promise<string> {
 async function expectWorkingBerth(berth: string): Promise<void> {
   expect(existsSync(berth)).toBe(true)
   const help = await run(berth, ['--help'])
-  expect(help.stdout).toContain('berth deploy')
+  expect(help.stdout).toContain('Usage: berth <command>')
   const env = {
     ...process.env,
     AWS_ENDPOINT_URL: sim.url,
