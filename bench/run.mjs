@@ -6,12 +6,13 @@
 //  2. API calls berth makes per deployment (all calls the emulator served during the run); the same two figures for
 //     a CodeDeploy blue/green canary (10% for 5 minutes, then the termination wait), from its completeTime;
 //  3. how fast the emulator runs a 15-minute rolling deployment at --speed 200 (real seconds, median);
-//  4. the CLI's cold start: `berth render` of a two-container task definition, process start to exit.
+//  4. the cold start of each bundle, paired against `node -e 0`, and the bundles' sizes (bench/cold-start.mjs).
 //
-// Usage: npm run bench -- [--runs 5]
+// Usage: npm run bench -- [--runs 5] [--quick]. The full run takes about five minutes on 2 cores; --quick makes one
+// run of each deployment, skips the 15-minute emulator run, and takes well under a minute.
 import { spawn } from 'node:child_process'
-import { performance } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
+import { benchColdStart } from './cold-start.mjs'
 import { benchSimRolling } from './sim-rolling.mjs'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -21,7 +22,8 @@ const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const SPEED = 20
 const POLL_SECONDS = 5
 const args = process.argv.slice(2)
-const RUNS = Number(args[args.indexOf('--runs') + 1] || 5)
+const QUICK = args.includes('--quick')
+const RUNS = QUICK ? 1 : Number(args[args.indexOf('--runs') + 1] || 5)
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -123,19 +125,6 @@ async function canaryOnce() {
   }
 }
 
-async function coldRender() {
-  const started = performance.now()
-  const { code } = await berth([
-    'render',
-    '--task-definition',
-    'test/fixtures/taskdef/web-fargate.describe.json',
-    '--image',
-    `web=${REGISTRY}/web:v2`,
-  ])
-  if (code !== 0) throw new Error(`berth render exited ${code}`)
-  return performance.now() - started
-}
-
 const rows = []
 for (const [label, image, expected] of [
   ['healthy image -> succeeded', 'v2', 'succeeded'],
@@ -164,16 +153,16 @@ rows.push([
   `${median(canaries.map((run) => run.calls))} API calls per deployment`,
 ])
 
-const sim = await benchSimRolling({ runs: RUNS, speed: 200 })
-rows.push([
-  'berth sim, 15-minute rolling deployment',
-  `${sim.medianRealSeconds.toFixed(2)} s real for ${sim.emulatedMinutes.toFixed(1)} emulated minutes at --speed 200 ` +
-    `(${((sim.emulatedMinutes * 60) / sim.medianRealSeconds).toFixed(0)} x real time)`,
-])
+if (!QUICK) {
+  const sim = await benchSimRolling({ runs: RUNS, speed: 200 })
+  rows.push([
+    'berth sim, 15-minute rolling deployment',
+    `${sim.medianRealSeconds.toFixed(2)} s real for ${sim.emulatedMinutes.toFixed(1)} emulated minutes at --speed 200 ` +
+      `(${((sim.emulatedMinutes * 60) / sim.medianRealSeconds).toFixed(0)} x real time)`,
+  ])
+}
 
-const renders = []
-for (let i = 0; i < RUNS; i++) renders.push(await coldRender())
-rows.push(['berth render, cold start (process start to exit)', `${median(renders).toFixed(0)} ms`])
+rows.push(...benchColdStart({ runs: QUICK ? 5 : 15 }))
 
-console.log(`medians of ${RUNS} runs each`)
+console.log(QUICK ? 'quick: one run of each deployment, cold starts median of 5' : `medians of ${RUNS} runs each`)
 for (const [what, figure] of rows) console.log(`${what.padEnd(48)} ${figure}`)

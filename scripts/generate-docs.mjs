@@ -1,5 +1,7 @@
-// Rebuilds the README's input and output tables from action.yml, so the two cannot drift.
+// Rebuilds the README's input and output tables from action.yml, and its CLI synopsis from the committed CLI
+// bundle's --help (the FLAGS table of src/cli/help.ts), so neither can drift.
 // `node scripts/generate-docs.mjs --check` exits 1 when the README is stale.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
@@ -33,16 +35,36 @@ const table = [
   '<!-- action-docs:end -->',
 ].join('\n')
 
-const readme = readFileSync('README.md', 'utf8')
-const block = /<!-- action-docs:start[^>]*-->[\s\S]*?<!-- action-docs:end -->/
-if (!block.test(readme)) {
-  console.error('README.md has no <!-- action-docs:start --> ... <!-- action-docs:end --> block.')
+const help = execFileSync(process.execPath, ['dist/cli/index.js', '--help'], { encoding: 'utf8' })
+const synopsis = /^berth render [\s\S]*?(?=\n\n)/m.exec(help)?.[0]
+if (!synopsis) {
+  console.error('dist/cli/index.js --help prints no synopsis: run npm run bundle.')
   process.exit(1)
 }
-const updated = readme.replace(block, table)
+const synopsisBlock = [
+  '<!-- cli-synopsis:start (generated from berth --help by npm run generate-docs) -->',
+  '```',
+  synopsis,
+  '```',
+  '<!-- cli-synopsis:end -->',
+].join('\n')
+
+const readme = readFileSync('README.md', 'utf8')
+const blocks = [
+  [/<!-- action-docs:start[^>]*-->[\s\S]*?<!-- action-docs:end -->/, table, 'action-docs'],
+  [/<!-- cli-synopsis:start[^>]*-->[\s\S]*?<!-- cli-synopsis:end -->/, synopsisBlock, 'cli-synopsis'],
+]
+let updated = readme
+for (const [block, content, name] of blocks) {
+  if (!block.test(updated)) {
+    console.error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> block.`)
+    process.exit(1)
+  }
+  updated = updated.replace(block, content)
+}
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    console.error('README.md input/output tables are stale: run npm run generate-docs.')
+    console.error('README.md input/output tables or CLI synopsis are stale: run npm run generate-docs.')
     process.exit(1)
   }
 } else {

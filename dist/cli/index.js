@@ -54370,9 +54370,95 @@ const FLAGS = {
     },
     sim: { values: ['scenario', 'port', 'speed', 'seed'], lists: [], switches: [] },
 };
+/** What each value flag takes, as the synopsis shows it. */
+const PLACEHOLDERS = {
+    'task-definition': 'FILE|FAMILY[:REV]|ARN',
+    image: 'CONTAINER=URI',
+    env: 'CONTAINER:NAME=VALUE',
+    secret: 'CONTAINER:NAME=VALUEFROM',
+    family: 'F',
+    cpu: 'N',
+    memory: 'N',
+    out: 'FILE',
+    'artifacts-dir': 'DIR',
+    artifacts: 'imagedefinitions,imagedetail,codedeploy',
+    region: 'R',
+    cluster: 'C',
+    service: 'S',
+    strategy: 'auto|rolling|codedeploy|ecs-native',
+    'desired-count': 'N',
+    'keep-revisions': 'N',
+    'max-failed-tasks': 'N',
+    'codedeploy-application': 'A',
+    'codedeploy-group': 'G',
+    'deployment-config': 'NAME|canary:10%:5m|linear:10%:1m|all-at-once',
+    appspec: 'FILE',
+    'wait-for': 'traffic-shifted|completed',
+    'wait-timeout': '30m',
+    'poll-interval': '5s',
+    'on-timeout': 'rollback|leave',
+    'on-cancel': 'rollback|leave',
+    hook: 'EVENT=FUNCTION',
+    tag: 'KEY=VALUE',
+    'deployment-id': 'ID',
+    'execution-id': 'ID',
+    http: 'URL',
+    'expect-status': '200',
+    deadline: '5m',
+    interval: '5s',
+    scenario: 'FILE',
+    port: '0',
+    speed: 'N',
+    seed: 'N',
+};
+/** The flags each command cannot do without, first in its synopsis line. */
+const REQUIRED = {
+    render: ['task-definition'],
+    deploy: ['cluster', 'service'],
+    hook: ['deployment-id', 'execution-id'],
+    sim: ['scenario'],
+};
+const SYNOPSIS_WIDTH = 112;
+/** One synopsis entry per command, every flag of the FLAGS table in it, wrapped under the command. */
+function synopsis() {
+    return Object.keys(FLAGS)
+        .map((command) => {
+        const spec = FLAGS[command];
+        const flag = (name) => {
+            const value = PLACEHOLDERS[name];
+            if (value === undefined)
+                throw new Error(`no placeholder for --${name}`);
+            return `--${name} ${value}${spec.lists.includes(name) ? ' ...' : ''}`;
+        };
+        const words = [
+            ...REQUIRED[command].map(flag),
+            ...[...spec.values, ...spec.lists]
+                .filter((name) => !REQUIRED[command].includes(name))
+                .map((n) => `[${flag(n)}]`),
+            ...spec.switches.map((name) => `[--${name}]`),
+            ...(spec.command ? ['[-- COMMAND ...]'] : []),
+        ];
+        return wrap(`berth ${command}`, words);
+    })
+        .join('\n');
+}
+function wrap(head, words) {
+    const indent = ' '.repeat(head.length + 1);
+    const lines = [head];
+    for (const word of words) {
+        const last = lines.length - 1;
+        if (lines[last].length + 1 + word.length > SYNOPSIS_WIDTH && lines[last].trim() !== '')
+            lines.push(indent + word);
+        else
+            lines[last] += ` ${word}`;
+    }
+    return lines.join('\n');
+}
 const MAIN_HELP = `berth: deploy to Amazon ECS and tell the truth about it.
 
 Usage: berth <command> [flags]
+
+${synopsis()}
 
 Commands:
   render   render a task definition with new images, env and secrets; diff it; write pipeline artifacts
