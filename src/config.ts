@@ -5,7 +5,7 @@ import {
   isLambdaFunction,
   type HookBinding,
   type HookEvent,
-} from './artifacts/appspec.js'
+} from './artifacts/hooks.js'
 import { UserError } from './errors.js'
 import { normaliseUnits } from './taskdef/units.js'
 

@@ -8,11 +8,9 @@ import { join, resolve, sep } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, type Config, type InputSource } from './config.js'
 import { UserError, errorMessage, isInternalError, isUserError, unexpectedFailure } from './errors.js'
-import { createClients, explainSetupError } from './aws/clients.js'
-import { run } from './run.js'
-import { credentialKind } from './taskdef/index.js'
+import { explainSetupError } from './aws/errors.js'
+import { credentialKind } from './taskdef/credentials.js'
 import { consoleReporter } from './report/console.js'
-import { githubDeploymentReporter } from './report/github-deployment.js'
 import { summaryMarkdown } from './report/summary.js'
 import { fanOut, recorder, type ProgressEvent, type Reporter } from './events.js'
 import { type RunResult } from './verdict.js'
@@ -69,7 +67,7 @@ function maskCredentials(config: Config): void {
 }
 
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
-function githubDeployment(config: Config): Reporter | undefined {
+async function githubDeployment(config: Config): Promise<Reporter | undefined> {
   const environment = core.getInput('github-environment')
   if (!environment || !config.cluster || config.dryRun) return undefined
   const token = core.getInput('github-token')
@@ -77,6 +75,8 @@ function githubDeployment(config: Config): Reporter | undefined {
     core.warning('input "github-environment" is set but "github-token" is empty: no GitHub deployment is recorded.')
     return undefined
   }
+  // Loaded only when asked for: the GitHub API client is a good part of the Action's start-up time.
+  const { githubDeploymentReporter } = await import('./report/github-deployment.js')
   return githubDeploymentReporter({ token, environment, warn: (message) => core.warning(message) })
 }
 
@@ -113,8 +113,10 @@ async function main(): Promise<void> {
     const parsed = parseConfig(inputs, process.env)
     maskCredentials(parsed)
     const config: Config = { ...parsed, out: parsed.out ?? renderedPath() }
-    const github = githubDeployment(config)
+    const github = await githubDeployment(config)
     if (github) reporter = fanOut(reporter, github)
+    // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
+    const [{ run }, { createClients }] = await Promise.all([import('./run.js'), import('./aws/clients.js')])
     const result = await run(config, {
       clients: createClients({ region: config.region }),
       reporter,

@@ -1,5 +1,5 @@
 import type { ArtifactKind, ImageEdit } from '../config.js'
-import type { HookBinding } from './appspec.js'
+import type { HookBinding } from './hooks.js'
 import { UserError } from '../errors.js'
 import { containerName, containersOf, isObject } from '../taskdef/types.js'
 import type { TaskDefinitionJson } from '../taskdef/types.js'

@@ -2,7 +2,7 @@ import { ECSClient } from '@aws-sdk/client-ecs'
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { UserError, errorName, errorMessage } from '../errors.js'
+import { errorName, errorMessage } from '../errors.js'
 import { isUnreachable } from './errors.js'
 
 /** The narrow view of an SDK client that stages need: `send`. Tests hand in real clients pointed at the emulator. */
@@ -197,28 +197,4 @@ function endpointOf(endpoint: string | undefined, service: string, region: strin
     process.env.AWS_ENDPOINT_URL ??
     `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`
   )
-}
-
-/**
- * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
- * from the first AWS call, before anything changes. Anything else is returned as it is.
- */
-export function explainSetupError(error: unknown): unknown {
-  const message = error instanceof Error ? error.message : ''
-  if (/^Region is missing/.test(message)) {
-    return new UserError(
-      'no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).',
-      { input: '--region' },
-      'environment',
-    )
-  }
-  if (errorName(error) === 'CredentialsProviderError') {
-    return new UserError(
-      `no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
-        'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).',
-      {},
-      'environment',
-    )
-  }
-  return error
 }

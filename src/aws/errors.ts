@@ -1,3 +1,5 @@
+import { UserError, errorName } from '../errors.js'
+
 const THROTTLING_CODES = new Set([
   'ThrottlingException',
   'Throttling',
@@ -73,4 +75,28 @@ export function isUnreachable(error: unknown): boolean {
   if (UNREACHABLE_CODES.has(name ?? '') || UNREACHABLE_CODES.has(code ?? '')) return true
   const inner = unwrapped(error)
   return inner instanceof Error && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(inner.message)
+}
+
+/**
+ * The AWS set-up errors a user fixes in their environment, not in berth, as a UserError that says how; they come
+ * from the first AWS call, before anything changes. Anything else is returned as it is.
+ */
+export function explainSetupError(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : ''
+  if (/^Region is missing/.test(message)) {
+    return new UserError(
+      'no AWS region: give --region (the Action input region), or set AWS_REGION (aws-actions/configure-aws-credentials sets it).',
+      { input: '--region' },
+      'environment',
+    )
+  }
+  if (errorName(error) === 'CredentialsProviderError') {
+    return new UserError(
+      `no AWS credentials (${message}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or assume a ` +
+        'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).',
+      {},
+      'environment',
+    )
+  }
+  return error
 }

@@ -2,14 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseConfig, parseHookConfig, type Config } from '../config.js'
 import { UserError, errorJson, isUserError } from '../errors.js'
-import { createClients, explainSetupError } from '../aws/clients.js'
-import { run } from '../run.js'
-import { answerHook } from '../hook/answer.js'
+import { explainSetupError } from '../aws/errors.js'
 import { consoleReporter } from '../report/console.js'
 import { jsonReporter } from '../report/json.js'
 import { fanOut, type Reporter } from '../events.js'
 import { type RunResult } from '../verdict.js'
-import { runSim, SimInputError } from '../sim/main.js'
 import { argsSource, parseArgs } from './args.js'
 import { FLAGS, HELP, MAIN_HELP } from './help.js'
 
@@ -93,6 +90,8 @@ async function deployOrRender(command: 'render' | 'deploy', config: Config, io: 
     throw new UserError('berth render needs --task-definition FILE|FAMILY[:REV]|ARN.')
   }
   const reporter = cliReporter(config, io)
+  // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
+  const [{ run }, { createClients }] = await Promise.all([import('../run.js'), import('../aws/clients.js')])
   let result: RunResult
   try {
     result = await run(config, {
@@ -132,6 +131,10 @@ export function exitCodeOf(result: RunResult): number {
 }
 
 async function hook(config: ReturnType<typeof parseHookConfig>, io: CliIo): Promise<number> {
+  const [{ answerHook }, { createClients }] = await Promise.all([
+    import('../hook/answer.js'),
+    import('../aws/clients.js'),
+  ])
   const clients = createClients({ region: config.region })
   const outcome = await answerHook(config, {
     codedeploy: clients.codedeploy,
@@ -158,6 +161,8 @@ async function sim(scenario: string | undefined, source: ReturnType<typeof argsS
     speed: number('speed', 1, (n) => n > 0 && n <= 100_000, 'a number above 0, at most 100000'),
     seed: number('seed', 1, Number.isInteger, 'a whole number'),
   }
+  // The emulator is a separate world, loaded by this subcommand only.
+  const { runSim, SimInputError } = await import('../sim/main.js')
   try {
     await runSim(options, io.stdout)
   } catch (error) {

@@ -7,12 +7,14 @@ import {
   appSpecDocument,
   appSpecString,
   appSpecYaml,
+} from '../../artifacts/appspec.js'
+import {
   isLambdaFunction,
   HOOK_EVENTS,
   LAMBDA_FUNCTION_FORM,
   type HookBinding,
   type HookEvent,
-} from '../../artifacts/appspec.js'
+} from '../../artifacts/hooks.js'
 import { UserError } from '../../errors.js'
 
 /** The container and port CodeDeploy routes load balancer traffic to. */

@@ -1,5 +1,5 @@
 import type { DeploymentInfo, LifecycleEvent } from '@aws-sdk/client-codedeploy'
-import type { HookBinding } from '../../artifacts/appspec.js'
+import type { HookBinding } from '../../artifacts/hooks.js'
 import type { Verdict } from '../../verdict.js'
 import { diagnosticsOf } from './progress.js'
 

@@ -1,5 +1,5 @@
 import type { DeploymentInfo, ECSTarget, LifecycleEvent } from '@aws-sdk/client-codedeploy'
-import type { HookBinding } from '../../artifacts/appspec.js'
+import type { HookBinding } from '../../artifacts/hooks.js'
 import { TERMINATION_WAIT, type LifecycleEventChange, type ProgressEvent } from '../../events.js'
 
 /** The deployment statuses after which nothing changes any more. */

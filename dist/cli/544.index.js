@@ -1,0 +1,4753 @@
+export const id = 544;
+export const ids = [544,201];
+export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
+/* harmony export */   DeadlineReached: () => (/* binding */ DeadlineReached),
+/* harmony export */   MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
+/* harmony export */   NoAnswerError: () => (/* binding */ NoAnswerError),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT),
+/* harmony export */   abortable: () => (/* binding */ abortable),
+/* harmony export */   createClients: () => (/* binding */ createClients),
+/* harmony export */   operationOf: () => (/* binding */ operationOf)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2684);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+
+
+
+
+
+
+const USER_AGENT = 'berth';
+const CONNECTION_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * Every call berth makes that changes something. The SDK never sends these twice: after a lost answer only berth's
+ * own retry, which first looks at what the lost call did, may send one again. (`berth hook`'s
+ * PutLifecycleEventHookExecutionStatus is not one: sending the same answer again changes nothing.)
+ */
+const MUTATING_OPERATIONS = new Set([
+    'RegisterTaskDefinition',
+    'DeregisterTaskDefinition',
+    'UpdateService',
+    'CreateDeployment',
+    'CreateDeploymentConfig',
+    'StopDeployment',
+]);
+/** The SDK's name of a command's operation (`UpdateService`). */
+function operationOf(command) {
+    const schema = command.schema;
+    if (Array.isArray(schema) && typeof schema[2] === 'string')
+        return schema[2];
+    return String(command.constructor?.name ?? '').replace(/Command$/, '');
+}
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+class NoAnswerError extends Error {
+    operation;
+    endpoint;
+    seconds;
+    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+    name = 'TimeoutError';
+    constructor(operation, endpoint, seconds, options) {
+        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
+        this.operation = operation;
+        this.endpoint = endpoint;
+        this.seconds = seconds;
+    }
+}
+function router(routed) {
+    const send = async (command, options = {}) => {
+        const operation = operationOf(command);
+        const client = MUTATING_OPERATIONS.has(operation) ? routed.writes : routed.reads;
+        const started = Date.now();
+        try {
+            return await client.send.call(client, command, options);
+        }
+        catch (error) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'TimeoutError') {
+                throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
+            }
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+                    cause: error,
+                });
+            }
+            throw error;
+        }
+    };
+    return {
+        send: send,
+        endpoint: routed.endpoint,
+        destroy: () => {
+            routed.reads.destroy();
+            routed.writes.destroy();
+        },
+    };
+}
+function secondsSince(started) {
+    return Math.max(1, Math.round((Date.now() - started) / 1000));
+}
+/** The reason of an abort by the run's deadline (`--wait-timeout`), as opposed to a cancel. */
+class DeadlineReached extends Error {
+    name = 'DeadlineReached';
+}
+/**
+ * The one seam through which a run's calls go: each call carries `signalFor(operation)`'s signal as its abortSignal, so the
+ * run's deadline and cancel abort calls in flight. A call ended by the deadline is a NoAnswerError.
+ */
+function abortable(clients, signalFor) {
+    const wrap = (client) => {
+        const endpoint = client.endpoint ?? 'the AWS endpoint';
+        const send = async (command, options = {}) => {
+            const operation = operationOf(command);
+            const signal = signalFor(operation);
+            const started = Date.now();
+            try {
+                return await client.send.call(client, command, { ...options, abortSignal: signal });
+            }
+            catch (error) {
+                if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
+                    throw error;
+                throw new NoAnswerError(operation, endpoint, secondsSince(started), { cause: error });
+            }
+        };
+        return { ...client, send };
+    };
+    return {
+        ecs: wrap(clients.ecs),
+        codedeploy: wrap(clients.codedeploy),
+        ecr: wrap(clients.ecr),
+        logs: wrap(clients.logs),
+    };
+}
+/**
+ * The only place berth constructs AWS SDK clients. Each service has two: reads, which the SDK retries, and
+ * mutating calls, which it sends once. Every attempt has a connection and an answer deadline, and every call the
+ * signal given to `abortWith`.
+ */
+function createClients(options = {}) {
+    // The region Config resolved (input, AWS_REGION, AWS_DEFAULT_REGION); unset, the SDK reads the profile's.
+    const region = options.region;
+    const common = {
+        region,
+        retryMode: 'standard',
+        customUserAgent: options.userAgent ?? USER_AGENT,
+        requestHandler: {
+            connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+    };
+    const reads = { ...common, maxAttempts: options.maxAttempts ?? 3 };
+    const writes = { ...common, maxAttempts: 1 };
+    const pair = (make, service) => ({
+        reads: make(reads),
+        writes: make(writes),
+        endpoint: endpointOf(options.endpoint, service, region),
+    });
+    const ecs = router(pair((c) => new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc(c), 'ECS'));
+    const codedeploy = router(pair((c) => new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__/* .CodeDeployClient */ .cHd(c), 'CODEDEPLOY'));
+    const ecr = router(pair((c) => new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(c), 'ECR'));
+    const logs = router(pair((c) => new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchLogsClient */ .TFr(c), 'CLOUDWATCH_LOGS'));
+    return {
+        ecs,
+        codedeploy,
+        ecr,
+        logs,
+        destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
+    };
+}
+const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
+/** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
+function endpointOf(endpoint, service, region) {
+    return (endpoint ??
+        process.env[`AWS_ENDPOINT_URL_${service}`] ??
+        process.env.AWS_ENDPOINT_URL ??
+        `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`);
+}
+
+
+/***/ }),
+
+/***/ 6544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/taskdef/types.ts
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The container definitions that are objects, with their index in the array. */
+function containersOf(taskDefinition) {
+    const list = taskDefinition.containerDefinitions;
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
+}
+function containerName(container) {
+    return typeof container.name === 'string' ? container.name : undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/artifacts/hooks.ts
+var artifacts_hooks = __webpack_require__(283);
+;// CONCATENATED MODULE: ./src/taskdef/clean.ts
+
+/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+/** The task definition without describe-only fields and without null or undefined values, key order kept. */
+function clean(taskDefinition) {
+    const describeOnly = DESCRIBE_ONLY_FIELDS;
+    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
+    return dropNulls(Object.fromEntries(kept));
+}
+/**
+ * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
+ * (e.g. `--tag`) replacing document tags of the same key.
+ */
+function toRegisterInput(doc, extraTags = []) {
+    const input = clean(doc.taskDefinition);
+    const tags = mergeTags(doc.tags ?? [], extraTags);
+    return tags.length > 0 ? { ...input, tags } : input;
+}
+function mergeTags(base, extra) {
+    const merged = new Map();
+    for (const tag of [...base, ...extra])
+        merged.set(tag.key, tag.value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+function dropNulls(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== null && member !== undefined)
+            .map(([key, member]) => [key, dropNulls(member)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
+
+
+
+
+
+/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
+const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
+const APPSPEC_FILE = 'appspec.yaml';
+const TASKDEF_FILE = 'taskdef.json';
+/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
+function appSpec(input) {
+    const network = input.networkConfiguration?.awsvpcConfiguration;
+    const hooks = [...(input.hooks ?? [])].sort((a, b) => artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(a.event) - artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(b.event));
+    return {
+        version: 0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: input.taskDefinition,
+                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
+                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
+                        ...(network
+                            ? {
+                                NetworkConfiguration: {
+                                    AwsvpcConfiguration: {
+                                        Subnets: [...(network.subnets ?? [])],
+                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
+                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
+                                    },
+                                },
+                            }
+                            : {}),
+                    },
+                },
+            },
+        ],
+        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
+    };
+}
+/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
+function appSpecJson(input) {
+    const { version: _version, ...rest } = appSpec(input);
+    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
+}
+/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
+function appSpecYaml(input) {
+    const doc = appSpecDocument(appSpec(input));
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_, pair) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                return;
+            const key = String(pair.key.value);
+            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
+                pair.value.flow = true;
+                for (const item of pair.value.items)
+                    if ((0,dist/* isScalar */.jn)(item))
+                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
+                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+        },
+    });
+    return appSpecString(doc);
+}
+/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
+function appSpecDocument(value) {
+    const doc = new dist/* Document */.yo(value);
+    const version = doc.get('version', true);
+    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
+        version.minFractionDigits = 1;
+    }
+    return doc;
+}
+function appSpecString(doc) {
+    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
+/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
+function isPlain(key, value) {
+    if (key === 'Type')
+        return true;
+    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
+}
+/**
+ * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
+ * for each placeholder container.
+ */
+function codeDeployTaskdef(taskDefinition, placeholders) {
+    const result = clean(taskDefinition);
+    const containers = containersOf(result);
+    for (const { container, placeholder } of placeholders) {
+        const match = containers.find((entry) => containerName(entry.container) === container);
+        if (!match) {
+            throw new src_errors/* UserError */.yo(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
+        }
+        match.container.image = `<${bare(placeholder)}>`;
+    }
+    return JSON.stringify(result, null, 2) + '\n';
+}
+function bare(placeholder) {
+    return placeholder.replace(/^<(.*)>$/, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/image-detail.ts
+const IMAGE_DETAIL_FILE = 'imageDetail.json';
+/** `{"ImageURI": uri}`, plus the fields the ECR source action adds when the image's ECR details are known. */
+function imageDetail(uri, ecr) {
+    if (!ecr)
+        return { ImageURI: uri };
+    return {
+        ...(ecr.imageSizeInBytes !== undefined ? { ImageSizeInBytes: String(ecr.imageSizeInBytes) } : {}),
+        ...(ecr.imageDigest !== undefined ? { ImageDigest: ecr.imageDigest } : {}),
+        Version: '1.0',
+        ...(ecr.imagePushedAt !== undefined ? { ImagePushedAt: javaDateString(ecr.imagePushedAt) } : {}),
+        ...(ecr.registryId !== undefined ? { RegistryId: ecr.registryId } : {}),
+        ...(ecr.repositoryName !== undefined ? { RepositoryName: ecr.repositoryName } : {}),
+        ImageURI: uri,
+        ...(ecr.imageTags !== undefined ? { ImageTags: [...ecr.imageTags] } : {}),
+    };
+}
+function serializeImageDetail(detail) {
+    return JSON.stringify(detail, null, 2) + '\n';
+}
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The ECR source action's timestamp form, Java's Date.toString in UTC: `Mon Jan 21 20:04:00 UTC 2019`. */
+function javaDateString(date) {
+    const two = (n) => String(n).padStart(2, '0');
+    const time = `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+    return `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${time} UTC ${date.getUTCFullYear()}`;
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/imagedefinitions.ts
+
+
+const IMAGE_DEFINITIONS_FILE = 'imagedefinitions.json';
+/**
+ * The containers' images, in task definition order: the given containers (usually those whose image was
+ * set), or all of them when none are given.
+ */
+function imageDefinitions(taskDefinition, containers = []) {
+    const all = containersOf(taskDefinition).map(({ container }) => ({
+        name: containerName(container),
+        image: container.image,
+    }));
+    const existing = all.flatMap(({ name }) => name ?? []);
+    const unknown = containers.filter((name) => !existing.includes(name));
+    if (unknown.length > 0) {
+        throw new src_errors/* UserError */.yo(`imagedefinitions.json: no container named ${unknown.map((name) => `"${name}"`).join(', ')}; ` +
+            `the task definition's containers are ${existing.map((name) => `"${name}"`).join(', ')}.`);
+    }
+    const wanted = all.filter(({ name }) => name !== undefined && (containers.length === 0 || containers.includes(name)));
+    return wanted.map(({ name, image }) => {
+        if (typeof image !== 'string')
+            throw new src_errors/* UserError */.yo(`imagedefinitions.json: container "${name}" has no image.`);
+        return { name: name, imageUri: image };
+    });
+}
+/** The file as the ECS action reads it: a JSON array of `{"name", "imageUri"}`, UTF-8. */
+function serializeImageDefinitions(definitions) {
+    const entries = definitions.map(({ name, imageUri }) => ({ name, imageUri }));
+    return JSON.stringify(entries, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/index.ts
+
+
+
+
+
+
+
+
+/** CodeDeployToECS takes Image1 to Image4. */
+const MAX_IMAGE_PLACEHOLDERS = 4;
+/**
+ * The CodePipeline artifacts for the rendered task definition, in a fixed order. With several images,
+ * `imageDetail.json` is the first one's and each container also gets `<container>/imageDetail.json`, one per
+ * CodeDeployToECS image artifact.
+ */
+function buildArtifacts(kinds, input) {
+    const containers = unique(input.images.map((image) => image.container));
+    const files = [];
+    if (kinds.includes('imagedefinitions')) {
+        const definitions = imageDefinitions(input.taskDefinition, containers);
+        files.push({ name: IMAGE_DEFINITIONS_FILE, content: serializeImageDefinitions(definitions) });
+    }
+    if (kinds.includes('imagedetail'))
+        files.push(...imageDetailFiles(input.taskDefinition, containers));
+    if (kinds.includes('codedeploy'))
+        files.push(...codeDeployFiles(input, containers));
+    return files;
+}
+function imageDetailFiles(taskDefinition, containers) {
+    const definitions = imageDefinitions(taskDefinition, containers);
+    const [first] = definitions;
+    const files = [{ name: IMAGE_DETAIL_FILE, content: serializeImageDetail(imageDetail(first.imageUri)) }];
+    if (definitions.length > 1) {
+        for (const { name, imageUri } of definitions) {
+            files.push({ name: `${name}/${IMAGE_DETAIL_FILE}`, content: serializeImageDetail(imageDetail(imageUri)) });
+        }
+    }
+    return files;
+}
+function codeDeployFiles(input, containers) {
+    if (containers.length > MAX_IMAGE_PLACEHOLDERS) {
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: CodeDeployToECS fills in at most ${MAX_IMAGE_PLACEHOLDERS} images ` +
+            `(Image1 to Image4), but ${containers.length} containers get a new image: ${containers.join(', ')}.`);
+    }
+    const placeholders = containers.map((container, i) => ({ container, placeholder: `IMAGE${i + 1}_NAME` }));
+    const target = loadBalancedContainer(input.taskDefinition, input.appSpec?.containerName, input.appSpec?.containerPort);
+    return [
+        { name: TASKDEF_FILE, content: codeDeployTaskdef(input.taskDefinition, placeholders) },
+        {
+            name: APPSPEC_FILE,
+            content: appSpecYaml({
+                taskDefinition: TASK_DEFINITION_PLACEHOLDER,
+                ...target,
+                hooks: input.appSpec?.hooks ?? [],
+            }),
+        },
+    ];
+}
+/** The container and port behind the load balancer: as given, else the first container with a port mapping. */
+function loadBalancedContainer(taskDefinition, name, port) {
+    const withPorts = containersOf(taskDefinition).flatMap(({ container }) => {
+        const mappings = Array.isArray(container.portMappings) ? container.portMappings.filter(isObject) : [];
+        const firstPort = mappings.map((mapping) => mapping.containerPort).find((value) => typeof value === 'number');
+        const own = containerName(container);
+        return own === undefined ? [] : [{ name: own, port: firstPort }];
+    });
+    const chosen = name === undefined
+        ? withPorts.find((entry) => entry.port !== undefined)
+        : withPorts.find((entry) => entry.name === name);
+    if (name !== undefined && !chosen) {
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: no container named "${name}" for the AppSpec's LoadBalancerInfo; ` +
+            `the task definition's containers are ${withPorts.map((entry) => `"${entry.name}"`).join(', ')}.`);
+    }
+    const containerPort = port ?? chosen?.port;
+    if (!chosen || containerPort === undefined) {
+        const which = name === undefined ? 'no container has a' : `container "${name}" has no`;
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: the AppSpec needs the container and port behind the load balancer, but ${which} ` +
+            'portMapping with a containerPort; add one to the task definition.');
+    }
+    return { containerName: chosen.name, containerPort };
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/artifacts/write.ts
+
+
+
+
+/**
+ * Writes a file so that readers see the old content or the new, never half of it: a temporary file in the same
+ * directory (so the rename stays on one file system), then a rename over the target. Creates missing directories.
+ */
+async function writeFileAtomic(path, content) {
+    const directory = (0,external_node_path_.dirname)(path);
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,promises_.writeFile)(temporary, content, 'utf8');
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+/** Writes the artifacts into `directory`, returning the paths written, in order. */
+async function writeArtifacts(directory, files) {
+    const paths = [];
+    for (const file of files) {
+        const path = (0,external_node_path_.join)(directory, file.name);
+        const inside = (0,external_node_path_.relative)((0,external_node_path_.resolve)(directory), (0,external_node_path_.resolve)(path));
+        if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+            throw new src_errors/* UserError */.yo(`artifact name ${JSON.stringify(file.name)} would be written outside ${directory}.`);
+        }
+        await writeFileAtomic(path, file.content);
+        paths.push(path);
+    }
+    return paths;
+}
+/** Before anything changes: `--artifacts-dir` must be a directory, or a path where berth can create one. */
+async function checkDirectory(directory, flag) {
+    const found = await (0,promises_.stat)(directory).catch(() => undefined);
+    if (found && !found.isDirectory()) {
+        throw new src_errors/* UserError */.yo(`${flag} ${directory}: is a file, not a directory; give a directory (berth creates it if missing).`, {
+            input: flag,
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/aws/abort.ts
+
+/** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
+const ROLLBACK_GRACE_MS = 60_000;
+/** A signal that aborts after `ms` of real time with `reason`; its timer does not keep the process alive. */
+function abortAfter(ms, reason) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), Math.max(0, ms)).unref();
+    return controller.signal;
+}
+/**
+ * Which signal each call of a run carries. Reads in flight are aborted by the deadline or a cancel, so a stalled
+ * endpoint cannot hold the run. Calls that change something, and every call made after the deadline or a cancel
+ * (the rollback and the last looks), have until the deadline plus a short grace: a cancel must not cut off the
+ * rollback it asks for.
+ */
+function callSignals(deadline, cancel) {
+    const expired = new AbortController();
+    const onDeadline = () => expired.abort(new clients.DeadlineReached('the wait timeout (--wait-timeout) passed'));
+    if (deadline.signal.aborted)
+        onDeadline();
+    else
+        deadline.signal.addEventListener('abort', onDeadline, { once: true });
+    const live = cancel ? AbortSignal.any([expired.signal, cancel]) : expired.signal;
+    let afterStop;
+    const grace = () => abortAfter(deadline.remaining() + ROLLBACK_GRACE_MS, new clients.DeadlineReached('the grace passed'));
+    return (operation) => {
+        if (live.aborted)
+            return (afterStop ??= grace());
+        return clients.MUTATING_OPERATIONS.has(operation) ? grace() : live;
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/deploy/ecs.ts
+
+async function lookUpService(ecs, cluster, name) {
+    const output = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [name] }));
+    const service = output.services?.[0];
+    if (service)
+        return { service };
+    return { failure: output.failures?.[0] ?? { reason: 'MISSING' } };
+}
+/** DescribeServices for a service that must exist (while watching it). */
+async function describeService(ecs, cluster, name) {
+    const lookup = await lookUpService(ecs, cluster, name);
+    if ('service' in lookup)
+        return lookup.service;
+    throw new Error(`DescribeServices: service ${name} in cluster ${cluster} is ${lookup.failure.reason ?? 'missing'}.`);
+}
+/** ARNs of stopped tasks, newest pages first, at most `limit`. */
+async function listStoppedTasks(ecs, cluster, filter, limit = 100) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster, ...filter, desiredStatus: 'STOPPED', nextToken }));
+        arns.push(...(page.taskArns ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken && arns.length < limit);
+    return arns.slice(0, limit);
+}
+/** DescribeTasks in batches of 100, the API's limit. */
+async function describeTasks(ecs, cluster, arns) {
+    const tasks = [];
+    for (let start = 0; start < arns.length; start += 100) {
+        const output = await ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns.slice(start, start + 100) }));
+        tasks.push(...(output.tasks ?? []));
+    }
+    return tasks;
+}
+function taskId(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(8249);
+;// CONCATENATED MODULE: ./src/deploy/images.ts
+
+
+const ECR_URI = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/;
+/** The parts of an ECR image URI, or undefined for an image elsewhere (Docker Hub, public.ecr.aws, …). */
+function parseEcrImage(container, uri) {
+    const match = ECR_URI.exec(uri);
+    if (!match)
+        return undefined;
+    const [, registryId, region, repositoryName, tag, digest] = match;
+    const imageId = digest ? { imageDigest: digest } : { imageTag: tag ?? 'latest' };
+    return { container, uri, registryId, region, repositoryName, imageId };
+}
+/** `arn:aws:ecs:us-east-1:123456789012:service/…` → its account and region. */
+function registryOf(serviceArn) {
+    const [, , , region, account] = serviceArn?.split(':') ?? [];
+    return region && /^\d{12}$/.test(account ?? '') ? { account, region } : undefined;
+}
+/**
+ * Asks ECR, one DescribeImages per image, whether the images exist, so that a missing tag is said before ECS
+ * spends minutes failing to pull it. Only images of the own registry are asked: the client speaks to that region,
+ * and another account's repository (an AWS-owned sidecar image, say) answers only to that account's policy.
+ */
+async function checkEcrImages(ecr, images, own) {
+    const checks = await Promise.all(images.filter((image) => isOwn(image, own)).map((image) => checkOne(ecr, image)));
+    return checks.filter((check) => check !== undefined);
+}
+function isOwn(image, own) {
+    return image.region === own.region && image.registryId === own.account;
+}
+async function checkOne(ecr, image) {
+    try {
+        await ecr.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
+            registryId: image.registryId,
+            repositoryName: image.repositoryName,
+            imageIds: [image.imageId],
+        }));
+        return undefined;
+    }
+    catch (error) {
+        const name = (0,src_errors/* errorName */.Is)(error);
+        const where = `ECR repository ${image.repositoryName} of registry ${image.registryId}`;
+        if (name === 'ImageNotFoundException') {
+            const what = image.imageId.imageDigest ? `digest ${image.imageId.imageDigest}` : `tag ${image.imageId.imageTag}`;
+            return { image, problem: `${where} has no image with ${what}` };
+        }
+        if (name === 'RepositoryNotFoundException')
+            return { image, problem: `${where} does not exist` };
+        return { image, unknown: (0,src_errors/* errorMessage */.gJ)(error) };
+    }
+}
+/** A warning per container image that ECR says is missing; a check that cannot be made is a debug line only. */
+async function warnAboutMissingImages(ecr, reporter, containers, own) {
+    if (!own)
+        return;
+    const images = containers
+        .map((container) => parseEcrImage(container.name ?? '', container.image ?? ''))
+        .filter((image) => image !== undefined);
+    for (const image of images.filter((candidate) => !isOwn(candidate, own))) {
+        reporter.emit({
+            type: 'debug',
+            message: `not checked in ECR: ${image.uri} is in registry ${image.registryId} (${image.region}), not this account's in ${own.region}`,
+        });
+    }
+    for (const check of await checkEcrImages(ecr, images, own)) {
+        const { container, uri } = check.image;
+        if ('problem' in check) {
+            reporter.emit({
+                type: 'warning',
+                message: `container ${container} image ${uri}: ${check.problem}; its tasks will stop with ` +
+                    'CannotPullContainerError unless the image is pushed before they start.',
+            });
+        }
+        else {
+            reporter.emit({ type: 'debug', message: `could not check ${uri} in ECR: ${check.unknown}` });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/watch/sleep.ts
+var sleep = __webpack_require__(588);
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+
+
+/** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
+async function retrying(call, options) {
+    const attempts = options.attempts ?? 8;
+    const retryable = options.retryable ?? errors/* isTransient */.dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.())
+                throw error;
+            const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
+            options.onRetry?.(error, delayMs);
+            await (0,sleep/* pause */.v)(options.sleep, delayMs, [options.signal]);
+        }
+    }
+}
+const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
+
+;// CONCATENATED MODULE: ./src/taskdef/json.ts
+/** Where a JSON syntax error is, and what the parser wanted there. */
+class JsonSyntaxError extends Error {
+    expected;
+    found;
+    line;
+    column;
+    constructor(expected, found, line, column) {
+        super(`expected ${expected}, found ${found}`);
+        this.expected = expected;
+        this.found = found;
+        this.line = line;
+        this.column = column;
+    }
+}
+function pathKey(path) {
+    return JSON.stringify(path);
+}
+/**
+ * A strict JSON parser (RFC 8259) that remembers the line of every path and reports errors by line and column.
+ * Native JSON.parse reports only an offset, in a message whose wording changes between Node versions.
+ */
+function parseJson(text) {
+    const scanner = new Scanner(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const lines = new Map();
+    scanner.skipSpace();
+    const value = scanner.value([], lines);
+    scanner.skipSpace();
+    if (!scanner.atEnd())
+        scanner.fail('the end of the file');
+    return { value, lines };
+}
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const LITERALS = [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+];
+class Scanner {
+    text;
+    at = 0;
+    line = 1;
+    lineStart = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    atEnd() {
+        return this.at >= this.text.length;
+    }
+    skipSpace() {
+        while (this.at < this.text.length) {
+            const char = this.text[this.at];
+            if (char === '\n') {
+                this.line++;
+                this.lineStart = this.at + 1;
+            }
+            else if (char !== ' ' && char !== '\t' && char !== '\r') {
+                return;
+            }
+            this.at++;
+        }
+    }
+    value(path, lines) {
+        const char = this.text[this.at];
+        if (char === '{')
+            return this.object(path, lines);
+        if (char === '[')
+            return this.array(path, lines);
+        if (char === '"')
+            return this.string();
+        if (char === '-' || (char >= '0' && char <= '9'))
+            return this.number();
+        for (const [word, literal] of LITERALS) {
+            if (this.text.startsWith(word, this.at)) {
+                this.at += word.length;
+                return literal;
+            }
+        }
+        return this.fail('a value (object, array, string, number, true, false or null)');
+    }
+    object(path, lines) {
+        const result = {};
+        this.at++;
+        this.skipSpace();
+        if (this.take('}'))
+            return result;
+        for (;;) {
+            if (this.text[this.at] !== '"')
+                this.fail(`a property name in double quotes`);
+            const keyLine = this.line;
+            const key = this.string();
+            this.skipSpace();
+            if (!this.take(':'))
+                this.fail(`':' after the property name ${JSON.stringify(key)}`);
+            this.skipSpace();
+            const memberPath = [...path, key];
+            lines.set(pathKey(memberPath), keyLine);
+            // defineProperty, so a key named __proto__ stays a plain key as with JSON.parse.
+            Object.defineProperty(result, key, {
+                value: this.value(memberPath, lines),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+            this.skipSpace();
+            if (this.take('}'))
+                return result;
+            if (!this.take(','))
+                this.fail(`',' or '}' after the value of ${JSON.stringify(key)}`);
+            this.skipSpace();
+            if (this.text[this.at] === '}')
+                this.fail("a property name after ',' (JSON allows no trailing comma)");
+        }
+    }
+    array(path, lines) {
+        const result = [];
+        this.at++;
+        this.skipSpace();
+        if (this.take(']'))
+            return result;
+        for (;;) {
+            const itemPath = [...path, result.length];
+            lines.set(pathKey(itemPath), this.line);
+            result.push(this.value(itemPath, lines));
+            this.skipSpace();
+            if (this.take(']'))
+                return result;
+            if (!this.take(','))
+                this.fail(`',' or ']' after an array item`);
+            this.skipSpace();
+            if (this.text[this.at] === ']')
+                this.fail("a value after ',' (JSON allows no trailing comma)");
+        }
+    }
+    string() {
+        const start = this.at;
+        this.at++;
+        STRING_BODY.lastIndex = this.at;
+        STRING_BODY.exec(this.text);
+        this.at = STRING_BODY.lastIndex;
+        if (this.text[this.at] !== '"') {
+            if (this.atEnd() || this.text[this.at] === '\n')
+                this.fail("a closing '\"' before the end of the line");
+            if (this.text[this.at] === '\\')
+                this.fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+            this.fail('a character allowed in a string (control characters must be escaped)');
+        }
+        this.at++;
+        return JSON.parse(this.text.slice(start, this.at));
+    }
+    number() {
+        NUMBER.lastIndex = this.at;
+        const match = NUMBER.exec(this.text);
+        if (!match)
+            return this.fail('a number');
+        this.at += match[0].length;
+        return Number(match[0]);
+    }
+    take(char) {
+        if (this.text[this.at] !== char)
+            return false;
+        this.at++;
+        return true;
+    }
+    fail(expected) {
+        throw new JsonSyntaxError(expected, this.describeHere(), this.line, this.at - this.lineStart + 1);
+    }
+    describeHere() {
+        if (this.atEnd())
+            return 'the end of the file';
+        const char = this.text[this.at];
+        // An unquoted word may be a value pasted without quotes, a token or a password: said by its kind, never echoed.
+        if (/[A-Za-z_]/.test(char))
+            return 'an unquoted word';
+        if (/[0-9]/.test(char))
+            return 'a digit';
+        if (char === '\n' || char === '\r')
+            return 'the end of the line';
+        return `'${char}'`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
+
+
+/** Where a YAML syntax error is, and its kind in words (never the text around it, which may hold a secret). */
+class YamlSyntaxError extends Error {
+    problem;
+    line;
+    column;
+    constructor(problem, line, column) {
+        super(problem);
+        this.problem = problem;
+        this.line = line;
+        this.column = column;
+    }
+}
+/**
+ * A task definition written in YAML, as the official deploy action accepts it: the same value as its JSON, with
+ * the line of every path (a member's key line, an item's line), so problems point into the file.
+ */
+function parseYaml(text) {
+    const counter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = counter.linePos(error.pos[0]);
+        throw new YamlSyntaxError(error.code.toLowerCase().replace(/_/g, ' '), line, col);
+    }
+    const lines = new Map();
+    const lineOf = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? undefined : counter.linePos(offset).line;
+    };
+    const visit = (node, path) => {
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const child = [...path, String(pair.key.value)];
+                const line = lineOf(pair.key);
+                if (line !== undefined)
+                    lines.set(pathKey(child), line);
+                visit(pair.value, child);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item, index) => {
+                const line = lineOf(item);
+                if (line !== undefined)
+                    lines.set(pathKey([...path, index]), line);
+                visit(item, [...path, index]);
+            });
+        }
+    };
+    visit(doc.contents, []);
+    return { value: (doc.toJS() ?? null), lines };
+}
+/** A file whose name says YAML. */
+function isYamlFile(file) {
+    return /\.ya?ml$/i.test(file);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/read.ts
+
+
+
+
+
+/**
+ * Reads a task definition file, JSON or YAML: the bare definition, the `{"taskDefinition": …, "tags": …}` that
+ * `aws ecs describe-task-definition` prints, or a RegisterTaskDefinition input (`--cli-input-json`).
+ */
+function parseTaskDefinition(text, file) {
+    const { value, lines } = parseOrExplain(text, file);
+    const lineAt = (path) => (path.length === 0 ? firstLine(text) : lines.get(pathKey(path)));
+    if (!isObject(value)) {
+        const line = firstLine(text);
+        throw new src_errors/* UserError */.yo(`${file}:${line}: a task definition must be ${isYamlFile(file) ? 'a YAML mapping' : 'a JSON object'}, found ${kindOf(value)}.`, {
+            file,
+            line,
+        });
+    }
+    const shape = shapeOf(value);
+    const prefix = shape === 'describe' ? ['taskDefinition'] : [];
+    const taskDefinition = shape === 'describe' ? value.taskDefinition : { ...value };
+    const tags = readTags(value.tags, file, lineAt(['tags']));
+    if (shape !== 'describe')
+        delete taskDefinition.tags;
+    requireContainers(taskDefinition, file, lineAt(prefix) ?? 1, lineAt([...prefix, 'containerDefinitions']));
+    return {
+        taskDefinition,
+        ...(tags ? { tags } : {}),
+        file,
+        shape,
+        lineOf: (path) => lineAt([...prefix, ...path]),
+    };
+}
+/** A task definition fetched with DescribeTaskDefinition; timestamps become epoch seconds, as on the wire. */
+function fromDescribeOutput(output) {
+    if (!output.taskDefinition)
+        throw new src_errors/* UserError */.yo('DescribeTaskDefinition returned no task definition.');
+    const taskDefinition = toJson(output.taskDefinition);
+    const tags = (output.tags ?? []).flatMap((tag) => tag.key !== undefined ? [{ key: tag.key, value: tag.value ?? '' }] : []);
+    return {
+        taskDefinition,
+        ...(tags.length > 0 ? { tags } : {}),
+        shape: 'describe',
+        lineOf: () => undefined,
+    };
+}
+/** JSON, or YAML for a `.yaml`/`.yml` file; a syntax error says where and what kind, never the text there. */
+function parseOrExplain(text, file) {
+    try {
+        return isYamlFile(file) ? parseYaml(text) : parseJson(text);
+    }
+    catch (error) {
+        const at = { file, line: error.line, column: error.column };
+        const where = `${file}:${at.line}:${at.column}`;
+        if (error instanceof JsonSyntaxError) {
+            throw new src_errors/* UserError */.yo(`${where}: invalid JSON: expected ${error.expected}, found ${error.found}.`, at);
+        }
+        if (error instanceof YamlSyntaxError)
+            throw new src_errors/* UserError */.yo(`${where}: invalid YAML: ${error.problem}.`, at);
+        throw error;
+    }
+}
+function shapeOf(value) {
+    if (isObject(value.taskDefinition))
+        return 'describe';
+    return DESCRIBE_ONLY_FIELDS.some((field) => field in value) ? 'bare' : 'register';
+}
+function readTags(value, file, line) {
+    if (value === undefined || value === null)
+        return undefined;
+    const valid = Array.isArray(value) &&
+        value.every((tag) => isObject(tag) && typeof tag.key === 'string' && ['string', 'undefined'].includes(typeof tag.value));
+    if (!valid) {
+        throw new src_errors/* UserError */.yo(`${file}:${line ?? 1}: "tags" must be a list of {"key": "…", "value": "…"} objects.`, {
+            file,
+            line,
+        });
+    }
+    return value.map((tag) => ({ key: tag.key, value: tag.value ?? '' }));
+}
+function requireContainers(taskDefinition, file, objectLine, listLine) {
+    const list = taskDefinition.containerDefinitions;
+    if (list === undefined) {
+        throw new src_errors/* UserError */.yo(`${file}:${objectLine}: the task definition has no "containerDefinitions"; expected a task definition ` +
+            'JSON (bare, as printed by aws ecs describe-task-definition, or a RegisterTaskDefinition input).', { file, line: objectLine });
+    }
+    if (!Array.isArray(list) || list.length === 0 || !list.every(isObject)) {
+        const line = listLine ?? objectLine;
+        throw new src_errors/* UserError */.yo(`${file}:${line}: "containerDefinitions" must be a non-empty list of container objects, found ${kindOf(list)}.`, { file, line });
+    }
+}
+function kindOf(value) {
+    if (Array.isArray(value))
+        return value.length === 0 ? 'an empty list' : 'a list';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function firstLine(text) {
+    const match = /^\uFEFF?[ \t\r\n]*/.exec(text);
+    return (match?.[0].match(/\n/g)?.length ?? 0) + 1;
+}
+/** SDK values to plain JSON: Dates to epoch seconds, undefined members dropped. */
+function toJson(value) {
+    if (value instanceof Date)
+        return value.getTime() / 1000;
+    if (Array.isArray(value))
+        return value.map(toJson);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== undefined)
+            .map(([key, member]) => [key, toJson(member)]));
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/taskdef/units.ts
+var units = __webpack_require__(6503);
+;// CONCATENATED MODULE: ./src/taskdef/render.ts
+
+
+/**
+ * Applies the edits to a copy of the task definition. Edited fields keep their place; new ones are appended;
+ * everything else is carried through untouched. Edits naming an unknown container are skipped here and
+ * reported by `validate`.
+ */
+function render(taskDefinition, edits) {
+    const result = structuredClone(taskDefinition);
+    if (edits.family !== undefined)
+        result.family = edits.family;
+    if (edits.cpu !== undefined)
+        result.cpu = (0,units/* normaliseUnits */.e)('cpu', edits.cpu) ?? edits.cpu;
+    if (edits.memory !== undefined)
+        result.memory = (0,units/* normaliseUnits */.e)('memory', edits.memory) ?? edits.memory;
+    for (const edit of edits.images) {
+        for (const container of named(result, edit.container))
+            container.image = edit.uri;
+    }
+    for (const edit of edits.env) {
+        for (const container of named(result, edit.container)) {
+            removeNamed(container, 'secrets', edit.name);
+            setNamed(container, 'environment', { name: edit.name, value: edit.value });
+        }
+    }
+    for (const edit of edits.secrets) {
+        for (const container of named(result, edit.container)) {
+            removeNamed(container, 'environment', edit.name);
+            setNamed(container, 'secrets', { name: edit.name, valueFrom: edit.valueFrom });
+        }
+    }
+    return result;
+}
+function named(taskDefinition, name) {
+    return containersOf(taskDefinition)
+        .map(({ container }) => container)
+        .filter((container) => containerName(container) === name);
+}
+/** Sets an entry of `environment` or `secrets` in place when the name exists, else appends it. */
+function setNamed(container, list, entry) {
+    const entries = Array.isArray(container[list]) ? container[list] : (container[list] = []);
+    const existing = entries.find((item) => isObject(item) && item.name === entry.name);
+    if (isObject(existing))
+        Object.assign(existing, entry);
+    else
+        entries.push(entry);
+}
+/** ECS rejects a name that is both an environment variable and a secret, so setting one removes the other. */
+function removeNamed(container, list, name) {
+    const entries = container[list];
+    if (!Array.isArray(entries))
+        return;
+    container[list] = entries.filter((item) => !(isObject(item) && item.name === name));
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/credentials.ts
+/**
+ * Heuristics for credentials written as plain environment values. Every result names the kind of credential,
+ * never the value, so it can be logged.
+ */
+const VALUE_PATTERNS = [
+    [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bgithub_pat_[A-Za-z0-9_]{22,}/, 'a GitHub token'],
+    [/\bxox[abposre]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, 'a Stripe key'],
+    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
+    [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, 'a URL with a password'],
+    [/\b(?:password|passwd|pwd|secret|token|api[_-]?key)\s*[=:]\s*[^\s&;]{6,}/i, 'a password assignment'],
+];
+const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/i;
+/** Names that hold a reference to a secret or a setting about one, not the secret itself. */
+const REFERENCE_NAME = /_(?:ARN|NAME|ID|FILE|PATH|URL|URI|TTL|EXPIRY|EXPIRES|LENGTH|HEADER|REGION|ENDPOINT|VERSION|ENABLED)$/i;
+const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|null|-?\d+(?:\.\d+)?|arn:.*|\/.*)$/i;
+/** What kind of credential the variable seems to hold, or undefined. */
+function credentialKind(name, value) {
+    for (const [pattern, kind] of VALUE_PATTERNS)
+        if (pattern.test(value))
+            return kind;
+    if (looksRandom(value))
+        return 'a long random token';
+    if (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && value.trim() !== '' && !HARMLESS_VALUE.test(value)) {
+        return 'a secret, judging by its name';
+    }
+    return undefined;
+}
+/** A long token of mixed-case letters and digits with high entropy: API keys, not hashes or ids. */
+function looksRandom(value) {
+    if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value))
+        return false;
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value))
+        return false;
+    return entropyPerChar(value) >= 4;
+}
+function entropyPerChar(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
+/** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
+const FARGATE_SIZES = {
+    '256': [512, 1024, 2048],
+    '512': { from: 1024, to: 4096, step: 1024 },
+    '1024': { from: 2048, to: 8192, step: 1024 },
+    '2048': { from: 4096, to: 16384, step: 1024 },
+    '4096': { from: 8192, to: 30720, step: 1024 },
+    '8192': { from: 16384, to: 61440, step: 4096 },
+    '16384': { from: 32768, to: 122880, step: 8192 },
+};
+const FARGATE_CPUS = Object.keys(FARGATE_SIZES);
+/** The memory values Fargate accepts with this cpu, or undefined when Fargate has no such cpu size. */
+function fargateMemoryFor(cpu) {
+    const sizes = FARGATE_SIZES[cpu];
+    if (sizes === undefined)
+        return undefined;
+    if (Array.isArray(sizes))
+        return sizes;
+    const values = [];
+    for (let memory = sizes.from; memory <= sizes.to; memory += sizes.step)
+        values.push(memory);
+    return values;
+}
+/** `512, 1024, 2048` or, for long ranges, `2048-8192 in steps of 1024`. */
+function describeMemoryChoices(cpu) {
+    const sizes = FARGATE_SIZES[cpu];
+    if (sizes === undefined)
+        return '';
+    if (Array.isArray(sizes))
+        return sizes.join(', ');
+    const count = (sizes.to - sizes.from) / sizes.step + 1;
+    if (count <= 4)
+        return (fargateMemoryFor(cpu) ?? []).join(', ');
+    return `${sizes.from}-${sizes.to} in steps of ${sizes.step}`;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/image.ts
+const MAX_LENGTH = 255;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
+/** Parses an image URI, or says what is wrong with it and what is accepted. */
+function parseImageReference(uri) {
+    const fail = (reason) => ({ ok: false, reason });
+    if (uri.length === 0)
+        return fail('the image is empty');
+    if (/\s/.test(uri))
+        return fail('an image URI has no spaces');
+    if (uri.length > MAX_LENGTH)
+        return fail(`an image URI is at most ${MAX_LENGTH} characters, this one has ${uri.length}`);
+    const [named, digest, ...extra] = uri.split('@');
+    if (extra.length > 0)
+        return fail("an image URI has at most one '@'");
+    if (digest !== undefined && !DIGEST.test(digest)) {
+        return fail("the digest after '@' must be sha256: followed by 64 lower-case hex digits");
+    }
+    const lastSlash = named.lastIndexOf('/');
+    const colon = named.indexOf(':', lastSlash + 1);
+    const name = colon < 0 ? named : named.slice(0, colon);
+    const tag = colon < 0 ? undefined : named.slice(colon + 1);
+    if (tag !== undefined && !TAG.test(tag)) {
+        return fail('a tag is 1-128 letters, digits, _ . and -, not starting with . or -');
+    }
+    const { registry, repository } = splitRegistry(name);
+    if (registry !== undefined) {
+        const problem = registryProblem(registry);
+        if (problem)
+            return fail(problem);
+    }
+    if (!repository || !repository.split('/').every((part) => PATH_COMPONENT.test(part))) {
+        return fail('a repository name is lower-case letters and digits, parts joined by . _ __ or - and separated by /');
+    }
+    return {
+        ok: true,
+        image: {
+            ...(registry !== undefined ? { registry } : {}),
+            repository,
+            ...(tag !== undefined ? { tag } : {}),
+            ...(digest !== undefined ? { digest } : {}),
+        },
+    };
+}
+/** The first part is a registry host when it could not be a repository name: it has a dot, a port or is localhost. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return { repository: name };
+    const first = name.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
+        return { registry: first, repository: name.slice(slash + 1) };
+    }
+    return { repository: name };
+}
+function registryProblem(registry) {
+    const [host, port, ...extra] = registry.split(':');
+    if (extra.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port))) {
+        return `the registry ${JSON.stringify(registry)} must be HOST or HOST:PORT`;
+    }
+    if (!host.split('.').every((label) => HOST_LABEL.test(label))) {
+        return `the registry host ${JSON.stringify(host)} is not a valid host name`;
+    }
+    if (host.includes('.dkr.ecr') && !ECR_HOST.test(host)) {
+        return `an ECR registry is ACCOUNT.dkr.ecr.REGION.amazonaws.com with a 12-digit account, not ${JSON.stringify(host)}`;
+    }
+    return undefined;
+}
+/** Why an image is not pinned (`:latest` or no tag at all), or undefined when it has a version tag or digest. */
+function unpinnedReason(image) {
+    if (image.digest)
+        return undefined;
+    if (image.tag === undefined)
+        return 'has no tag, so ECS pulls :latest';
+    if (image.tag === 'latest')
+        return 'uses the :latest tag';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/validate.ts
+
+
+
+
+
+const MAX_CONTAINERS = 10;
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/\S+$/;
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(?::[^:\s]*){0,3}$/;
+const SSM_NAME = /^(?:\/[A-Za-z0-9_.-]+)+$|^[A-Za-z0-9_.-]+$/;
+const VALUE_FROM_FORMS = 'an SSM parameter name (/prod/db/password), an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME) ' +
+    'or a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME[:JSON_KEY:VERSION_STAGE:VERSION_ID])';
+/** Every problem at once, errors and warnings, in a stable order: edits, task, then container by container. */
+function validate(taskDefinition, edits = { images: [], env: [], secrets: [] }) {
+    return [
+        ...checkEdits(taskDefinition, edits),
+        ...checkTask(taskDefinition),
+        ...checkFargate(taskDefinition),
+        ...containersOf(taskDefinition).flatMap(({ container, index }) => checkContainer(container, index)),
+    ];
+}
+function hasErrors(problems) {
+    return problems.some((problem) => problem.severity === 'error');
+}
+/** One line: `error: container "web" image: …`. */
+function describeProblem(problem) {
+    return `${problem.severity}: ${problemText(problem)}`;
+}
+/** Where the problem is and what it is, without its severity (for reporters that show severity their own way). */
+function problemText(problem) {
+    const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`;
+    return `${where}: ${problem.message}`;
+}
+function checkEdits(taskDefinition, edits) {
+    const names = containersOf(taskDefinition).flatMap(({ container }) => containerName(container) ?? []);
+    const existing = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'none';
+    const unknown = (container, field, what) => ({
+        severity: 'error',
+        container,
+        field,
+        path: ['containerDefinitions'],
+        message: `no container named "${container}" to ${what}; the task definition's containers are ${existing}.`,
+    });
+    const problems = [];
+    for (const edit of edits.images) {
+        if (!names.includes(edit.container))
+            problems.push(unknown(edit.container, 'image', 'set the image of'));
+    }
+    for (const edit of edits.env) {
+        if (!names.includes(edit.container)) {
+            problems.push(unknown(edit.container, 'environment', `set environment variable ${edit.name} in`));
+        }
+    }
+    for (const edit of edits.secrets) {
+        if (!names.includes(edit.container)) {
+            problems.push(unknown(edit.container, 'secrets', `set secret ${edit.name} in`));
+        }
+    }
+    return [...problems, ...conflictingEdits(edits)];
+}
+function conflictingEdits(edits) {
+    const problems = [];
+    const images = new Map();
+    for (const edit of edits.images) {
+        const earlier = images.get(edit.container);
+        if (earlier !== undefined && earlier !== edit.uri) {
+            problems.push({
+                severity: 'error',
+                container: edit.container,
+                field: 'image',
+                path: ['containerDefinitions'],
+                message: `two images are given for this container (${earlier} and ${edit.uri}); give one.`,
+            });
+        }
+        images.set(edit.container, edit.uri);
+    }
+    for (const secret of edits.secrets) {
+        if (edits.env.some((env) => env.container === secret.container && env.name === secret.name)) {
+            problems.push({
+                severity: 'error',
+                container: secret.container,
+                field: 'secrets',
+                path: ['containerDefinitions'],
+                message: `${secret.name} is given both as an environment variable and as a secret; ECS takes a name in one of them only.`,
+            });
+        }
+    }
+    return problems;
+}
+function checkTask(taskDefinition) {
+    const problems = [];
+    const task = (field, message, severity = 'error') => problems.push({ severity, field, path: [field], message });
+    const family = taskDefinition.family;
+    if (typeof family !== 'string' || !NAME.test(family)) {
+        task('family', family === undefined
+            ? 'the task definition has no family; give one in the file or with --family.'
+            : `${JSON.stringify(family)} is not a valid family: 1-255 letters, digits, hyphens and underscores.`);
+    }
+    const containers = containersOf(taskDefinition);
+    if (containers.length > MAX_CONTAINERS) {
+        task('containerDefinitions', `a task definition holds at most ${MAX_CONTAINERS} containers, this one has ${containers.length}.`);
+    }
+    if (containers.length > 0 && containers.every(({ container }) => container.essential === false)) {
+        task('essential', 'no container is essential; at least one must be (essential defaults to true when omitted).');
+    }
+    problems.push(...duplicateContainers(containers));
+    return problems;
+}
+function duplicateContainers(containers) {
+    const seen = new Set();
+    const problems = [];
+    for (const { container, index } of containers) {
+        const name = containerName(container);
+        if (name === undefined)
+            continue;
+        if (seen.has(name)) {
+            problems.push({
+                severity: 'error',
+                container: name,
+                field: 'name',
+                path: ['containerDefinitions', index, 'name'],
+                message: `two containers are named "${name}"; container names must be unique in a task definition.`,
+            });
+        }
+        seen.add(name);
+    }
+    return problems;
+}
+function checkFargate(taskDefinition) {
+    const compatibilities = taskDefinition.requiresCompatibilities;
+    if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE'))
+        return [];
+    const problems = [];
+    const task = (field, message) => problems.push({ severity: 'error', field, path: [field], message });
+    if (taskDefinition.networkMode !== 'awsvpc') {
+        const mode = taskDefinition.networkMode === undefined ? 'no networkMode' : `networkMode ${taskDefinition.networkMode}`;
+        task('networkMode', `Fargate needs networkMode awsvpc; this task definition has ${mode}.`);
+    }
+    const cpu = validate_units('cpu', taskDefinition.cpu);
+    const memory = validate_units('memory', taskDefinition.memory);
+    const sizes = [
+        ['cpu', cpu, 'cpu units (256, 1024) or vCPU (1 vCPU)'],
+        ['memory', memory, 'MiB (512, 2048) or GB (2GB)'],
+    ];
+    const unreadable = sizes.filter(([, value]) => value !== undefined && !/^\d+$/.test(value));
+    for (const [field, value, form] of unreadable)
+        task(field, `${JSON.stringify(value)} is not a size: give ${form}.`);
+    if (unreadable.length > 0)
+        return problems;
+    if (cpu === undefined)
+        task('cpu', `Fargate needs a task cpu: one of ${FARGATE_CPUS.join(', ')}.`);
+    if (memory === undefined)
+        task('memory', 'Fargate needs a task memory in MiB, e.g. 512, 1024 or 2048.');
+    if (cpu === undefined || memory === undefined)
+        return problems;
+    const accepted = fargateMemoryFor(cpu);
+    if (accepted === undefined) {
+        task('cpu', `Fargate offers no cpu ${cpu}; it accepts cpu ${FARGATE_CPUS.join(', ')}.`);
+    }
+    else if (!accepted.includes(Number(memory))) {
+        task('memory', `Fargate offers no cpu ${cpu} with memory ${memory}: cpu ${cpu} accepts memory ${describeMemoryChoices(cpu)}.`);
+    }
+    const os = isObject(taskDefinition.runtimePlatform) ? taskDefinition.runtimePlatform.operatingSystemFamily : undefined;
+    const windows = typeof os === 'string' && os.startsWith('WINDOWS');
+    if (windows && Number(cpu) < 1024)
+        task('cpu', `Windows on Fargate needs cpu 1024 or more, not ${cpu}.`);
+    if (windows && Number(cpu) > 4096)
+        task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`);
+    return problems;
+}
+function validate_units(what, value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value !== 'string')
+        return undefined;
+    return (0,units/* normaliseUnits */.e)(what, value) ?? value;
+}
+function checkContainer(container, index) {
+    const name = containerName(container);
+    const label = name ?? `#${index + 1}`;
+    const at = (...path) => ['containerDefinitions', index, ...path];
+    const problems = [];
+    if (name === undefined || !NAME.test(name)) {
+        problems.push({
+            severity: 'error',
+            container: label,
+            field: 'name',
+            path: at('name'),
+            message: name === undefined
+                ? 'the container has no name.'
+                : `${JSON.stringify(name)} is not a valid container name: 1-255 letters, digits, hyphens and underscores.`,
+        });
+    }
+    problems.push(...checkImage(container.image, label, at('image')));
+    problems.push(...checkEnvironment(container, label, at));
+    problems.push(...checkSecrets(container, label, at));
+    return problems;
+}
+function checkImage(image, container, path) {
+    const problem = (severity, message) => [
+        { severity, container, field: 'image', path, message },
+    ];
+    if (typeof image !== 'string')
+        return problem('error', 'the container has no image.');
+    const parsed = parseImageReference(image);
+    if (!parsed.ok) {
+        return problem('error', `${JSON.stringify(image)} is not a valid image URI: ${parsed.reason}; expected REPOSITORY:TAG or ` +
+            'REPOSITORY@sha256:DIGEST, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2.');
+    }
+    const unpinned = unpinnedReason(parsed.image);
+    if (unpinned) {
+        return problem('warning', `${image} ${unpinned}; pin a version tag or a digest so that a deployment is repeatable and a rollback ` +
+            'restores the same image.');
+    }
+    return [];
+}
+function namedEntries(container, list) {
+    const entries = container[list];
+    if (!Array.isArray(entries))
+        return [];
+    return entries.flatMap((entry, index) => (isObject(entry) ? [{ entry, index }] : []));
+}
+function checkEnvironment(container, label, at) {
+    const problems = [];
+    const seen = new Set();
+    for (const { entry, index } of namedEntries(container, 'environment')) {
+        const path = at('environment', index);
+        if (typeof entry.name !== 'string')
+            continue;
+        if (seen.has(entry.name)) {
+            problems.push({
+                severity: 'error',
+                container: label,
+                field: 'environment',
+                path,
+                message: `${entry.name} is set twice; give each environment variable once.`,
+            });
+        }
+        seen.add(entry.name);
+        const kind = typeof entry.value === 'string' ? credentialKind(entry.name, entry.value) : undefined;
+        if (kind) {
+            problems.push({
+                severity: 'warning',
+                container: label,
+                field: 'environment',
+                path,
+                message: `the value of ${entry.name} looks like ${kind}; move it to "secrets" (Secrets Manager or SSM ` +
+                    'Parameter Store) so that it stays out of the task definition and its logs.',
+            });
+        }
+    }
+    return problems;
+}
+function checkSecrets(container, label, at) {
+    const problems = [];
+    const environment = new Set(namedEntries(container, 'environment').map(({ entry }) => entry.name));
+    const seen = new Set();
+    for (const { entry, index } of namedEntries(container, 'secrets')) {
+        const problem = (message, ...path) => problems.push({
+            severity: 'error',
+            container: label,
+            field: 'secrets',
+            path: at('secrets', index, ...path),
+            message,
+        });
+        if (typeof entry.name !== 'string') {
+            problem('a secret has no name.');
+            continue;
+        }
+        if (seen.has(entry.name))
+            problem(`${entry.name} is set twice; give each secret once.`);
+        seen.add(entry.name);
+        if (environment.has(entry.name)) {
+            problem(`${entry.name} is both an environment variable and a secret; ECS takes a name in one of them only.`);
+        }
+        const reason = valueFromProblem(entry.valueFrom);
+        if (reason)
+            problem(`the valueFrom of ${entry.name} ${reason}; expected ${VALUE_FROM_FORMS}.`, 'valueFrom');
+    }
+    const log = isObject(container.logConfiguration) ? container.logConfiguration : {};
+    if (Array.isArray(log.secretOptions)) {
+        log.secretOptions.forEach((option, index) => {
+            if (!isObject(option))
+                return;
+            const reason = valueFromProblem(option.valueFrom);
+            if (!reason)
+                return;
+            problems.push({
+                severity: 'error',
+                container: label,
+                field: 'logConfiguration.secretOptions',
+                path: at('logConfiguration', 'secretOptions', index, 'valueFrom'),
+                message: `the valueFrom of ${String(option.name)} ${reason}; expected ${VALUE_FROM_FORMS}.`,
+            });
+        });
+    }
+    return problems;
+}
+/** Why a valueFrom is not a reference ECS can resolve; the text names its form, never the value. */
+function valueFromProblem(valueFrom) {
+    if (typeof valueFrom !== 'string' || valueFrom === '')
+        return 'is missing';
+    if (valueFrom.startsWith('arn:')) {
+        if (SSM_ARN.test(valueFrom) || SECRETS_MANAGER_ARN.test(valueFrom))
+            return undefined;
+        return `is an ARN of neither an SSM parameter nor a Secrets Manager secret (${arnService(valueFrom)})`;
+    }
+    if (SSM_NAME.test(valueFrom))
+        return undefined;
+    if (valueFrom.includes('/') && !valueFrom.startsWith('/'))
+        return 'is a parameter path that does not start with /';
+    return 'is not a parameter name: names are letters, digits, . _ - and / between path parts';
+}
+function arnService(arn) {
+    const service = arn.split(':')[2];
+    return service ? `service "${service}"` : 'malformed ARN';
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/diff.ts
+
+
+
+
+const HIDDEN = '(hidden)';
+const TASK_FIELDS = [
+    'family',
+    'taskRoleArn',
+    'executionRoleArn',
+    'networkMode',
+    'requiresCompatibilities',
+    'cpu',
+    'memory',
+];
+const CONTAINER_FIELDS = ['image', 'cpu', 'memory', 'memoryReservation', 'essential', 'command', 'entryPoint'];
+const SPECIAL_CONTAINER_FIELDS = [...CONTAINER_FIELDS, 'name', 'portMappings', 'environment', 'secrets'];
+const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 };
+/**
+ * What changed from `before` to `after`, ignoring describe-only fields, key order and the defaults ECS fills in
+ * when it describes a registered definition.
+ */
+function diff(before, after) {
+    const [from, to] = [normalise(before), normalise(after)];
+    return [...diffTask(from, to), ...diffContainers(from, to)];
+}
+/** True when registering `after` would change nothing compared with `before`. */
+function equivalent(before, after) {
+    return diff(before, after).length === 0;
+}
+/** The diff as text: task-level changes first, then one block per container. */
+function formatDiff(entries) {
+    if (entries.length === 0)
+        return 'no changes\n';
+    const lines = [];
+    let group = null;
+    for (const entry of entries) {
+        if (entry.field === 'container') {
+            group = null;
+            lines.push(entryLine(entry, `container ${entry.container}`));
+            continue;
+        }
+        if (entry.container !== group) {
+            group = entry.container;
+            lines.push(group === undefined ? 'task definition' : `container ${group}`);
+        }
+        lines.push(`  ${entryLine(entry, entry.field)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+function entryLine(entry, field) {
+    if (entry.kind === 'added')
+        return `+ ${field}: ${entry.after}`;
+    if (entry.kind === 'removed')
+        return `- ${field}: ${entry.before}`;
+    return `~ ${field}: ${entry.before} -> ${entry.after}`;
+}
+// ---- normalisation: the form ECS describes a definition in, minus its defaults
+function normalise(taskDefinition) {
+    const result = dropEmpty(clean(taskDefinition));
+    for (const what of ['cpu', 'memory']) {
+        if (typeof result[what] === 'number' || typeof result[what] === 'string') {
+            result[what] = (0,units/* normaliseUnits */.e)(what, String(result[what])) ?? result[what];
+        }
+    }
+    if (result.enableFaultInjection === false)
+        delete result.enableFaultInjection;
+    // A RegisterTaskDefinition input carries tags; a described definition has them beside it, not in it.
+    delete result.tags;
+    if (result.networkMode === 'bridge')
+        delete result.networkMode;
+    const networkMode = typeof result.networkMode === 'string' ? result.networkMode : 'bridge';
+    for (const { container } of containersOf(result))
+        normaliseContainer(container, networkMode);
+    return result;
+}
+function normaliseContainer(container, networkMode) {
+    if (container.essential === true)
+        delete container.essential;
+    if (container.cpu === 0)
+        delete container.cpu;
+    if (Array.isArray(container.portMappings)) {
+        for (const mapping of container.portMappings.filter(isObject))
+            normalisePortMapping(mapping, networkMode);
+    }
+    if (isObject(container.healthCheck)) {
+        const check = container.healthCheck;
+        for (const [key, value] of Object.entries(HEALTH_CHECK_DEFAULTS))
+            if (check[key] === value)
+                delete check[key];
+    }
+}
+function normalisePortMapping(mapping, networkMode) {
+    if (mapping.protocol === 'tcp')
+        delete mapping.protocol;
+    const sameAsContainer = mapping.hostPort === mapping.containerPort;
+    // awsvpc and host fill hostPort with containerPort; bridge describes a dynamic host port as 0.
+    if ((networkMode === 'awsvpc' || networkMode === 'host') && sameAsContainer)
+        delete mapping.hostPort;
+    if (networkMode === 'bridge' && mapping.hostPort === 0)
+        delete mapping.hostPort;
+}
+/** ECS describes unset lists and maps as `[]` and `{}`; drop them so both forms compare equal. */
+function dropEmpty(value) {
+    if (Array.isArray(value))
+        return value.map(dropEmpty);
+    if (!isObject(value))
+        return value;
+    const result = {};
+    for (const [key, member] of Object.entries(value)) {
+        const kept = dropEmpty(member);
+        if (Array.isArray(kept) && kept.length === 0)
+            continue;
+        if (isObject(kept) && Object.keys(kept).length === 0)
+            continue;
+        result[key] = kept;
+    }
+    return result;
+}
+// ---- task level
+function diffTask(before, after) {
+    const keys = orderedKeys(before, after, TASK_FIELDS, ['containerDefinitions']);
+    return keys.flatMap((key) => compare(before[key], after[key], [key], undefined));
+}
+// ---- containers
+function diffContainers(before, after) {
+    const old = byName(before);
+    const current = byName(after);
+    const entries = [];
+    for (const [name, { container, index }] of current) {
+        const previous = old.get(name);
+        if (!previous) {
+            entries.push({
+                container: name,
+                kind: 'added',
+                field: 'container',
+                path: ['containerDefinitions', index],
+                after: `image ${display(container.image)}`,
+            });
+            continue;
+        }
+        entries.push(...diffContainer(name, previous.container, container, index));
+    }
+    for (const [name, { container, index }] of old) {
+        if (current.has(name))
+            continue;
+        entries.push({
+            container: name,
+            kind: 'removed',
+            field: 'container',
+            path: ['containerDefinitions', index],
+            before: `image ${display(container.image)}`,
+        });
+    }
+    return entries;
+}
+function byName(taskDefinition) {
+    const containers = new Map();
+    for (const entry of containersOf(taskDefinition)) {
+        const name = containerName(entry.container) ?? `#${entry.index + 1}`;
+        if (!containers.has(name))
+            containers.set(name, entry);
+    }
+    return containers;
+}
+function diffContainer(name, before, after, index) {
+    const at = (...path) => ['containerDefinitions', index, ...path];
+    const withEssentialDefault = (container) => ({
+        ...container,
+        essential: container.essential ?? true,
+    });
+    const [from, to] = [withEssentialDefault(before), withEssentialDefault(after)];
+    const rest = orderedKeys(before, after, [], SPECIAL_CONTAINER_FIELDS);
+    return [
+        ...CONTAINER_FIELDS.flatMap((key) => compare(from[key], to[key], at(key), name, key)),
+        ...diffPorts(name, before.portMappings, after.portMappings, at('portMappings')),
+        ...diffNamed(name, 'environment', before.environment, after.environment, at('environment')),
+        ...diffNamed(name, 'secrets', before.secrets, after.secrets, at('secrets')),
+        ...rest.flatMap((key) => compare(before[key], after[key], at(key), name)),
+    ];
+}
+function diffPorts(container, before, after, path) {
+    const keyed = (list) => {
+        const ports = new Map();
+        if (Array.isArray(list)) {
+            for (const mapping of list.filter(isObject)) {
+                const port = mapping.containerPort ?? mapping.containerPortRange;
+                ports.set(`${String(port)}/${String(mapping.protocol ?? 'tcp')}`, mapping);
+            }
+        }
+        return ports;
+    };
+    const describe = (mapping) => {
+        const { containerPort: _port, containerPortRange: _range, protocol: _protocol, ...rest } = mapping;
+        return Object.keys(rest).length > 0 ? canonical(rest) : 'mapped';
+    };
+    return diffKeyed(keyed(before), keyed(after), (key, kind, from, to) => ({
+        container,
+        kind,
+        field: `port ${key}`,
+        path,
+        ...(from ? { before: describe(from) } : {}),
+        ...(to ? { after: describe(to) } : {}),
+    }));
+}
+/** Environment variables and secrets, matched by name; credential-looking values are hidden. */
+function diffNamed(container, list, before, after, path) {
+    const valueKey = list === 'environment' ? 'value' : 'valueFrom';
+    const keyed = (entries) => {
+        const byEntryName = new Map();
+        if (Array.isArray(entries)) {
+            for (const entry of entries.filter(isObject)) {
+                const name = String(entry.name);
+                if (!byEntryName.has(name))
+                    byEntryName.set(name, entry);
+            }
+        }
+        return byEntryName;
+    };
+    const label = list === 'environment' ? 'environment' : 'secret';
+    return diffKeyed(keyed(before), keyed(after), (name, kind, from, to) => {
+        const hide = list === 'environment' &&
+            [from, to].some((entry) => entry && typeof entry.value === 'string' && credentialKind(name, entry.value));
+        const show = (entry) => (hide ? HIDDEN : display(entry[valueKey]));
+        return {
+            container,
+            kind,
+            field: `${label} ${name}`,
+            path,
+            ...(from ? { before: show(from) } : {}),
+            ...(to ? { after: show(to) } : {}),
+        };
+    });
+}
+function diffKeyed(before, after, entry) {
+    const entries = [];
+    for (const [key, value] of after) {
+        const previous = before.get(key);
+        if (previous === undefined)
+            entries.push(entry(key, 'added', undefined, value));
+        else if (canonical(previous) !== canonical(value))
+            entries.push(entry(key, 'changed', previous, value));
+    }
+    for (const [key, value] of before)
+        if (!after.has(key))
+            entries.push(entry(key, 'removed', value, undefined));
+    return entries;
+}
+// ---- generic comparison by JSON path
+/** Known fields first in their given order, then the others alphabetically, skipping `skip`. */
+function orderedKeys(before, after, known, skip) {
+    const all = new Set([...Object.keys(before), ...Object.keys(after)]);
+    const others = [...all].filter((key) => !known.includes(key) && !skip.includes(key)).sort();
+    return [...known.filter((key) => all.has(key)), ...others];
+}
+function compare(before, after, path, container, field = fieldLabel(path, container)) {
+    if (before === undefined && after === undefined)
+        return [];
+    if (isObject(before) && isObject(after)) {
+        return orderedKeys(before, after, [], []).flatMap((key) => compare(before[key], after[key], [...path, key], container, `${field}.${key}`));
+    }
+    if (Array.isArray(before) && Array.isArray(after) && [...before, ...after].some(isStructured)) {
+        const length = Math.max(before.length, after.length);
+        return Array.from({ length }, (_, i) => compare(before[i], after[i], [...path, i], container, `${field}[${i}]`)).flat();
+    }
+    if (canonical(before) === canonical(after))
+        return [];
+    const key = String(path[path.length - 1]);
+    const show = (value) => (typeof value === 'string' && credentialKind(key, value) ? HIDDEN : display(value));
+    const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+    return [
+        {
+            ...(container !== undefined ? { container } : {}),
+            kind,
+            field,
+            path,
+            ...(before !== undefined ? { before: show(before) } : {}),
+            ...(after !== undefined ? { after: show(after) } : {}),
+        },
+    ];
+}
+/** `logConfiguration.options.awslogs-group`, `volumes[0].name`: the path below the container or task. */
+function fieldLabel(path, container) {
+    const own = container === undefined ? path : path.slice(2);
+    return own.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+function isStructured(value) {
+    return typeof value === 'object' && value !== null;
+}
+function display(value) {
+    if (value === undefined)
+        return '(none)';
+    if (typeof value === 'string')
+        return value === '' ? '""' : value;
+    return canonical(value);
+}
+/** JSON with object keys sorted, so that key order never shows up as a change. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, member) => isObject(member)
+        ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : member);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/index.ts
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/deploy/register.ts
+
+
+
+
+function isNotFound(error) {
+    const name = error?.name;
+    return name === 'ClientException' || name === 'InvalidParameterException';
+}
+/** DescribeTaskDefinition with its tags; `undefined` when ECS has no such task definition. */
+async function findTaskDefinition(ecs, ref) {
+    try {
+        const output = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
+        const arn = output.taskDefinition?.taskDefinitionArn;
+        return arn ? { arn, document: fromDescribeOutput(output) } : undefined;
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+/** A task definition the user named (`--task-definition FAMILY[:REV]|ARN`, or the service's): it must exist. */
+async function loadRegistered(ecs, ref, input) {
+    const found = await findTaskDefinition(ecs, ref);
+    if (found)
+        return found;
+    throw new src_errors/* UserError */.yo(`${input}: ECS has no task definition ${JSON.stringify(ref)}; expected an ACTIVE FAMILY, FAMILY:REVISION or ` +
+        'task definition ARN, or a JSON file.');
+}
+/** The revision registers to the same thing as `input`: registering `input` would add nothing. */
+function sameRevision(revision, input) {
+    if (!revision)
+        return false;
+    return equivalent(clean(revision.document.taskDefinition), input);
+}
+/**
+ * The revision a run deploys instead of registering `input`: the service's own when it is the same (so an
+ * unchanged task definition is not registered again, whatever the family's latest revision is), else the family's
+ * latest when it is the same.
+ */
+function reusableRevision(input, candidates) {
+    return [candidates.current, candidates.latest].find((revision) => sameRevision(revision, input));
+}
+/**
+ * Registers `input`, or reuses `reusable`. After a server error or a lost answer the revision may have been
+ * registered after all: a retry first looks at the family's latest revision and reuses it when it is the one sent,
+ * so retrying never registers it twice (the SDK itself never re-sends RegisterTaskDefinition).
+ */
+async function register(ecs, input, reusable, retry) {
+    let attempt = 0;
+    return retrying(async () => {
+        const found = attempt++ === 0 ? reusable : await registeredMeanwhile(ecs, input);
+        if (found)
+            return {
+                taskDefinitionArn: found.arn,
+                taskDefinition: found.document.taskDefinition,
+                reused: true,
+            };
+        const output = await ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input));
+        const registered = output.taskDefinition;
+        if (!registered?.taskDefinitionArn)
+            throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`);
+        return { taskDefinitionArn: registered.taskDefinitionArn, taskDefinition: registered, reused: false };
+    }, { sleep: retry.sleep, baseMs: 500 });
+}
+async function registeredMeanwhile(ecs, input) {
+    const latest = await findTaskDefinition(ecs, input.family ?? '');
+    return sameRevision(latest, input) ? latest : undefined;
+}
+/** `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REV` → FAMILY. */
+function familyOf(arn) {
+    const tail = arn.slice(arn.lastIndexOf('/') + 1);
+    return tail.includes(':') ? tail.slice(0, tail.lastIndexOf(':')) : tail;
+}
+async function activeRevisions(ecs, family) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }));
+        arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyOf(arn) === family));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return arns;
+}
+/** Every task definition a service of the cluster runs or drains (all deployments, not only the PRIMARY). */
+/** Every task definition a service of any cluster in the region runs or still deploys. */
+async function revisionsInUse(ecs) {
+    const used = new Set();
+    for (const cluster of await listAll((nextToken) => ecs.send(new dist_cjs/* ListClustersCommand */.Nnn({ nextToken })), 'clusterArns')) {
+        const serviceArns = await listAll((nextToken) => ecs.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, nextToken })), 'serviceArns');
+        for (let start = 0; start < serviceArns.length; start += 10) {
+            const output = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: serviceArns.slice(start, start + 10) }));
+            for (const service of output.services ?? []) {
+                if (service.taskDefinition)
+                    used.add(service.taskDefinition);
+                for (const deployment of service.deployments ?? []) {
+                    if (deployment.taskDefinition)
+                        used.add(deployment.taskDefinition);
+                }
+            }
+        }
+    }
+    return used;
+}
+async function listAll(fetch, key) {
+    const all = [];
+    let nextToken;
+    do {
+        const page = await fetch(nextToken);
+        all.push(...(page[key] ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return all;
+}
+/** The revisions to deregister: older than the newest `keep`, and not in use. Pure. */
+function revisionsToDeregister(newestFirst, keep, inUse) {
+    return newestFirst.slice(keep).filter((arn) => !inUse.has(arn));
+}
+/** `--keep-revisions N`: deregisters older ACTIVE revisions of the family that no service of the cluster uses. */
+async function cleanUpRevisions(ecs, family, keep) {
+    const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs));
+    for (const arn of candidates) {
+        await ecs.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn }));
+    }
+    return candidates;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(7507);
+;// CONCATENATED MODULE: ./src/watch/deadline.ts
+function createDeadline(timeoutMs, now) {
+    const at = now() + timeoutMs;
+    const signal = AbortSignal.timeout(Math.max(0, timeoutMs));
+    return {
+        at,
+        signal,
+        remaining: () => Math.max(0, at - now()),
+        expired: () => signal.aborted || now() >= at,
+    };
+}
+/** Why waiting stopped early, if it did: the job was cancelled (wins) or the deadline passed. */
+function interruption(deadline, cancel) {
+    if (cancel?.aborted)
+        return 'cancelled';
+    if (deadline.expired())
+        return 'timed_out';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/watch/pace.ts
+const GROWTH = 1.5;
+const THROTTLE_FACTOR = 2;
+/** Throttled polls may wait up to this many ceilings. */
+const THROTTLE_LIMIT = 6;
+/** The quickest look after a change: a fifth of the poll interval. */
+function fastestPollMs(ceilingMs) {
+    return Math.max(1, Math.round(ceilingMs / 5));
+}
+function startPace(ceilingMs) {
+    const floorMs = fastestPollMs(ceilingMs);
+    return { floorMs, ceilingMs, currentMs: floorMs };
+}
+/** Nothing changed: wait a little longer next time. */
+function slower(pace) {
+    return { ...pace, currentMs: Math.min(pace.ceilingMs, Math.round(pace.currentMs * GROWTH)) };
+}
+/** Something changed: look again soon. */
+function quicker(pace) {
+    return { ...pace, currentMs: pace.floorMs };
+}
+/** Throttled: back off beyond the ceiling, up to a limit. */
+function throttled(pace) {
+    const backedOff = Math.max(pace.ceilingMs, pace.currentMs * THROTTLE_FACTOR);
+    return { ...pace, currentMs: Math.min(pace.ceilingMs * THROTTLE_LIMIT, backedOff) };
+}
+/** ±10 %, so that many pipelines polling one account do not fall into step. */
+function jitter(ms, random = Math.random) {
+    return Math.max(0, Math.round(ms * (0.9 + 0.2 * random())));
+}
+
+;// CONCATENATED MODULE: ./src/watch/loop.ts
+
+
+
+
+/**
+ * Looks at the world until `tick` has an answer, the deadline passes or the job is cancelled. Throttling and
+ * transient errors never end the watch (they cannot tell us how the deployment went); any other error does.
+ */
+async function watch(tick, options) {
+    let pace = startPace(options.ceilingMs);
+    for (;;) {
+        await (0,sleep/* pause */.v)(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
+        const stop = interruption(options.deadline, options.cancel);
+        if (stop)
+            return { kind: stop };
+        try {
+            const result = await tick();
+            if ('done' in result)
+                return { kind: 'done', value: result.done };
+            pace = result.changed ? quicker(pace) : slower(pace);
+        }
+        catch (error) {
+            // The deadline or a cancel aborted the look in flight: that is the interruption, not a failure.
+            const stopped = interruption(options.deadline, options.cancel);
+            if (stopped)
+                return { kind: stopped };
+            if (!(0,errors/* isTransient */.dg)(error))
+                throw error;
+            pace = (0,errors/* isThrottling */.E2)(error) ? throttled(pace) : slower(pace);
+            options.onRetry?.(error, pace.currentMs);
+        }
+    }
+}
+function waitFor(ms, options) {
+    return Math.min(jitter(ms, options.random), options.deadline.remaining());
+}
+
+;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
+const ROLLING_BACK = /circuit breaker: rolling back/i;
+function ref(deployment) {
+    return { id: deployment.id ?? '?', taskDefinition: deployment.taskDefinition ?? '?' };
+}
+/** The circuit breaker restores the last COMPLETED deployment under its old id; a newer deployment has a new id. */
+function isRollback(deployment, tracking) {
+    return deployment.id === tracking.previousDeploymentId || ROLLING_BACK.test(deployment.rolloutStateReason ?? '');
+}
+function judge(deployments, tracking) {
+    const ours = deployments.find((deployment) => deployment.id === tracking.deploymentId);
+    const primary = deployments.find((deployment) => deployment.status === 'PRIMARY');
+    const other = primary && primary.id !== tracking.deploymentId ? primary : undefined;
+    if (ours?.rolloutState === 'COMPLETED')
+        return { state: 'succeeded', at: ours.updatedAt };
+    if (other && isRollback(other, tracking)) {
+        return {
+            state: 'rolled_back',
+            to: ref(other),
+            reason: ours?.rolloutStateReason,
+            at: ours?.updatedAt ?? other.createdAt,
+        };
+    }
+    if (ours?.rolloutState === 'FAILED') {
+        return { state: 'failed', reason: ours.rolloutStateReason ?? 'the deployment failed.', at: ours.updatedAt };
+    }
+    if (other)
+        return { state: 'superseded', by: ref(other), at: other.createdAt };
+    if (!ours) {
+        return { state: 'failed', reason: `deployment ${tracking.deploymentId} is no longer listed on the service.` };
+    }
+    return { state: 'in_progress' };
+}
+/** Newest first, as DescribeServices lists them. */
+function countsOf(deployments) {
+    return deployments.map((deployment) => ({
+        id: deployment.id ?? '?',
+        status: deployment.status ?? '?',
+        taskDefinition: deployment.taskDefinition ?? '?',
+        desired: deployment.desiredCount ?? 0,
+        pending: deployment.pendingCount ?? 0,
+        running: deployment.runningCount ?? 0,
+        failed: deployment.failedTasks ?? 0,
+        ...(deployment.rolloutState ? { rolloutState: deployment.rolloutState } : {}),
+    }));
+}
+function countsKey(counts) {
+    return JSON.stringify(counts);
+}
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
+}
+/** Events not seen before, oldest first; marks them seen. ECS lists events newest first. */
+function takeNewEvents(events, seen) {
+    const fresh = [];
+    for (const event of [...events].reverse()) {
+        const key = eventKey(event);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        fresh.push(event);
+    }
+    return fresh;
+}
+/**
+ * The circuit breaker's failure threshold: COUNT is its value; the percent types ceil(value% × desiredCount),
+ * BOUNDED_PERCENT (the default, 50) within 3..200. Multiplied before dividing, so 7 % of 100 is exactly 7.
+ */
+function failureThreshold(desiredCount, breaker) {
+    const config = breaker?.thresholdConfiguration;
+    if (config?.type === 'COUNT' && config.value !== undefined)
+        return Math.max(1, config.value);
+    const percent = config?.value ?? 50;
+    const raw = Math.ceil((percent * desiredCount) / 100);
+    if (config?.type === 'UNBOUNDED_PERCENT')
+        return Math.max(1, raw);
+    return Math.min(200, Math.max(3, raw));
+}
+const HEALTH_CHECK_FAILURE = /health checks?/i;
+/**
+ * A task that counts as a failure of its deployment (not a scale-in or a user's StopTask): its essential container
+ * exited, it failed to start, or it was stopped for failed health checks, whatever its lastStatus (a task still
+ * draining has not reached STOPPED, yet its container has exited). `essential` names the essential containers.
+ */
+function isTaskFailure(task, essential) {
+    if (task.stopCode === 'TaskFailedToStart' || task.stopCode === 'EssentialContainerExited')
+        return true;
+    if (HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? ''))
+        return true;
+    if (task.desiredStatus !== 'STOPPED' || !essential)
+        return false;
+    return (task.containers ?? []).some((container) => essential.has(container.name ?? '') && container.exitCode !== undefined);
+}
+/** The names of a task definition's essential containers (a container is essential unless it says otherwise). */
+function essentialContainers(definitions) {
+    return new Set(definitions.filter((definition) => definition.essential !== false).map((d) => d.name ?? ''));
+}
+function circuitBreakerOn(breaker) {
+    return breaker?.enable === true;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
+
+
+
+
+
+const ECS_SERVICE = 'AWS::ECS::Service';
+/** The first load balancer of the service that names a container and port: CodeDeploy shifts traffic there. */
+function loadBalancerTarget(service) {
+    const balancer = (service.loadBalancers ?? []).find((lb) => lb.containerName && lb.containerPort !== undefined);
+    if (!balancer?.containerName || balancer.containerPort === undefined) {
+        throw new src_errors/* UserError */.yo(`service ${service.serviceName ?? '?'} has no load balancer with a container name and port; ` +
+            'a CodeDeploy blue/green deployment shifts traffic between two target groups behind one.');
+    }
+    return { containerName: balancer.containerName, containerPort: balancer.containerPort };
+}
+/** The AppSpec berth writes when the user gives none: the service's load balancer target and the `--hook`s. */
+function appSpecTemplate(target, hooks) {
+    const ordered = lifecycleOrder(hooks);
+    const value = appSpec({ taskDefinition: TASK_DEFINITION_PLACEHOLDER, ...target, hooks: ordered });
+    return { value: { ...value }, hooks: ordered, target };
+}
+/**
+ * The user's AppSpec (YAML or JSON), checked: one ECS TargetService, hooks on hookable events. A missing
+ * LoadBalancerInfo is taken from the service; `--hook` flags replace the file's hook for the same event.
+ */
+function parseAppSpec(text, file, service, flagHooks) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const fail = (message, node) => {
+        const offset = node?.range?.[0];
+        const line = offset === undefined ? undefined : lines.linePos(offset).line;
+        throw new src_errors/* UserError */.yo(`--appspec ${file}${line ? `:${line}` : ''}: ${message}`, { file, line });
+    };
+    if (doc.errors.length > 0) {
+        const error = doc.errors[0];
+        const line = lines.linePos(error.pos[0]).line;
+        throw new src_errors/* UserError */.yo(`--appspec ${file}:${line}: not valid YAML or JSON: ${error.message.split('\n')[0]}`, {
+            file,
+            line,
+        });
+    }
+    if (!(0,dist/* isMap */.jh)(doc.contents))
+        fail('an AppSpec is a mapping with version, Resources and optional Hooks.', doc.contents);
+    const value = doc.toJS();
+    if (value.version !== 0 && value.version !== '0.0') {
+        fail(`version must be 0.0 (the only AppSpec version), got ${JSON.stringify(value.version ?? null)}.`, doc.get('version', true) ?? doc.contents);
+    }
+    const resources = value.Resources;
+    if (!Array.isArray(resources) || resources.length === 0) {
+        fail(`Resources must list one TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true) ?? doc.contents);
+    }
+    const index = resources.findIndex((resource) => appspec_isObject(resource) && 'TargetService' in resource);
+    if (index < 0)
+        fail(`Resources has no TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true));
+    const targetPath = ['Resources', index, 'TargetService'];
+    const targetService = resources[index].TargetService;
+    if (!appspec_isObject(targetService) || targetService.Type !== ECS_SERVICE) {
+        fail(`TargetService needs Type: ${ECS_SERVICE}.`, doc.getIn(targetPath, true));
+    }
+    const properties = targetService.Properties ?? {};
+    if (!appspec_isObject(properties))
+        fail('TargetService Properties must be a mapping.', doc.getIn([...targetPath, 'Properties'], true));
+    const target = loadBalancerInfo(properties, service, (message) => fail(message, doc.getIn([...targetPath, 'Properties', 'LoadBalancerInfo'], true)));
+    const fileHooks = readHooks(value.Hooks, (message, at) => fail(message, at === undefined ? doc.get('Hooks', true) : doc.getIn(['Hooks', at], true)));
+    const hooks = mergeHooks(fileHooks, flagHooks);
+    const rebuilt = { ...value };
+    rebuilt.Resources = resources.map((resource, at) => at === index
+        ? {
+            TargetService: {
+                ...targetService,
+                Properties: {
+                    ...properties,
+                    TaskDefinition: TASK_DEFINITION_PLACEHOLDER,
+                    LoadBalancerInfo: { ContainerName: target.containerName, ContainerPort: target.containerPort },
+                },
+            },
+        }
+        : resource);
+    if (hooks.length > 0)
+        rebuilt.Hooks = hooksValue(hooks);
+    else
+        delete rebuilt.Hooks;
+    return { value: rebuilt, hooks, target, file };
+}
+/** The AppSpec text for CreateDeployment, with the registered task definition in place. */
+function appSpecContent(template, taskDefinitionArn) {
+    const content = template.file
+        ? appSpecText(withTaskDefinition(template.value, taskDefinitionArn))
+        : appSpecYaml({ taskDefinition: taskDefinitionArn, ...template.target, hooks: template.hooks });
+    return { content, sha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex') };
+}
+function withTaskDefinition(value, taskDefinitionArn) {
+    const resources = value.Resources.map((resource) => {
+        const target = resource.TargetService;
+        if (!target || target.Type !== ECS_SERVICE)
+            return resource;
+        const properties = target.Properties;
+        return { TargetService: { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } } };
+    });
+    return { ...value, Resources: resources };
+}
+/** The user's AppSpec as YAML, because JSON cannot write the `version: 0.0` the AppSpec documents show. */
+function appSpecText(value) {
+    return appSpecString(appSpecDocument(value));
+}
+function loadBalancerInfo(properties, service, fail) {
+    const info = properties.LoadBalancerInfo;
+    if (info === undefined)
+        return service;
+    if (!appspec_isObject(info) || typeof info.ContainerName !== 'string' || !info.ContainerName) {
+        fail('LoadBalancerInfo needs ContainerName (the container behind the load balancer) and ContainerPort.');
+    }
+    const { ContainerName, ContainerPort } = info;
+    const port = typeof ContainerPort === 'string' && /^\d+$/.test(ContainerPort) ? Number(ContainerPort) : ContainerPort;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+        fail(`LoadBalancerInfo ContainerPort must be a port number, got ${JSON.stringify(ContainerPort)}.`);
+    }
+    return { containerName: ContainerName, containerPort: port };
+}
+function readHooks(value, fail) {
+    if (value === undefined || value === null)
+        return [];
+    const form = `a list of EVENT: FUNCTION entries, EVENT one of ${artifacts_hooks/* HOOK_EVENTS */.CJ.join(', ')}`;
+    if (!Array.isArray(value))
+        fail(`Hooks must be ${form}.`);
+    return value.flatMap((entry, at) => {
+        if (!appspec_isObject(entry))
+            fail(`Hooks entries must be ${form}.`, at);
+        return Object.entries(entry).map(([event, functionName]) => {
+            if (!artifacts_hooks/* HOOK_EVENTS */.CJ.includes(event)) {
+                fail(`${JSON.stringify(event)} is not a hookable lifecycle event; Hooks must be ${form}.`, at);
+            }
+            if (typeof functionName !== 'string' || !functionName)
+                fail(`the ${event} hook needs a function name.`, at);
+            if (!(0,artifacts_hooks/* isLambdaFunction */.WF)(functionName)) {
+                fail(`the ${event} hook ${JSON.stringify(functionName)} is not ${artifacts_hooks/* LAMBDA_FUNCTION_FORM */.Kf}.`, at);
+            }
+            return { event: event, functionName: functionName };
+        });
+    });
+}
+/** Flag hooks replace file hooks of the same event; the result is in lifecycle order, one hook per event. */
+function mergeHooks(fileHooks, flagHooks) {
+    const byEvent = new Map();
+    for (const hook of [...fileHooks, ...flagHooks])
+        byEvent.set(hook.event, hook);
+    return lifecycleOrder([...byEvent.values()]);
+}
+function lifecycleOrder(hooks) {
+    return [...hooks].sort((a, b) => artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(a.event) - artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(b.event));
+}
+function hooksValue(hooks) {
+    return hooks.map((hook) => ({ [hook.event]: hook.functionName }));
+}
+function appspec_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/group.ts
+
+
+/** BatchGetDeploymentGroups takes at most this many names. */
+const BATCH_LIMIT = 100;
+/**
+ * The deployment group of the service: the one the flags name; else the names the ECS console gives
+ * (AppECS-<cluster>-<service>, as the official action assumes); else the one group in the region bound to the
+ * service.
+ */
+async function findGroup(query) {
+    const { config, clusterName, serviceName } = query;
+    const named = Boolean(config.codedeployApplication || config.codedeployGroup);
+    const application = config.codedeployApplication ?? `AppECS-${clusterName}-${serviceName}`;
+    const group = config.codedeployGroup ?? `DgpECS-${clusterName}-${serviceName}`;
+    const lookup = await getGroup(query.codedeploy, application, group);
+    if ('groupInfo' in lookup) {
+        checkGroupDeploysService(lookup.groupInfo, application, group, clusterName, serviceName);
+        return { application, group, groupInfo: lookup.groupInfo };
+    }
+    if (named)
+        throw new src_errors/* UserError */.yo(missingGroupMessage(lookup.missing, application, group));
+    const bound = await groupsBoundTo(query.codedeploy, clusterName, serviceName);
+    if (bound.length === 1) {
+        const [found] = bound;
+        query.reporter.emit({
+            type: 'info',
+            message: `deployment group ${found.application}/${found.group} deploys ${clusterName}/${serviceName}`,
+        });
+        return found;
+    }
+    throw new src_errors/* UserError */.yo(ambiguousGroupMessage(bound, clusterName, serviceName));
+}
+/** The group, or which of the application and the group does not exist. */
+async function getGroup(codedeploy, application, group) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName: application, deploymentGroupName: group }));
+        if (!output.deploymentGroupInfo) {
+            throw new Error(`GetDeploymentGroup ${application}/${group} returned no deployment group.`);
+        }
+        return { groupInfo: output.deploymentGroupInfo };
+    }
+    catch (error) {
+        const name = (0,src_errors/* errorName */.Is)(error);
+        if (name === 'ApplicationDoesNotExistException')
+            return { missing: 'application' };
+        if (name === 'DeploymentGroupDoesNotExistException')
+            return { missing: 'group' };
+        throw new Error(`GetDeploymentGroup ${application}/${group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
+    }
+}
+/** Every ECS deployment group of every application in the region that deploys this service. */
+async function groupsBoundTo(codedeploy, clusterName, serviceName) {
+    const found = [];
+    for (const application of await group_listAll(codedeploy, listApplicationsPage)) {
+        const names = await group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+        for (let start = 0; start < names.length; start += BATCH_LIMIT) {
+            const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
+                applicationName: application,
+                deploymentGroupNames: names.slice(start, start + BATCH_LIMIT),
+            }));
+            for (const groupInfo of output.deploymentGroupsInfo ?? []) {
+                if (groupInfo.computePlatform === 'ECS' && deploysService(groupInfo, clusterName, serviceName)) {
+                    found.push({ application, group: groupInfo.deploymentGroupName ?? '', groupInfo });
+                }
+            }
+        }
+    }
+    return found;
+}
+async function group_listAll(codedeploy, fetch) {
+    const all = [];
+    let token;
+    do {
+        const page = await fetch(codedeploy, token);
+        all.push(...page.items);
+        token = page.nextToken;
+    } while (token);
+    return all;
+}
+async function listApplicationsPage(codedeploy, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListApplicationsCommand */.BJ_({ nextToken }));
+    return { items: output.applications ?? [], nextToken: output.nextToken };
+}
+async function listGroupsPage(codedeploy, applicationName, nextToken) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentGroupsCommand */.XOe({ applicationName, nextToken }));
+    return { items: output.deploymentGroups ?? [], nextToken: output.nextToken };
+}
+function deploysService(groupInfo, clusterName, serviceName) {
+    return (groupInfo.ecsServices ?? []).some((entry) => entry.serviceName === serviceName && lastSegment(entry.clusterName ?? '') === clusterName);
+}
+function checkGroupDeploysService(groupInfo, application, group, clusterName, serviceName) {
+    if (groupInfo.computePlatform && groupInfo.computePlatform !== 'ECS') {
+        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys to ${groupInfo.computePlatform}, ` +
+            'not ECS; give the group of this ECS service.');
+    }
+    if (!deploysService(groupInfo, clusterName, serviceName)) {
+        const services = groupInfo.ecsServices ?? [];
+        const actual = services.map((entry) => `${entry.clusterName}/${entry.serviceName}`).join(', ') || 'no service';
+        throw new src_errors/* UserError */.yo(`--codedeploy-group: deployment group ${application}/${group} deploys ${actual}, not ` +
+            `${clusterName}/${serviceName}; give the group bound to this service.`);
+    }
+}
+function missingGroupMessage(missing, application, group) {
+    const advice = 'Give the application and group bound to the service, or neither to let berth find it.';
+    return missing === 'application'
+        ? `--codedeploy-application: there is no CodeDeploy application ${JSON.stringify(application)} in this region. ${advice}`
+        : `--codedeploy-group: CodeDeploy application ${application} has no deployment group ${JSON.stringify(group)}. ${advice}`;
+}
+function ambiguousGroupMessage(bound, clusterName, serviceName) {
+    if (bound.length === 0) {
+        return (`no CodeDeploy deployment group deploys ${clusterName}/${serviceName}: berth looked for ` +
+            `AppECS-${clusterName}-${serviceName}/DgpECS-${clusterName}-${serviceName} (the names the ECS console ` +
+            'gives) and through every application in the region. Create one, or name it with --codedeploy-application ' +
+            'and --codedeploy-group.');
+    }
+    const names = bound.map((found) => `${found.application}/${found.group}`).join(', ');
+    return (`${bound.length} CodeDeploy deployment groups deploy ${clusterName}/${serviceName} (${names}); choose one with ` +
+        '--codedeploy-application and --codedeploy-group.');
+}
+/** `arn:aws:ecs:…:cluster/prod` → `prod`; a bare name stays as it is. */
+function lastSegment(value) {
+    return value.slice(value.lastIndexOf('/') + 1);
+}
+
+// EXTERNAL MODULE: ./src/events.ts
+var src_events = __webpack_require__(5694);
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
+
+/** The deployment statuses after which nothing changes any more. */
+const TERMINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
+function observe(info, target, roles) {
+    const status = info.status ?? 'Unknown';
+    const lifecycle = target?.lifecycleEvents ?? [];
+    const statusAt = statusTime(info);
+    return {
+        status,
+        ...(statusAt ? { statusAt } : {}),
+        terminationWait: status === 'InProgress' && (info.instanceTerminationWaitTimeStarted === true || trafficShifted(lifecycle)),
+        lifecycle,
+        traffic: trafficOf(target, roles),
+        taskSets: {
+            blue: target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Blue')?.identifer,
+            green: target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer,
+        },
+    };
+}
+/** CodeDeploy's own time for the status it reports; none for statuses it does not timestamp. */
+function statusTime(info) {
+    if (info.status === 'Created')
+        return info.createTime;
+    if (info.status === 'InProgress')
+        return info.startTime;
+    return TERMINAL_STATUSES.has(info.status ?? '') ? info.completeTime : undefined;
+}
+/** AllowTraffic and AfterAllowTraffic are done: production traffic is on green and its last hook passed. */
+function trafficShifted(lifecycle) {
+    const done = (name) => {
+        const status = lifecycle.find((event) => event.lifecycleEventName === name)?.status;
+        return status === 'Succeeded' || status === 'Skipped';
+    };
+    return done('AllowTraffic') && done('AfterAllowTraffic');
+}
+/** Blue and green weights by label, or by task set id when `roles` says which set is which. */
+function trafficOf(target, roles) {
+    const sets = target?.taskSetsInfo ?? [];
+    if (sets.length === 0)
+        return undefined;
+    const weight = (label) => {
+        const id = label === 'Blue' ? roles?.blue : roles?.green;
+        const set = id ? sets.find((entry) => entry.identifer === id) : sets.find((entry) => entry.taskSetLabel === label);
+        return set?.trafficWeight ?? 0;
+    };
+    return {
+        blue: weight('Blue'),
+        green: weight('Green'),
+        ...(target?.lastUpdatedAt ? { at: target.lastUpdatedAt } : {}),
+    };
+}
+/**
+ * The progress events between two looks, in the order a reader wants them: a new non-terminal status first,
+ * then lifecycle changes (each traffic move right after the lifecycle events that preceded it), a terminal
+ * status last.
+ */
+function progressEvents(previous, current, hooks) {
+    const events = [];
+    const statusChanged = current.status !== previous?.status;
+    const terminal = TERMINAL_STATUSES.has(current.status);
+    if (statusChanged && !terminal)
+        events.push(statusEvent(current.status, current.statusAt));
+    const lifecycle = lifecycleChanges(previous?.lifecycle ?? [], current.lifecycle, hooks);
+    const traffic = trafficChange(previous?.traffic, current.traffic);
+    // The last traffic step happens before AllowTraffic succeeds, even when one look sees both.
+    const allowed = lifecycle.findIndex((event) => isAllowTrafficDone(event));
+    if (traffic)
+        lifecycle.splice(allowed < 0 ? lifecycle.length : allowed, 0, traffic);
+    events.push(...lifecycle);
+    if (current.terminationWait && !previous?.terminationWait && !terminal) {
+        events.push(statusEvent(src_events/* TERMINATION_WAIT */.F5, endOf(current.lifecycle, 'AfterAllowTraffic')));
+    }
+    if (statusChanged && terminal)
+        events.push(statusEvent(current.status, current.statusAt));
+    return events;
+}
+function isAllowTrafficDone(event) {
+    return event.type === 'lifecycle-event' && event.event.name === 'AllowTraffic' && event.event.status === 'Succeeded';
+}
+function statusEvent(status, at) {
+    return { type: 'deployment-status', status, ...(at ? { at } : {}) };
+}
+function endOf(lifecycle, name) {
+    return lifecycle.find((event) => event.lifecycleEventName === name)?.endTime;
+}
+function lifecycleChanges(before, after, hooks) {
+    const previous = new Map(before.map((event) => [event.lifecycleEventName, event.status]));
+    return after
+        .filter((event) => event.status !== previous.get(event.lifecycleEventName))
+        .filter((event) => previous.has(event.lifecycleEventName) || event.status !== 'Pending')
+        .map((event) => ({ type: 'lifecycle-event', event: lifecycleChange(event, hooks) }));
+}
+function lifecycleChange(event, hooks) {
+    const name = event.lifecycleEventName ?? 'Unknown';
+    const hookFunction = hooks.find((hook) => hook.event === name)?.functionName;
+    const at = event.endTime ?? event.startTime;
+    const diagnostics = diagnosticsOf(event);
+    return {
+        name,
+        status: event.status ?? 'Unknown',
+        ...(at ? { at } : {}),
+        ...(hookFunction ? { hookFunction } : {}),
+        ...(diagnostics ? { diagnostics } : {}),
+    };
+}
+/** `ErrorCode: message`; the log tail stays out, it is the hook's own output. */
+function diagnosticsOf(event) {
+    const { errorCode, message } = event.diagnostics ?? {};
+    if (!errorCode && !message)
+        return undefined;
+    return [errorCode, message].filter(Boolean).join(': ');
+}
+function trafficChange(before, after) {
+    if (!after)
+        return undefined;
+    const moved = before ? before.blue !== after.blue || before.green !== after.green : after.green > 0;
+    if (!moved)
+        return undefined;
+    return { type: 'traffic-shifted', blue: after.blue, green: after.green, ...(after.at ? { at: after.at } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/deployment-config.ts
+const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.ECSAllAtOnce';
+/** The predefined ECS deployment configs and the traffic shape each stands for. */
+const PREDEFINED_ECS_CONFIGS = {
+    [ALL_AT_ONCE_CONFIG]: { type: 'all-at-once' },
+    'CodeDeployDefault.ECSLinear10PercentEvery1Minutes': { type: 'linear', percentage: 10, intervalMinutes: 1 },
+    'CodeDeployDefault.ECSLinear10PercentEvery3Minutes': { type: 'linear', percentage: 10, intervalMinutes: 3 },
+    'CodeDeployDefault.ECSCanary10Percent5Minutes': { type: 'canary', percentage: 10, intervalMinutes: 5 },
+    'CodeDeployDefault.ECSCanary10Percent15Minutes': { type: 'canary', percentage: 10, intervalMinutes: 15 },
+};
+/**
+ * The config name berth deploys with for a `--deployment-config` value. A canary or linear shape gets a stable
+ * custom name, so every run with the same shape reuses one config instead of creating a new one each time.
+ */
+function deploymentConfigName(spec) {
+    switch (spec.type) {
+        case 'named':
+            return spec.name;
+        case 'all-at-once':
+            return ALL_AT_ONCE_CONFIG;
+        case 'canary':
+            return `berth-canary-${spec.percentage}pct-${spec.intervalMinutes}min`;
+        case 'linear':
+            return `berth-linear-${spec.percentage}pct-every-${spec.intervalMinutes}min`;
+    }
+}
+/** The CreateDeploymentConfig input for a custom canary or linear shape. */
+function customDeploymentConfig(spec) {
+    return {
+        deploymentConfigName: deploymentConfigName(spec),
+        computePlatform: 'ECS',
+        trafficRoutingConfig: trafficRoutingConfig(spec),
+    };
+}
+function trafficRoutingConfig(shape) {
+    switch (shape.type) {
+        case 'all-at-once':
+            return { type: 'AllAtOnce' };
+        case 'canary':
+            return {
+                type: 'TimeBasedCanary',
+                timeBasedCanary: { canaryPercentage: shape.percentage, canaryInterval: shape.intervalMinutes },
+            };
+        case 'linear':
+            return {
+                type: 'TimeBasedLinear',
+                timeBasedLinear: { linearPercentage: shape.percentage, linearInterval: shape.intervalMinutes },
+            };
+    }
+}
+/** Reads the shape of a config as GetDeploymentConfig describes it; undefined when it is not one berth knows. */
+function deployment_config_shapeOf(config) {
+    switch (config?.type) {
+        case 'AllAtOnce':
+            return { type: 'all-at-once' };
+        case 'TimeBasedCanary': {
+            const { canaryPercentage, canaryInterval } = config.timeBasedCanary ?? {};
+            if (canaryPercentage === undefined || canaryInterval === undefined)
+                return undefined;
+            return { type: 'canary', percentage: canaryPercentage, intervalMinutes: canaryInterval };
+        }
+        case 'TimeBasedLinear': {
+            const { linearPercentage, linearInterval } = config.timeBasedLinear ?? {};
+            if (linearPercentage === undefined || linearInterval === undefined)
+                return undefined;
+            return { type: 'linear', percentage: linearPercentage, intervalMinutes: linearInterval };
+        }
+        default:
+            return undefined;
+    }
+}
+function sameShape(a, b) {
+    return describeShape(a) === describeShape(b);
+}
+/** `canary 10%, then the rest after 5 min`, for plans and messages. */
+function describeShape(shape) {
+    switch (shape.type) {
+        case 'all-at-once':
+            return 'all traffic at once';
+        case 'canary':
+            return `canary ${shape.percentage}%, then the rest after ${shape.intervalMinutes} min`;
+        case 'linear':
+            return `linear ${shape.percentage}% every ${shape.intervalMinutes} min`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/traffic-schedule.ts
+/**
+ * The steps a deployment config takes, from the first shift to 100% on green. A canary shifts its percentage,
+ * waits one interval and shifts the rest; a linear config adds its percentage each interval until it reaches 100.
+ */
+function trafficSchedule(shape) {
+    switch (shape.type) {
+        case 'all-at-once':
+            return [{ afterMinutes: 0, green: 100 }];
+        case 'canary':
+            return [
+                { afterMinutes: 0, green: shape.percentage },
+                { afterMinutes: shape.intervalMinutes, green: 100 },
+            ];
+        case 'linear': {
+            const count = Math.ceil(100 / shape.percentage);
+            return Array.from({ length: count }, (_, index) => ({
+                afterMinutes: index * shape.intervalMinutes,
+                green: Math.min(100, (index + 1) * shape.percentage),
+            }));
+        }
+    }
+}
+/** Minutes from the first traffic shift until all traffic is on green. */
+function shiftMinutes(shape) {
+    const steps = trafficSchedule(shape);
+    return steps[steps.length - 1].afterMinutes;
+}
+/** `10% → 100% after 5 min`, for the plan. */
+function describeSchedule(steps) {
+    return steps
+        .map((step) => (step.afterMinutes === 0 ? `${step.green}%` : `${step.green}% at +${step.afterMinutes} min`))
+        .join(' → ');
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/setup.ts
+
+
+
+
+
+
+
+/** Statuses of a deployment that still holds its deployment group. */
+const ACTIVE_STATUSES = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
+/** Reads and checks everything before any change: group, service binding, deployment config, AppSpec, busy group. */
+async function planCodeDeploy(input) {
+    const serviceName = input.service.serviceName ?? '';
+    const clusterName = lastSegment(input.service.clusterArn ?? input.cluster);
+    const { application, group, groupInfo } = await findGroup({ ...input, clusterName, serviceName });
+    const config = await resolveDeploymentConfig(input.codedeploy, input.config.deploymentConfig, groupInfo);
+    const appspec = await loadAppSpec(input);
+    await ensureGroupIsFree(input, application, group);
+    const plan = {
+        application,
+        group,
+        groupInfo,
+        ...config,
+        appspec,
+        targetId: `${clusterName}:${serviceName}`,
+        clusterName,
+        serviceName,
+    };
+    warnIfDeadlineIsShort(plan, input.config, input.reporter);
+    return plan;
+}
+/** The lines of `--dry-run`'s plan for this driver. */
+function describePlan(plan) {
+    const lines = [];
+    if (plan.createConfig) {
+        lines.push(`CreateDeploymentConfig ${plan.createConfig.deploymentConfigName} (${describeShapeOf(plan)})`);
+    }
+    const config = plan.configName ?? `${plan.groupInfo.deploymentConfigName ?? 'the group default'} (the group's)`;
+    const traffic = plan.shape ? `: ${describeSchedule(trafficSchedule(plan.shape))}` : '';
+    const hooks = plan.appspec.hooks.map((hook) => `${hook.event}=${hook.functionName}`).join(', ');
+    const termination = terminationWaitMinutes(plan.groupInfo);
+    lines.push(`CreateDeployment in ${plan.application}/${plan.group} with ${config}${traffic}; ` +
+        `traffic to ${plan.appspec.target.containerName}:${plan.appspec.target.containerPort}` +
+        (hooks ? `; hooks ${hooks}` : '') +
+        (termination > 0 ? `; then a ${termination} min termination wait before the original task set is removed` : ''));
+    return lines;
+}
+/** How long CodeDeploy keeps the original task set after a successful deployment of this group. */
+function terminationWaitMinutes(groupInfo) {
+    return (groupInfo.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess
+        ?.terminationWaitTimeInMinutes ?? 0);
+}
+function describeShapeOf(plan) {
+    return plan.shape ? describeShape(plan.shape) : 'custom';
+}
+async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
+    if (!spec)
+        return { shape: await knownShape(codedeploy, groupInfo.deploymentConfigName) };
+    const name = deploymentConfigName(spec);
+    if (spec.type === 'all-at-once')
+        return { configName: name, shape: { type: 'all-at-once' } };
+    const existing = await getDeploymentConfig(codedeploy, name);
+    if (spec.type === 'named') {
+        if (!existing)
+            throw new src_errors/* UserError */.yo(unknownConfigMessage(name));
+        if (existing.computePlatform && existing.computePlatform !== 'ECS') {
+            throw new src_errors/* UserError */.yo(`--deployment-config: ${name} is a ${existing.computePlatform} deployment config; ECS deployments need an ` +
+                'ECS one, e.g. CodeDeployDefault.ECSAllAtOnce.');
+        }
+        return { configName: name, shape: deployment_config_shapeOf(existing.trafficRoutingConfig) ?? PREDEFINED_ECS_CONFIGS[name] };
+    }
+    const wanted = spec;
+    if (!existing)
+        return { configName: name, createConfig: customDeploymentConfig(spec), shape: wanted };
+    const actual = deployment_config_shapeOf(existing.trafficRoutingConfig);
+    if (!actual || !sameShape(actual, wanted)) {
+        throw new src_errors/* UserError */.yo(`--deployment-config: the deployment config ${name} exists but does not shift traffic as its name says ` +
+            `(${actual ? describeShape(actual) : 'unknown routing'}); delete it, or give a config by name.`);
+    }
+    return { configName: name, shape: wanted };
+}
+function unknownConfigMessage(name) {
+    return (`--deployment-config: there is no CodeDeploy deployment config named ${JSON.stringify(name)}. Give a ` +
+        `predefined one (${Object.keys(PREDEFINED_ECS_CONFIGS).join(', ')}), a custom one that exists, or a shape: ` +
+        'canary:10%:5m, linear:10%:1m or all-at-once.');
+}
+async function getDeploymentConfig(codedeploy, name) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentConfigCommand */.z2K({ deploymentConfigName: name }));
+        return output.deploymentConfigInfo;
+    }
+    catch (error) {
+        if ((0,src_errors/* errorName */.Is)(error) === 'DeploymentConfigDoesNotExistException')
+            return undefined;
+        throw new Error(`GetDeploymentConfig ${name}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
+    }
+}
+/** The shape of the group's own config, for the plan and the deadline check; unknown is fine. */
+async function knownShape(codedeploy, name) {
+    if (!name)
+        return undefined;
+    if (PREDEFINED_ECS_CONFIGS[name])
+        return PREDEFINED_ECS_CONFIGS[name];
+    try {
+        return deployment_config_shapeOf((await getDeploymentConfig(codedeploy, name))?.trafficRoutingConfig);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function loadAppSpec(input) {
+    const target = loadBalancerTarget(input.service);
+    const file = input.config.appspec;
+    if (!file)
+        return appSpecTemplate(target, input.config.hooks);
+    let text;
+    try {
+        text = await (input.readFile ?? ((path) => (0,promises_.readFile)(path, 'utf8')))(file);
+    }
+    catch (error) {
+        throw new src_errors/* UserError */.yo(`--appspec: cannot read ${file}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { file });
+    }
+    return parseAppSpec(text, file, target, input.config.hooks);
+}
+/** CodeDeploy runs one deployment per group: say so now rather than after the task definition is registered. */
+async function ensureGroupIsFree(input, application, group) {
+    let active;
+    try {
+        const output = await input.codedeploy.send(new client_codedeploy_dist_cjs/* ListDeploymentsCommand */.sr8({
+            applicationName: application,
+            deploymentGroupName: group,
+            includeOnlyStatuses: [...ACTIVE_STATUSES],
+        }));
+        active = output.deployments ?? [];
+    }
+    catch (error) {
+        input.reporter.emit({
+            type: 'debug',
+            message: `ListDeployments ${application}/${group} failed (${(0,src_errors/* errorMessage */.gJ)(error)}); not checking for a deployment in progress.`,
+        });
+        return;
+    }
+    if (active.length > 0)
+        throw new src_errors/* UserError */.yo(busyGroupMessage(application, group, active[0]));
+}
+function busyGroupMessage(application, group, deploymentId) {
+    const id = deploymentId ?? 'another deployment';
+    return (`CodeDeploy deployment group ${application}/${group} is busy: deployment ${id} is in progress, and a group ` +
+        `runs one deployment at a time. Wait for it to finish, or stop it ` +
+        `(aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled), then deploy again.`);
+}
+/** The deployment may outlast `--wait-timeout`: traffic steps plus, when waited for, the termination wait. */
+function warnIfDeadlineIsShort(plan, config, reporter) {
+    if (!plan.shape)
+        return;
+    const terminationMinutes = config.waitFor === 'completed' ? terminationWaitMinutes(plan.groupInfo) : 0;
+    const minutes = shiftMinutes(plan.shape) + terminationMinutes;
+    if (minutes * 60_000 < config.waitTimeoutMs)
+        return;
+    const termination = terminationMinutes > 0 ? ` and keeps the original task set ${terminationMinutes} min after` : '';
+    reporter.emit({
+        type: 'warning',
+        message: `the deployment shifts traffic over ${shiftMinutes(plan.shape)} min${termination}, which is at least ` +
+            `--wait-timeout (${Math.round(config.waitTimeoutMs / 60_000)} min): the wait may end first. Raise ` +
+            '--wait-timeout' +
+            (terminationMinutes > 0 ? ', or use --wait-for traffic-shifted.' : '.'),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
+
+/** The verdict of a finished deployment; undefined while it is still going. */
+function codeDeployVerdict(info, lifecycle, hooks) {
+    const id = info.deploymentId ?? 'deployment';
+    switch (info.status) {
+        case 'Succeeded':
+            return { status: 'succeeded', reasons: [`CodeDeploy deployment ${id} succeeded.`], hints: [] };
+        case 'Failed':
+        case 'Stopped':
+            return unsuccessful(info, lifecycle, hooks);
+        default:
+            return undefined;
+    }
+}
+/** CodeDeploy rolled back: the original task set serves production traffic again. */
+function rolledBack(info) {
+    const rollback = info.rollbackInfo;
+    return Boolean(rollback?.rollbackDeploymentId || rollback?.rollbackMessage);
+}
+function unsuccessful(info, lifecycle, hooks) {
+    const back = rolledBack(info);
+    const failedEvents = lifecycle.filter((event) => event.status === 'Failed');
+    const reasons = [headline(info, back), ...failedEvents.map((event) => lifecycleReason(event, hooks))];
+    const rollbackMessage = info.rollbackInfo?.rollbackMessage;
+    if (rollbackMessage)
+        reasons.push(`rollback: ${rollbackMessage}`);
+    return { status: back ? 'rolled_back' : 'failed', reasons, hints: hintsFor(info, failedEvents, hooks, back) };
+}
+function headline(info, back) {
+    const id = info.deploymentId ?? 'deployment';
+    const verb = info.status === 'Stopped' ? 'was stopped' : 'failed';
+    const error = info.errorInformation;
+    const detail = error?.code || error?.message ? `: ${[error.code, error.message].filter(Boolean).join(': ')}` : '.';
+    const suffix = back ? ' CodeDeploy rolled production traffic back to the original task set.' : '';
+    return `CodeDeploy deployment ${id} ${verb}${detail}${detail.endsWith('.') ? '' : '.'}${suffix}`;
+}
+/** `lifecycle event AfterAllowTestTraffic failed (hook function smoke-check): ErrorCode: message` */
+function lifecycleReason(event, hooks) {
+    const name = event.lifecycleEventName ?? 'Unknown';
+    const hook = hooks.find((binding) => binding.event === name);
+    const diagnostics = diagnosticsOf(event);
+    return (`lifecycle event ${name} failed${hook ? ` (hook function ${hook.functionName})` : ''}` +
+        (diagnostics ? `: ${diagnostics}` : '.'));
+}
+function hintsFor(info, failedEvents, hooks, back) {
+    const hints = [];
+    for (const event of failedEvents) {
+        const hook = hooks.find((binding) => binding.event === event.lifecycleEventName);
+        if (!hook)
+            continue;
+        hints.push(`The ${hook.event} hook ${hook.functionName} reported Failed, or did not report within an hour. Its logs are ` +
+            `in the CloudWatch Logs group /aws/lambda/${hook.functionName}.`);
+    }
+    if (!back && info.status === 'Failed') {
+        hints.push('CodeDeploy did not roll back: turn on automatic rollback on DEPLOYMENT_FAILURE in the deployment group ' +
+            'to have production traffic return to the original task set by itself.');
+    }
+    return hints;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(2684);
+;// CONCATENATED MODULE: ./src/deploy/evidence.ts
+
+
+/** Where a container's awslogs stream lives: `<prefix>/<container>/<task-id>` in the group. */
+function logStream(definition, task) {
+    const log = definition.logConfiguration;
+    const options = log?.options ?? {};
+    const group = options['awslogs-group'];
+    const prefix = options['awslogs-stream-prefix'];
+    if (log?.logDriver !== 'awslogs' || !group || !prefix)
+        return undefined;
+    return { group, stream: `${prefix}/${definition.name}/${task}` };
+}
+/**
+ * Remembers stopped tasks, so that each is described once it has stopped, however often we look: those of one
+ * rolling deployment, or those of a service that run one task definition (a CodeDeploy replacement task set),
+ * started at or after `since`. A task still stopping (draining: its container may have exited already) is
+ * described again on the next look, until it is STOPPED.
+ */
+class StoppedTasks {
+    ecs;
+    cluster;
+    filter;
+    only;
+    known = new Map();
+    constructor(ecs, cluster, filter, only = {}) {
+        this.ecs = ecs;
+        this.cluster = cluster;
+        this.filter = filter;
+        this.only = only;
+    }
+    async refresh() {
+        const arns = await listStoppedTasks(this.ecs, this.cluster, this.filter);
+        const stale = arns.filter((arn) => this.known.get(arn)?.lastStatus !== 'STOPPED');
+        for (const task of await describeTasks(this.ecs, this.cluster, stale)) {
+            if (task.taskArn)
+                this.known.set(task.taskArn, task);
+        }
+        return this.all();
+    }
+    all() {
+        const { taskDefinitionArn, since } = this.only;
+        return [...this.known.values()].filter((task) => (!taskDefinitionArn || task.taskDefinitionArn === taskDefinitionArn) &&
+            (since === undefined || (task.createdAt?.getTime() ?? since) >= since));
+    }
+}
+function failedContainers(tasks, definitions) {
+    const byName = new Map(definitions.map((definition) => [definition.name, definition]));
+    return tasks.flatMap((task) => (task.containers ?? [])
+        .filter((container) => container.exitCode !== undefined && container.exitCode !== 0)
+        .flatMap((container) => {
+        const definition = byName.get(container.name);
+        return definition ? [{ task, definition }] : [];
+    }));
+}
+/**
+ * The last log lines of failed containers, newest tasks first, one stream per container name, at most
+ * `maxStreams`. A stream that cannot be read (no permission, not there yet) is skipped: logs only help explain.
+ */
+async function logTails(logs, tasks, definitions, options = {}) {
+    const newest = [...tasks].sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0));
+    const excerpts = [];
+    const done = new Set();
+    for (const { task, definition } of failedContainers(newest, definitions)) {
+        if (excerpts.length >= (options.maxStreams ?? 3) || done.has(definition.name ?? ''))
+            continue;
+        const id = taskId(task.taskArn ?? '');
+        const where = logStream(definition, id);
+        if (!where)
+            continue;
+        done.add(definition.name ?? '');
+        try {
+            const output = await logs.send(new client_cloudwatch_logs_dist_cjs/* GetLogEventsCommand */.h7S({
+                logGroupName: where.group,
+                logStreamName: where.stream,
+                limit: options.lines ?? 20,
+                startFromHead: false,
+            }));
+            const lines = (output.events ?? []).map((event) => event.message?.trimEnd() ?? '').filter(Boolean);
+            if (lines.length > 0)
+                excerpts.push({ container: definition.name ?? '', taskId: id, ...where, lines });
+        }
+        catch {
+            continue;
+        }
+    }
+    return excerpts;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/explain.ts
+/** At most this many service events make it into the reasons. */
+const EVENT_REASONS = 3;
+/** Turns stopped tasks, events and logs into counted reasons and one hint per known failure. */
+function explain(evidence) {
+    return {
+        reasons: [...taskReasons(evidence.stoppedTasks), ...eventReasons(evidence.events)],
+        hints: hints(evidence),
+    };
+}
+/** A container's own reason and exit code; a reason the task already gave is not said twice. */
+function containerDetail(container, taskReason) {
+    const name = container.name ?? 'container';
+    const exit = container.exitCode;
+    const reason = container.reason && container.reason !== taskReason ? container.reason : undefined;
+    const failedExit = exit !== undefined && exit !== 0;
+    if (reason && failedExit)
+        return `${name}: ${reason}, exit code ${exit}`;
+    if (reason)
+        return `${name}: ${reason}`;
+    if (failedExit)
+        return `${name} exit code ${exit}`;
+    return undefined;
+}
+/** What one stopped task says, without anything unique to the task (so that equal failures count together). */
+function taskSignature(task) {
+    const reason = task.stoppedReason ?? task.stopCode ?? 'stopped';
+    const details = (task.containers ?? [])
+        .map((container) => containerDetail(container, reason))
+        .filter((detail) => detail !== undefined);
+    return details.length > 0 ? `${reason} (${details.join('; ')})` : reason;
+}
+function countBy(items, key) {
+    const counts = new Map();
+    for (const item of items)
+        counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]);
+}
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function taskReasons(tasks) {
+    return countBy(tasks, taskSignature).map(([signature, count]) => `${plural(count, 'task')} stopped: ${signature}`);
+}
+const FAILURE_EVENT = /deployment failed|rolling back|unable to place|unable to consistently start|is unhealthy in|failed container health checks|failed to start/i;
+/** Task ids and target group ARNs make otherwise equal events differ. */
+function normaliseEvent(message) {
+    return message.replace(/\(task [0-9a-f]{32}\)/g, '(task …)').replace(/\s+/g, ' ');
+}
+function eventReasons(events) {
+    const failing = events.filter((event) => FAILURE_EVENT.test(event.message)).map((event) => event.message);
+    const counted = new Map();
+    for (const message of failing)
+        counted.set(normaliseEvent(message), (counted.get(normaliseEvent(message)) ?? 0) + 1);
+    return [...counted]
+        .slice(-EVENT_REASONS)
+        .map(([message, count]) => (count > 1 ? `service event (${count} times): ${message}` : `service event: ${message}`));
+}
+function texts(evidence) {
+    const fromTasks = evidence.stoppedTasks.flatMap((task) => [
+        task.stoppedReason ?? '',
+        ...(task.containers ?? []).map((container) => container.reason ?? ''),
+    ]);
+    return [...fromTasks, ...evidence.events.map((event) => event.message)];
+}
+function imageOf(message) {
+    return /failed to resolve ref (\S+?):? /.exec(message)?.[1] ?? /pull image (\S+)/.exec(message)?.[1];
+}
+function pullHint(evidence) {
+    const message = texts(evidence).find((text) => /CannotPullContainerError/.test(text));
+    if (!message)
+        return [];
+    const image = imageOf(message);
+    return [
+        {
+            key: 'pull',
+            text: `CannotPullContainerError: the image${image ? ` ${image}` : ''} or its tag does not exist, or the task has ` +
+                'no route to the registry. Check that the image was pushed with that tag, and that the subnets reach ECR ' +
+                '(NAT gateway, public IP, or VPC endpoints for ecr.api, ecr.dkr and S3).',
+        },
+    ];
+}
+function initHint(evidence) {
+    if (!texts(evidence).some((text) => /ResourceInitializationError/.test(text)))
+        return [];
+    return [
+        {
+            key: 'init',
+            text: 'ResourceInitializationError: the task could not fetch its secrets or registry auth. Check that the task ' +
+                'execution role may read them (secretsmanager:GetSecretValue, ssm:GetParameters, kms:Decrypt, ' +
+                'ecr:GetAuthorizationToken) and that the subnets reach those services (NAT gateway or VPC endpoints).',
+        },
+    ];
+}
+function elbHint(evidence) {
+    if (!texts(evidence).some((text) => /ELB health checks|is unhealthy in \(target-group/.test(text)))
+        return [];
+    return [
+        {
+            key: 'elb',
+            text: 'Tasks failed the load balancer health checks: check that the target group health check path and port ' +
+                'match what the container serves on its containerPort, and raise the service healthCheckGracePeriodSeconds ' +
+                'if the app needs longer to start.',
+        },
+    ];
+}
+function containerHealthHint(evidence) {
+    if (!texts(evidence).some((text) => /failed container health checks/i.test(text)))
+        return [];
+    return [
+        {
+            key: 'container-health',
+            text: 'Tasks failed their container health check: run the healthCheck command inside the image, and raise its ' +
+                'startPeriod if the app needs longer to start.',
+        },
+    ];
+}
+function networkHint(evidence) {
+    const pattern = /\bENI\b|elastic network interface|free (IP )?addresses|no more IP|insufficient .*IP/i;
+    if (!texts(evidence).some((text) => pattern.test(text)))
+        return [];
+    return [
+        {
+            key: 'eni',
+            text: 'No network interface or IP address left: the subnets have no free IPs or the instances reached their ENI ' +
+                'limit. Add or enlarge subnets, or turn on awsvpcTrunking for EC2 container instances.',
+        },
+    ];
+}
+function isOutOfMemory(container) {
+    return container.exitCode === 137 || /OutOfMemory/i.test(container.reason ?? '');
+}
+/**
+ * Containers whose exit stopped their task. A task the scheduler stopped (failed health checks, scale-in) also has
+ * exit codes (143, or 137 after the stop timeout) that say nothing about the app.
+ */
+function explain_failedContainers(evidence) {
+    return evidence.stoppedTasks
+        .filter((task) => task.stopCode === undefined || task.stopCode === 'EssentialContainerExited')
+        .flatMap((task) => task.containers ?? []);
+}
+function memoryHints(evidence) {
+    return explain_failedContainers(evidence)
+        .filter(isOutOfMemory)
+        .map((container) => ({
+        key: `oom ${container.name}`,
+        text: `${container.name} was killed for using too much memory (exit code 137): raise the memory of the task ` +
+            'or the container, or lower what the app uses (heap size, caches).',
+    }));
+}
+function logsOf(evidence, container) {
+    return evidence.logs.find((excerpt) => excerpt.container === container && excerpt.lines.length > 0);
+}
+const ERROR_LINE = /\b(error|exception|fatal|panic|traceback|failed|cannot|refused|denied)\b/i;
+const STACK_FRAME = /^\s+(at |File "|\.\.\.)/;
+/** The line that says what went wrong: the last one that reads like an error, not a stack frame under it. */
+function telltaleLine(lines) {
+    const error = [...lines].reverse().find((line) => ERROR_LINE.test(line) && !STACK_FRAME.test(line));
+    return error ? { line: error, isError: true } : { line: lines[lines.length - 1], isError: false };
+}
+function exitHints(evidence) {
+    return explain_failedContainers(evidence)
+        .filter((container) => container.exitCode !== undefined && container.exitCode !== 0 && !isOutOfMemory(container))
+        .map((container) => {
+        const name = container.name ?? 'container';
+        const excerpt = logsOf(evidence, name);
+        const telltale = excerpt && telltaleLine(excerpt.lines);
+        const logs = telltale
+            ? ` ${telltale.isError ? 'Its log says' : 'Its last log line'} (${excerpt.group} ${excerpt.stream}): ${telltale.line.trim()}`
+            : ' Look at its logs for the cause.';
+        return {
+            key: `exit ${name} ${container.exitCode}`,
+            text: `${name} exited with code ${container.exitCode}.${logs}`,
+        };
+    });
+}
+const RULES = [pullHint, initHint, elbHint, containerHealthHint, networkHint, memoryHints, exitHints];
+function hints(evidence) {
+    const seen = new Set();
+    const result = [];
+    for (const rule of RULES.flatMap((make) => make(evidence))) {
+        if (seen.has(rule.key))
+            continue;
+        seen.add(rule.key);
+        result.push(rule.text);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/driver.ts
+
+
+
+
+/** How a driver watches its deployment: polls up to `--poll-interval`, one deadline, cancellation, retries reported. */
+function watchOptions(context) {
+    return {
+        ceilingMs: context.config.pollIntervalMs,
+        deadline: context.deadline,
+        cancel: context.cancel,
+        sleep: context.sleep,
+        now: context.now,
+        onRetry: (error, delayMs) => context.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
+    };
+}
+/** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
+function quickPauseMs(context) {
+    return Math.max(100, fastestPollMs(context.config.pollIntervalMs));
+}
+/** A call that changes something is retried only when throttled: a transient error may have let it through. */
+function mutationRetry(context) {
+    return { sleep: context.sleep, baseMs: quickPauseMs(context), retryable: errors/* isThrottling */.E2 };
+}
+/** The deadline plus the short grace in which berth still makes its rollback calls has passed. */
+function pastGrace(context) {
+    return context.now() > context.deadline.at + ROLLBACK_GRACE_MS;
+}
+/**
+ * A rollback call (StopDeployment, the rolling rollback's UpdateService): safe to send again, so retried on
+ * throttling, server errors and lost answers until the deadline plus the grace.
+ */
+function rollbackRetry(context) {
+    return {
+        sleep: context.sleep,
+        baseMs: quickPauseMs(context),
+        maxDelayMs: 5_000,
+        attempts: 1_000,
+        retryable: errors/* isTransient */.dg,
+        givenUp: () => pastGrace(context),
+    };
+}
+/** The service already runs this revision at this size, and no restart was asked for: there is nothing to deploy. */
+function isUnchanged(context) {
+    const { service, config } = context;
+    const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount;
+    return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn;
+}
+/** The verdict of a run that had nothing to deploy: succeeded, and why nothing was deployed. */
+function unchangedOutcome(context) {
+    return {
+        status: 'succeeded',
+        reasons: [
+            `unchanged: service ${context.service.serviceName} in cluster ${context.cluster} already runs ` +
+                `${context.taskDefinitionArn}, the task definition berth rendered; nothing was deployed ` +
+                '(--force-new-deployment starts a deployment anyway).',
+        ],
+        hints: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/driver.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const codedeploy = { name: 'codedeploy', prepare };
+/** Looks taken after StopDeployment, to report the stop and its rollback. */
+const STOP_LOOKS = 10;
+/** Every check, before any change: the deployment group, the service binding, the config, the AppSpec. */
+async function prepare(context) {
+    const plan = await planCodeDeploy({
+        config: context.config,
+        codedeploy: context.clients.codedeploy,
+        cluster: context.cluster,
+        service: context.service,
+        reporter: context.reporter,
+    });
+    return { plan: describePlan(plan), deploy: (deployContext) => deployCodeDeploy(deployContext, plan) };
+}
+/** Creates the CodeDeploy deployment of `plan` and follows it, lifecycle event by event, to a verdict. */
+async function deployCodeDeploy(context, plan) {
+    if (isUnchanged(context))
+        return unchangedOutcome(context);
+    await createConfigIfMissing(context, plan);
+    const deploymentId = await createDeployment(context, plan);
+    context.reporter.emit({
+        type: 'deployment-started',
+        deploymentId,
+        taskDefinitionArn: context.taskDefinitionArn,
+        strategy: 'codedeploy',
+    });
+    const follower = new Follower(context, plan, deploymentId);
+    const end = await watch(() => follower.tick(), watchOptions(context));
+    if (end.kind === 'done')
+        return conclude(context, follower, end.value);
+    return interrupted(context, follower, end.kind);
+}
+async function createConfigIfMissing(context, plan) {
+    const input = plan.createConfig;
+    if (!input)
+        return;
+    context.reporter.emit({ type: 'debug', message: `CreateDeploymentConfig ${JSON.stringify(input)}` });
+    try {
+        // Sent again after a lost answer or a server error: if the first one went through, the second answers
+        // DeploymentConfigAlreadyExistsException, which is taken below as success.
+        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentConfigCommand */.JKx(input)), {
+            ...mutationRetry(context),
+            retryable: errors/* isTransient */.dg,
+        });
+        context.reporter.emit({
+            type: 'info',
+            message: `created the CodeDeploy deployment config ${input.deploymentConfigName}.`,
+        });
+    }
+    catch (error) {
+        // Another run with the same shape created it in the meantime: the stable name means it is the same config.
+        if ((0,src_errors/* errorName */.Is)(error) !== 'DeploymentConfigAlreadyExistsException') {
+            throw new Error(`CreateDeploymentConfig ${input.deploymentConfigName}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
+        }
+    }
+}
+/**
+ * The deployment id. A group found busy only now (another deployment started since the preflight) is the same
+ * user error as in the preflight: exit 2, nothing deployed.
+ */
+async function createDeployment(context, plan) {
+    const appspec = appSpecContent(plan.appspec, context.taskDefinitionArn);
+    const input = {
+        applicationName: plan.application,
+        deploymentGroupName: plan.group,
+        ...(plan.configName ? { deploymentConfigName: plan.configName } : {}),
+        description: `berth: ${plan.serviceName} to ${context.taskDefinitionArn}`.slice(0, 512),
+        revision: { revisionType: 'AppSpecContent', appSpecContent: appspec },
+    };
+    context.reporter.emit({ type: 'debug', message: `CreateDeployment ${JSON.stringify(input)}` });
+    try {
+        // A retry after a server error may find the group busy with the deployment the first attempt created:
+        // that one is adopted below, so a retry never starts a second deployment.
+        const output = await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentCommand */.ttP(input)), {
+            ...mutationRetry(context),
+            retryable: errors/* isTransient */.dg,
+        });
+        if (!output.deploymentId)
+            throw new Error('CreateDeployment returned no deployment id.');
+        return output.deploymentId;
+    }
+    catch (error) {
+        if ((0,src_errors/* errorName */.Is)(error) === 'DeploymentLimitExceededException') {
+            const active = /\b(d-[A-Z0-9]{9})\b/.exec((0,src_errors/* errorMessage */.gJ)(error))?.[1];
+            if (active && (await isSameDeployment(context, active, input)))
+                return active;
+            throw new src_errors/* UserError */.yo(busyGroupMessage(plan.application, plan.group, active));
+        }
+        throw new Error(`CreateDeployment in ${plan.application}/${plan.group}: ${(0,src_errors/* errorMessage */.gJ)(error)}`, { cause: error });
+    }
+}
+/**
+ * The group's active deployment deploys what we asked for (same description: this service to this revision).
+ * GetDeployment is retried on any transient error: an error while checking is never taken for "not ours".
+ */
+async function isSameDeployment(context, deploymentId, input) {
+    const info = await retrying(() => getDeployment(context.clients.codedeploy, deploymentId), {
+        sleep: context.sleep,
+        baseMs: quickPauseMs(context),
+        maxDelayMs: 5_000,
+        attempts: 1_000,
+        givenUp: () => pastGrace(context),
+    });
+    return info.description === input.description && info.creator === 'user';
+}
+/** Follows one deployment: reports what changed on each look, remembers what the explanation needs. */
+class Follower {
+    context;
+    plan;
+    deploymentId;
+    last;
+    lastTarget;
+    info;
+    /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
+    taskSets = {};
+    readyNoticed = false;
+    replacement;
+    /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
+    greenLimit;
+    constructor(context, plan, deploymentId) {
+        this.context = context;
+        this.plan = plan;
+        this.deploymentId = deploymentId;
+        this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1);
+    }
+    get observation() {
+        return this.last;
+    }
+    async tick() {
+        const changed = await this.look();
+        const ending = this.ending() ?? (await this.greenFailing());
+        return ending ? { done: ending } : { changed };
+    }
+    /**
+     * Stopped tasks of the deployed revision in the service started since this deployment was created: the
+     * replacement task set's, not those of an earlier deployment of the same revision.
+     */
+    get green() {
+        const since = this.info?.createTime?.getTime();
+        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
+        return this.replacement;
+    }
+    /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
+    async greenFailures() {
+        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
+        return (await this.green.refresh()).filter((task) => isTaskFailure(task, essential)).length;
+    }
+    /**
+     * While traffic can still go back to blue (blue exists until the termination wait ends, so StopDeployment with
+     * rollback restores it), the replacement's failed tasks against berth's limit.
+     */
+    async greenFailing() {
+        if (this.info?.status !== 'InProgress')
+            return undefined;
+        const failures = await this.greenFailures();
+        return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined;
+    }
+    /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
+    async look() {
+        const info = await getDeployment(this.context.clients.codedeploy, this.deploymentId);
+        const target = (await getTarget(this.context.clients.codedeploy, this.deploymentId, this.plan.targetId)) ?? this.lastTarget;
+        this.info = info;
+        this.lastTarget = target;
+        const current = observe(info, target);
+        this.taskSets.blue ??= current.taskSets.blue;
+        this.taskSets.green ??= current.taskSets.green;
+        const events = progressEvents(this.last, current, this.plan.appspec.hooks);
+        for (const event of events)
+            this.context.reporter.emit(event);
+        this.noticeReady(current);
+        this.last = current;
+        return events.length > 0;
+    }
+    noticeReady(current) {
+        if (current.status !== 'Ready' || this.readyNoticed)
+            return;
+        this.readyNoticed = true;
+        this.context.reporter.emit({
+            type: 'info',
+            message: `deployment ${this.deploymentId} waits for you to continue it (the group's deploymentReadyOption): ` +
+                `aws deploy continue-deployment --deployment-id ${this.deploymentId} --deployment-wait-type READY_WAIT`,
+        });
+    }
+    ending() {
+        if (!this.info || !this.last)
+            return undefined;
+        const verdict = codeDeployVerdict(this.info, this.last.lifecycle, this.plan.appspec.hooks);
+        if (verdict)
+            return { kind: 'finished', verdict };
+        if (this.context.config.waitFor === 'traffic-shifted' && trafficShifted(this.last.lifecycle)) {
+            return { kind: 'traffic-shifted' };
+        }
+        return undefined;
+    }
+    /** One more look after the loop, so that late changes are not lost; errors here change nothing. */
+    async flush() {
+        try {
+            await this.look();
+            return this.ending();
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+async function getDeployment(codedeploy, deploymentId) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentCommand */.Tvn({ deploymentId }));
+    if (!output.deploymentInfo)
+        throw new Error(`GetDeployment ${deploymentId} returned no deployment.`);
+    return output.deploymentInfo;
+}
+/** The ECS target; undefined until the deployment has started and CodeDeploy has created it. */
+async function getTarget(codedeploy, deploymentId, targetId) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentTargetCommand */.Oxg({ deploymentId, targetId }));
+        return output.deploymentTarget?.ecsTarget;
+    }
+    catch (error) {
+        const name = (0,src_errors/* errorName */.Is)(error);
+        if (name === 'DeploymentTargetDoesNotExistException' || name === 'DeploymentNotStartedException')
+            return undefined;
+        throw error;
+    }
+}
+async function conclude(context, follower, ending) {
+    const deploymentId = follower.deploymentId;
+    if (ending.kind === 'traffic-shifted') {
+        return {
+            status: 'succeeded',
+            deploymentId,
+            reasons: [
+                `all production traffic is on the new task set of CodeDeploy deployment ${deploymentId}; CodeDeploy ` +
+                    'removes the original task set after the termination wait (--wait-for traffic-shifted does not wait for it).',
+            ],
+            hints: [],
+        };
+    }
+    if (ending.kind === 'green-failing')
+        return stopFailingGreen(context, follower, ending.failures);
+    const { verdict } = ending;
+    if (verdict.status === 'succeeded')
+        return confirmSuccess(context, follower, { ...verdict, deploymentId });
+    const rollback = await followRollback(context, follower);
+    const evidence = await gather(context, follower);
+    return {
+        status: rollback?.failed ? 'failed' : verdict.status,
+        deploymentId,
+        reasons: [...verdict.reasons, ...(rollback ? [rollback.reason] : []), ...evidence.reasons],
+        hints: [...verdict.hints, ...evidence.hints],
+        ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+    };
+}
+/**
+ * CodeDeploy's success is berth's only while the replacement's tasks are not failing: CodeDeploy does not follow
+ * them. Once the original task set is gone there is nothing to roll back to through CodeDeploy, so it is `failed`.
+ */
+async function confirmSuccess(context, follower, success) {
+    const failures = await follower.greenFailures().catch(() => 0);
+    if (failures < follower.greenLimit)
+        return success;
+    const evidence = await gather(context, follower);
+    return {
+        status: 'failed',
+        deploymentId: follower.deploymentId,
+        reasons: [
+            `CodeDeploy deployment ${follower.deploymentId} succeeded, but ${failures} tasks of the replacement task set ` +
+                `(${lastSegment(context.taskDefinitionArn)}) have failed, reaching berth's limit of ${follower.greenLimit}; ` +
+                'the original task set is gone, so the service runs the failing revision.',
+            ...evidence.reasons,
+        ],
+        hints: evidence.hints,
+        ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+    };
+}
+/** Why green's tasks stopped, when they did: reading them must not fail the run. */
+async function gather(context, follower) {
+    let tasks = [];
+    try {
+        tasks = await retrying(() => stoppedGreenTasks(context, follower), {
+            sleep: context.sleep,
+            baseMs: 200,
+            attempts: 3,
+        });
+    }
+    catch (error) {
+        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
+    }
+    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
+    const failures = tasks.filter((task) => isTaskFailure(task, essential));
+    if (failures.length === 0)
+        return { reasons: [], hints: [], logs: [] };
+    const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? []);
+    return { ...explain({ stoppedTasks: failures, events: [], logs }), logs };
+}
+/** Green's stopped tasks as the follower keeps them (by service), else those of the family in the cluster. */
+async function stoppedGreenTasks(context, follower) {
+    const byService = await follower.green.refresh();
+    const family = context.taskDefinition.family;
+    if (byService.length > 0 || !family)
+        return byService;
+    const only = { taskDefinitionArn: context.taskDefinitionArn };
+    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, only).refresh();
+}
+/**
+ * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
+ * berth stops the deployment with automatic rollback, follows the rollback and says why the tasks stopped.
+ */
+async function stopFailingGreen(context, follower, failures) {
+    const deploymentId = follower.deploymentId;
+    const headline = `${failures} tasks of the replacement task set (${lastSegment(context.taskDefinitionArn)}) failed, reaching ` +
+        `berth's limit of ${follower.greenLimit}${context.config.maxFailedTasks === undefined ? '' : ' (--max-failed-tasks)'}; ` +
+        'CodeDeploy does not count them and would wait for the replacement to become healthy';
+    const stop = await stopWithRollback(context, follower, 'the replacement task set keeps failing');
+    const rollback = await followRollback(context, follower);
+    const evidence = await gather(context, follower);
+    const rolledBack = rollback !== undefined && !rollback.failed;
+    return {
+        status: rolledBack ? 'rolled_back' : 'failed',
+        deploymentId,
+        reasons: [
+            `CodeDeploy deployment ${deploymentId}: ${headline}.`,
+            stop,
+            ...(rollback ? [rollback.reason] : []),
+            ...evidence.reasons,
+        ],
+        hints: evidence.hints,
+        ...(evidence.logs.length > 0 ? { logs: evidence.logs } : {}),
+    };
+}
+/** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
+async function followRollback(context, follower, options = watchOptions(context)) {
+    const rollbackInfo = follower.info?.rollbackInfo;
+    const rollbackId = rollbackInfo?.rollbackDeploymentId;
+    if (!rollbackId)
+        return undefined;
+    context.reporter.emit({
+        type: 'rollback-started',
+        reason: rollbackInfo.rollbackMessage ?? `CodeDeploy started rollback deployment ${rollbackId}.`,
+        taskDefinitionArn: context.previousTaskDefinitionArn,
+    });
+    const { codedeploy } = context.clients;
+    const roles = { ...follower.taskSets };
+    let last = follower.observation;
+    let status;
+    const end = await watch(async () => {
+        const info = await getDeployment(codedeploy, rollbackId);
+        const current = observe(info, await getTarget(codedeploy, rollbackId, follower.plan.targetId), roles);
+        const traffic = trafficChange(last?.traffic, current.traffic);
+        if (traffic)
+            context.reporter.emit(traffic);
+        const statusChanged = current.status !== status;
+        if (statusChanged) {
+            const at = current.statusAt ? { at: current.statusAt } : {};
+            context.reporter.emit({ type: 'deployment-status', status: `Rollback ${current.status}`, ...at });
+        }
+        last = current.traffic ? current : last;
+        status = current.status;
+        return TERMINAL_STATUSES.has(current.status) ? { done: info } : { changed: statusChanged || traffic !== undefined };
+    }, options);
+    if (end.kind !== 'done') {
+        return {
+            reason: `rollback deployment ${rollbackId} was still in progress when berth stopped waiting.`,
+            failed: false,
+        };
+    }
+    if (end.value.status === 'Succeeded') {
+        return {
+            reason: `rollback deployment ${rollbackId} succeeded: production traffic is back on the original task set ` +
+                `(${context.previousTaskDefinitionArn}).`,
+            failed: false,
+        };
+    }
+    const error = end.value.errorInformation;
+    const detail = error ? `: ${[error.code, error.message].filter(Boolean).join(': ')}` : '';
+    return { reason: `rollback deployment ${rollbackId} ended ${end.value.status} too${detail}`, failed: true };
+}
+async function interrupted(context, follower, kind) {
+    const last = await follower.flush();
+    if (last)
+        return conclude(context, follower, last);
+    const deploymentId = follower.deploymentId;
+    const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel;
+    const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel';
+    const what = kind === 'timed_out'
+        ? `CodeDeploy deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
+        : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`;
+    const reasons = [`${what}${whereItWas(follower)}.`];
+    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
+    if (action === 'rollback') {
+        reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`));
+        // The run's deadline has passed or it was cancelled: the rollback is followed for the short grace only.
+        const grace = {
+            ...watchOptions(context),
+            deadline: createDeadline(ROLLBACK_GRACE_MS, context.now),
+            cancel: undefined,
+        };
+        const rollback = await followRollback(context, follower, grace);
+        if (rollback)
+            reasons.push(rollback.reason);
+    }
+    else
+        reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`);
+    return { status: kind, deploymentId, reasons, hints: [] };
+}
+/** `, at lifecycle event AfterAllowTestTraffic (hook function manual-check), 0% of traffic on the new task set` */
+function whereItWas(follower) {
+    const observation = follower.observation;
+    if (!observation)
+        return '';
+    const current = observation.lifecycle.find((event) => event.status === 'InProgress');
+    const parts = [];
+    if (current?.lifecycleEventName) {
+        const hook = follower.plan.appspec.hooks.find((binding) => binding.event === current.lifecycleEventName);
+        parts.push(`at lifecycle event ${current.lifecycleEventName}` + (hook ? ` (hook function ${hook.functionName})` : ''));
+    }
+    else if (observation.terminationWait) {
+        parts.push('in the termination wait');
+    }
+    if (observation.traffic)
+        parts.push(`${observation.traffic.green}% of traffic on the new task set`);
+    return parts.length > 0 ? `, ${parts.join(', ')}` : '';
+}
+/**
+ * StopDeployment with automatic rollback, retried on throttling, server errors and lost answers until the deadline
+ * plus a short grace; then berth looks at the deployment, whatever the answer was (CodeDeploy answers Pending and
+ * stops a little later; after a lost answer the retry is told the deployment already completed), and reports what
+ * it is. `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ */
+async function stopWithRollback(context, follower, cause) {
+    const deploymentId = follower.deploymentId;
+    context.reporter.emit({
+        type: 'debug',
+        message: `StopDeployment ${JSON.stringify({ deploymentId, autoRollbackEnabled: true })}`,
+    });
+    let refused;
+    try {
+        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), rollbackRetry(context));
+    }
+    catch (error) {
+        refused = error;
+    }
+    const alreadyDone = refused !== undefined && (0,src_errors/* errorName */.Is)(refused) === 'DeploymentAlreadyCompletedException';
+    if (refused !== undefined && !alreadyDone) {
+        return `could not stop CodeDeploy deployment ${deploymentId}: ${(0,src_errors/* errorMessage */.gJ)(refused)}`;
+    }
+    if (!alreadyDone) {
+        context.reporter.emit({
+            type: 'rollback-started',
+            reason: `${cause}: stopped the deployment with automatic rollback`,
+        });
+    }
+    for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
+        if (look > 0 || !alreadyDone)
+            await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
+        await follower.flush();
+    }
+    const status = follower.info?.status;
+    if (status === 'Stopped' || status === 'Failed') {
+        if (alreadyDone) {
+            context.reporter.emit({
+                type: 'rollback-started',
+                reason: `${cause}: stopped the deployment with automatic rollback`,
+            });
+        }
+        const rollbackId = follower.info?.rollbackInfo?.rollbackDeploymentId;
+        const rollback = rollbackId ? ` CodeDeploy rolls it back with deployment ${rollbackId}` : '';
+        return `stopped CodeDeploy deployment ${deploymentId} with automatic rollback (${cause}); it is ${status}.${rollback}`;
+    }
+    if (alreadyDone) {
+        return `CodeDeploy deployment ${deploymentId} had already completed (${status ?? 'status unknown'}) when berth tried to stop it.`;
+    }
+    return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/rolling/driver.ts
+
+
+
+
+
+
+
+
+
+
+
+const rolling = {
+    name: 'rolling',
+    prepare: async ({ config, service, cluster }) => {
+        refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`);
+        return { deploy: deployRolling };
+    },
+};
+/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
+function refuseCodeDeployInputs(config, where) {
+    const given = [
+        config.hooks.length > 0 ? '--hook' : undefined,
+        config.appspec !== undefined ? '--appspec' : undefined,
+        config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
+        config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
+        config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
+    ].filter((flag) => flag !== undefined);
+    if (given.length === 0)
+        return;
+    throw new src_errors/* UserError */.yo(`${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
+        `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
+        'or deploy a service whose deployment controller is CODE_DEPLOY.');
+}
+/** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
+const ROLLBACK_LOOKS = 5;
+/** UpdateService, then follow our deployment by its id to a verdict. */
+async function deployRolling(context) {
+    if (isUnchanged(context) && isSteady(context.service))
+        return unchangedOutcome(context);
+    const tracking = await startDeployment(context);
+    context.reporter.emit({
+        type: 'deployment-started',
+        deploymentId: tracking.deploymentId,
+        taskDefinitionArn: context.taskDefinitionArn,
+        strategy: 'rolling',
+    });
+    const follower = new driver_Follower(context, tracking, context.service);
+    const end = await watch(() => follower.tick(), watchOptions(context));
+    if (end.kind === 'done')
+        return driver_conclude(context, follower, end.value);
+    return driver_interrupted(context, follower, end.kind);
+}
+function serviceName(context) {
+    return context.service.serviceName ?? '';
+}
+function primaryOf(service) {
+    return service.deployments?.find((deployment) => deployment.status === 'PRIMARY');
+}
+/** One deployment, done: the service runs what it should. */
+function isSteady(service) {
+    const deployments = service.deployments ?? [];
+    return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED';
+}
+function updateInput(context, taskDefinition, force) {
+    return {
+        cluster: context.cluster,
+        service: context.service.serviceName,
+        taskDefinition,
+        ...(context.config.desiredCount !== undefined ? { desiredCount: context.config.desiredCount } : {}),
+        ...(force ? { forceNewDeployment: true } : {}),
+    };
+}
+/** How far the service's clock may be from ours when berth asks whether a deployment started after its call. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * UpdateService. Throttling means it was not processed: sent again. After a lost answer or a server error it may
+ * have been: berth first looks at the service, and `recognise` says whether the call's deployment is there; only
+ * when it is not is the call sent again. berth's retry is the only one (the SDK sends mutating calls once).
+ */
+async function updateService(context, input, recognise, retry = {}) {
+    context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` });
+    const send = async () => {
+        try {
+            const output = await context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input));
+            if (!output.service)
+                throw new Error(`UpdateService returned no service for ${input.service}.`);
+            return { service: output.service };
+        }
+        catch (error) {
+            if ((0,errors/* isThrottling */.E2)(error) || !(0,errors/* isTransient */.dg)(error))
+                throw error;
+            const deploymentId = recognise(await lookAtService(context));
+            if (deploymentId) {
+                context.reporter.emit({
+                    type: 'info',
+                    message: `the answer to UpdateService was lost (${(0,src_errors/* errorMessage */.gJ)(error)}); the service shows that it started deployment ${deploymentId}, which berth follows.`,
+                });
+                return { deploymentId };
+            }
+            throw error;
+        }
+    };
+    return retrying(send, { ...mutationRetry(context), retryable: errors/* isTransient */.dg, ...retry });
+}
+/** DescribeServices while checking what a call did: errors here are retried, never taken for an answer. */
+function lookAtService(context) {
+    return retrying(() => describeService(context.clients.ecs, context.cluster, serviceName(context)), {
+        sleep: context.sleep,
+        baseMs: quickPauseMs(context),
+        attempts: 20,
+        givenUp: () => pastGrace(context),
+    });
+}
+/**
+ * The deployment berth's UpdateService started, whatever became of it since: listed (IN_PROGRESS, FAILED, being
+ * rolled back), or already drained after a rollback, when only the service's events still name it. It is the one
+ * that was not on the service before (`before`) and appeared after the call: a listed deployment of our task
+ * definition created since, or a deployment named by an event that was not there before.
+ */
+function startedDeployment(service, before, sentAt, taskDefinitionArn) {
+    const known = new Set((before.deployments ?? []).map((deployment) => deployment.id));
+    const listed = (service.deployments ?? []).find((deployment) => !known.has(deployment.id) &&
+        deployment.taskDefinition === taskDefinitionArn &&
+        (deployment.createdAt?.getTime() ?? 0) >= sentAt - CLOCK_SKEW_MS);
+    if (listed?.id)
+        return listed.id;
+    const seen = new Set((before.events ?? []).map(eventKey));
+    for (const event of service.events ?? []) {
+        if (seen.has(eventKey(event)))
+            continue;
+        const id = /\(deployment ([^)\s]+)\)/.exec(event.message ?? '')?.[1];
+        if (id && !known.has(id))
+            return id;
+    }
+    return undefined;
+}
+async function startDeployment(context) {
+    const before = context.service;
+    const previous = primaryOf(before);
+    if (isUnchanged(context) && previous?.id) {
+        context.reporter.emit({
+            type: 'info',
+            message: `service ${before.serviceName} already runs ${context.taskDefinitionArn}; following its deployment ` +
+                `${previous.id} (--force-new-deployment starts a new one).`,
+        });
+        return { deploymentId: previous.id, taskDefinitionArn: context.taskDefinitionArn };
+    }
+    const known = new Set((before.deployments ?? []).map((deployment) => deployment.id));
+    const sentAt = context.now();
+    const sent = await updateService(context, updateInput(context, context.taskDefinitionArn, context.config.forceNewDeployment), (service) => startedDeployment(service, before, sentAt, context.taskDefinitionArn));
+    const previousDeploymentId = previous?.id;
+    if ('deploymentId' in sent) {
+        return { deploymentId: sent.deploymentId, taskDefinitionArn: context.taskDefinitionArn, previousDeploymentId };
+    }
+    const after = sent.service;
+    const ours = after.deployments?.find((d) => d.status === 'PRIMARY' && !known.has(d.id)) ??
+        after.deployments?.find((d) => d.taskDefinition === context.taskDefinitionArn && !known.has(d.id)) ??
+        primaryOf(after);
+    if (!ours?.id)
+        throw new Error(`UpdateService did not start a deployment of ${context.taskDefinitionArn}.`);
+    return {
+        deploymentId: ours.id,
+        taskDefinitionArn: context.taskDefinitionArn,
+        previousDeploymentId: previousDeploymentId !== ours.id ? previousDeploymentId : undefined,
+    };
+}
+/** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
+class driver_Follower {
+    context;
+    tracking;
+    seen = new Set();
+    /** The service events that appeared while berth watched, oldest first. */
+    serviceEvents = [];
+    lastCounts = '';
+    counts = [];
+    stopped;
+    ownLimit;
+    /** berth's own limit, not ECS, ended the deployment. */
+    ownLimitReached = false;
+    constructor(context, tracking, before) {
+        this.context = context;
+        this.tracking = tracking;
+        for (const event of before.events ?? [])
+            this.seen.add(eventKey(event));
+        this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, { startedBy: tracking.deploymentId });
+        this.ownLimit = ownFailureLimit(context);
+    }
+    async tick() {
+        const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+        const changed = this.report(service);
+        const judgement = judge(service.deployments ?? [], this.tracking);
+        if (judgement.state !== 'in_progress')
+            return { done: judgement };
+        const own = await this.ownFailure(changed);
+        return own ? { done: own } : { changed };
+    }
+    /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
+    async steadyOn(previous) {
+        const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+        const changed = this.report(service);
+        const primary = primaryOf(service);
+        if (primary?.taskDefinition !== previous)
+            return { changed };
+        if (primary.rolloutState === 'FAILED')
+            return { done: 'failed' };
+        const steady = primary.rolloutState === 'COMPLETED' && (service.deployments ?? []).length === 1;
+        return steady ? { done: 'steady' } : { changed };
+    }
+    /** Emits task counts when they change and service events not seen before; true when anything was new. */
+    report(service) {
+        const counts = countsOf(service.deployments ?? []);
+        const key = countsKey(counts);
+        const countsChanged = key !== this.lastCounts;
+        if (countsChanged) {
+            this.lastCounts = key;
+            this.counts = counts;
+            this.context.reporter.emit({ type: 'tasks-changed', deployments: counts });
+        }
+        const fresh = takeNewEvents(service.events ?? [], this.seen);
+        for (const event of fresh) {
+            const message = event.message ?? '';
+            this.serviceEvents.push({ at: event.createdAt, message });
+            this.context.reporter.emit({
+                type: 'service-event',
+                at: event.createdAt ?? new Date(this.context.now()),
+                message,
+            });
+        }
+        return countsChanged || fresh.length > 0;
+    }
+    /**
+     * berth counts the deployment's failed tasks itself, against its own limit: the breaker's threshold when the
+     * service has no breaker, twice it when it has one (a backstop for what the breaker does not count). Stopped
+     * tasks are read again only when the service moved since the last look.
+     */
+    async ownFailure(changed) {
+        if (!changed)
+            return undefined;
+        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
+        const failures = (await this.stopped.refresh()).filter((task) => isTaskFailure(task, essential)).length;
+        if (failures < this.ownLimit.tasks)
+            return undefined;
+        this.ownLimitReached = true;
+        return { state: 'failed', reason: this.ownLimit.describe(failures) };
+    }
+    /** One more look after the loop, so that late events and counts are not lost; errors here change nothing. */
+    async flush() {
+        try {
+            const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+            this.report(service);
+            return judge(service.deployments ?? [], this.tracking);
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+function ownFailureLimit(context) {
+    const breaker = context.service.deploymentConfiguration?.deploymentCircuitBreaker;
+    const desired = context.config.desiredCount ?? context.service.desiredCount ?? 1;
+    const limit = context.config.maxFailedTasks;
+    if (limit !== undefined) {
+        return {
+            tasks: limit,
+            rollBack: false,
+            describe: (failures) => `${failures} of its tasks failed, reaching the limit of ${limit} (--max-failed-tasks).`,
+        };
+    }
+    const threshold = failureThreshold(desired, breaker);
+    if (!circuitBreakerOn(breaker)) {
+        return {
+            tasks: threshold,
+            rollBack: false,
+            describe: (failures) => `${failures} of its tasks failed, reaching berth's limit of ${threshold} for a service without deployment ` +
+                'circuit breaker (the threshold the breaker would use; --max-failed-tasks sets another).',
+        };
+    }
+    return {
+        tasks: 2 * threshold,
+        rollBack: breaker?.rollback === true,
+        describe: (failures) => `${failures} of its tasks failed, twice the circuit breaker's threshold of ${threshold}, yet the breaker did ` +
+            'not trip: it does not count tasks that stop after they passed their health checks.',
+    };
+}
+function driver_headline(judgement, deploymentId) {
+    switch (judgement.state) {
+        case 'succeeded':
+            return `deployment ${deploymentId} completed.`;
+        case 'rolled_back':
+            return (`deployment ${deploymentId} failed${judgement.reason ? ` (${judgement.reason})` : ''} and ECS rolled the ` +
+                `service back to ${judgement.to.taskDefinition} (deployment ${judgement.to.id}).`);
+        case 'failed':
+            return `deployment ${deploymentId} failed: ${judgement.reason}`;
+        case 'superseded':
+            return (`deployment ${deploymentId} was superseded by deployment ${judgement.by.id} ` +
+                `(task definition ${judgement.by.taskDefinition}).`);
+    }
+}
+const NO_BREAKER_HINT = 'The service has no deployment circuit breaker, so ECS keeps replacing the failing tasks until a fixed or ' +
+    'previous revision is deployed. Turn on deploymentCircuitBreaker {enable: true, rollback: true} to have ECS roll ' +
+    'back by itself.';
+async function driver_conclude(context, follower, judgement) {
+    const deploymentId = follower.tracking.deploymentId;
+    if (judgement.state === 'in_progress')
+        throw new Error('a deployment in progress has no verdict.');
+    context.reporter.emit({
+        type: 'deployment-status',
+        status: judgement.state,
+        ...(judgement.at ? { at: judgement.at } : {}),
+    });
+    if (judgement.state === 'succeeded')
+        return { status: 'succeeded', deploymentId, reasons: [driver_headline(judgement, deploymentId)], hints: [] };
+    const rollback = await rollbackAfterFailure(context, follower, judgement);
+    const explanation = await driver_gather(context, follower);
+    const hints = [...explanation.hints];
+    if (judgement.state === 'failed' &&
+        !circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker)) {
+        hints.push(NO_BREAKER_HINT);
+    }
+    return {
+        status: rollback?.restored ? 'rolled_back' : 'failed',
+        deploymentId,
+        reasons: [driver_headline(judgement, deploymentId), ...(rollback?.reasons ?? []), ...explanation.reasons],
+        hints,
+        ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
+    };
+}
+/**
+ * Whoever rolls the service back (ECS's circuit breaker, or berth when its own limit is reached and the breaker
+ * asks for rollback), berth follows the rollback until the service is steady on the previous revision, or the
+ * deadline: the verdict is `rolled_back` only when the service went back.
+ */
+async function rollbackAfterFailure(context, follower, judgement) {
+    if (judgement.state === 'rolled_back') {
+        return { restored: true, reasons: await driver_followRollback(context, follower, judgement.to.taskDefinition ?? '') };
+    }
+    if (!(judgement.state === 'failed' && follower.ownLimitReached && follower.ownLimit.rollBack))
+        return undefined;
+    const cause = "the deployment failed and the service's circuit breaker asks for rollback (rollback: true)";
+    const requested = await rollBack(context, cause);
+    if (!requested.sent)
+        return { restored: false, reasons: [requested.reason] };
+    const previous = context.previousTaskDefinitionArn;
+    return { restored: true, reasons: [requested.reason, ...(await driver_followRollback(context, follower, previous))] };
+}
+/** Watches the service until its rollback to `previous` completes; what it saw, when it did not. */
+async function driver_followRollback(context, follower, previous) {
+    const end = await watch(() => follower.steadyOn(previous), watchOptions(context));
+    if (end.kind === 'done' && end.value === 'steady')
+        return [];
+    if (end.kind === 'done')
+        return [`the rollback to ${previous} did not complete: its deployment failed too.`];
+    const when = end.kind === 'timed_out' ? 'when the wait timeout passed' : 'when the run was cancelled';
+    return [`the rollback to ${previous} was still in progress ${when}${progress(follower.counts, primaryId(follower))}.`];
+}
+function primaryId(follower) {
+    return follower.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? '';
+}
+/** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
+async function driver_gather(context, follower) {
+    let tasks = follower.stopped.all();
+    try {
+        tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 });
+    }
+    catch (error) {
+        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
+    }
+    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
+    const failures = tasks.filter((task) => isTaskFailure(task, essential));
+    const relevant = failures.length > 0 ? failures : tasks;
+    const logs = await logTails(context.clients.logs, relevant, context.taskDefinition.containerDefinitions ?? []);
+    return { ...explain({ stoppedTasks: relevant, events: follower.serviceEvents, logs }), logs };
+}
+function progress(counts, deploymentId) {
+    const ours = counts.find((deployment) => deployment.id === deploymentId);
+    if (!ours)
+        return '';
+    return ` (${ours.running} of ${ours.desired} tasks running, ${ours.pending} pending)`;
+}
+async function driver_interrupted(context, follower, kind) {
+    const last = await follower.flush();
+    if (last && last.state !== 'in_progress')
+        return driver_conclude(context, follower, last);
+    const deploymentId = follower.tracking.deploymentId;
+    const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel;
+    const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel';
+    const what = kind === 'timed_out'
+        ? `deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
+        : `the run was cancelled while deployment ${deploymentId} was in progress`;
+    const reasons = [`${what}${progress(follower.counts, deploymentId)}.`];
+    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
+    if (action === 'rollback')
+        reasons.push((await rollBack(context, `${why} (${flag} rollback)`)).reason);
+    else
+        reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`);
+    const explanation = await driver_gather(context, follower);
+    return {
+        status: kind,
+        deploymentId,
+        reasons: [...reasons, ...explanation.reasons],
+        hints: explanation.hints,
+        ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
+    };
+}
+/**
+ * Puts the service back on the previous task definition and waits briefly to see the rollback deployment start.
+ * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ */
+async function rollBack(context, cause) {
+    const previous = context.previousTaskDefinitionArn;
+    const input = { ...updateInput(context, previous, false), desiredCount: undefined };
+    // Sending it again is harmless (the same task definition, not forced): retried on throttling and server errors
+    // until the deadline plus a short grace, and a lost answer is looked at like any other.
+    let service;
+    try {
+        const sent = await updateService(context, input, (seen) => (primaryOf(seen)?.taskDefinition === previous ? (primaryOf(seen)?.id ?? previous) : undefined), rollbackRetry(context));
+        service = 'service' in sent ? sent.service : undefined;
+    }
+    catch (error) {
+        return { sent: false, reason: `could not roll the service back to ${previous}: ${(0,src_errors/* errorMessage */.gJ)(error)}` };
+    }
+    context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
+    for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
+        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
+        const seen = service;
+        service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen);
+    }
+    const rollback = primaryOf(service ?? {});
+    if (rollback?.taskDefinition !== previous) {
+        return { sent: true, reason: `asked ECS to roll the service back to ${previous}: ${cause}.` };
+    }
+    return { sent: true, reason: `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.` };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/select.ts
+
+
+
+/**
+ * The drivers berth has, by the strategy `chooseStrategy` picks. `ecs-native` (ECS blue/green, linear, canary)
+ * registers here when `deploy/ecs-native.ts` exists; until then choosing it is a UserError.
+ */
+const DRIVERS = { rolling: rolling, codedeploy: codedeploy };
+const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
+function select_describeService(service, cluster) {
+    return `service ${service.serviceName ?? '?'} in cluster ${cluster}`;
+}
+/** Picks the driver from the service's deployment controller; `--strategy` may only confirm what the service allows. */
+function chooseStrategy(service, cluster, requested) {
+    const controller = service.deploymentController?.type ?? 'ECS';
+    const where = select_describeService(service, cluster);
+    if (controller === 'EXTERNAL') {
+        throw new src_errors/* UserError */.yo(`${where} uses the EXTERNAL deployment controller, which berth cannot drive; ` +
+            'berth deploys services whose controller is ECS or CODE_DEPLOY.');
+    }
+    if (controller === 'CODE_DEPLOY') {
+        if (requested === 'auto' || requested === 'codedeploy')
+            return 'codedeploy';
+        throw new src_errors/* UserError */.yo(`--strategy ${requested}: ${where} uses the CODE_DEPLOY deployment controller, and ECS rejects task ` +
+            'definition updates on it. Use --strategy auto or --strategy codedeploy.');
+    }
+    const native = NATIVE_STRATEGIES.has(service.deploymentConfiguration?.strategy ?? 'ROLLING');
+    if (requested === 'codedeploy') {
+        throw new src_errors/* UserError */.yo(`--strategy codedeploy: ${where} uses the ECS deployment controller; CodeDeploy can only deploy services ` +
+            'created with the CODE_DEPLOY controller. Use --strategy auto or rolling.');
+    }
+    if (requested === 'rolling' && native) {
+        throw new src_errors/* UserError */.yo(`--strategy rolling: ${where} is configured for ${service.deploymentConfiguration?.strategy} deployments. ` +
+            'Use --strategy auto or --strategy ecs-native.');
+    }
+    if (requested === 'ecs-native' && !native) {
+        throw new src_errors/* UserError */.yo(`--strategy ecs-native: ${where} is configured for ${service.deploymentConfiguration?.strategy ?? 'ROLLING'} ` +
+            'deployments (deploymentConfiguration.strategy), not BLUE_GREEN, LINEAR or CANARY. Use --strategy auto or rolling.');
+    }
+    return native ? 'ecs-native' : 'rolling';
+}
+function driverFor(name, drivers = DRIVERS) {
+    const driver = drivers[name];
+    if (!driver) {
+        throw new src_errors/* UserError */.yo(`--strategy: this service needs the ${name} strategy (ECS blue/green, linear or canary deployments), ` +
+            `which this version of berth does not drive yet; it drives ${Object.keys(drivers).join(' and ')} deployments.`);
+    }
+    return driver;
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
+async function run(config, deps) {
+    if (config.artifactsDir)
+        await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir');
+    const result = config.cluster && config.service
+        ? await deploy(config, deps, config.cluster, config.service)
+        : await renderOnly(config, deps);
+    deps.reporter.emit({ type: 'verdict', result });
+    return result;
+}
+/** Emits stage-started/ended around one stage, also when it throws, so that log groups always close. */
+async function stage(deps, name, title, work) {
+    deps.reporter.emit({ type: 'stage-started', stage: name, title });
+    try {
+        return await work();
+    }
+    finally {
+        deps.reporter.emit({ type: 'stage-ended', stage: name });
+    }
+}
+function pathFor(deps, path) {
+    return deps.cwd && !(0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.join)(deps.cwd, path) : path;
+}
+async function readSource(config, deps, service) {
+    const source = config.taskDefinition;
+    if (source?.kind === 'file') {
+        let text;
+        try {
+            text = await deps.readFile(source.path);
+        }
+        catch (error) {
+            if ((0,src_errors/* isUserError */.iU)(error))
+                throw error;
+            throw new src_errors/* UserError */.yo(`--task-definition ${source.path}: cannot read the file (${(0,src_errors/* errorMessage */.gJ)(error)}).`, {
+                file: source.path,
+            });
+        }
+        return { document: parseTaskDefinition(text, source.path), label: source.path };
+    }
+    const ref = source?.ref ?? service?.taskDefinition;
+    if (!ref)
+        throw new src_errors/* UserError */.yo('--task-definition is required: give a JSON file, a FAMILY[:REVISION] or an ARN.');
+    const input = source ? `--task-definition ${ref}` : `the current task definition of service ${service?.serviceName}`;
+    const revision = await read(deps, () => loadRegistered(deps.clients.ecs, ref, input));
+    return { document: revision.document, label: revision.arn };
+}
+/** Render, then validate everything at once: errors become one UserError, warnings become events. */
+async function renderAndValidate(config, deps, service) {
+    const { document, label } = await stage(deps, 'render', 'Render the task definition', () => readSource(config, deps, service));
+    const rendered = render(document.taskDefinition, config);
+    return stage(deps, 'validate', 'Validate', async () => {
+        const problems = validate(rendered, config);
+        const file = document.file;
+        for (const problem of problems.filter((p) => p.severity === 'warning')) {
+            deps.reporter.emit({
+                type: 'warning',
+                message: problemText(problem),
+                ...(file ? { file, line: document.lineOf(problem.path) } : {}),
+            });
+        }
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        const fromFlags = errors.map((problem) => flagOf(problem, config));
+        if (errors.length > 0 && fromFlags.every((flag) => flag !== undefined)) {
+            const lines = errors.map((problem, at) => `${fromFlags[at]}: ${problem.message}`);
+            throw new src_errors/* UserError */.yo(lines.join('\n'), { input: fromFlags[0]?.split(' ')[0] });
+        }
+        if (errors.length > 0) {
+            const line = file ? document.lineOf(errors[0].path) : undefined;
+            const head = `${file && line ? `${file}:${line}: ` : ''}the task definition from ${label} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:`;
+            throw new src_errors/* UserError */.yo([head, ...errors.map((problem) => `  - ${describeProblem(problem)}`)].join('\n'), file ? { file, line } : {});
+        }
+        const input = toRegisterInput({ taskDefinition: rendered, tags: document.tags }, config.tags);
+        const artifacts = config.artifacts.length > 0
+            ? buildArtifacts(config.artifacts, {
+                taskDefinition: rendered,
+                images: config.images,
+                appSpec: { hooks: config.hooks },
+            })
+            : [];
+        return { source: document, label, input, artifacts };
+    });
+}
+/** The task-level fields a flag sets: a problem there is the flag's value, not the file's. */
+const FLAG_FIELDS = ['cpu', 'memory', 'family'];
+/** `--cpu 3` when the problem is in a field the user set with a flag, else undefined. */
+function flagOf(problem, config) {
+    const field = FLAG_FIELDS.find((name) => name === problem.field);
+    if (problem.container !== undefined || !field || config[field] === undefined)
+        return undefined;
+    return `--${field} ${config[field]}`;
+}
+function asJson(input) {
+    return input;
+}
+async function writeArtifactFiles(config, deps, files) {
+    if (!config.artifactsDir || files.length === 0)
+        return [];
+    const directory = config.artifactsDir;
+    return stage(deps, 'artifacts', 'Write artifacts', async () => {
+        const paths = await writeArtifacts(pathFor(deps, directory), files);
+        deps.reporter.emit({ type: 'artifacts-written', paths });
+        return paths;
+    });
+}
+async function writeRendered(out, json, deps) {
+    await writeFileAtomic(pathFor(deps, out), `${JSON.stringify(json, null, 2)}\n`);
+    deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: out });
+}
+/** No cluster/service: render, validate, print or write, diff, artifacts. */
+async function renderOnly(config, deps) {
+    const rendered = await renderAndValidate(config, deps);
+    const json = asJson(rendered.input);
+    if (config.out)
+        await writeRendered(config.out, json, deps);
+    else
+        deps.reporter.emit({ type: 'rendered', taskDefinition: json });
+    if (config.diff) {
+        const text = formatDiff(diff(clean(rendered.source.taskDefinition), json));
+        deps.reporter.emit({ type: 'diff', text, from: rendered.label, to: 'rendered' });
+    }
+    const artifacts = await writeArtifactFiles(config, deps, rendered.artifacts);
+    return { status: 'rendered', reasons: [], hints: [], artifacts, taskDefinition: json };
+}
+/** DescribeServices, with every way it can be wrong turned into a UserError that names the flag. */
+async function describeTarget(deps, cluster, name) {
+    let lookup;
+    try {
+        lookup = await read(deps, () => lookUpService(deps.clients.ecs, cluster, name));
+    }
+    catch (error) {
+        if ((0,src_errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
+            throw new src_errors/* UserError */.yo(`--cluster ${cluster}: ECS has no such cluster in this account and region.`);
+        }
+        throw error;
+    }
+    if ('failure' in lookup) {
+        const reason = lookup.failure.reason ?? 'MISSING';
+        throw new src_errors/* UserError */.yo(`--service ${name}: cluster ${cluster} has no such service (${reason}); check --service and --cluster.`);
+    }
+    const status = lookup.service.status;
+    if (status !== 'ACTIVE') {
+        throw new src_errors/* UserError */.yo(`--service ${name}: the service in cluster ${cluster} is ${status}; berth deploys ACTIVE services only.`);
+    }
+    return lookup.service;
+}
+/** How many times berth tries, before any change, to reach an AWS endpoint that refuses or does not exist. */
+const UNREACHABLE_ATTEMPTS = 3;
+/**
+ * Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. A call AWS
+ * did not answer (the SDK's attempts each waited their full time) is not sent again before any change, nor is one
+ * to an endpoint that cannot be reached, after a few tries: the run ends with advice instead.
+ */
+function read(deps, call) {
+    let unreachable = 0;
+    return retrying(call, {
+        sleep: deps.sleep,
+        baseMs: 500,
+        retryable: (error) => (0,errors/* isTransient */.dg)(error) &&
+            !(error instanceof clients.NoAnswerError) &&
+            !((0,errors/* isUnreachable */.R0)(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
+        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
+    });
+}
+/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
+function neverReached(error) {
+    if (!(error instanceof clients.NoAnswerError) && !(0,errors/* isUnreachable */.R0)(error))
+        return error;
+    return new src_errors/* UserError */.yo(`${(0,src_errors/* errorMessage */.gJ)(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
+        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
+}
+async function preflight(config, deps, cluster, name) {
+    // A file is read, rendered and checked before any AWS call: its problems are said without waiting on AWS.
+    const local = config.taskDefinition?.kind === 'file' ? await renderAndValidate(config, deps) : undefined;
+    const service = await describeTarget(deps, cluster, name);
+    const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
+    const rendered = local ?? (await renderAndValidate(config, deps, service));
+    await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], registryOf(service.serviceArn));
+    // A driver's preparation only reads, so it is safe to run again when the API throttles.
+    const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }));
+    const family = rendered.input.family ?? '';
+    const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family));
+    const previousTaskDefinitionArn = service.taskDefinition ?? '';
+    const current = previousTaskDefinitionArn === latest?.arn
+        ? latest
+        : await read(deps, () => findTaskDefinition(deps.clients.ecs, previousTaskDefinitionArn));
+    if (current) {
+        const text = formatDiff(diff(clean(current.document.taskDefinition), asJson(rendered.input)));
+        deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
+    }
+    const reusable = reusableRevision(rendered.input, { current, latest });
+    return { service, driver, prepared, rendered, reusable, previousTaskDefinitionArn, family };
+}
+function plan(config, pre, cluster) {
+    const target = pre.reusable?.arn ?? `a new revision of ${pre.family}`;
+    const actions = [
+        pre.reusable
+            ? `reuse ${pre.reusable.arn}: the rendered task definition is equivalent`
+            : `register a new revision of family ${pre.family}`,
+        ...(pre.prepared.plan ?? [serviceUpdate(config, pre, cluster, target)]),
+    ];
+    if (config.artifactsDir && pre.rendered.artifacts.length > 0) {
+        actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`);
+    }
+    if (config.keepRevisions !== undefined) {
+        actions.push(`deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service in the region uses`);
+    }
+    return actions;
+}
+/** The plan line of a driver that has none of its own: the service, from which task definition to which. */
+function serviceUpdate(config, pre, cluster, target) {
+    const update = [
+        `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
+    ];
+    if (config.desiredCount !== undefined)
+        update.push(`desired count ${config.desiredCount}`);
+    if (config.forceNewDeployment)
+        update.push('forcing a new deployment');
+    return `${update.join(', ')} (${pre.driver.name})`;
+}
+function cancelledBeforeDeploy(base) {
+    const reason = base.taskDefinitionArn
+        ? `the run was cancelled after ${base.taskDefinitionArn} was registered, before the service was changed.`
+        : 'the run was cancelled before anything was changed.';
+    return { ...base, status: 'cancelled', reasons: [reason], hints: [] };
+}
+async function deploy(config, runDeps, cluster, name) {
+    const deadline = createDeadline(config.waitTimeoutMs, runDeps.now);
+    const deps = { ...runDeps, clients: (0,clients.abortable)(runDeps.clients, callSignals(deadline, runDeps.signal)) };
+    let pre;
+    try {
+        pre = await preflight(config, deps, cluster, name);
+    }
+    catch (error) {
+        if (deps.signal?.aborted && !(0,src_errors/* isUserError */.iU)(error)) {
+            return cancelledBeforeDeploy({ cluster, service: name, artifacts: [] });
+        }
+        throw neverReached(error);
+    }
+    const base = {
+        cluster,
+        service: name,
+        previousTaskDefinitionArn: pre.previousTaskDefinitionArn,
+        artifacts: [],
+    };
+    if (config.dryRun) {
+        const actions = plan(config, pre, cluster);
+        deps.reporter.emit({ type: 'plan', actions });
+        return { ...base, status: 'planned', reasons: [], hints: [], plan: actions };
+    }
+    if (deps.signal?.aborted)
+        return cancelledBeforeDeploy(base);
+    const registration = await registerRevision(deps, pre).catch((error) => {
+        if (deps.signal?.aborted && !(0,src_errors/* isUserError */.iU)(error))
+            return undefined;
+        throw error;
+    });
+    if (!registration)
+        return cancelledBeforeDeploy(base);
+    const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts);
+    if (config.out)
+        await writeRendered(config.out, asJson(pre.rendered.input), deps);
+    const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts };
+    if (deps.signal?.aborted)
+        return cancelledBeforeDeploy(registered);
+    const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.prepared.deploy({
+        config,
+        clients: deps.clients,
+        reporter: deps.reporter,
+        cluster,
+        service: pre.service,
+        taskDefinitionArn: registration.taskDefinitionArn,
+        taskDefinition: registration.taskDefinition,
+        previousTaskDefinitionArn: pre.previousTaskDefinitionArn,
+        artifacts: pre.rendered.artifacts,
+        now: deps.now,
+        sleep: deps.sleep,
+        deadline,
+        cancel: deps.signal,
+    }));
+    if (outcome.status === 'succeeded' && config.keepRevisions !== undefined) {
+        await keepRevisions(deps, pre.family, config.keepRevisions);
+    }
+    return {
+        ...registered,
+        status: outcome.status,
+        ...(outcome.deploymentId ? { deploymentId: outcome.deploymentId } : {}),
+        reasons: outcome.reasons,
+        hints: outcome.hints,
+        ...(outcome.logs ? { logs: outcome.logs } : {}),
+    };
+}
+function registerRevision(deps, pre) {
+    return stage(deps, 'register', 'Register the task definition', async () => {
+        const input = pre.rendered.input;
+        deps.reporter.emit({
+            type: 'debug',
+            message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
+        });
+        const done = await register(deps.clients.ecs, input, pre.reusable, { sleep: deps.sleep });
+        deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused });
+        return done;
+    });
+}
+/** Cleanup never changes the verdict: a failure here is a warning. */
+async function keepRevisions(deps, family, keep) {
+    await stage(deps, 'cleanup', `Keep the newest ${keep} revisions of ${family}`, async () => {
+        try {
+            const arns = await cleanUpRevisions(deps.clients.ecs, family, keep);
+            deps.reporter.emit({ type: 'deregistered', taskDefinitionArns: arns });
+        }
+        catch (error) {
+            deps.reporter.emit({
+                type: 'warning',
+                message: `--keep-revisions: could not clean up old revisions: ${(0,src_errors/* errorMessage */.gJ)(error)}`,
+            });
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep),
+/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */ });
+/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
+async function pause(sleep, ms, signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    if (present.some((signal) => signal.aborted))
+        return;
+    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
+    try {
+        await sleep(ms, signal);
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ })
+
+};
