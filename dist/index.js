@@ -28489,22 +28489,25 @@ function explainSetupError(error) {
 
 /***/ }),
 
-/***/ 2973:
+/***/ 8494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o4: () => (/* binding */ parseConfig)
-/* harmony export */ });
-/* unused harmony exports STRATEGIES, ARTIFACT_KINDS, INTERRUPT_ACTIONS, WAIT_FOR, parseHookConfig, parseBoolean, parseDuration */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(283);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _taskdef_units_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6503);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ parseConfig)
+});
 
+// UNUSED EXPORTS: parseHookConfig
 
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/artifacts/hooks.ts
+var hooks = __nccwpck_require__(283);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
 /** The CodePipeline artifacts berth can write. */
@@ -28513,6 +28516,110 @@ const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
 const INTERRUPT_ACTIONS = ['rollback', 'leave'];
 /** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
 const WAIT_FOR = ['traffic-shifted', 'completed'];
+
+// EXTERNAL MODULE: ./src/taskdef/units.ts
+var units = __nccwpck_require__(6503);
+;// CONCATENATED MODULE: ./src/config/values.ts
+
+/** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
+class values_Invalid extends Error {
+}
+function parseBoolean(value) {
+    if (/^(true|yes|1)$/i.test(value))
+        return true;
+    if (/^(false|no|0)$/i.test(value))
+        return false;
+    throw new values_Invalid('expected true or false.');
+}
+function splitOnce(value, separator) {
+    const at = value.indexOf(separator);
+    return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
+}
+function oneOf(accepted) {
+    return (value) => {
+        if (accepted.includes(value))
+            return value;
+        throw new values_Invalid(`expected one of ${accepted.join(', ')}.`);
+    };
+}
+function parseCount(value) {
+    if (!/^\d+$/.test(value))
+        throw new values_Invalid('expected a whole number, 0 or more.');
+    return Number(value);
+}
+function parsePositiveCount(value) {
+    const count = Number(value);
+    if (!/^\d+$/.test(value) || count < 1)
+        throw new values_Invalid('expected a whole number, 1 or more.');
+    return count;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Long enough to see a deployment through its first tasks, no longer than a day. */
+const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
+/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
+const values_HOOK_DEADLINE = {
+    minMs: 1000,
+    maxMs: 3_600_000,
+    said: "from 1s to 1h (CodeDeploy's hook timeout)",
+};
+const values_HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
+/**
+ * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
+ * loopback, whose clock may run many times faster) may be polled every 10 ms.
+ */
+function pollIntervalBounds(env) {
+    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
+    return loopback
+        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
+        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
+}
+function values_durationWithin(bounds) {
+    return (value) => {
+        const ms = values_parseDuration(value);
+        if (ms < bounds.minMs || ms > bounds.maxMs)
+            throw new values_Invalid(`expected a duration ${bounds.said}.`);
+        return ms;
+    };
+}
+/** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
+function values_parseDuration(value) {
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
+        throw new values_Invalid('expected a duration like 30m, 1h30m, 45s or 500ms (a bare number is seconds).');
+    }
+    return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0));
+}
+function parsePercent(value, form) {
+    const match = /^(\d+)%?$/.exec(value);
+    const percent = match ? Number(match[1]) : NaN;
+    if (!(percent >= 1 && percent <= 99))
+        throw new values_Invalid(`the percentage must be a whole number from 1 to 99; expected ${form}.`);
+    return percent;
+}
+function parseWholeMinutes(value, form) {
+    const ms = values_parseDuration(value);
+    if (ms <= 0 || ms % 60_000 !== 0)
+        throw new values_Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`);
+    return ms / 60_000;
+}
+function parseUnits(what, examples) {
+    return (value) => {
+        const normalised = (0,units/* normaliseUnits */.e)(what, value);
+        if (normalised === undefined)
+            throw new values_Invalid(`expected ${what} units like ${examples.join(', ')}.`);
+        return normalised;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+
+
+
+
+
 const DEFAULT_WAIT_TIMEOUT = '30m';
 const DEFAULT_POLL_INTERVAL = '5s';
 function parseConfig(source, env = {}) {
@@ -28520,9 +28627,9 @@ function parseConfig(source, env = {}) {
     const cluster = input.string('cluster');
     const service = input.string('service');
     if (service && !cluster)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
+        throw new errors/* UserError */.yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
     if (cluster && !service)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('cluster')} needs ${source.label('service')} too.`);
+        throw new errors/* UserError */.yo(`${source.label('cluster')} needs ${source.label('service')} too.`);
     const artifactsDir = input.string('artifacts-dir');
     return {
         taskDefinition: input.optional('task-definition', parseTaskDefinitionSource),
@@ -28551,8 +28658,8 @@ function parseConfig(source, env = {}) {
         hooks: input.each('hook', parseHookBinding),
         appspec: input.string('appspec'),
         waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
-        pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
+        waitTimeoutMs: input.optional('wait-timeout', values_durationWithin(WAIT_TIMEOUT)) ?? values_parseDuration(DEFAULT_WAIT_TIMEOUT),
+        pollIntervalMs: input.optional('poll-interval', values_durationWithin(pollIntervalBounds(env))) ?? values_parseDuration(DEFAULT_POLL_INTERVAL),
         onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         dryRun: input.boolean('dry-run'),
@@ -28600,14 +28707,14 @@ function regionOf(input, env) {
         if (!value)
             continue;
         if (!REGION.test(value))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
+            throw new errors/* UserError */.yo(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
         return value;
     }
     return undefined;
 }
 function parseRegion(value) {
     if (!REGION.test(value))
-        throw new Invalid('expected an AWS region like us-east-1 or eu-west-2.');
+        throw new values_Invalid('expected an AWS region like us-east-1 or eu-west-2.');
     return value;
 }
 /** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
@@ -28619,17 +28726,14 @@ function shownValue(name, raw) {
     const equals = raw.indexOf('=');
     return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
 }
-/** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
-class Invalid extends Error {
-}
 function reader(source) {
     const wrap = (name, raw, parse) => {
         try {
             return parse(raw);
         }
         catch (error) {
-            if (error instanceof Invalid) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
+            if (error instanceof values_Invalid) {
+                throw new errors/* UserError */.yo(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
                     input: source.inputName?.(name) ?? source.label(name),
                 });
             }
@@ -28645,7 +28749,7 @@ function reader(source) {
         required(name, parse) {
             const raw = source.get(name);
             if (raw === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label(name)} is required.`);
+                throw new errors/* UserError */.yo(`${source.label(name)} is required.`);
             return wrap(name, raw, parse);
         },
         each(name, parse) {
@@ -28658,49 +28762,38 @@ function reader(source) {
     };
 }
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-function parseBoolean(value) {
-    if (/^(true|yes|1)$/i.test(value))
-        return true;
-    if (/^(false|no|0)$/i.test(value))
-        return false;
-    throw new Invalid('expected true or false.');
-}
 function parseTaskDefinitionSource(value) {
     if (value.startsWith('arn:')) {
         if (!/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+:\d+$/.test(value)) {
-            throw new Invalid('expected a task definition ARN like arn:aws:ecs:us-east-1:123456789012:task-definition/web:7.');
+            throw new values_Invalid('expected a task definition ARN like arn:aws:ecs:us-east-1:123456789012:task-definition/web:7.');
         }
         return { kind: 'registered', ref: value };
     }
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value) || /[\\/.]/.test(value))
+    if ((0,external_node_fs_.existsSync)(value) || /[\\/.]/.test(value))
         return { kind: 'file', path: value };
     if (/^[A-Za-z0-9_-]{1,255}(:\d+)?$/.test(value))
         return { kind: 'registered', ref: value };
-    throw new Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.');
-}
-function splitOnce(value, separator) {
-    const at = value.indexOf(separator);
-    return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
+    throw new values_Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.');
 }
 function parseContainerName(name, form) {
     if (!NAME.test(name))
-        throw new Invalid(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`);
+        throw new values_Invalid(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`);
     return name;
 }
 function parseImageEdit(value) {
     const form = 'CONTAINER=IMAGE, e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2';
     const parts = splitOnce(value, '=');
     if (!parts || !parts[1])
-        throw new Invalid(`expected ${form}.`);
+        throw new values_Invalid(`expected ${form}.`);
     return { container: parseContainerName(parts[0].trim(), form), uri: parts[1].trim() };
 }
 function parseContainerNameValue(value, form) {
     const [head, rest] = splitOnce(value, '=') ?? [];
     const [container, name] = (head && splitOnce(head, ':')) ?? [];
     if (!container || !name || rest === undefined)
-        throw new Invalid(`expected ${form}.`);
+        throw new values_Invalid(`expected ${form}.`);
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name))
-        throw new Invalid(`variable name ${JSON.stringify(name)} is not a valid name; expected ${form}.`);
+        throw new values_Invalid(`variable name ${JSON.stringify(name)} is not a valid name; expected ${form}.`);
     return { container: parseContainerName(container, form), name, rest };
 }
 function parseEnvEdit(value) {
@@ -28711,21 +28804,13 @@ function parseSecretEdit(value) {
     const form = 'CONTAINER:NAME=VALUEFROM, e.g. web:DB_PASSWORD=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf';
     const { container, name, rest } = parseContainerNameValue(value, form);
     if (!rest)
-        throw new Invalid(`the secret's valueFrom is empty; expected ${form}.`);
+        throw new values_Invalid(`the secret's valueFrom is empty; expected ${form}.`);
     return { container, name, valueFrom: rest };
 }
 function parseFamily(value) {
     if (!NAME.test(value))
-        throw new Invalid('a family is 1-255 letters, digits, hyphens and underscores.');
+        throw new values_Invalid('a family is 1-255 letters, digits, hyphens and underscores.');
     return value;
-}
-function parseUnits(what, examples) {
-    return (value) => {
-        const normalised = (0,_taskdef_units_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseUnits */ .e)(what, value);
-        if (normalised === undefined)
-            throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
-        return normalised;
-    };
 }
 function parseArtifactKinds(value) {
     const kinds = value
@@ -28733,74 +28818,8 @@ function parseArtifactKinds(value) {
         .map((kind) => kind.trim())
         .filter(Boolean);
     if (kinds.length === 0)
-        throw new Invalid(`expected a comma-separated list of ${ARTIFACT_KINDS.join(', ')}.`);
+        throw new values_Invalid(`expected a comma-separated list of ${ARTIFACT_KINDS.join(', ')}.`);
     return kinds.map((kind) => oneOf(ARTIFACT_KINDS)(kind));
-}
-function oneOf(accepted) {
-    return (value) => {
-        if (accepted.includes(value))
-            return value;
-        throw new Invalid(`expected one of ${accepted.join(', ')}.`);
-    };
-}
-function parseCount(value) {
-    if (!/^\d+$/.test(value))
-        throw new Invalid('expected a whole number, 0 or more.');
-    return Number(value);
-}
-function parsePositiveCount(value) {
-    const count = Number(value);
-    if (!/^\d+$/.test(value) || count < 1)
-        throw new Invalid('expected a whole number, 1 or more.');
-    return count;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Long enough to see a deployment through its first tasks, no longer than a day. */
-const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
-/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
-const HOOK_DEADLINE = { minMs: 1000, maxMs: 3_600_000, said: "from 1s to 1h (CodeDeploy's hook timeout)" };
-const HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
-/**
- * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
- * loopback, whose clock may run many times faster) may be polled every 10 ms.
- */
-function pollIntervalBounds(env) {
-    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
-    return loopback
-        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
-        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
-}
-function durationWithin(bounds) {
-    return (value) => {
-        const ms = parseDuration(value);
-        if (ms < bounds.minMs || ms > bounds.maxMs)
-            throw new Invalid(`expected a duration ${bounds.said}.`);
-        return ms;
-    };
-}
-/** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
-function parseDuration(value) {
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
-        throw new Invalid('expected a duration like 30m, 1h30m, 45s or 500ms (a bare number is seconds).');
-    }
-    return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0));
-}
-function parsePercent(value, form) {
-    const match = /^(\d+)%?$/.exec(value);
-    const percent = match ? Number(match[1]) : NaN;
-    if (!(percent >= 1 && percent <= 99))
-        throw new Invalid(`the percentage must be a whole number from 1 to 99; expected ${form}.`);
-    return percent;
-}
-function parseWholeMinutes(value, form) {
-    const ms = parseDuration(value);
-    if (ms <= 0 || ms % 60_000 !== 0)
-        throw new Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`);
-    return ms / 60_000;
 }
 function parseDeploymentConfig(value) {
     const form = 'a config name (e.g. CodeDeployDefault.ECSCanary10Percent5Minutes), canary:10%:5m, linear:10%:1m or all-at-once';
@@ -28813,27 +28832,27 @@ function parseDeploymentConfig(value) {
     }
     if (/^[A-Za-z0-9._+=,@-]{1,100}$/.test(value) && !value.includes(':'))
         return { type: 'named', name: value };
-    throw new Invalid(`expected ${form}.`);
+    throw new values_Invalid(`expected ${form}.`);
 }
 function parseHookBinding(value) {
-    const form = `EVENT=FUNCTION with EVENT one of ${_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_3__/* .HOOK_EVENTS */ .CJ.join(', ')}`;
+    const form = `EVENT=FUNCTION with EVENT one of ${hooks/* HOOK_EVENTS */.CJ.join(', ')}`;
     const parts = splitOnce(value, '=');
     if (!parts || !parts[1])
-        throw new Invalid(`expected ${form}.`);
+        throw new values_Invalid(`expected ${form}.`);
     const event = parts[0].trim();
-    if (!_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_3__/* .HOOK_EVENTS */ .CJ.includes(event)) {
-        throw new Invalid(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`);
+    if (!hooks/* HOOK_EVENTS */.CJ.includes(event)) {
+        throw new values_Invalid(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`);
     }
     const functionName = parts[1].trim();
-    if (!(0,_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_3__/* .isLambdaFunction */ .WF)(functionName)) {
-        throw new Invalid(`${JSON.stringify(functionName)} is not ${_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_3__/* .LAMBDA_FUNCTION_FORM */ .Kf}.`);
+    if (!(0,hooks/* isLambdaFunction */.WF)(functionName)) {
+        throw new values_Invalid(`${JSON.stringify(functionName)} is not ${hooks/* LAMBDA_FUNCTION_FORM */.Kf}.`);
     }
     return { event: event, functionName };
 }
 function parseTag(value) {
     const parts = splitOnce(value, '=');
     if (!parts)
-        throw new Invalid('expected KEY=VALUE.');
+        throw new values_Invalid('expected KEY=VALUE.');
     return { key: parts[0], value: parts[1] };
 }
 function parseDeploymentId(value) {
@@ -28994,7 +29013,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2973);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8494);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9378);
 /* harmony import */ var _taskdef_credentials_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3170);
@@ -29110,7 +29129,7 @@ async function main() {
     const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .recorder */ .tT)();
     let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(actionReporter(), history);
     try {
-        const parsed = (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConfig */ .o4)(inputs, process.env);
+        const parsed = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConfig */ .o)(inputs, process.env);
         maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = await githubDeployment(config);

@@ -4,7 +4,7 @@ import { buildArtifacts, type ArtifactFile } from './artifacts/index.js'
 import { checkDirectory, writeArtifacts, writeFileAtomic } from './artifacts/write.js'
 import { callSignals } from './aws/abort.js'
 import { NoAnswerError, abortable, type AwsClients } from './aws/clients.js'
-import type { Config } from './config.js'
+import type { Config } from './config/types.js'
 import { lookUpService } from './deploy/ecs.js'
 import { registryOf, warnAboutMissingImages } from './deploy/images.js'
 import {

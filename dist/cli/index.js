@@ -128,7 +128,7 @@ function explainSetupError(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7418);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4613);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -154,7 +154,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7418:
+/***/ 4613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -175,13 +175,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var hooks = __nccwpck_require__(283);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __nccwpck_require__(6503);
-;// CONCATENATED MODULE: ./src/config.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
 /** The CodePipeline artifacts berth can write. */
@@ -190,6 +185,110 @@ const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
 const INTERRUPT_ACTIONS = ['rollback', 'leave'];
 /** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
 const WAIT_FOR = ['traffic-shifted', 'completed'];
+
+// EXTERNAL MODULE: ./src/taskdef/units.ts
+var units = __nccwpck_require__(6503);
+;// CONCATENATED MODULE: ./src/config/values.ts
+
+/** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
+class Invalid extends Error {
+}
+function parseBoolean(value) {
+    if (/^(true|yes|1)$/i.test(value))
+        return true;
+    if (/^(false|no|0)$/i.test(value))
+        return false;
+    throw new Invalid('expected true or false.');
+}
+function splitOnce(value, separator) {
+    const at = value.indexOf(separator);
+    return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
+}
+function oneOf(accepted) {
+    return (value) => {
+        if (accepted.includes(value))
+            return value;
+        throw new Invalid(`expected one of ${accepted.join(', ')}.`);
+    };
+}
+function parseCount(value) {
+    if (!/^\d+$/.test(value))
+        throw new Invalid('expected a whole number, 0 or more.');
+    return Number(value);
+}
+function parsePositiveCount(value) {
+    const count = Number(value);
+    if (!/^\d+$/.test(value) || count < 1)
+        throw new Invalid('expected a whole number, 1 or more.');
+    return count;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Long enough to see a deployment through its first tasks, no longer than a day. */
+const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
+/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
+const HOOK_DEADLINE = {
+    minMs: 1000,
+    maxMs: 3_600_000,
+    said: "from 1s to 1h (CodeDeploy's hook timeout)",
+};
+const HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
+/**
+ * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
+ * loopback, whose clock may run many times faster) may be polled every 10 ms.
+ */
+function pollIntervalBounds(env) {
+    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
+    return loopback
+        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
+        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
+}
+function durationWithin(bounds) {
+    return (value) => {
+        const ms = parseDuration(value);
+        if (ms < bounds.minMs || ms > bounds.maxMs)
+            throw new Invalid(`expected a duration ${bounds.said}.`);
+        return ms;
+    };
+}
+/** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
+function parseDuration(value) {
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
+        throw new Invalid('expected a duration like 30m, 1h30m, 45s or 500ms (a bare number is seconds).');
+    }
+    return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0));
+}
+function parsePercent(value, form) {
+    const match = /^(\d+)%?$/.exec(value);
+    const percent = match ? Number(match[1]) : NaN;
+    if (!(percent >= 1 && percent <= 99))
+        throw new Invalid(`the percentage must be a whole number from 1 to 99; expected ${form}.`);
+    return percent;
+}
+function parseWholeMinutes(value, form) {
+    const ms = parseDuration(value);
+    if (ms <= 0 || ms % 60_000 !== 0)
+        throw new Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`);
+    return ms / 60_000;
+}
+function parseUnits(what, examples) {
+    return (value) => {
+        const normalised = (0,units/* normaliseUnits */.e)(what, value);
+        if (normalised === undefined)
+            throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
+        return normalised;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+
+
+
+
+
 const DEFAULT_WAIT_TIMEOUT = '30m';
 const DEFAULT_POLL_INTERVAL = '5s';
 function parseConfig(source, env = {}) {
@@ -296,9 +395,6 @@ function shownValue(name, raw) {
     const equals = raw.indexOf('=');
     return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
 }
-/** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
-class Invalid extends Error {
-}
 function reader(source) {
     const wrap = (name, raw, parse) => {
         try {
@@ -335,13 +431,6 @@ function reader(source) {
     };
 }
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-function parseBoolean(value) {
-    if (/^(true|yes|1)$/i.test(value))
-        return true;
-    if (/^(false|no|0)$/i.test(value))
-        return false;
-    throw new Invalid('expected true or false.');
-}
 function parseTaskDefinitionSource(value) {
     if (value.startsWith('arn:')) {
         if (!/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+:\d+$/.test(value)) {
@@ -354,10 +443,6 @@ function parseTaskDefinitionSource(value) {
     if (/^[A-Za-z0-9_-]{1,255}(:\d+)?$/.test(value))
         return { kind: 'registered', ref: value };
     throw new Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.');
-}
-function splitOnce(value, separator) {
-    const at = value.indexOf(separator);
-    return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
 }
 function parseContainerName(name, form) {
     if (!NAME.test(name))
@@ -396,14 +481,6 @@ function parseFamily(value) {
         throw new Invalid('a family is 1-255 letters, digits, hyphens and underscores.');
     return value;
 }
-function parseUnits(what, examples) {
-    return (value) => {
-        const normalised = (0,units/* normaliseUnits */.e)(what, value);
-        if (normalised === undefined)
-            throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
-        return normalised;
-    };
-}
 function parseArtifactKinds(value) {
     const kinds = value
         .split(',')
@@ -412,72 +489,6 @@ function parseArtifactKinds(value) {
     if (kinds.length === 0)
         throw new Invalid(`expected a comma-separated list of ${ARTIFACT_KINDS.join(', ')}.`);
     return kinds.map((kind) => oneOf(ARTIFACT_KINDS)(kind));
-}
-function oneOf(accepted) {
-    return (value) => {
-        if (accepted.includes(value))
-            return value;
-        throw new Invalid(`expected one of ${accepted.join(', ')}.`);
-    };
-}
-function parseCount(value) {
-    if (!/^\d+$/.test(value))
-        throw new Invalid('expected a whole number, 0 or more.');
-    return Number(value);
-}
-function parsePositiveCount(value) {
-    const count = Number(value);
-    if (!/^\d+$/.test(value) || count < 1)
-        throw new Invalid('expected a whole number, 1 or more.');
-    return count;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Long enough to see a deployment through its first tasks, no longer than a day. */
-const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
-/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
-const HOOK_DEADLINE = { minMs: 1000, maxMs: 3_600_000, said: "from 1s to 1h (CodeDeploy's hook timeout)" };
-const HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
-/**
- * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
- * loopback, whose clock may run many times faster) may be polled every 10 ms.
- */
-function pollIntervalBounds(env) {
-    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
-    return loopback
-        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
-        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
-}
-function durationWithin(bounds) {
-    return (value) => {
-        const ms = parseDuration(value);
-        if (ms < bounds.minMs || ms > bounds.maxMs)
-            throw new Invalid(`expected a duration ${bounds.said}.`);
-        return ms;
-    };
-}
-/** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
-function parseDuration(value) {
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
-        throw new Invalid('expected a duration like 30m, 1h30m, 45s or 500ms (a bare number is seconds).');
-    }
-    return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0));
-}
-function parsePercent(value, form) {
-    const match = /^(\d+)%?$/.exec(value);
-    const percent = match ? Number(match[1]) : NaN;
-    if (!(percent >= 1 && percent <= 99))
-        throw new Invalid(`the percentage must be a whole number from 1 to 99; expected ${form}.`);
-    return percent;
-}
-function parseWholeMinutes(value, form) {
-    const ms = parseDuration(value);
-    if (ms <= 0 || ms % 60_000 !== 0)
-        throw new Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`);
-    return ms / 60_000;
 }
 function parseDeploymentConfig(value) {
     const form = 'a config name (e.g. CodeDeployDefault.ECSCanary10Percent5Minutes), canary:10%:5m, linear:10%:1m or all-at-once';

@@ -44479,166 +44479,11 @@ function endpointOf(endpoint, service, region) {
         `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/config/values.ts
 
-
-
-
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-const STRATEGIES = (/* unused pure expression or super */ null && (['auto', 'rolling', 'codedeploy', 'ecs-native']));
-/** The CodePipeline artifacts berth can write. */
-const ARTIFACT_KINDS = (/* unused pure expression or super */ null && (['imagedefinitions', 'imagedetail', 'codedeploy']));
-/** What to do with the service when the deadline passes or the job is cancelled. */
-const INTERRUPT_ACTIONS = (/* unused pure expression or super */ null && (['rollback', 'leave']));
-/** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
-const WAIT_FOR = (/* unused pure expression or super */ null && (['traffic-shifted', 'completed']));
-const DEFAULT_WAIT_TIMEOUT = '30m';
-const DEFAULT_POLL_INTERVAL = '5s';
-function parseConfig(source, env = {}) {
-    const input = reader(source);
-    const cluster = input.string('cluster');
-    const service = input.string('service');
-    if (service && !cluster)
-        throw new UserError(`${source.label('service')} needs ${source.label('cluster')} too.`);
-    if (cluster && !service)
-        throw new UserError(`${source.label('cluster')} needs ${source.label('service')} too.`);
-    const artifactsDir = input.string('artifacts-dir');
-    return {
-        taskDefinition: input.optional('task-definition', parseTaskDefinitionSource),
-        images: input.each('image', parseImageEdit),
-        env: input.each('env', parseEnvEdit),
-        secrets: input.each('secret', parseSecretEdit),
-        family: input.optional('family', parseFamily),
-        cpu: input.optional('cpu', parseUnits('cpu', ['256', '1024', '1 vCPU'])),
-        memory: input.optional('memory', parseUnits('memory', ['512', '2048', '2GB'])),
-        out: input.string('out'),
-        diff: input.boolean('diff'),
-        artifactsDir,
-        artifacts: input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
-        json: input.boolean('json') || input.boolean('json-events'),
-        jsonEvents: input.boolean('json-events'),
-        cluster,
-        service,
-        strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
-        desiredCount: input.optional('desired-count', parseCount),
-        forceNewDeployment: input.boolean('force-new-deployment'),
-        keepRevisions: input.optional('keep-revisions', parsePositiveCount),
-        maxFailedTasks: input.optional('max-failed-tasks', parsePositiveCount),
-        codedeployApplication: input.string('codedeploy-application'),
-        codedeployGroup: input.string('codedeploy-group'),
-        deploymentConfig: input.optional('deployment-config', parseDeploymentConfig),
-        hooks: input.each('hook', parseHookBinding),
-        appspec: input.string('appspec'),
-        waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
-        pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
-        onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
-        onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
-        dryRun: input.boolean('dry-run'),
-        region: regionOf(input, env),
-        tags: input.each('tag', parseTag),
-    };
-}
-function parseHookConfig(source, env = {}) {
-    const input = reader(source);
-    const deploymentId = input.required('deployment-id', parseDeploymentId);
-    const executionId = input.required('execution-id', (value) => value);
-    const url = input.optional('http', parseHttpUrl);
-    const argv = source.list('command');
-    if (url && argv.length > 0) {
-        throw new UserError(`${source.label('http')} and a command after -- are exclusive: give one check.`);
-    }
-    if (!url && argv.length === 0) {
-        throw new UserError(`give a check: ${source.label('http')} URL, or a command after --.`);
-    }
-    const check = url
-        ? {
-            kind: 'http',
-            url,
-            expectStatus: input.optional('expect-status', parseHttpStatus) ?? 200,
-        }
-        : { kind: 'command', argv };
-    return {
-        deploymentId,
-        executionId,
-        check,
-        deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
-        intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
-        region: regionOf(input, env),
-        json: input.boolean('json'),
-    };
-}
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-/** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
-function regionOf(input, env) {
-    const given = input.optional('region', parseRegion);
-    if (given)
-        return given;
-    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
-        const value = env[name]?.trim();
-        if (!value)
-            continue;
-        if (!REGION.test(value))
-            throw new UserError(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
-        return value;
-    }
-    return undefined;
-}
-function parseRegion(value) {
-    if (!REGION.test(value))
-        throw new Invalid('expected an AWS region like us-east-1 or eu-west-2.');
-    return value;
-}
-/** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
-const SECRET_VALUES = new Set(['env']);
-/** The bad value as a message may show it: quoted, or for a secret-bearing input without the value after `=`. */
-function shownValue(name, raw) {
-    if (!SECRET_VALUES.has(name))
-        return JSON.stringify(raw);
-    const equals = raw.indexOf('=');
-    return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
-}
 /** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
 class Invalid extends Error {
 }
-function reader(source) {
-    const wrap = (name, raw, parse) => {
-        try {
-            return parse(raw);
-        }
-        catch (error) {
-            if (error instanceof Invalid) {
-                throw new UserError(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
-                    input: source.inputName?.(name) ?? source.label(name),
-                });
-            }
-            throw error;
-        }
-    };
-    return {
-        string: (name) => source.get(name),
-        optional(name, parse) {
-            const raw = source.get(name);
-            return raw === undefined ? undefined : wrap(name, raw, parse);
-        },
-        required(name, parse) {
-            const raw = source.get(name);
-            if (raw === undefined)
-                throw new UserError(`${source.label(name)} is required.`);
-            return wrap(name, raw, parse);
-        },
-        each(name, parse) {
-            return source.list(name).map((raw) => wrap(name, raw, parse));
-        },
-        boolean(name) {
-            const raw = source.get(name);
-            return raw === undefined ? false : wrap(name, raw, parseBoolean);
-        },
-    };
-}
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 function parseBoolean(value) {
     if (/^(true|yes|1)$/i.test(value))
         return true;
@@ -44646,76 +44491,9 @@ function parseBoolean(value) {
         return false;
     throw new Invalid('expected true or false.');
 }
-function parseTaskDefinitionSource(value) {
-    if (value.startsWith('arn:')) {
-        if (!/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+:\d+$/.test(value)) {
-            throw new Invalid('expected a task definition ARN like arn:aws:ecs:us-east-1:123456789012:task-definition/web:7.');
-        }
-        return { kind: 'registered', ref: value };
-    }
-    if (existsSync(value) || /[\\/.]/.test(value))
-        return { kind: 'file', path: value };
-    if (/^[A-Za-z0-9_-]{1,255}(:\d+)?$/.test(value))
-        return { kind: 'registered', ref: value };
-    throw new Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.');
-}
 function splitOnce(value, separator) {
     const at = value.indexOf(separator);
     return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
-}
-function parseContainerName(name, form) {
-    if (!NAME.test(name))
-        throw new Invalid(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`);
-    return name;
-}
-function parseImageEdit(value) {
-    const form = 'CONTAINER=IMAGE, e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2';
-    const parts = splitOnce(value, '=');
-    if (!parts || !parts[1])
-        throw new Invalid(`expected ${form}.`);
-    return { container: parseContainerName(parts[0].trim(), form), uri: parts[1].trim() };
-}
-function parseContainerNameValue(value, form) {
-    const [head, rest] = splitOnce(value, '=') ?? [];
-    const [container, name] = (head && splitOnce(head, ':')) ?? [];
-    if (!container || !name || rest === undefined)
-        throw new Invalid(`expected ${form}.`);
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name))
-        throw new Invalid(`variable name ${JSON.stringify(name)} is not a valid name; expected ${form}.`);
-    return { container: parseContainerName(container, form), name, rest };
-}
-function parseEnvEdit(value) {
-    const { container, name, rest } = parseContainerNameValue(value, 'CONTAINER:NAME=VALUE, e.g. web:LOG_LEVEL=debug');
-    return { container, name, value: rest };
-}
-function parseSecretEdit(value) {
-    const form = 'CONTAINER:NAME=VALUEFROM, e.g. web:DB_PASSWORD=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf';
-    const { container, name, rest } = parseContainerNameValue(value, form);
-    if (!rest)
-        throw new Invalid(`the secret's valueFrom is empty; expected ${form}.`);
-    return { container, name, valueFrom: rest };
-}
-function parseFamily(value) {
-    if (!NAME.test(value))
-        throw new Invalid('a family is 1-255 letters, digits, hyphens and underscores.');
-    return value;
-}
-function parseUnits(what, examples) {
-    return (value) => {
-        const normalised = normaliseUnits(what, value);
-        if (normalised === undefined)
-            throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
-        return normalised;
-    };
-}
-function parseArtifactKinds(value) {
-    const kinds = value
-        .split(',')
-        .map((kind) => kind.trim())
-        .filter(Boolean);
-    if (kinds.length === 0)
-        throw new Invalid(`expected a comma-separated list of ${ARTIFACT_KINDS.join(', ')}.`);
-    return kinds.map((kind) => oneOf(ARTIFACT_KINDS)(kind));
 }
 function oneOf(accepted) {
     return (value) => {
@@ -44739,7 +44517,11 @@ const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** Long enough to see a deployment through its first tasks, no longer than a day. */
 const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
 /** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
-const HOOK_DEADLINE = { minMs: 1000, maxMs: 3_600_000, said: "from 1s to 1h (CodeDeploy's hook timeout)" };
+const HOOK_DEADLINE = {
+    minMs: 1000,
+    maxMs: 3_600_000,
+    said: "from 1s to 1h (CodeDeploy's hook timeout)",
+};
 const HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
 /**
  * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
@@ -44783,63 +44565,13 @@ function parseWholeMinutes(value, form) {
         throw new Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`);
     return ms / 60_000;
 }
-function parseDeploymentConfig(value) {
-    const form = 'a config name (e.g. CodeDeployDefault.ECSCanary10Percent5Minutes), canary:10%:5m, linear:10%:1m or all-at-once';
-    if (value === 'all-at-once')
-        return { type: 'all-at-once' };
-    const shape = /^(canary|linear):([^:]+):([^:]+)$/.exec(value);
-    if (shape) {
-        const type = shape[1];
-        return { type, percentage: parsePercent(shape[2], form), intervalMinutes: parseWholeMinutes(shape[3], form) };
-    }
-    if (/^[A-Za-z0-9._+=,@-]{1,100}$/.test(value) && !value.includes(':'))
-        return { type: 'named', name: value };
-    throw new Invalid(`expected ${form}.`);
-}
-function parseHookBinding(value) {
-    const form = `EVENT=FUNCTION with EVENT one of ${HOOK_EVENTS.join(', ')}`;
-    const parts = splitOnce(value, '=');
-    if (!parts || !parts[1])
-        throw new Invalid(`expected ${form}.`);
-    const event = parts[0].trim();
-    if (!HOOK_EVENTS.includes(event)) {
-        throw new Invalid(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`);
-    }
-    const functionName = parts[1].trim();
-    if (!isLambdaFunction(functionName)) {
-        throw new Invalid(`${JSON.stringify(functionName)} is not ${LAMBDA_FUNCTION_FORM}.`);
-    }
-    return { event: event, functionName };
-}
-function parseTag(value) {
-    const parts = splitOnce(value, '=');
-    if (!parts)
-        throw new Invalid('expected KEY=VALUE.');
-    return { key: parts[0], value: parts[1] };
-}
-function parseDeploymentId(value) {
-    if (!/^d-[A-Z0-9]{9}$/.test(value))
-        throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.');
-    return value;
-}
-function parseHttpUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new Invalid('expected a URL like http://host:port/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Invalid('expected an http:// or https:// URL.');
-    }
-    return value;
-}
-function parseHttpStatus(value) {
-    const status = Number(value);
-    if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
-        throw new Invalid('expected an HTTP status from 100 to 599.');
-    return status;
+function parseUnits(what, examples) {
+    return (value) => {
+        const normalised = normaliseUnits(what, value);
+        if (normalised === undefined)
+            throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
+        return normalised;
+    };
 }
 
 // EXTERNAL MODULE: external "node:child_process"

@@ -1,4 +1,5 @@
-import type { ArtifactKind, ImageEdit } from '../config.js'
+import type { ArtifactKind } from '../config/types.js'
+import type { ImageEdit } from '../taskdef/types.js'
 import type { HookBinding } from './hooks.js'
 import { UserError } from '../errors.js'
 import { containerName, containersOf, isObject } from '../taskdef/types.js'

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import type { InputSource } from '../config.js'
+import type { InputSource } from '../config/types.js'
 
 /** The flags of one subcommand: which take a value, which may repeat, which are switches. */
 export interface FlagSpec {

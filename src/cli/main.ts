@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
-import { parseConfig, parseHookConfig, type Config } from '../config.js'
+import { type Config } from '../config/types.js'
+import { parseConfig, parseHookConfig } from '../config/parse.js'
 import { UserError, errorJson, isUserError } from '../errors.js'
 import { explainSetupError } from '../aws/errors.js'
 import { consoleReporter } from '../report/console.js'

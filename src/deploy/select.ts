@@ -1,5 +1,5 @@
 import type { Service } from '@aws-sdk/client-ecs'
-import type { Strategy } from '../config.js'
+import type { Strategy } from '../config/types.js'
 import { UserError } from '../errors.js'
 import { codedeploy } from './codedeploy/driver.js'
 import type { Driver, DriverName } from './driver.js'

@@ -6,7 +6,7 @@ import {
   type CodeDeployClient,
 } from '@aws-sdk/client-codedeploy'
 import type { Sender } from '../aws/clients.js'
-import type { HookConfig } from '../config.js'
+import type { HookConfig } from '../config/types.js'
 import { UserError, errorMessage, errorName } from '../errors.js'
 import { type Sleep, pause, realSleep } from '../watch/sleep.js'
 

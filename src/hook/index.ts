@@ -1,6 +1,7 @@
 import { PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy'
 import { createClients } from '../aws/clients.js'
-import { parseDuration, type HookConfig } from '../config.js'
+import { type HookConfig } from '../config/types.js'
+import { parseDuration } from '../config/values.js'
 import { errorMessage } from '../errors.js'
 import { answerHook, type HookDeps, type HookOutcome } from './answer.js'
 

@@ -1,5 +1,3 @@
-import type { EnvEdit, ImageEdit, SecretEdit } from '../config.js'
-
 /** A JSON value as read from a file: objects keep their keys in the order they were written. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
@@ -56,4 +54,22 @@ export function containersOf(taskDefinition: TaskDefinitionJson): { container: C
 
 export function containerName(container: ContainerJson): string | undefined {
   return typeof container.name === 'string' ? container.name : undefined
+}
+
+/** The edits of a render: new images, environment variables and secrets, per container. */
+export interface ImageEdit {
+  container: string
+  uri: string
+}
+
+export interface EnvEdit {
+  container: string
+  name: string
+  value: string
+}
+
+export interface SecretEdit {
+  container: string
+  name: string
+  valueFrom: string
 }

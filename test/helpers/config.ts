@@ -1,4 +1,4 @@
-import type { Config } from '../../src/config.js'
+import type { Config } from '../../src/config/types.js'
 
 /** A deploy Config with the defaults the parser gives when no flag is set, and the test's own values on top. */
 export function deployConfig(overrides: Partial<Config>): Config {

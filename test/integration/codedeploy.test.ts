@@ -15,7 +15,7 @@ import {
   ListDeploymentsCommand,
 } from '@aws-sdk/client-codedeploy'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
-import type { Config, HookConfig } from '../../src/config.js'
+import type { Config, HookConfig } from '../../src/config/types.js'
 import { UserError } from '../../src/errors.js'
 import { answerHook } from '../../src/hook/answer.js'
 import { recorder, type ProgressEvent } from '../../src/events.js'

@@ -11,7 +11,7 @@ import {
   UpdateServiceCommand,
   type DescribeServicesCommandOutput,
 } from '@aws-sdk/client-ecs'
-import type { Config } from '../../src/config.js'
+import type { Config } from '../../src/config/types.js'
 import { UserError } from '../../src/errors.js'
 import { recorder, type ProgressEvent } from '../../src/events.js'
 import { type RunResult } from '../../src/verdict.js'

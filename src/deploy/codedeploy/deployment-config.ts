@@ -1,5 +1,5 @@
 import type { CreateDeploymentConfigCommandInput, TrafficRoutingConfig } from '@aws-sdk/client-codedeploy'
-import type { DeploymentConfigSpec } from '../../config.js'
+import type { DeploymentConfigSpec } from '../../config/types.js'
 
 /** How a CodeDeploy ECS deployment config moves production traffic to green. */
 export type TrafficShape =

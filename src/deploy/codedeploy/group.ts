@@ -7,7 +7,7 @@ import {
   type DeploymentGroupInfo,
 } from '@aws-sdk/client-codedeploy'
 import type { Sender } from '../../aws/clients.js'
-import type { Config } from '../../config.js'
+import type { Config } from '../../config/types.js'
 import { UserError, errorMessage, errorName } from '../../errors.js'
 import type { Reporter } from '../../events.js'
 

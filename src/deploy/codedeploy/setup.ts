@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-codedeploy'
 import type { Service } from '@aws-sdk/client-ecs'
 import type { Sender } from '../../aws/clients.js'
-import type { Config, DeploymentConfigSpec } from '../../config.js'
+import type { Config, DeploymentConfigSpec } from '../../config/types.js'
 import { UserError, errorMessage, errorName } from '../../errors.js'
 import type { Reporter } from '../../events.js'
 import { type AppSpecTemplate, appSpecTemplate, loadBalancerTarget, parseAppSpec } from './appspec.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Service } from '@aws-sdk/client-ecs'
-import type { Strategy } from '../../../src/config.js'
+import type { Strategy } from '../../../src/config/types.js'
 import { chooseStrategy, driverFor } from '../../../src/deploy/select.js'
 import { UserError } from '../../../src/errors.js'
 

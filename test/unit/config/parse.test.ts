@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig, parseDuration, parseHookConfig, type InputSource } from '../../src/config.js'
-import { UserError } from '../../src/errors.js'
+import { type InputSource } from '../../../src/config/types.js'
+import { parseDuration } from '../../../src/config/values.js'
+import { parseConfig, parseHookConfig } from '../../../src/config/parse.js'
+import { UserError } from '../../../src/errors.js'
 
 /** An input source as the CLI builds it: single values and repeated flags. */
 function flags(values: Record<string, string>, lists: Record<string, string[]> = {}): InputSource {

@@ -5,122 +5,42 @@ import {
   isLambdaFunction,
   type HookBinding,
   type HookEvent,
-} from './artifacts/hooks.js'
-import { UserError } from './errors.js'
-import { normaliseUnits } from './taskdef/units.js'
-
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-export const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'] as const
-export type Strategy = (typeof STRATEGIES)[number]
-
-/** The CodePipeline artifacts berth can write. */
-export const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'] as const
-export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]
-
-/** What to do with the service when the deadline passes or the job is cancelled. */
-export const INTERRUPT_ACTIONS = ['rollback', 'leave'] as const
-export type InterruptAction = (typeof INTERRUPT_ACTIONS)[number]
-
-/** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
-export const WAIT_FOR = ['traffic-shifted', 'completed'] as const
-export type WaitFor = (typeof WAIT_FOR)[number]
-
-export interface ImageEdit {
-  container: string
-  uri: string
-}
-export interface EnvEdit {
-  container: string
-  name: string
-  value: string
-}
-export interface SecretEdit {
-  container: string
-  name: string
-  valueFrom: string
-}
-
-/** Where the task definition comes from: a JSON file, or a family[:revision] / ARN registered in ECS. */
-export type TaskDefinitionSource = { kind: 'file'; path: string } | { kind: 'registered'; ref: string }
-
-/** A CodeDeploy deployment configuration: a named one, or a traffic shape berth creates as a custom config. */
-export type DeploymentConfigSpec =
-  | { type: 'named'; name: string }
-  | { type: 'canary'; percentage: number; intervalMinutes: number }
-  | { type: 'linear'; percentage: number; intervalMinutes: number }
-  | { type: 'all-at-once' }
-
-/** Everything one run of `berth render` or `berth deploy` (or the Action) needs, parsed and checked once. */
-export interface Config {
-  /** Task definition to render; omitted for deploy = the service's current one. */
-  taskDefinition?: TaskDefinitionSource
-  /** `--image CONTAINER=URI`, several containers in one run. */
-  images: ImageEdit[]
-  /** `--env CONTAINER:NAME=VALUE`, set or override. */
-  env: EnvEdit[]
-  /** `--secret CONTAINER:NAME=VALUEFROM`, set or override. */
-  secrets: SecretEdit[]
-  family?: string
-  cpu?: string
-  memory?: string
-  /** Write the rendered task definition here instead of stdout. */
-  out?: string
-  /** Print the diff between the input and the rendered task definition. */
-  diff: boolean
-  artifactsDir?: string
-  artifacts: ArtifactKind[]
-  /** Last stdout line is one JSON object. */
-  json: boolean
-  /** Add the progress events to that object as `events` (`--json-events`, which implies `--json`). */
-  jsonEvents: boolean
-
-  cluster?: string
-  service?: string
-  strategy: Strategy
-  desiredCount?: number
-  forceNewDeployment: boolean
-  keepRevisions?: number
-  maxFailedTasks?: number
-  codedeployApplication?: string
-  codedeployGroup?: string
-  deploymentConfig?: DeploymentConfigSpec
-  hooks: HookBinding[]
-  appspec?: string
-  waitFor: WaitFor
-  waitTimeoutMs: number
-  pollIntervalMs: number
-  onTimeout: InterruptAction
-  onCancel: InterruptAction
-  dryRun: boolean
-  region?: string
-  /** Tags for the registered task definition, `KEY=VALUE`. */
-  tags: { key: string; value: string }[]
-}
-
-/** `berth hook`: answer one CodeDeploy lifecycle hook with the outcome of a check. */
-export interface HookConfig {
-  deploymentId: string
-  executionId: string
-  check: { kind: 'http'; url: string; expectStatus: number } | { kind: 'command'; argv: string[] }
-  deadlineMs: number
-  intervalMs: number
-  region?: string
-  json: boolean
-}
-
-/**
- * Where values come from: Action inputs or CLI flags and env. `label` says how the user spells the name in
- * this face (`--image` or `input "image"`), so errors point at what they typed.
- */
-export interface InputSource {
-  get(name: string): string | undefined
-  list(name: string): string[]
-  label(name: string): string
-  /** The bare name for `--json`'s error.input, when it differs from `label` (the Action's `task-definition`). */
-  inputName?(name: string): string
-}
+} from '../artifacts/hooks.js'
+import { UserError } from '../errors.js'
+import type { EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
+import {
+  ARTIFACT_KINDS,
+  INTERRUPT_ACTIONS,
+  STRATEGIES,
+  WAIT_FOR,
+  type ArtifactKind,
+  type Config,
+  type DeploymentConfigSpec,
+  type HookConfig,
+  type InputSource,
+  type TaskDefinitionSource,
+} from './types.js'
+import {
+  HOOK_DEADLINE,
+  HOOK_INTERVAL,
+  Invalid,
+  WAIT_TIMEOUT,
+  durationWithin,
+  oneOf,
+  parseBoolean,
+  parseCount,
+  parseDuration,
+  parsePercent,
+  parsePositiveCount,
+  parseUnits,
+  parseWholeMinutes,
+  pollIntervalBounds,
+  splitOnce,
+  type Parse,
+} from './values.js'
 
 const DEFAULT_WAIT_TIMEOUT = '30m'
+
 const DEFAULT_POLL_INTERVAL = '5s'
 
 export function parseConfig(source: InputSource, env: Record<string, string | undefined> = {}): Config {
@@ -234,12 +154,6 @@ function shownValue(name: string, raw: string): string {
   return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`
 }
 
-/** A parser of one value: returns the typed value or throws `Invalid` with what is accepted. */
-type Parse<T> = (value: string) => T
-
-/** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
-class Invalid extends Error {}
-
 function reader(source: InputSource) {
   const wrap = <T>(name: string, raw: string, parse: Parse<T>): T => {
     try {
@@ -276,12 +190,6 @@ function reader(source: InputSource) {
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/
 
-export function parseBoolean(value: string): boolean {
-  if (/^(true|yes|1)$/i.test(value)) return true
-  if (/^(false|no|0)$/i.test(value)) return false
-  throw new Invalid('expected true or false.')
-}
-
 function parseTaskDefinitionSource(value: string): TaskDefinitionSource {
   if (value.startsWith('arn:')) {
     if (!/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+:\d+$/.test(value)) {
@@ -292,11 +200,6 @@ function parseTaskDefinitionSource(value: string): TaskDefinitionSource {
   if (existsSync(value) || /[\\/.]/.test(value)) return { kind: 'file', path: value }
   if (/^[A-Za-z0-9_-]{1,255}(:\d+)?$/.test(value)) return { kind: 'registered', ref: value }
   throw new Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.')
-}
-
-function splitOnce(value: string, separator: string): [string, string] | undefined {
-  const at = value.indexOf(separator)
-  return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)]
 }
 
 function parseContainerName(name: string, form: string): string {
@@ -339,14 +242,6 @@ function parseFamily(value: string): string {
   return value
 }
 
-function parseUnits(what: 'cpu' | 'memory', examples: string[]): Parse<string> {
-  return (value) => {
-    const normalised = normaliseUnits(what, value)
-    if (normalised === undefined) throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`)
-    return normalised
-  }
-}
-
 function parseArtifactKinds(value: string): ArtifactKind[] {
   const kinds = value
     .split(',')
@@ -354,83 +249,6 @@ function parseArtifactKinds(value: string): ArtifactKind[] {
     .filter(Boolean)
   if (kinds.length === 0) throw new Invalid(`expected a comma-separated list of ${ARTIFACT_KINDS.join(', ')}.`)
   return kinds.map((kind) => oneOf(ARTIFACT_KINDS)(kind))
-}
-
-function oneOf<T extends string>(accepted: readonly T[]): Parse<T> {
-  return (value) => {
-    if ((accepted as readonly string[]).includes(value)) return value as T
-    throw new Invalid(`expected one of ${accepted.join(', ')}.`)
-  }
-}
-
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new Invalid('expected a whole number, 0 or more.')
-  return Number(value)
-}
-
-function parsePositiveCount(value: string): number {
-  const count = Number(value)
-  if (!/^\d+$/.test(value) || count < 1) throw new Invalid('expected a whole number, 1 or more.')
-  return count
-}
-
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
-
-/** The range a duration input accepts, in milliseconds, and how the range is said. */
-interface Bounds {
-  minMs: number
-  maxMs: number
-  said: string
-}
-
-/** Long enough to see a deployment through its first tasks, no longer than a day. */
-const WAIT_TIMEOUT: Bounds = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' }
-/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
-const HOOK_DEADLINE: Bounds = { minMs: 1000, maxMs: 3_600_000, said: "from 1s to 1h (CodeDeploy's hook timeout)" }
-const HOOK_INTERVAL: Bounds = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' }
-
-/**
- * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
- * loopback, whose clock may run many times faster) may be polled every 10 ms.
- */
-function pollIntervalBounds(env: Record<string, string | undefined>): Bounds {
-  const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '')
-  return loopback
-    ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
-    : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' }
-}
-
-function durationWithin(bounds: Bounds): Parse<number> {
-  return (value) => {
-    const ms = parseDuration(value)
-    if (ms < bounds.minMs || ms > bounds.maxMs) throw new Invalid(`expected a duration ${bounds.said}.`)
-    return ms
-  }
-}
-
-/** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
-export function parseDuration(value: string): number {
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
-  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
-    throw new Invalid('expected a duration like 30m, 1h30m, 45s or 500ms (a bare number is seconds).')
-  }
-  return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0))
-}
-
-function parsePercent(value: string, form: string): number {
-  const match = /^(\d+)%?$/.exec(value)
-  const percent = match ? Number(match[1]) : NaN
-  if (!(percent >= 1 && percent <= 99))
-    throw new Invalid(`the percentage must be a whole number from 1 to 99; expected ${form}.`)
-  return percent
-}
-
-function parseWholeMinutes(value: string, form: string): number {
-  const ms = parseDuration(value)
-  if (ms <= 0 || ms % 60_000 !== 0) throw new Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`)
-  return ms / 60_000
 }
 
 function parseDeploymentConfig(value: string): DeploymentConfigSpec {

@@ -1,0 +1,103 @@
+import type { HookBinding } from '../artifacts/hooks.js'
+import type { EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
+
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+export const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'] as const
+
+export type Strategy = (typeof STRATEGIES)[number]
+
+/** The CodePipeline artifacts berth can write. */
+export const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'] as const
+
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]
+
+/** What to do with the service when the deadline passes or the job is cancelled. */
+export const INTERRUPT_ACTIONS = ['rollback', 'leave'] as const
+
+export type InterruptAction = (typeof INTERRUPT_ACTIONS)[number]
+
+/** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
+export const WAIT_FOR = ['traffic-shifted', 'completed'] as const
+
+export type WaitFor = (typeof WAIT_FOR)[number]
+
+/** Where the task definition comes from: a JSON file, or a family[:revision] / ARN registered in ECS. */
+export type TaskDefinitionSource = { kind: 'file'; path: string } | { kind: 'registered'; ref: string }
+
+/** A CodeDeploy deployment configuration: a named one, or a traffic shape berth creates as a custom config. */
+export type DeploymentConfigSpec =
+  | { type: 'named'; name: string }
+  | { type: 'canary'; percentage: number; intervalMinutes: number }
+  | { type: 'linear'; percentage: number; intervalMinutes: number }
+  | { type: 'all-at-once' }
+
+/** Everything one run of `berth render` or `berth deploy` (or the Action) needs, parsed and checked once. */
+export interface Config {
+  /** Task definition to render; omitted for deploy = the service's current one. */
+  taskDefinition?: TaskDefinitionSource
+  /** `--image CONTAINER=URI`, several containers in one run. */
+  images: ImageEdit[]
+  /** `--env CONTAINER:NAME=VALUE`, set or override. */
+  env: EnvEdit[]
+  /** `--secret CONTAINER:NAME=VALUEFROM`, set or override. */
+  secrets: SecretEdit[]
+  family?: string
+  cpu?: string
+  memory?: string
+  /** Write the rendered task definition here instead of stdout. */
+  out?: string
+  /** Print the diff between the input and the rendered task definition. */
+  diff: boolean
+  artifactsDir?: string
+  artifacts: ArtifactKind[]
+  /** Last stdout line is one JSON object. */
+  json: boolean
+  /** Add the progress events to that object as `events` (`--json-events`, which implies `--json`). */
+  jsonEvents: boolean
+
+  cluster?: string
+  service?: string
+  strategy: Strategy
+  desiredCount?: number
+  forceNewDeployment: boolean
+  keepRevisions?: number
+  maxFailedTasks?: number
+  codedeployApplication?: string
+  codedeployGroup?: string
+  deploymentConfig?: DeploymentConfigSpec
+  hooks: HookBinding[]
+  appspec?: string
+  waitFor: WaitFor
+  waitTimeoutMs: number
+  pollIntervalMs: number
+  onTimeout: InterruptAction
+  onCancel: InterruptAction
+  dryRun: boolean
+  region?: string
+  /** Tags for the registered task definition, `KEY=VALUE`. */
+  tags: { key: string; value: string }[]
+}
+
+/** `berth hook`: answer one CodeDeploy lifecycle hook with the outcome of a check. */
+export interface HookConfig {
+  deploymentId: string
+  executionId: string
+  check: { kind: 'http'; url: string; expectStatus: number } | { kind: 'command'; argv: string[] }
+  deadlineMs: number
+  intervalMs: number
+  region?: string
+  json: boolean
+}
+
+/**
+ * Where values come from: Action inputs or CLI flags and env. `label` says how the user spells the name in
+ * this face (`--image` or `input "image"`), so errors point at what they typed.
+ */
+export interface InputSource {
+  get(name: string): string | undefined
+  list(name: string): string[]
+  label(name: string): string
+  /** The bare name for `--json`'s error.input, when it differs from `label` (the Action's `task-definition`). */
+  inputName?(name: string): string
+}
