@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
 /* harmony export */   DeadlineReached: () => (/* binding */ DeadlineReached),
 /* harmony export */   MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
-/* harmony export */   NoAnswerError: () => (/* binding */ NoAnswerError),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT),
 /* harmony export */   abortable: () => (/* binding */ abortable),
@@ -20,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 /* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2684);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(303);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 
@@ -52,20 +51,6 @@ function operationOf(command) {
         return schema[2];
     return String(command.constructor?.name ?? '').replace(/Command$/, '');
 }
-/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
-class NoAnswerError extends Error {
-    operation;
-    endpoint;
-    seconds;
-    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
-    name = 'TimeoutError';
-    constructor(operation, endpoint, seconds, options) {
-        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
-        this.operation = operation;
-        this.endpoint = endpoint;
-        this.seconds = seconds;
-    }
-}
 function router(routed) {
     const send = async (command, options = {}) => {
         const operation = operationOf(command);
@@ -76,7 +61,7 @@ function router(routed) {
         }
         catch (error) {
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'TimeoutError') {
-                throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
                 throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
@@ -119,7 +104,7 @@ function abortable(clients, signalFor) {
             catch (error) {
                 if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
                     throw error;
-                throw new NoAnswerError(operation, endpoint, secondsSince(started), { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, endpoint, secondsSince(started), { cause: error });
             }
         };
         return { ...client, send };

@@ -2,7 +2,7 @@ export const id = 824;
 export const ids = [824];
 export const modules = {
 
-/***/ 2684:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;

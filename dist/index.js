@@ -28401,7 +28401,9 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 /* harmony export */   E2: () => (/* binding */ isThrottling),
 /* harmony export */   R0: () => (/* binding */ isUnreachable),
 /* harmony export */   VC: () => (/* binding */ explainSetupError),
-/* harmony export */   dg: () => (/* binding */ isTransient)
+/* harmony export */   Xb: () => (/* binding */ neverReached),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   i5: () => (/* binding */ NoAnswerError)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
@@ -28484,6 +28486,27 @@ function explainSetupError(error) {
             'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).', {}, 'environment');
     }
     return error;
+}
+/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
+function neverReached(error) {
+    if (!(error instanceof NoAnswerError) && !isUnreachable(error))
+        return error;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
+        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
+}
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+class NoAnswerError extends Error {
+    operation;
+    endpoint;
+    seconds;
+    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+    name = 'TimeoutError';
+    constructor(operation, endpoint, seconds, options) {
+        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
+        this.operation = operation;
+        this.endpoint = endpoint;
+        this.seconds = seconds;
+    }
 }
 
 
@@ -29136,7 +29159,7 @@ async function main() {
         if (github)
             reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(reporter, github);
         // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
-        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(815), __nccwpck_require__.e(293)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1293)), Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
+        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(815), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6237)), Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
         const result = await run(config, {
             clients: createClients({ region: config.region }),
             reporter,

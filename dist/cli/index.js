@@ -35,7 +35,9 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 /* harmony export */   E2: () => (/* binding */ isThrottling),
 /* harmony export */   R0: () => (/* binding */ isUnreachable),
 /* harmony export */   VC: () => (/* binding */ explainSetupError),
-/* harmony export */   dg: () => (/* binding */ isTransient)
+/* harmony export */   Xb: () => (/* binding */ neverReached),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   i5: () => (/* binding */ NoAnswerError)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
@@ -118,6 +120,27 @@ function explainSetupError(error) {
             'role (in GitHub Actions, aws-actions/configure-aws-credentials; in CodeBuild, the project service role).', {}, 'environment');
     }
     return error;
+}
+/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
+function neverReached(error) {
+    if (!(error instanceof NoAnswerError) && !isUnreachable(error))
+        return error;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
+        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
+}
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+class NoAnswerError extends Error {
+    operation;
+    endpoint;
+    seconds;
+    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+    name = 'TimeoutError';
+    constructor(operation, endpoint, seconds, options) {
+        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
+        this.operation = operation;
+        this.endpoint = endpoint;
+        this.seconds = seconds;
+    }
 }
 
 
@@ -1142,7 +1165,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(544)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6544)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3857)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
     let result;
     try {
         result = await run(config, {

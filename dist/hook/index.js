@@ -44188,7 +44188,7 @@ function isUserError(error) {
     return error instanceof errors_UserError;
 }
 /** The message of anything thrown, without stack noise; an AWS error's code leads (`ThrottlingException: Rate exceeded`). */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (!(error instanceof Error))
         return String(error);
     const { name, message } = error;
@@ -44236,7 +44236,7 @@ function errorJson(error) {
     }
     if (isInternalError(error))
         return { kind: 'internal', message: unexpectedFailure(error) };
-    return { kind: 'environment', message: errorMessage(error) };
+    return { kind: 'environment', message: errors_errorMessage(error) };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
@@ -44321,6 +44321,27 @@ function explainSetupError(error) {
     }
     return error;
 }
+/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
+function neverReached(error) {
+    if (!(error instanceof errors_NoAnswerError) && !isUnreachable(error))
+        return error;
+    return new UserError(`${errorMessage(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
+        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
+}
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+class errors_NoAnswerError extends Error {
+    operation;
+    endpoint;
+    seconds;
+    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+    name = 'TimeoutError';
+    constructor(operation, endpoint, seconds, options) {
+        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
+        this.operation = operation;
+        this.endpoint = endpoint;
+        this.seconds = seconds;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
@@ -44352,20 +44373,6 @@ function operationOf(command) {
         return schema[2];
     return String(command.constructor?.name ?? '').replace(/Command$/, '');
 }
-/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
-class NoAnswerError extends Error {
-    operation;
-    endpoint;
-    seconds;
-    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
-    name = 'TimeoutError';
-    constructor(operation, endpoint, seconds, options) {
-        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
-        this.operation = operation;
-        this.endpoint = endpoint;
-        this.seconds = seconds;
-    }
-}
 function router(routed) {
     const send = async (command, options = {}) => {
         const operation = operationOf(command);
@@ -44376,10 +44383,10 @@ function router(routed) {
         }
         catch (error) {
             if (errors_errorName(error) === 'TimeoutError') {
-                throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
+                throw new errors_NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
             if (isUnreachable(error)) {
-                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${errorMessage(error)}`, {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${errors_errorMessage(error)}`, {
                     cause: error,
                 });
             }
@@ -44713,7 +44720,7 @@ function fetchError(error) {
     const cause = error.cause;
     if (errors_errorName(error) === 'TimeoutError')
         return 'no answer in time';
-    return cause?.code ?? cause?.message ?? errorMessage(error);
+    return cause?.code ?? cause?.message ?? errors_errorMessage(error);
 }
 /** Runs the command once; its output goes to the log, line by line. Success is exit code 0. */
 function commandAttempt(argv, remainingMs, deps) {
@@ -44764,7 +44771,7 @@ function reportError(config, error) {
         case 'InvalidLifecycleEventHookExecutionIdException':
             return new errors_UserError(`--execution-id ${config.executionId}: not a lifecycle hook execution of deployment ${config.deploymentId}.`);
         default:
-            return new Error(`PutLifecycleEventHookExecutionStatus for ${config.executionId}: ${errorMessage(error)}`, {
+            return new Error(`PutLifecycleEventHookExecutionStatus for ${config.executionId}: ${errors_errorMessage(error)}`, {
                 cause: error,
             });
     }
@@ -44801,7 +44808,7 @@ async function answerEvent(event, env, context, deps) {
     }
     catch (error) {
         // A misconfigured function still answers, so the deployment rolls back now instead of in an hour.
-        const detail = `the function is misconfigured: ${errorMessage(error)}`;
+        const detail = `the function is misconfigured: ${errors_errorMessage(error)}`;
         deps.log(`hook ${executionId}: ${detail}`);
         await deps.codedeploy.send(new dist_cjs/* PutLifecycleEventHookExecutionStatusCommand */._sF({
             deploymentId,
@@ -44841,7 +44848,7 @@ function duration(env, name) {
         return parseDuration(value);
     }
     catch (error) {
-        throw new Error(`${name} ${JSON.stringify(value)}: ${errorMessage(error)}`, { cause: error });
+        throw new Error(`${name} ${JSON.stringify(value)}: ${errors_errorMessage(error)}`, { cause: error });
     }
 }
 

@@ -3,7 +3,7 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { errorName, errorMessage } from '../errors.js'
-import { isUnreachable } from './errors.js'
+import { NoAnswerError, isUnreachable } from './errors.js'
 
 /** The narrow view of an SDK client that stages need: `send`. Tests hand in real clients pointed at the emulator. */
 export type Sender<C extends { send: unknown }> = Pick<C, 'send'>
@@ -52,20 +52,6 @@ export function operationOf(command: unknown): string {
   const schema = (command as { schema?: unknown }).schema
   if (Array.isArray(schema) && typeof schema[2] === 'string') return schema[2]
   return String((command as object).constructor?.name ?? '').replace(/Command$/, '')
-}
-
-/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
-export class NoAnswerError extends Error {
-  // A network failure to every retry policy in berth (errors.ts: TimeoutError).
-  override readonly name = 'TimeoutError'
-  constructor(
-    readonly operation: string,
-    readonly endpoint: string,
-    readonly seconds: number,
-    options?: { cause?: unknown },
-  ) {
-    super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options)
-  }
 }
 
 type AnySend = (command: unknown, options?: Record<string, unknown>) => Promise<unknown>

@@ -1,4 +1,4 @@
-import { UserError, errorName } from '../errors.js'
+import { UserError, errorMessage, errorName } from '../errors.js'
 
 const THROTTLING_CODES = new Set([
   'ThrottlingException',
@@ -99,4 +99,29 @@ export function explainSetupError(error: unknown): unknown {
     )
   }
   return error
+}
+
+/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
+export function neverReached(error: unknown): unknown {
+  if (!(error instanceof NoAnswerError) && !isUnreachable(error)) return error
+  return new UserError(
+    `${errorMessage(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
+      '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.',
+    {},
+    'environment',
+  )
+}
+
+/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
+export class NoAnswerError extends Error {
+  // A network failure to every retry policy in berth (errors.ts: TimeoutError).
+  override readonly name = 'TimeoutError'
+  constructor(
+    readonly operation: string,
+    readonly endpoint: string,
+    readonly seconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options)
+  }
 }

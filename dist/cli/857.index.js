@@ -1,5 +1,5 @@
-export const id = 293;
-export const ids = [293,201];
+export const id = 857;
+export const ids = [857,201];
 export const modules = {
 
 /***/ 201:
@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
 /* harmony export */   DeadlineReached: () => (/* binding */ DeadlineReached),
 /* harmony export */   MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
-/* harmony export */   NoAnswerError: () => (/* binding */ NoAnswerError),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT),
 /* harmony export */   abortable: () => (/* binding */ abortable),
@@ -20,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 /* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2684);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(303);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 
@@ -52,20 +51,6 @@ function operationOf(command) {
         return schema[2];
     return String(command.constructor?.name ?? '').replace(/Command$/, '');
 }
-/** AWS gave no answer to one call in time: the per-attempt limit, or the run's deadline, ended it. */
-class NoAnswerError extends Error {
-    operation;
-    endpoint;
-    seconds;
-    // A network failure to every retry policy in berth (errors.ts: TimeoutError).
-    name = 'TimeoutError';
-    constructor(operation, endpoint, seconds, options) {
-        super(`AWS did not answer ${operation} at ${endpoint} within ${seconds} s`, options);
-        this.operation = operation;
-        this.endpoint = endpoint;
-        this.seconds = seconds;
-    }
-}
 function router(routed) {
     const send = async (command, options = {}) => {
         const operation = operationOf(command);
@@ -76,7 +61,7 @@ function router(routed) {
         }
         catch (error) {
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'TimeoutError') {
-                throw new NoAnswerError(operation, routed.endpoint, secondsSince(started), { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
                 throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
@@ -119,7 +104,7 @@ function abortable(clients, signalFor) {
             catch (error) {
                 if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
                     throw error;
-                throw new NoAnswerError(operation, endpoint, secondsSince(started), { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, endpoint, secondsSince(started), { cause: error });
             }
         };
         return { ...client, send };
@@ -182,7 +167,7 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 1293:
+/***/ 3857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -193,333 +178,14 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/taskdef/types.ts
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The container definitions that are objects, with their index in the array. */
-function containersOf(taskDefinition) {
-    const list = taskDefinition.containerDefinitions;
-    if (!Array.isArray(list))
-        return [];
-    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
-}
-function containerName(container) {
-    return typeof container.name === 'string' ? container.name : undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var artifacts_hooks = __webpack_require__(283);
-;// CONCATENATED MODULE: ./src/taskdef/clean.ts
-
-/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
-const DESCRIBE_ONLY_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-    'deleteRequestedAt',
-];
-/** The task definition without describe-only fields and without null or undefined values, key order kept. */
-function clean(taskDefinition) {
-    const describeOnly = DESCRIBE_ONLY_FIELDS;
-    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
-    return dropNulls(Object.fromEntries(kept));
-}
-/**
- * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
- * (e.g. `--tag`) replacing document tags of the same key.
- */
-function toRegisterInput(doc, extraTags = []) {
-    const input = clean(doc.taskDefinition);
-    const tags = mergeTags(doc.tags ?? [], extraTags);
-    return tags.length > 0 ? { ...input, tags } : input;
-}
-function mergeTags(base, extra) {
-    const merged = new Map();
-    for (const tag of [...base, ...extra])
-        merged.set(tag.key, tag.value);
-    return [...merged].map(([key, value]) => ({ key, value }));
-}
-function dropNulls(value) {
-    if (Array.isArray(value))
-        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
-    if (isObject(value)) {
-        return Object.fromEntries(Object.entries(value)
-            .filter(([, member]) => member !== null && member !== undefined)
-            .map(([key, member]) => [key, dropNulls(member)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
-
-
-
-
-
-/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
-const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
-const APPSPEC_FILE = 'appspec.yaml';
-const TASKDEF_FILE = 'taskdef.json';
-/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
-function appSpec(input) {
-    const network = input.networkConfiguration?.awsvpcConfiguration;
-    const hooks = [...(input.hooks ?? [])].sort((a, b) => artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(a.event) - artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(b.event));
-    return {
-        version: 0,
-        Resources: [
-            {
-                TargetService: {
-                    Type: 'AWS::ECS::Service',
-                    Properties: {
-                        TaskDefinition: input.taskDefinition,
-                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
-                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
-                        ...(network
-                            ? {
-                                NetworkConfiguration: {
-                                    AwsvpcConfiguration: {
-                                        Subnets: [...(network.subnets ?? [])],
-                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
-                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
-                                    },
-                                },
-                            }
-                            : {}),
-                    },
-                },
-            },
-        ],
-        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
-    };
-}
-/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
-function appSpecJson(input) {
-    const { version: _version, ...rest } = appSpec(input);
-    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
-}
-/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
-function appSpecYaml(input) {
-    const doc = appSpecDocument(appSpec(input));
-    (0,dist/* visit */.YR)(doc, {
-        Pair(_, pair) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
-                return;
-            const key = String(pair.key.value);
-            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
-                pair.value.flow = true;
-                for (const item of pair.value.items)
-                    if ((0,dist/* isScalar */.jn)(item))
-                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
-            }
-            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
-                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
-            }
-        },
-    });
-    return appSpecString(doc);
-}
-/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
-function appSpecDocument(value) {
-    const doc = new dist/* Document */.yo(value);
-    const version = doc.get('version', true);
-    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
-        version.minFractionDigits = 1;
-    }
-    return doc;
-}
-function appSpecString(doc) {
-    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
-/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
-function isPlain(key, value) {
-    if (key === 'Type')
-        return true;
-    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
-}
-/**
- * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
- * for each placeholder container.
- */
-function codeDeployTaskdef(taskDefinition, placeholders) {
-    const result = clean(taskDefinition);
-    const containers = containersOf(result);
-    for (const { container, placeholder } of placeholders) {
-        const match = containers.find((entry) => containerName(entry.container) === container);
-        if (!match) {
-            throw new src_errors/* UserError */.yo(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
-        }
-        match.container.image = `<${bare(placeholder)}>`;
-    }
-    return JSON.stringify(result, null, 2) + '\n';
-}
-function bare(placeholder) {
-    return placeholder.replace(/^<(.*)>$/, '$1');
-}
-
-;// CONCATENATED MODULE: ./src/artifacts/image-detail.ts
-const IMAGE_DETAIL_FILE = 'imageDetail.json';
-/** `{"ImageURI": uri}`, plus the fields the ECR source action adds when the image's ECR details are known. */
-function imageDetail(uri, ecr) {
-    if (!ecr)
-        return { ImageURI: uri };
-    return {
-        ...(ecr.imageSizeInBytes !== undefined ? { ImageSizeInBytes: String(ecr.imageSizeInBytes) } : {}),
-        ...(ecr.imageDigest !== undefined ? { ImageDigest: ecr.imageDigest } : {}),
-        Version: '1.0',
-        ...(ecr.imagePushedAt !== undefined ? { ImagePushedAt: javaDateString(ecr.imagePushedAt) } : {}),
-        ...(ecr.registryId !== undefined ? { RegistryId: ecr.registryId } : {}),
-        ...(ecr.repositoryName !== undefined ? { RepositoryName: ecr.repositoryName } : {}),
-        ImageURI: uri,
-        ...(ecr.imageTags !== undefined ? { ImageTags: [...ecr.imageTags] } : {}),
-    };
-}
-function serializeImageDetail(detail) {
-    return JSON.stringify(detail, null, 2) + '\n';
-}
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** The ECR source action's timestamp form, Java's Date.toString in UTC: `Mon Jan 21 20:04:00 UTC 2019`. */
-function javaDateString(date) {
-    const two = (n) => String(n).padStart(2, '0');
-    const time = `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
-    return `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${time} UTC ${date.getUTCFullYear()}`;
-}
-
-;// CONCATENATED MODULE: ./src/artifacts/imagedefinitions.ts
-
-
-const IMAGE_DEFINITIONS_FILE = 'imagedefinitions.json';
-/**
- * The containers' images, in task definition order: the given containers (usually those whose image was
- * set), or all of them when none are given.
- */
-function imageDefinitions(taskDefinition, containers = []) {
-    const all = containersOf(taskDefinition).map(({ container }) => ({
-        name: containerName(container),
-        image: container.image,
-    }));
-    const existing = all.flatMap(({ name }) => name ?? []);
-    const unknown = containers.filter((name) => !existing.includes(name));
-    if (unknown.length > 0) {
-        throw new src_errors/* UserError */.yo(`imagedefinitions.json: no container named ${unknown.map((name) => `"${name}"`).join(', ')}; ` +
-            `the task definition's containers are ${existing.map((name) => `"${name}"`).join(', ')}.`);
-    }
-    const wanted = all.filter(({ name }) => name !== undefined && (containers.length === 0 || containers.includes(name)));
-    return wanted.map(({ name, image }) => {
-        if (typeof image !== 'string')
-            throw new src_errors/* UserError */.yo(`imagedefinitions.json: container "${name}" has no image.`);
-        return { name: name, imageUri: image };
-    });
-}
-/** The file as the ECS action reads it: a JSON array of `{"name", "imageUri"}`, UTF-8. */
-function serializeImageDefinitions(definitions) {
-    const entries = definitions.map(({ name, imageUri }) => ({ name, imageUri }));
-    return JSON.stringify(entries, null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/artifacts/index.ts
-
-
-
-
-
-
-
-
-/** CodeDeployToECS takes Image1 to Image4. */
-const MAX_IMAGE_PLACEHOLDERS = 4;
-/**
- * The CodePipeline artifacts for the rendered task definition, in a fixed order. With several images,
- * `imageDetail.json` is the first one's and each container also gets `<container>/imageDetail.json`, one per
- * CodeDeployToECS image artifact.
- */
-function buildArtifacts(kinds, input) {
-    const containers = unique(input.images.map((image) => image.container));
-    const files = [];
-    if (kinds.includes('imagedefinitions')) {
-        const definitions = imageDefinitions(input.taskDefinition, containers);
-        files.push({ name: IMAGE_DEFINITIONS_FILE, content: serializeImageDefinitions(definitions) });
-    }
-    if (kinds.includes('imagedetail'))
-        files.push(...imageDetailFiles(input.taskDefinition, containers));
-    if (kinds.includes('codedeploy'))
-        files.push(...codeDeployFiles(input, containers));
-    return files;
-}
-function imageDetailFiles(taskDefinition, containers) {
-    const definitions = imageDefinitions(taskDefinition, containers);
-    const [first] = definitions;
-    const files = [{ name: IMAGE_DETAIL_FILE, content: serializeImageDetail(imageDetail(first.imageUri)) }];
-    if (definitions.length > 1) {
-        for (const { name, imageUri } of definitions) {
-            files.push({ name: `${name}/${IMAGE_DETAIL_FILE}`, content: serializeImageDetail(imageDetail(imageUri)) });
-        }
-    }
-    return files;
-}
-function codeDeployFiles(input, containers) {
-    if (containers.length > MAX_IMAGE_PLACEHOLDERS) {
-        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: CodeDeployToECS fills in at most ${MAX_IMAGE_PLACEHOLDERS} images ` +
-            `(Image1 to Image4), but ${containers.length} containers get a new image: ${containers.join(', ')}.`);
-    }
-    const placeholders = containers.map((container, i) => ({ container, placeholder: `IMAGE${i + 1}_NAME` }));
-    const target = loadBalancedContainer(input.taskDefinition, input.appSpec?.containerName, input.appSpec?.containerPort);
-    return [
-        { name: TASKDEF_FILE, content: codeDeployTaskdef(input.taskDefinition, placeholders) },
-        {
-            name: APPSPEC_FILE,
-            content: appSpecYaml({
-                taskDefinition: TASK_DEFINITION_PLACEHOLDER,
-                ...target,
-                hooks: input.appSpec?.hooks ?? [],
-            }),
-        },
-    ];
-}
-/** The container and port behind the load balancer: as given, else the first container with a port mapping. */
-function loadBalancedContainer(taskDefinition, name, port) {
-    const withPorts = containersOf(taskDefinition).flatMap(({ container }) => {
-        const mappings = Array.isArray(container.portMappings) ? container.portMappings.filter(isObject) : [];
-        const firstPort = mappings.map((mapping) => mapping.containerPort).find((value) => typeof value === 'number');
-        const own = containerName(container);
-        return own === undefined ? [] : [{ name: own, port: firstPort }];
-    });
-    const chosen = name === undefined
-        ? withPorts.find((entry) => entry.port !== undefined)
-        : withPorts.find((entry) => entry.name === name);
-    if (name !== undefined && !chosen) {
-        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: no container named "${name}" for the AppSpec's LoadBalancerInfo; ` +
-            `the task definition's containers are ${withPorts.map((entry) => `"${entry.name}"`).join(', ')}.`);
-    }
-    const containerPort = port ?? chosen?.port;
-    if (!chosen || containerPort === undefined) {
-        const which = name === undefined ? 'no container has a' : `container "${name}" has no`;
-        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: the AppSpec needs the container and port behind the load balancer, but ${which} ` +
-            'portMapping with a containerPort; add one to the task definition.');
-    }
-    return { containerName: chosen.name, containerPort };
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/artifacts/write.ts
 
 
@@ -601,50 +267,10 @@ function callSignals(deadline, cancel) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-;// CONCATENATED MODULE: ./src/deploy/ecs.ts
-
-async function lookUpService(ecs, cluster, name) {
-    const output = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [name] }));
-    const service = output.services?.[0];
-    if (service)
-        return { service };
-    return { failure: output.failures?.[0] ?? { reason: 'MISSING' } };
-}
-/** DescribeServices for a service that must exist (while watching it). */
-async function describeService(ecs, cluster, name) {
-    const lookup = await lookUpService(ecs, cluster, name);
-    if ('service' in lookup)
-        return lookup.service;
-    throw new Error(`DescribeServices: service ${name} in cluster ${cluster} is ${lookup.failure.reason ?? 'missing'}.`);
-}
-/** ARNs of stopped tasks, newest pages first, at most `limit`. */
-async function listStoppedTasks(ecs, cluster, filter, limit = 100) {
-    const arns = [];
-    let nextToken;
-    do {
-        const page = await ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster, ...filter, desiredStatus: 'STOPPED', nextToken }));
-        arns.push(...(page.taskArns ?? []));
-        nextToken = page.nextToken;
-    } while (nextToken && arns.length < limit);
-    return arns.slice(0, limit);
-}
-/** DescribeTasks in batches of 100, the API's limit. */
-async function describeTasks(ecs, cluster, arns) {
-    const tasks = [];
-    for (let start = 0; start < arns.length; start += 100) {
-        const output = await ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns.slice(start, start + 100) }));
-        tasks.push(...(output.tasks ?? []));
-    }
-    return tasks;
-}
-function taskId(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(8249);
+var dist_cjs = __webpack_require__(8249);
 ;// CONCATENATED MODULE: ./src/deploy/images.ts
 
 
@@ -677,7 +303,7 @@ function isOwn(image, own) {
 }
 async function checkOne(ecr, image) {
     try {
-        await ecr.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
+        await ecr.send(new dist_cjs/* DescribeImagesCommand */.ji5({
             registryId: image.registryId,
             repositoryName: image.repositoryName,
             imageIds: [image.imageId],
@@ -724,38 +350,40 @@ async function warnAboutMissingImages(ecr, reporter, containers, own) {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/watch/sleep.ts
-/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
-async function pause(sleep, ms, signals) {
-    const present = signals.filter((signal) => signal !== undefined);
-    if (present.some((signal) => signal.aborted))
-        return;
-    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
-    try {
-        await sleep(ms, signal);
+;// CONCATENATED MODULE: ./src/deploy/plan.ts
+/** The actions of a dry run, in the order a run takes them. */
+function planLines(config, facts) {
+    const target = facts.reusableArn ?? `a new revision of ${facts.family}`;
+    const actions = [
+        facts.reusableArn
+            ? `reuse ${facts.reusableArn}: the rendered task definition is equivalent`
+            : `register a new revision of family ${facts.family}`,
+        ...(facts.driverPlan ?? [serviceUpdate(config, facts, target)]),
+    ];
+    if (config.artifactsDir && facts.artifactNames.length > 0) {
+        actions.push(`write ${facts.artifactNames.join(', ')} to ${config.artifactsDir}`);
     }
-    catch (error) {
-        if (!signal?.aborted)
-            throw error;
+    if (config.keepRevisions !== undefined) {
+        actions.push(`deregister, after success, the revisions of ${facts.family} older than the newest ${config.keepRevisions} that no service in the region uses`);
     }
+    return actions;
 }
-/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
-function realSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
+/** The plan line of a driver that has none of its own: the service, from which task definition to which. */
+function serviceUpdate(config, facts, target) {
+    const update = [
+        `update service ${facts.serviceName} in cluster ${facts.cluster} from ${facts.previousTaskDefinitionArn} to ${target}`,
+    ];
+    if (config.desiredCount !== undefined)
+        update.push(`desired count ${config.desiredCount}`);
+    if (config.forceNewDeployment)
+        update.push('forcing a new deployment');
+    return `${update.join(', ')} (${facts.driverName})`;
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./src/watch/sleep.ts
+var sleep = __webpack_require__(588);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 
 
@@ -772,7 +400,7 @@ async function retrying(call, options) {
                 throw error;
             const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
             options.onRetry?.(error, delayMs);
-            await pause(options.sleep, delayMs, [options.signal]);
+            await (0,sleep/* pause */.v)(options.sleep, delayMs, [options.signal]);
         }
     }
 }
@@ -962,6 +590,8 @@ class Scanner {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
 
 
@@ -1021,6 +651,67 @@ function parseYaml(text) {
 /** A file whose name says YAML. */
 function isYamlFile(file) {
     return /\.ya?ml$/i.test(file);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/types.ts
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The container definitions that are objects, with their index in the array. */
+function containersOf(taskDefinition) {
+    const list = taskDefinition.containerDefinitions;
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
+}
+function containerName(container) {
+    return typeof container.name === 'string' ? container.name : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/clean.ts
+
+/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+/** The task definition without describe-only fields and without null or undefined values, key order kept. */
+function clean(taskDefinition) {
+    const describeOnly = DESCRIBE_ONLY_FIELDS;
+    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
+    return dropNulls(Object.fromEntries(kept));
+}
+/**
+ * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
+ * (e.g. `--tag`) replacing document tags of the same key.
+ */
+function toRegisterInput(doc, extraTags = []) {
+    const input = clean(doc.taskDefinition);
+    const tags = mergeTags(doc.tags ?? [], extraTags);
+    return tags.length > 0 ? { ...input, tags } : input;
+}
+function mergeTags(base, extra) {
+    const merged = new Map();
+    for (const tag of [...base, ...extra])
+        merged.set(tag.key, tag.value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+function dropNulls(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== null && member !== undefined)
+            .map(([key, member]) => [key, dropNulls(member)]));
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/taskdef/read.ts
@@ -1199,8 +890,59 @@ function removeNamed(container, list, name) {
     container[list] = entries.filter((item) => !(isObject(item) && item.name === name));
 }
 
-// EXTERNAL MODULE: ./src/taskdef/credentials.ts
-var credentials = __webpack_require__(3170);
+;// CONCATENATED MODULE: ./src/taskdef/credentials.ts
+/**
+ * Heuristics for credentials written as plain environment values. Every result names the kind of credential,
+ * never the value, so it can be logged.
+ */
+const VALUE_PATTERNS = [
+    [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bgithub_pat_[A-Za-z0-9_]{22,}/, 'a GitHub token'],
+    [/\bxox[abposre]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, 'a Stripe key'],
+    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
+    [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, 'a URL with a password'],
+    [/\b(?:password|passwd|pwd|secret|token|api[_-]?key)\s*[=:]\s*[^\s&;]{6,}/i, 'a password assignment'],
+];
+const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/i;
+/** Names that hold a reference to a secret or a setting about one, not the secret itself. */
+const REFERENCE_NAME = /_(?:ARN|NAME|ID|FILE|PATH|URL|URI|TTL|EXPIRY|EXPIRES|LENGTH|HEADER|REGION|ENDPOINT|VERSION|ENABLED)$/i;
+const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|null|-?\d+(?:\.\d+)?|arn:.*|\/.*)$/i;
+/** What kind of credential the variable seems to hold, or undefined. */
+function credentialKind(name, value) {
+    for (const [pattern, kind] of VALUE_PATTERNS)
+        if (pattern.test(value))
+            return kind;
+    if (looksRandom(value))
+        return 'a long random token';
+    if (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && value.trim() !== '' && !HARMLESS_VALUE.test(value)) {
+        return 'a secret, judging by its name';
+    }
+    return undefined;
+}
+/** A long token of mixed-case letters and digits with high entropy: API keys, not hashes or ids. */
+function looksRandom(value) {
+    if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value))
+        return false;
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value))
+        return false;
+    return entropyPerChar(value) >= 4;
+}
+function entropyPerChar(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+
 ;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
 /** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
 const FARGATE_SIZES = {
@@ -1561,7 +1303,7 @@ function checkEnvironment(container, label, at) {
             });
         }
         seen.add(entry.name);
-        const kind = typeof entry.value === 'string' ? (0,credentials/* credentialKind */.e)(entry.name, entry.value) : undefined;
+        const kind = typeof entry.value === 'string' ? credentialKind(entry.name, entry.value) : undefined;
         if (kind) {
             problems.push({
                 severity: 'warning',
@@ -1862,7 +1604,7 @@ function diffNamed(container, list, before, after, path) {
     const label = list === 'environment' ? 'environment' : 'secret';
     return diffKeyed(keyed(before), keyed(after), (name, kind, from, to) => {
         const hide = list === 'environment' &&
-            [from, to].some((entry) => entry && typeof entry.value === 'string' && (0,credentials/* credentialKind */.e)(name, entry.value));
+            [from, to].some((entry) => entry && typeof entry.value === 'string' && credentialKind(name, entry.value));
         const show = (entry) => (hide ? HIDDEN : display(entry[valueKey]));
         return {
             container,
@@ -1908,7 +1650,7 @@ function compare(before, after, path, container, field = fieldLabel(path, contai
     if (canonical(before) === canonical(after))
         return [];
     const key = String(path[path.length - 1]);
-    const show = (value) => (typeof value === 'string' && (0,credentials/* credentialKind */.e)(key, value) ? HIDDEN : display(value));
+    const show = (value) => (typeof value === 'string' && credentialKind(key, value) ? HIDDEN : display(value));
     const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
     return [
         {
@@ -1965,7 +1707,7 @@ function isNotFound(error) {
 /** DescribeTaskDefinition with its tags; `undefined` when ECS has no such task definition. */
 async function findTaskDefinition(ecs, ref) {
     try {
-        const output = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
+        const output = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
         const arn = output.taskDefinition?.taskDefinitionArn;
         return arn ? { arn, document: fromDescribeOutput(output) } : undefined;
     }
@@ -2012,7 +1754,7 @@ async function register(ecs, input, reusable, retry) {
                 taskDefinition: found.document.taskDefinition,
                 reused: true,
             };
-        const output = await ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input));
+        const output = await ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input));
         const registered = output.taskDefinition;
         if (!registered?.taskDefinitionArn)
             throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`);
@@ -2032,7 +1774,7 @@ async function activeRevisions(ecs, family) {
     const arns = [];
     let nextToken;
     do {
-        const page = await ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }));
+        const page = await ecs.send(new client_ecs_dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }));
         arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyOf(arn) === family));
         nextToken = page.nextToken;
     } while (nextToken);
@@ -2042,10 +1784,10 @@ async function activeRevisions(ecs, family) {
 /** Every task definition a service of any cluster in the region runs or still deploys. */
 async function revisionsInUse(ecs) {
     const used = new Set();
-    for (const cluster of await listAll((nextToken) => ecs.send(new dist_cjs/* ListClustersCommand */.Nnn({ nextToken })), 'clusterArns')) {
-        const serviceArns = await listAll((nextToken) => ecs.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, nextToken })), 'serviceArns');
+    for (const cluster of await listAll((nextToken) => ecs.send(new client_ecs_dist_cjs/* ListClustersCommand */.Nnn({ nextToken })), 'clusterArns')) {
+        const serviceArns = await listAll((nextToken) => ecs.send(new client_ecs_dist_cjs/* ListServicesCommand */.qde({ cluster, nextToken })), 'serviceArns');
         for (let start = 0; start < serviceArns.length; start += 10) {
-            const output = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: serviceArns.slice(start, start + 10) }));
+            const output = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: serviceArns.slice(start, start + 10) }));
             for (const service of output.services ?? []) {
                 if (service.taskDefinition)
                     used.add(service.taskDefinition);
@@ -2076,7 +1818,7 @@ function revisionsToDeregister(newestFirst, keep, inUse) {
 async function cleanUpRevisions(ecs, family, keep) {
     const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs));
     for (const arn of candidates) {
-        await ecs.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn }));
+        await ecs.send(new client_ecs_dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn }));
     }
     return candidates;
 }
@@ -2146,7 +1888,7 @@ function jitter(ms, random = Math.random) {
 async function watch(tick, options) {
     let pace = startPace(options.ceilingMs);
     for (;;) {
-        await pause(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
+        await (0,sleep/* pause */.v)(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
         const stop = interruption(options.deadline, options.cancel);
         if (stop)
             return { kind: stop };
@@ -2271,6 +2013,115 @@ function essentialContainers(definitions) {
 }
 function circuitBreakerOn(breaker) {
     return breaker?.enable === true;
+}
+
+// EXTERNAL MODULE: ./src/artifacts/hooks.ts
+var artifacts_hooks = __webpack_require__(283);
+;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
+
+
+
+
+
+/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
+const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
+const APPSPEC_FILE = 'appspec.yaml';
+const TASKDEF_FILE = 'taskdef.json';
+/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
+function appSpec(input) {
+    const network = input.networkConfiguration?.awsvpcConfiguration;
+    const hooks = [...(input.hooks ?? [])].sort((a, b) => artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(a.event) - artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(b.event));
+    return {
+        version: 0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: input.taskDefinition,
+                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
+                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
+                        ...(network
+                            ? {
+                                NetworkConfiguration: {
+                                    AwsvpcConfiguration: {
+                                        Subnets: [...(network.subnets ?? [])],
+                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
+                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
+                                    },
+                                },
+                            }
+                            : {}),
+                    },
+                },
+            },
+        ],
+        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
+    };
+}
+/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
+function appSpecJson(input) {
+    const { version: _version, ...rest } = appSpec(input);
+    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
+}
+/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
+function appSpecYaml(input) {
+    const doc = appSpecDocument(appSpec(input));
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_, pair) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                return;
+            const key = String(pair.key.value);
+            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
+                pair.value.flow = true;
+                for (const item of pair.value.items)
+                    if ((0,dist/* isScalar */.jn)(item))
+                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
+                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+        },
+    });
+    return appSpecString(doc);
+}
+/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
+function appSpecDocument(value) {
+    const doc = new dist/* Document */.yo(value);
+    const version = doc.get('version', true);
+    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
+        version.minFractionDigits = 1;
+    }
+    return doc;
+}
+function appSpecString(doc) {
+    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
+/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
+function isPlain(key, value) {
+    if (key === 'Type')
+        return true;
+    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
+}
+/**
+ * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
+ * for each placeholder container.
+ */
+function codeDeployTaskdef(taskDefinition, placeholders) {
+    const result = clean(taskDefinition);
+    const containers = containersOf(result);
+    for (const { container, placeholder } of placeholders) {
+        const match = containers.find((entry) => containerName(entry.container) === container);
+        if (!match) {
+            throw new src_errors/* UserError */.yo(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
+        }
+        match.container.image = `<${bare(placeholder)}>`;
+    }
+    return JSON.stringify(result, null, 2) + '\n';
+}
+function bare(placeholder) {
+    return placeholder.replace(/^<(.*)>$/, '$1');
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
@@ -3033,7 +2884,47 @@ function hintsFor(info, failedEvents, hooks, back) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(2684);
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+;// CONCATENATED MODULE: ./src/deploy/ecs.ts
+
+async function lookUpService(ecs, cluster, name) {
+    const output = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [name] }));
+    const service = output.services?.[0];
+    if (service)
+        return { service };
+    return { failure: output.failures?.[0] ?? { reason: 'MISSING' } };
+}
+/** DescribeServices for a service that must exist (while watching it). */
+async function describeService(ecs, cluster, name) {
+    const lookup = await lookUpService(ecs, cluster, name);
+    if ('service' in lookup)
+        return lookup.service;
+    throw new Error(`DescribeServices: service ${name} in cluster ${cluster} is ${lookup.failure.reason ?? 'missing'}.`);
+}
+/** ARNs of stopped tasks, newest pages first, at most `limit`. */
+async function listStoppedTasks(ecs, cluster, filter, limit = 100) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster, ...filter, desiredStatus: 'STOPPED', nextToken }));
+        arns.push(...(page.taskArns ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken && arns.length < limit);
+    return arns.slice(0, limit);
+}
+/** DescribeTasks in batches of 100, the API's limit. */
+async function describeTasks(ecs, cluster, arns) {
+    const tasks = [];
+    for (let start = 0; start < arns.length; start += 100) {
+        const output = await ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns.slice(start, start + 100) }));
+        tasks.push(...(output.tasks ?? []));
+    }
+    return tasks;
+}
+function taskId(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/evidence.ts
 
 
@@ -3844,7 +3735,7 @@ async function stopWithRollback(context, follower, cause) {
     }
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
         if (look > 0 || !alreadyDone)
-            await pause(context.sleep, quickPauseMs(context), []);
+            await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         await follower.flush();
     }
     const status = follower.info?.status;
@@ -3949,7 +3840,7 @@ async function updateService(context, input, recognise, retry = {}) {
     context.reporter.emit({ type: 'debug', message: `UpdateService ${JSON.stringify(input)}` });
     const send = async () => {
         try {
-            const output = await context.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input));
+            const output = await context.clients.ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr(input));
             if (!output.service)
                 throw new Error(`UpdateService returned no service for ${input.service}.`);
             return { service: output.service };
@@ -4289,7 +4180,7 @@ async function rollBack(context, cause) {
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
-        await pause(context.sleep, quickPauseMs(context), []);
+        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         const seen = service;
         service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen);
     }
@@ -4351,31 +4242,184 @@ function driverFor(name, drivers = DRIVERS) {
     return driver;
 }
 
-;// CONCATENATED MODULE: ./src/run.ts
+;// CONCATENATED MODULE: ./src/deploy/target.ts
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-/** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
-async function run(config, deps) {
-    if (config.artifactsDir)
-        await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir');
-    const result = config.cluster && config.service
-        ? await deploy(config, deps, config.cluster, config.service)
-        : await renderOnly(config, deps);
-    deps.reporter.emit({ type: 'verdict', result });
-    return result;
+/** DescribeServices, with every way it can be wrong turned into a UserError that names the flag. */
+async function describeTarget(ecs, cluster, name) {
+    let lookup;
+    try {
+        lookup = await lookUpService(ecs, cluster, name);
+    }
+    catch (error) {
+        if ((0,src_errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
+            throw new src_errors/* UserError */.yo(`--cluster ${cluster}: ECS has no such cluster in this account and region.`);
+        }
+        throw error;
+    }
+    if ('failure' in lookup) {
+        const reason = lookup.failure.reason ?? 'MISSING';
+        throw new src_errors/* UserError */.yo(`--service ${name}: cluster ${cluster} has no such service (${reason}); check --service and --cluster.`);
+    }
+    const status = lookup.service.status;
+    if (status !== 'ACTIVE') {
+        throw new src_errors/* UserError */.yo(`--service ${name}: the service in cluster ${cluster} is ${status}; berth deploys ACTIVE services only.`);
+    }
+    return lookup.service;
 }
+
+;// CONCATENATED MODULE: ./src/artifacts/image-detail.ts
+const IMAGE_DETAIL_FILE = 'imageDetail.json';
+/** `{"ImageURI": uri}`, plus the fields the ECR source action adds when the image's ECR details are known. */
+function imageDetail(uri, ecr) {
+    if (!ecr)
+        return { ImageURI: uri };
+    return {
+        ...(ecr.imageSizeInBytes !== undefined ? { ImageSizeInBytes: String(ecr.imageSizeInBytes) } : {}),
+        ...(ecr.imageDigest !== undefined ? { ImageDigest: ecr.imageDigest } : {}),
+        Version: '1.0',
+        ...(ecr.imagePushedAt !== undefined ? { ImagePushedAt: javaDateString(ecr.imagePushedAt) } : {}),
+        ...(ecr.registryId !== undefined ? { RegistryId: ecr.registryId } : {}),
+        ...(ecr.repositoryName !== undefined ? { RepositoryName: ecr.repositoryName } : {}),
+        ImageURI: uri,
+        ...(ecr.imageTags !== undefined ? { ImageTags: [...ecr.imageTags] } : {}),
+    };
+}
+function serializeImageDetail(detail) {
+    return JSON.stringify(detail, null, 2) + '\n';
+}
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The ECR source action's timestamp form, Java's Date.toString in UTC: `Mon Jan 21 20:04:00 UTC 2019`. */
+function javaDateString(date) {
+    const two = (n) => String(n).padStart(2, '0');
+    const time = `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+    return `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${time} UTC ${date.getUTCFullYear()}`;
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/imagedefinitions.ts
+
+
+const IMAGE_DEFINITIONS_FILE = 'imagedefinitions.json';
+/**
+ * The containers' images, in task definition order: the given containers (usually those whose image was
+ * set), or all of them when none are given.
+ */
+function imageDefinitions(taskDefinition, containers = []) {
+    const all = containersOf(taskDefinition).map(({ container }) => ({
+        name: containerName(container),
+        image: container.image,
+    }));
+    const existing = all.flatMap(({ name }) => name ?? []);
+    const unknown = containers.filter((name) => !existing.includes(name));
+    if (unknown.length > 0) {
+        throw new src_errors/* UserError */.yo(`imagedefinitions.json: no container named ${unknown.map((name) => `"${name}"`).join(', ')}; ` +
+            `the task definition's containers are ${existing.map((name) => `"${name}"`).join(', ')}.`);
+    }
+    const wanted = all.filter(({ name }) => name !== undefined && (containers.length === 0 || containers.includes(name)));
+    return wanted.map(({ name, image }) => {
+        if (typeof image !== 'string')
+            throw new src_errors/* UserError */.yo(`imagedefinitions.json: container "${name}" has no image.`);
+        return { name: name, imageUri: image };
+    });
+}
+/** The file as the ECS action reads it: a JSON array of `{"name", "imageUri"}`, UTF-8. */
+function serializeImageDefinitions(definitions) {
+    const entries = definitions.map(({ name, imageUri }) => ({ name, imageUri }));
+    return JSON.stringify(entries, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/index.ts
+
+
+
+
+
+
+
+
+/** CodeDeployToECS takes Image1 to Image4. */
+const MAX_IMAGE_PLACEHOLDERS = 4;
+/**
+ * The CodePipeline artifacts for the rendered task definition, in a fixed order. With several images,
+ * `imageDetail.json` is the first one's and each container also gets `<container>/imageDetail.json`, one per
+ * CodeDeployToECS image artifact.
+ */
+function buildArtifacts(kinds, input) {
+    const containers = unique(input.images.map((image) => image.container));
+    const files = [];
+    if (kinds.includes('imagedefinitions')) {
+        const definitions = imageDefinitions(input.taskDefinition, containers);
+        files.push({ name: IMAGE_DEFINITIONS_FILE, content: serializeImageDefinitions(definitions) });
+    }
+    if (kinds.includes('imagedetail'))
+        files.push(...imageDetailFiles(input.taskDefinition, containers));
+    if (kinds.includes('codedeploy'))
+        files.push(...codeDeployFiles(input, containers));
+    return files;
+}
+function imageDetailFiles(taskDefinition, containers) {
+    const definitions = imageDefinitions(taskDefinition, containers);
+    const [first] = definitions;
+    const files = [{ name: IMAGE_DETAIL_FILE, content: serializeImageDetail(imageDetail(first.imageUri)) }];
+    if (definitions.length > 1) {
+        for (const { name, imageUri } of definitions) {
+            files.push({ name: `${name}/${IMAGE_DETAIL_FILE}`, content: serializeImageDetail(imageDetail(imageUri)) });
+        }
+    }
+    return files;
+}
+function codeDeployFiles(input, containers) {
+    if (containers.length > MAX_IMAGE_PLACEHOLDERS) {
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: CodeDeployToECS fills in at most ${MAX_IMAGE_PLACEHOLDERS} images ` +
+            `(Image1 to Image4), but ${containers.length} containers get a new image: ${containers.join(', ')}.`);
+    }
+    const placeholders = containers.map((container, i) => ({ container, placeholder: `IMAGE${i + 1}_NAME` }));
+    const target = loadBalancedContainer(input.taskDefinition, input.appSpec?.containerName, input.appSpec?.containerPort);
+    return [
+        { name: TASKDEF_FILE, content: codeDeployTaskdef(input.taskDefinition, placeholders) },
+        {
+            name: APPSPEC_FILE,
+            content: appSpecYaml({
+                taskDefinition: TASK_DEFINITION_PLACEHOLDER,
+                ...target,
+                hooks: input.appSpec?.hooks ?? [],
+            }),
+        },
+    ];
+}
+/** The container and port behind the load balancer: as given, else the first container with a port mapping. */
+function loadBalancedContainer(taskDefinition, name, port) {
+    const withPorts = containersOf(taskDefinition).flatMap(({ container }) => {
+        const mappings = Array.isArray(container.portMappings) ? container.portMappings.filter(isObject) : [];
+        const firstPort = mappings.map((mapping) => mapping.containerPort).find((value) => typeof value === 'number');
+        const own = containerName(container);
+        return own === undefined ? [] : [{ name: own, port: firstPort }];
+    });
+    const chosen = name === undefined
+        ? withPorts.find((entry) => entry.port !== undefined)
+        : withPorts.find((entry) => entry.name === name);
+    if (name !== undefined && !chosen) {
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: no container named "${name}" for the AppSpec's LoadBalancerInfo; ` +
+            `the task definition's containers are ${withPorts.map((entry) => `"${entry.name}"`).join(', ')}.`);
+    }
+    const containerPort = port ?? chosen?.port;
+    if (!chosen || containerPort === undefined) {
+        const which = name === undefined ? 'no container has a' : `container "${name}" has no`;
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: the AppSpec needs the container and port behind the load balancer, but ${which} ` +
+            'portMapping with a containerPort; add one to the task definition.');
+    }
+    return { containerName: chosen.name, containerPort };
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./src/stage.ts
+
+
+
+
 /** Emits stage-started/ended around one stage, also when it throws, so that log groups always close. */
 async function stage(deps, name, title, work) {
     deps.reporter.emit({ type: 'stage-started', stage: name, title });
@@ -4389,6 +4433,32 @@ async function stage(deps, name, title, work) {
 function pathFor(deps, path) {
     return deps.cwd && !(0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.join)(deps.cwd, path) : path;
 }
+/** How many times berth tries, before any change, to reach an AWS endpoint that refuses or does not exist. */
+const UNREACHABLE_ATTEMPTS = 3;
+/**
+ * Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. A call AWS
+ * did not answer (the SDK's attempts each waited their full time) is not sent again before any change, nor is one
+ * to an endpoint that cannot be reached, after a few tries: the run ends with advice instead.
+ */
+function read(deps, call) {
+    let unreachable = 0;
+    return retrying(call, {
+        sleep: deps.sleep,
+        baseMs: 500,
+        retryable: (error) => (0,errors/* isTransient */.dg)(error) &&
+            !(error instanceof errors/* NoAnswerError */.i5) &&
+            !((0,errors/* isUnreachable */.R0)(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
+        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render.ts
+
+
+
+
+
+
 async function readSource(config, deps, service) {
     const source = config.taskDefinition;
     if (source?.kind === 'file') {
@@ -4489,57 +4559,36 @@ async function renderOnly(config, deps) {
     const artifacts = await writeArtifactFiles(config, deps, rendered.artifacts);
     return { status: 'rendered', reasons: [], hints: [], artifacts, taskDefinition: json };
 }
-/** DescribeServices, with every way it can be wrong turned into a UserError that names the flag. */
-async function describeTarget(deps, cluster, name) {
-    let lookup;
-    try {
-        lookup = await read(deps, () => lookUpService(deps.clients.ecs, cluster, name));
-    }
-    catch (error) {
-        if ((0,src_errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
-            throw new src_errors/* UserError */.yo(`--cluster ${cluster}: ECS has no such cluster in this account and region.`);
-        }
-        throw error;
-    }
-    if ('failure' in lookup) {
-        const reason = lookup.failure.reason ?? 'MISSING';
-        throw new src_errors/* UserError */.yo(`--service ${name}: cluster ${cluster} has no such service (${reason}); check --service and --cluster.`);
-    }
-    const status = lookup.service.status;
-    if (status !== 'ACTIVE') {
-        throw new src_errors/* UserError */.yo(`--service ${name}: the service in cluster ${cluster} is ${status}; berth deploys ACTIVE services only.`);
-    }
-    return lookup.service;
-}
-/** How many times berth tries, before any change, to reach an AWS endpoint that refuses or does not exist. */
-const UNREACHABLE_ATTEMPTS = 3;
-/**
- * Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. A call AWS
- * did not answer (the SDK's attempts each waited their full time) is not sent again before any change, nor is one
- * to an endpoint that cannot be reached, after a few tries: the run ends with advice instead.
- */
-function read(deps, call) {
-    let unreachable = 0;
-    return retrying(call, {
-        sleep: deps.sleep,
-        baseMs: 500,
-        retryable: (error) => (0,errors/* isTransient */.dg)(error) &&
-            !(error instanceof clients.NoAnswerError) &&
-            !((0,errors/* isUnreachable */.R0)(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
-        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
-    });
-}
-/** Before any change: AWS that never answered is a problem of the environment, said as such (exit 2). */
-function neverReached(error) {
-    if (!(error instanceof clients.NoAnswerError) && !(0,errors/* isUnreachable */.R0)(error))
-        return error;
-    return new src_errors/* UserError */.yo(`${(0,src_errors/* errorMessage */.gJ)(error)}; nothing was changed. Check the network (proxy, VPC endpoints, firewall), the region ` +
-        '(--region, AWS_REGION) and AWS_ENDPOINT_URL if it is set.', {}, 'environment');
+
+;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
+async function run(config, deps) {
+    if (config.artifactsDir)
+        await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir');
+    const result = config.cluster && config.service
+        ? await deploy(config, deps, config.cluster, config.service)
+        : await renderOnly(config, deps);
+    deps.reporter.emit({ type: 'verdict', result });
+    return result;
 }
 async function preflight(config, deps, cluster, name) {
     // A file is read, rendered and checked before any AWS call: its problems are said without waiting on AWS.
     const local = config.taskDefinition?.kind === 'file' ? await renderAndValidate(config, deps) : undefined;
-    const service = await describeTarget(deps, cluster, name);
+    const service = await read(deps, () => describeTarget(deps.clients.ecs, cluster, name));
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
     const rendered = local ?? (await renderAndValidate(config, deps, service));
     await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], registryOf(service.serviceArn));
@@ -4558,33 +4607,6 @@ async function preflight(config, deps, cluster, name) {
     const reusable = reusableRevision(rendered.input, { current, latest });
     return { service, driver, prepared, rendered, reusable, previousTaskDefinitionArn, family };
 }
-function plan(config, pre, cluster) {
-    const target = pre.reusable?.arn ?? `a new revision of ${pre.family}`;
-    const actions = [
-        pre.reusable
-            ? `reuse ${pre.reusable.arn}: the rendered task definition is equivalent`
-            : `register a new revision of family ${pre.family}`,
-        ...(pre.prepared.plan ?? [serviceUpdate(config, pre, cluster, target)]),
-    ];
-    if (config.artifactsDir && pre.rendered.artifacts.length > 0) {
-        actions.push(`write ${pre.rendered.artifacts.map((file) => file.name).join(', ')} to ${config.artifactsDir}`);
-    }
-    if (config.keepRevisions !== undefined) {
-        actions.push(`deregister, after success, the revisions of ${pre.family} older than the newest ${config.keepRevisions} that no service in the region uses`);
-    }
-    return actions;
-}
-/** The plan line of a driver that has none of its own: the service, from which task definition to which. */
-function serviceUpdate(config, pre, cluster, target) {
-    const update = [
-        `update service ${pre.service.serviceName} in cluster ${cluster} from ${pre.previousTaskDefinitionArn} to ${target}`,
-    ];
-    if (config.desiredCount !== undefined)
-        update.push(`desired count ${config.desiredCount}`);
-    if (config.forceNewDeployment)
-        update.push('forcing a new deployment');
-    return `${update.join(', ')} (${pre.driver.name})`;
-}
 function cancelledBeforeDeploy(base) {
     const reason = base.taskDefinitionArn
         ? `the run was cancelled after ${base.taskDefinitionArn} was registered, before the service was changed.`
@@ -4602,7 +4624,7 @@ async function deploy(config, runDeps, cluster, name) {
         if (deps.signal?.aborted && !(0,src_errors/* isUserError */.iU)(error)) {
             return cancelledBeforeDeploy({ cluster, service: name, artifacts: [] });
         }
-        throw neverReached(error);
+        throw (0,errors/* neverReached */.Xb)(error);
     }
     const base = {
         cluster,
@@ -4611,7 +4633,16 @@ async function deploy(config, runDeps, cluster, name) {
         artifacts: [],
     };
     if (config.dryRun) {
-        const actions = plan(config, pre, cluster);
+        const actions = planLines(config, {
+            cluster,
+            serviceName: pre.service.serviceName ?? name,
+            previousTaskDefinitionArn: pre.previousTaskDefinitionArn,
+            family: pre.family,
+            reusableArn: pre.reusable?.arn,
+            driverName: pre.driver.name,
+            driverPlan: pre.prepared.plan,
+            artifactNames: pre.rendered.artifacts.map((file) => file.name),
+        });
         deps.reporter.emit({ type: 'plan', actions });
         return { ...base, status: 'planned', reasons: [], hints: [], plan: actions };
     }
@@ -4682,6 +4713,45 @@ async function keepRevisions(deps, family, keep) {
                 message: `--keep-revisions: could not clean up old revisions: ${(0,src_errors/* errorMessage */.gJ)(error)}`,
             });
         }
+    });
+}
+
+
+/***/ }),
+
+/***/ 588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep),
+/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */ });
+/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
+async function pause(sleep, ms, signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    if (present.some((signal) => signal.aborted))
+        return;
+    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
+    try {
+        await sleep(ms, signal);
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
     });
 }
 
