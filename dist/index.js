@@ -29159,7 +29159,7 @@ async function main() {
         if (github)
             reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(reporter, github);
         // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
-        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(815), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6237)), Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
+        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(815), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9871)), Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
         const result = await run(config, {
             clients: createClients({ region: config.region }),
             reporter,

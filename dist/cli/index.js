@@ -1165,7 +1165,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3857)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9819)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
     let result;
     try {
         result = await run(config, {

@@ -1,16 +1,8 @@
 import { THRESHOLDS } from '../../../fixtures/circuit-breaker-thresholds.js'
 import { describe, expect, it } from '@jest/globals'
 import type { Deployment, Task } from '@aws-sdk/client-ecs'
-import {
-  countsOf,
-  essentialContainers,
-  failureThreshold,
-  isTaskFailure,
-  judge,
-  takeNewEvents,
-  type Judgement,
-  type Tracking,
-} from '../../../../src/deploy/rolling/judge.js'
+import { countsOf, judge, takeNewEvents, type Judgement, type Tracking } from '../../../../src/deploy/rolling/judge.js'
+import { essentialContainers, failureThreshold, isTaskFailure } from '../../../../src/deploy/task-failures.js'
 
 const TD = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/api:${revision}`
 const OURS = 'ecs-svc/9223370564341623665'

@@ -1,5 +1,5 @@
-export const id = 237;
-export const ids = [237,201];
+export const id = 871;
+export const ids = [871,201];
 export const modules = {
 
 /***/ 201:
@@ -167,7 +167,7 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 6237:
+/***/ 9871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1891,70 +1891,9 @@ function waitFor(ms, options) {
     return Math.min(jitter(ms, options.random), options.deadline.remaining());
 }
 
-;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
-const ROLLING_BACK = /circuit breaker: rolling back/i;
-function ref(deployment) {
-    return { id: deployment.id ?? '?', taskDefinition: deployment.taskDefinition ?? '?' };
-}
-/** The circuit breaker restores the last COMPLETED deployment under its old id; a newer deployment has a new id. */
-function isRollback(deployment, tracking) {
-    return deployment.id === tracking.previousDeploymentId || ROLLING_BACK.test(deployment.rolloutStateReason ?? '');
-}
-function judge(deployments, tracking) {
-    const ours = deployments.find((deployment) => deployment.id === tracking.deploymentId);
-    const primary = deployments.find((deployment) => deployment.status === 'PRIMARY');
-    const other = primary && primary.id !== tracking.deploymentId ? primary : undefined;
-    if (ours?.rolloutState === 'COMPLETED')
-        return { state: 'succeeded', at: ours.updatedAt };
-    if (other && isRollback(other, tracking)) {
-        return {
-            state: 'rolled_back',
-            to: ref(other),
-            reason: ours?.rolloutStateReason,
-            at: ours?.updatedAt ?? other.createdAt,
-        };
-    }
-    if (ours?.rolloutState === 'FAILED') {
-        return { state: 'failed', reason: ours.rolloutStateReason ?? 'the deployment failed.', at: ours.updatedAt };
-    }
-    if (other)
-        return { state: 'superseded', by: ref(other), at: other.createdAt };
-    if (!ours) {
-        return { state: 'failed', reason: `deployment ${tracking.deploymentId} is no longer listed on the service.` };
-    }
-    return { state: 'in_progress' };
-}
-/** Newest first, as DescribeServices lists them. */
-function countsOf(deployments) {
-    return deployments.map((deployment) => ({
-        id: deployment.id ?? '?',
-        status: deployment.status ?? '?',
-        taskDefinition: deployment.taskDefinition ?? '?',
-        desired: deployment.desiredCount ?? 0,
-        pending: deployment.pendingCount ?? 0,
-        running: deployment.runningCount ?? 0,
-        failed: deployment.failedTasks ?? 0,
-        ...(deployment.rolloutState ? { rolloutState: deployment.rolloutState } : {}),
-    }));
-}
-function countsKey(counts) {
-    return JSON.stringify(counts);
-}
-function eventKey(event) {
-    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
-}
-/** Events not seen before, oldest first; marks them seen. ECS lists events newest first. */
-function takeNewEvents(events, seen) {
-    const fresh = [];
-    for (const event of [...events].reverse()) {
-        const key = eventKey(event);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        fresh.push(event);
-    }
-    return fresh;
-}
+;// CONCATENATED MODULE: ./src/deploy/task-failures.ts
+// When a deployment's tasks count as failing, for every driver: which stopped tasks are failures, and how many
+// the circuit breaker (or berth, in its place) accepts.
 /**
  * The circuit breaker's failure threshold: COUNT is its value; the percent types ceil(value% × desiredCount),
  * BOUNDED_PERCENT (the default, 50) within 3..200. Multiplied before dividing, so 7 % of 100 is exactly 7.
@@ -1987,9 +1926,6 @@ function isTaskFailure(task, essential) {
 /** The names of a task definition's essential containers (a container is essential unless it says otherwise). */
 function essentialContainers(definitions) {
     return new Set(definitions.filter((definition) => definition.essential !== false).map((d) => d.name ?? ''));
-}
-function circuitBreakerOn(breaker) {
-    return breaker?.enable === true;
 }
 
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
@@ -2799,67 +2735,6 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
-
-/** The verdict of a finished deployment; undefined while it is still going. */
-function codeDeployVerdict(info, lifecycle, hooks) {
-    const id = info.deploymentId ?? 'deployment';
-    switch (info.status) {
-        case 'Succeeded':
-            return { status: 'succeeded', reasons: [`CodeDeploy deployment ${id} succeeded.`], hints: [] };
-        case 'Failed':
-        case 'Stopped':
-            return unsuccessful(info, lifecycle, hooks);
-        default:
-            return undefined;
-    }
-}
-/** CodeDeploy rolled back: the original task set serves production traffic again. */
-function rolledBack(info) {
-    const rollback = info.rollbackInfo;
-    return Boolean(rollback?.rollbackDeploymentId || rollback?.rollbackMessage);
-}
-function unsuccessful(info, lifecycle, hooks) {
-    const back = rolledBack(info);
-    const failedEvents = lifecycle.filter((event) => event.status === 'Failed');
-    const reasons = [headline(info, back), ...failedEvents.map((event) => lifecycleReason(event, hooks))];
-    const rollbackMessage = info.rollbackInfo?.rollbackMessage;
-    if (rollbackMessage)
-        reasons.push(`rollback: ${rollbackMessage}`);
-    return { status: back ? 'rolled_back' : 'failed', reasons, hints: hintsFor(info, failedEvents, hooks, back) };
-}
-function headline(info, back) {
-    const id = info.deploymentId ?? 'deployment';
-    const verb = info.status === 'Stopped' ? 'was stopped' : 'failed';
-    const error = info.errorInformation;
-    const detail = error?.code || error?.message ? `: ${[error.code, error.message].filter(Boolean).join(': ')}` : '.';
-    const suffix = back ? ' CodeDeploy rolled production traffic back to the original task set.' : '';
-    return `CodeDeploy deployment ${id} ${verb}${detail}${detail.endsWith('.') ? '' : '.'}${suffix}`;
-}
-/** `lifecycle event AfterAllowTestTraffic failed (hook function smoke-check): ErrorCode: message` */
-function lifecycleReason(event, hooks) {
-    const name = event.lifecycleEventName ?? 'Unknown';
-    const hook = hooks.find((binding) => binding.event === name);
-    const diagnostics = diagnosticsOf(event);
-    return (`lifecycle event ${name} failed${hook ? ` (hook function ${hook.functionName})` : ''}` +
-        (diagnostics ? `: ${diagnostics}` : '.'));
-}
-function hintsFor(info, failedEvents, hooks, back) {
-    const hints = [];
-    for (const event of failedEvents) {
-        const hook = hooks.find((binding) => binding.event === event.lifecycleEventName);
-        if (!hook)
-            continue;
-        hints.push(`The ${hook.event} hook ${hook.functionName} reported Failed, or did not report within an hour. Its logs are ` +
-            `in the CloudWatch Logs group /aws/lambda/${hook.functionName}.`);
-    }
-    if (!back && info.status === 'Failed') {
-        hints.push('CodeDeploy did not roll back: turn on automatic rollback on DEPLOYMENT_FAILURE in the deployment group ' +
-            'to have production traffic return to the original task set by itself.');
-    }
-    return hints;
-}
-
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
 var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
 ;// CONCATENATED MODULE: ./src/deploy/ecs.ts
@@ -3241,6 +3116,194 @@ function unchangedOutcome(context) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
+
+/** The verdict of a finished deployment; undefined while it is still going. */
+function codeDeployVerdict(info, lifecycle, hooks) {
+    const id = info.deploymentId ?? 'deployment';
+    switch (info.status) {
+        case 'Succeeded':
+            return { status: 'succeeded', reasons: [`CodeDeploy deployment ${id} succeeded.`], hints: [] };
+        case 'Failed':
+        case 'Stopped':
+            return unsuccessful(info, lifecycle, hooks);
+        default:
+            return undefined;
+    }
+}
+/** CodeDeploy rolled back: the original task set serves production traffic again. */
+function rolledBack(info) {
+    const rollback = info.rollbackInfo;
+    return Boolean(rollback?.rollbackDeploymentId || rollback?.rollbackMessage);
+}
+function unsuccessful(info, lifecycle, hooks) {
+    const back = rolledBack(info);
+    const failedEvents = lifecycle.filter((event) => event.status === 'Failed');
+    const reasons = [headline(info, back), ...failedEvents.map((event) => lifecycleReason(event, hooks))];
+    const rollbackMessage = info.rollbackInfo?.rollbackMessage;
+    if (rollbackMessage)
+        reasons.push(`rollback: ${rollbackMessage}`);
+    return { status: back ? 'rolled_back' : 'failed', reasons, hints: hintsFor(info, failedEvents, hooks, back) };
+}
+function headline(info, back) {
+    const id = info.deploymentId ?? 'deployment';
+    const verb = info.status === 'Stopped' ? 'was stopped' : 'failed';
+    const error = info.errorInformation;
+    const detail = error?.code || error?.message ? `: ${[error.code, error.message].filter(Boolean).join(': ')}` : '.';
+    const suffix = back ? ' CodeDeploy rolled production traffic back to the original task set.' : '';
+    return `CodeDeploy deployment ${id} ${verb}${detail}${detail.endsWith('.') ? '' : '.'}${suffix}`;
+}
+/** `lifecycle event AfterAllowTestTraffic failed (hook function smoke-check): ErrorCode: message` */
+function lifecycleReason(event, hooks) {
+    const name = event.lifecycleEventName ?? 'Unknown';
+    const hook = hooks.find((binding) => binding.event === name);
+    const diagnostics = diagnosticsOf(event);
+    return (`lifecycle event ${name} failed${hook ? ` (hook function ${hook.functionName})` : ''}` +
+        (diagnostics ? `: ${diagnostics}` : '.'));
+}
+function hintsFor(info, failedEvents, hooks, back) {
+    const hints = [];
+    for (const event of failedEvents) {
+        const hook = hooks.find((binding) => binding.event === event.lifecycleEventName);
+        if (!hook)
+            continue;
+        hints.push(`The ${hook.event} hook ${hook.functionName} reported Failed, or did not report within an hour. Its logs are ` +
+            `in the CloudWatch Logs group /aws/lambda/${hook.functionName}.`);
+    }
+    if (!back && info.status === 'Failed') {
+        hints.push('CodeDeploy did not roll back: turn on automatic rollback on DEPLOYMENT_FAILURE in the deployment group ' +
+            'to have production traffic return to the original task set by itself.');
+    }
+    return hints;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/codedeploy/follower.ts
+
+
+
+
+
+
+/** Follows one deployment: reports what changed on each look, remembers what the explanation needs. */
+class Follower {
+    context;
+    plan;
+    deploymentId;
+    last;
+    lastTarget;
+    info;
+    /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
+    taskSets = {};
+    readyNoticed = false;
+    replacement;
+    /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
+    greenLimit;
+    constructor(context, plan, deploymentId) {
+        this.context = context;
+        this.plan = plan;
+        this.deploymentId = deploymentId;
+        this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1);
+    }
+    get observation() {
+        return this.last;
+    }
+    async tick() {
+        const changed = await this.look();
+        const ending = this.ending() ?? (await this.greenFailing());
+        return ending ? { done: ending } : { changed };
+    }
+    /**
+     * Stopped tasks of the deployed revision in the service started since this deployment was created: the
+     * replacement task set's, not those of an earlier deployment of the same revision.
+     */
+    get green() {
+        const since = this.info?.createTime?.getTime();
+        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
+        return this.replacement;
+    }
+    /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
+    async greenFailures() {
+        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
+        return (await this.green.refresh()).filter((task) => isTaskFailure(task, essential)).length;
+    }
+    /**
+     * While traffic can still go back to blue (blue exists until the termination wait ends, so StopDeployment with
+     * rollback restores it), the replacement's failed tasks against berth's limit.
+     */
+    async greenFailing() {
+        if (this.info?.status !== 'InProgress')
+            return undefined;
+        const failures = await this.greenFailures();
+        return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined;
+    }
+    /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
+    async look() {
+        const info = await getDeployment(this.context.clients.codedeploy, this.deploymentId);
+        const target = (await getTarget(this.context.clients.codedeploy, this.deploymentId, this.plan.targetId)) ?? this.lastTarget;
+        this.info = info;
+        this.lastTarget = target;
+        const current = observe(info, target);
+        this.taskSets.blue ??= current.taskSets.blue;
+        this.taskSets.green ??= current.taskSets.green;
+        const events = progressEvents(this.last, current, this.plan.appspec.hooks);
+        for (const event of events)
+            this.context.reporter.emit(event);
+        this.noticeReady(current);
+        this.last = current;
+        return events.length > 0;
+    }
+    noticeReady(current) {
+        if (current.status !== 'Ready' || this.readyNoticed)
+            return;
+        this.readyNoticed = true;
+        this.context.reporter.emit({
+            type: 'info',
+            message: `deployment ${this.deploymentId} waits for you to continue it (the group's deploymentReadyOption): ` +
+                `aws deploy continue-deployment --deployment-id ${this.deploymentId} --deployment-wait-type READY_WAIT`,
+        });
+    }
+    ending() {
+        if (!this.info || !this.last)
+            return undefined;
+        const verdict = codeDeployVerdict(this.info, this.last.lifecycle, this.plan.appspec.hooks);
+        if (verdict)
+            return { kind: 'finished', verdict };
+        if (this.context.config.waitFor === 'traffic-shifted' && trafficShifted(this.last.lifecycle)) {
+            return { kind: 'traffic-shifted' };
+        }
+        return undefined;
+    }
+    /** One more look after the loop, so that late changes are not lost; errors here change nothing. */
+    async flush() {
+        try {
+            await this.look();
+            return this.ending();
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+async function getDeployment(codedeploy, deploymentId) {
+    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentCommand */.Tvn({ deploymentId }));
+    if (!output.deploymentInfo)
+        throw new Error(`GetDeployment ${deploymentId} returned no deployment.`);
+    return output.deploymentInfo;
+}
+/** The ECS target; undefined until the deployment has started and CodeDeploy has created it. */
+async function getTarget(codedeploy, deploymentId, targetId) {
+    try {
+        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentTargetCommand */.Oxg({ deploymentId, targetId }));
+        return output.deploymentTarget?.ecsTarget;
+    }
+    catch (error) {
+        const name = (0,src_errors/* errorName */.Is)(error);
+        if (name === 'DeploymentTargetDoesNotExistException' || name === 'DeploymentNotStartedException')
+            return undefined;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/driver.ts
 
 
@@ -3363,125 +3426,6 @@ async function isSameDeployment(context, deploymentId, input) {
         givenUp: () => pastGrace(context),
     });
     return info.description === input.description && info.creator === 'user';
-}
-/** Follows one deployment: reports what changed on each look, remembers what the explanation needs. */
-class Follower {
-    context;
-    plan;
-    deploymentId;
-    last;
-    lastTarget;
-    info;
-    /** Task set ids as first seen, so a rollback's traffic is told the right way round. */
-    taskSets = {};
-    readyNoticed = false;
-    replacement;
-    /** How many of them may fail before berth stops the deployment (CodeDeploy itself does not count them). */
-    greenLimit;
-    constructor(context, plan, deploymentId) {
-        this.context = context;
-        this.plan = plan;
-        this.deploymentId = deploymentId;
-        this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1);
-    }
-    get observation() {
-        return this.last;
-    }
-    async tick() {
-        const changed = await this.look();
-        const ending = this.ending() ?? (await this.greenFailing());
-        return ending ? { done: ending } : { changed };
-    }
-    /**
-     * Stopped tasks of the deployed revision in the service started since this deployment was created: the
-     * replacement task set's, not those of an earlier deployment of the same revision.
-     */
-    get green() {
-        const since = this.info?.createTime?.getTime();
-        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
-        return this.replacement;
-    }
-    /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
-    async greenFailures() {
-        const essential = essentialContainers(this.context.taskDefinition.containerDefinitions ?? []);
-        return (await this.green.refresh()).filter((task) => isTaskFailure(task, essential)).length;
-    }
-    /**
-     * While traffic can still go back to blue (blue exists until the termination wait ends, so StopDeployment with
-     * rollback restores it), the replacement's failed tasks against berth's limit.
-     */
-    async greenFailing() {
-        if (this.info?.status !== 'InProgress')
-            return undefined;
-        const failures = await this.greenFailures();
-        return failures >= this.greenLimit ? { kind: 'green-failing', failures } : undefined;
-    }
-    /** One GetDeployment + GetDeploymentTarget; emits what changed and says whether anything did. */
-    async look() {
-        const info = await getDeployment(this.context.clients.codedeploy, this.deploymentId);
-        const target = (await getTarget(this.context.clients.codedeploy, this.deploymentId, this.plan.targetId)) ?? this.lastTarget;
-        this.info = info;
-        this.lastTarget = target;
-        const current = observe(info, target);
-        this.taskSets.blue ??= current.taskSets.blue;
-        this.taskSets.green ??= current.taskSets.green;
-        const events = progressEvents(this.last, current, this.plan.appspec.hooks);
-        for (const event of events)
-            this.context.reporter.emit(event);
-        this.noticeReady(current);
-        this.last = current;
-        return events.length > 0;
-    }
-    noticeReady(current) {
-        if (current.status !== 'Ready' || this.readyNoticed)
-            return;
-        this.readyNoticed = true;
-        this.context.reporter.emit({
-            type: 'info',
-            message: `deployment ${this.deploymentId} waits for you to continue it (the group's deploymentReadyOption): ` +
-                `aws deploy continue-deployment --deployment-id ${this.deploymentId} --deployment-wait-type READY_WAIT`,
-        });
-    }
-    ending() {
-        if (!this.info || !this.last)
-            return undefined;
-        const verdict = codeDeployVerdict(this.info, this.last.lifecycle, this.plan.appspec.hooks);
-        if (verdict)
-            return { kind: 'finished', verdict };
-        if (this.context.config.waitFor === 'traffic-shifted' && trafficShifted(this.last.lifecycle)) {
-            return { kind: 'traffic-shifted' };
-        }
-        return undefined;
-    }
-    /** One more look after the loop, so that late changes are not lost; errors here change nothing. */
-    async flush() {
-        try {
-            await this.look();
-            return this.ending();
-        }
-        catch {
-            return undefined;
-        }
-    }
-}
-async function getDeployment(codedeploy, deploymentId) {
-    const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentCommand */.Tvn({ deploymentId }));
-    if (!output.deploymentInfo)
-        throw new Error(`GetDeployment ${deploymentId} returned no deployment.`);
-    return output.deploymentInfo;
-}
-/** The ECS target; undefined until the deployment has started and CodeDeploy has created it. */
-async function getTarget(codedeploy, deploymentId, targetId) {
-    try {
-        const output = await codedeploy.send(new client_codedeploy_dist_cjs/* GetDeploymentTargetCommand */.Oxg({ deploymentId, targetId }));
-        return output.deploymentTarget?.ecsTarget;
-    }
-    catch (error) {
-        const name = (0,src_errors/* errorName */.Is)(error);
-        if (name === 'DeploymentTargetDoesNotExistException' || name === 'DeploymentNotStartedException')
-            return undefined;
-        throw error;
-    }
 }
 async function conclude(context, follower, ending) {
     const deploymentId = follower.deploymentId;
@@ -3733,69 +3677,92 @@ async function stopWithRollback(context, follower, cause) {
     return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/rolling/driver.ts
-
-
-
-
-
-
-
-
-
-
-
-const rolling = {
-    name: 'rolling',
-    prepare: async ({ config, service, cluster }) => {
-        refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`);
-        return { deploy: deployRolling };
-    },
-};
-/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
-function refuseCodeDeployInputs(config, where) {
-    const given = [
-        config.hooks.length > 0 ? '--hook' : undefined,
-        config.appspec !== undefined ? '--appspec' : undefined,
-        config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
-        config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
-        config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
-    ].filter((flag) => flag !== undefined);
-    if (given.length === 0)
-        return;
-    throw new src_errors/* UserError */.yo(`${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
-        `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
-        'or deploy a service whose deployment controller is CODE_DEPLOY.');
+;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
+const ROLLING_BACK = /circuit breaker: rolling back/i;
+function ref(deployment) {
+    return { id: deployment.id ?? '?', taskDefinition: deployment.taskDefinition ?? '?' };
 }
+/** The circuit breaker restores the last COMPLETED deployment under its old id; a newer deployment has a new id. */
+function isRollback(deployment, tracking) {
+    return deployment.id === tracking.previousDeploymentId || ROLLING_BACK.test(deployment.rolloutStateReason ?? '');
+}
+function judge(deployments, tracking) {
+    const ours = deployments.find((deployment) => deployment.id === tracking.deploymentId);
+    const primary = deployments.find((deployment) => deployment.status === 'PRIMARY');
+    const other = primary && primary.id !== tracking.deploymentId ? primary : undefined;
+    if (ours?.rolloutState === 'COMPLETED')
+        return { state: 'succeeded', at: ours.updatedAt };
+    if (other && isRollback(other, tracking)) {
+        return {
+            state: 'rolled_back',
+            to: ref(other),
+            reason: ours?.rolloutStateReason,
+            at: ours?.updatedAt ?? other.createdAt,
+        };
+    }
+    if (ours?.rolloutState === 'FAILED') {
+        return { state: 'failed', reason: ours.rolloutStateReason ?? 'the deployment failed.', at: ours.updatedAt };
+    }
+    if (other)
+        return { state: 'superseded', by: ref(other), at: other.createdAt };
+    if (!ours) {
+        return { state: 'failed', reason: `deployment ${tracking.deploymentId} is no longer listed on the service.` };
+    }
+    return { state: 'in_progress' };
+}
+/** Newest first, as DescribeServices lists them. */
+function countsOf(deployments) {
+    return deployments.map((deployment) => ({
+        id: deployment.id ?? '?',
+        status: deployment.status ?? '?',
+        taskDefinition: deployment.taskDefinition ?? '?',
+        desired: deployment.desiredCount ?? 0,
+        pending: deployment.pendingCount ?? 0,
+        running: deployment.runningCount ?? 0,
+        failed: deployment.failedTasks ?? 0,
+        ...(deployment.rolloutState ? { rolloutState: deployment.rolloutState } : {}),
+    }));
+}
+function countsKey(counts) {
+    return JSON.stringify(counts);
+}
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
+}
+/** Events not seen before, oldest first; marks them seen. ECS lists events newest first. */
+function takeNewEvents(events, seen) {
+    const fresh = [];
+    for (const event of [...events].reverse()) {
+        const key = eventKey(event);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        fresh.push(event);
+    }
+    return fresh;
+}
+function circuitBreakerOn(breaker) {
+    return breaker?.enable === true;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/rolling/update.ts
+
+
+
+
+
+
+
+
+// What the rolling driver asks of ECS: the UpdateService that starts its deployment, and the one that rolls it back.
+// Each is sent once by the SDK; after a lost answer berth looks at the service before sending it again.
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
-/** UpdateService, then follow our deployment by its id to a verdict. */
-async function deployRolling(context) {
-    if (isUnchanged(context) && isSteady(context.service))
-        return unchangedOutcome(context);
-    const tracking = await startDeployment(context);
-    context.reporter.emit({
-        type: 'deployment-started',
-        deploymentId: tracking.deploymentId,
-        taskDefinitionArn: context.taskDefinitionArn,
-        strategy: 'rolling',
-    });
-    const follower = new driver_Follower(context, tracking, context.service);
-    const end = await watch(() => follower.tick(), watchOptions(context));
-    if (end.kind === 'done')
-        return driver_conclude(context, follower, end.value);
-    return driver_interrupted(context, follower, end.kind);
-}
 function serviceName(context) {
     return context.service.serviceName ?? '';
 }
 function primaryOf(service) {
     return service.deployments?.find((deployment) => deployment.status === 'PRIMARY');
-}
-/** One deployment, done: the service runs what it should. */
-function isSteady(service) {
-    const deployments = service.deployments ?? [];
-    return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED';
 }
 function updateInput(context, taskDefinition, force) {
     return {
@@ -3899,6 +3866,91 @@ async function startDeployment(context) {
         taskDefinitionArn: context.taskDefinitionArn,
         previousDeploymentId: previousDeploymentId !== ours.id ? previousDeploymentId : undefined,
     };
+}
+/**
+ * Puts the service back on the previous task definition and waits briefly to see the rollback deployment start.
+ * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
+ */
+async function rollBack(context, cause) {
+    const previous = context.previousTaskDefinitionArn;
+    const input = { ...updateInput(context, previous, false), desiredCount: undefined };
+    // Sending it again is harmless (the same task definition, not forced): retried on throttling and server errors
+    // until the deadline plus a short grace, and a lost answer is looked at like any other.
+    let service;
+    try {
+        const sent = await updateService(context, input, (seen) => (primaryOf(seen)?.taskDefinition === previous ? (primaryOf(seen)?.id ?? previous) : undefined), rollbackRetry(context));
+        service = 'service' in sent ? sent.service : undefined;
+    }
+    catch (error) {
+        return { sent: false, reason: `could not roll the service back to ${previous}: ${(0,src_errors/* errorMessage */.gJ)(error)}` };
+    }
+    context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
+    for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
+        await pause(context.sleep, quickPauseMs(context), []);
+        const seen = service;
+        service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen);
+    }
+    const rollback = primaryOf(service ?? {});
+    if (rollback?.taskDefinition !== previous) {
+        return { sent: true, reason: `asked ECS to roll the service back to ${previous}: ${cause}.` };
+    }
+    return { sent: true, reason: `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.` };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/rolling/driver.ts
+
+
+
+
+
+
+
+
+
+
+const rolling = {
+    name: 'rolling',
+    prepare: async ({ config, service, cluster }) => {
+        refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`);
+        return { deploy: deployRolling };
+    },
+};
+/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
+function refuseCodeDeployInputs(config, where) {
+    const given = [
+        config.hooks.length > 0 ? '--hook' : undefined,
+        config.appspec !== undefined ? '--appspec' : undefined,
+        config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
+        config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
+        config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
+    ].filter((flag) => flag !== undefined);
+    if (given.length === 0)
+        return;
+    throw new src_errors/* UserError */.yo(`${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
+        `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
+        'or deploy a service whose deployment controller is CODE_DEPLOY.');
+}
+/** One deployment, done: the service runs what it should. */
+function isSteady(service) {
+    const deployments = service.deployments ?? [];
+    return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED';
+}
+/** UpdateService, then follow our deployment by its id to a verdict. */
+async function deployRolling(context) {
+    if (isUnchanged(context) && isSteady(context.service))
+        return unchangedOutcome(context);
+    const tracking = await startDeployment(context);
+    context.reporter.emit({
+        type: 'deployment-started',
+        deploymentId: tracking.deploymentId,
+        taskDefinitionArn: context.taskDefinitionArn,
+        strategy: 'rolling',
+    });
+    const follower = new driver_Follower(context, tracking, context.service);
+    const end = await watch(() => follower.tick(), watchOptions(context));
+    if (end.kind === 'done')
+        return driver_conclude(context, follower, end.value);
+    return driver_interrupted(context, follower, end.kind);
 }
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
 class driver_Follower {
@@ -4137,35 +4189,6 @@ async function driver_interrupted(context, follower, kind) {
         hints: explanation.hints,
         ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
     };
-}
-/**
- * Puts the service back on the previous task definition and waits briefly to see the rollback deployment start.
- * `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
- */
-async function rollBack(context, cause) {
-    const previous = context.previousTaskDefinitionArn;
-    const input = { ...updateInput(context, previous, false), desiredCount: undefined };
-    // Sending it again is harmless (the same task definition, not forced): retried on throttling and server errors
-    // until the deadline plus a short grace, and a lost answer is looked at like any other.
-    let service;
-    try {
-        const sent = await updateService(context, input, (seen) => (primaryOf(seen)?.taskDefinition === previous ? (primaryOf(seen)?.id ?? previous) : undefined), rollbackRetry(context));
-        service = 'service' in sent ? sent.service : undefined;
-    }
-    catch (error) {
-        return { sent: false, reason: `could not roll the service back to ${previous}: ${(0,src_errors/* errorMessage */.gJ)(error)}` };
-    }
-    context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
-    for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
-        await pause(context.sleep, quickPauseMs(context), []);
-        const seen = service;
-        service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen);
-    }
-    const rollback = primaryOf(service ?? {});
-    if (rollback?.taskDefinition !== previous) {
-        return { sent: true, reason: `asked ECS to roll the service back to ${previous}: ${cause}.` };
-    }
-    return { sent: true, reason: `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.` };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/select.ts
