@@ -14,6 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT),
 /* harmony export */   abortable: () => (/* binding */ abortable),
 /* harmony export */   createClients: () => (/* binding */ createClients),
+/* harmony export */   observed: () => (/* binding */ observed),
 /* harmony export */   operationOf: () => (/* binding */ operationOf)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
@@ -114,6 +115,42 @@ function abortable(clients, signalFor) {
         codedeploy: wrap(clients.codedeploy),
         ecr: wrap(clients.ecr),
         logs: wrap(clients.logs),
+    };
+}
+/** Each call of the clients, reported once it ends (for `--verbose`): its duration, attempts and error. */
+function observed(clients, onCall) {
+    const wrap = (client, service) => {
+        const send = async (command, options) => {
+            const operation = operationOf(command);
+            const started = Date.now();
+            const report = (result, error) => {
+                const metadata = result?.$metadata;
+                const attempts = metadata?.attempts ?? 1;
+                onCall({
+                    service,
+                    operation,
+                    ms: Date.now() - started,
+                    attempts,
+                    ...(error ? { error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) } : {}),
+                });
+            };
+            try {
+                const output = await client.send.call(client, command, options);
+                report(output);
+                return output;
+            }
+            catch (error) {
+                report(error, error);
+                throw error;
+            }
+        };
+        return { ...client, send };
+    };
+    return {
+        ecs: wrap(clients.ecs, 'ECS'),
+        codedeploy: wrap(clients.codedeploy, 'CodeDeploy'),
+        ecr: wrap(clients.ecr, 'ECR'),
+        logs: wrap(clients.logs, 'CloudWatch Logs'),
     };
 }
 /**
@@ -4576,7 +4613,12 @@ async function renderOnly(config, deps) {
 
 
 /** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
-async function run(config, deps) {
+async function run(config, runDeps) {
+    const reporter = runDeps.reporter;
+    const deps = {
+        ...runDeps,
+        clients: (0,clients.observed)(runDeps.clients, (call) => reporter.emit({ type: 'aws-call', ...call })),
+    };
     if (config.artifactsDir)
         await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir');
     const result = config.cluster && config.service

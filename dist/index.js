@@ -28668,6 +28668,7 @@ function parseConfig(source, env = {}) {
         artifacts: input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
         json: input.boolean('json') || input.boolean('json-events'),
         jsonEvents: input.boolean('json-events'),
+        verbose: input.boolean('verbose'),
         cluster,
         service,
         strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
@@ -29071,7 +29072,8 @@ const inputs = {
 };
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter() {
-    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleReporter */ .P)(process.stdout);
+    // The runner's debug logging (RUNNER_DEBUG=1, 're-run with debug logging') shows the debug lines and AWS calls.
+    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleReporter */ .P)(process.stdout, { debug: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o() });
     return {
         emit(event) {
             if (event.type === 'stage-started')
@@ -29239,6 +29241,12 @@ function consoleReporter(stream, options = {}) {
         debug: (event) => {
             if (options.debug)
                 line(`debug: ${event.message}`);
+        },
+        'aws-call': (event) => {
+            if (!options.debug)
+                return;
+            const attempts = event.attempts > 1 ? `, ${event.attempts} attempts` : '';
+            line(`debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`);
         },
         diff: (event) => {
             line(`diff ${event.from ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
@@ -29955,6 +29963,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   q3: () => (/* binding */ getMultilineInput),
+  _o: () => (/* binding */ isDebug),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -29963,7 +29972,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getState, group, info, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getState, group, info, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

@@ -34,6 +34,8 @@ export type ProgressEvent =
   | { type: 'info'; message: string }
   | { type: 'warning'; message: string; file?: string; line?: number }
   | { type: 'debug'; message: string }
+  /** One AWS call, as it ended: shown with `--verbose` (and `RUNNER_DEBUG=1` in the Action). */
+  | { type: 'aws-call'; service: string; operation: string; ms: number; attempts: number; error?: string }
   | { type: 'diff'; text: string; from?: string; to?: string }
   /** The rendered task definition: printed when `path` is absent, written there otherwise. */
   | { type: 'rendered'; taskDefinition: Record<string, unknown>; path?: string }

@@ -32,7 +32,8 @@ const inputs: InputSource = {
 
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter(): Reporter {
-  const lines = consoleReporter(process.stdout)
+  // The runner's debug logging (RUNNER_DEBUG=1, 're-run with debug logging') shows the debug lines and AWS calls.
+  const lines = consoleReporter(process.stdout, { debug: core.isDebug() })
   return {
     emit(event: ProgressEvent) {
       if (event.type === 'stage-started') core.startGroup(event.title)

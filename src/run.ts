@@ -1,7 +1,7 @@
 import type { Service } from '@aws-sdk/client-ecs'
 import { checkDirectory } from './artifacts/write.js'
 import { callSignals } from './aws/abort.js'
-import { abortable } from './aws/clients.js'
+import { abortable, observed } from './aws/clients.js'
 import { neverReached } from './aws/errors.js'
 import type { Config } from './config/types.js'
 import type { DeployOutcome, Driver, PreparedDeployment } from './deploy/driver.js'
@@ -20,7 +20,12 @@ import { createDeadline } from './watch/deadline.js'
 export type { RunDeps } from './stage.js'
 
 /** One run of `berth render` (no cluster/service) or `berth deploy`: the pipeline of DESIGN.md. */
-export async function run(config: Config, deps: RunDeps): Promise<RunResult> {
+export async function run(config: Config, runDeps: RunDeps): Promise<RunResult> {
+  const reporter = runDeps.reporter
+  const deps = {
+    ...runDeps,
+    clients: observed(runDeps.clients, (call) => reporter.emit({ type: 'aws-call', ...call })),
+  }
   if (config.artifactsDir) await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir')
   const result =
     config.cluster && config.service

@@ -337,6 +337,7 @@ function parseConfig(source, env = {}) {
         artifacts: input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
         json: input.boolean('json') || input.boolean('json-events'),
         jsonEvents: input.boolean('json-events'),
+        verbose: input.boolean('verbose'),
         cluster,
         service,
         strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
@@ -647,6 +648,12 @@ function consoleReporter(stream, options = {}) {
             if (options.debug)
                 line(`debug: ${event.message}`);
         },
+        'aws-call': (event) => {
+            if (!options.debug)
+                return;
+            const attempts = event.attempts > 1 ? `, ${event.attempts} attempts` : '';
+            line(`debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`);
+        },
         diff: (event) => {
             line(`diff ${event.from ? shortTaskDefinition(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
             raw(event.text.replace(/^/gm, '    ').replace(/\s+$/, ''));
@@ -745,6 +752,11 @@ function resultJson(result) {
         ...(result.plan ? { plan: result.plan } : {}),
     };
 }
+/**
+ * Left out of `events`: the rendered task definition (it can hold credential-like environment values; `render --json`
+ * carries it anyway) and each AWS call (`--verbose` shows those).
+ */
+const LEFT_OUT = new Set(['rendered', 'aws-call']);
 /** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */
 function jsonReporter(stream, options = {}) {
     const events = [];
@@ -753,8 +765,7 @@ function jsonReporter(stream, options = {}) {
         emit(event) {
             if (event.type === 'verdict')
                 result = event.result;
-            // The rendered task definition can hold credential-like environment values; `render --json` carries it anyway.
-            else if (options.events && event.type !== 'rendered')
+            else if (options.events && !LEFT_OUT.has(event.type))
                 events.push(event);
         },
         async close() {
@@ -855,7 +866,7 @@ function argsSource(args, env) {
 const RENDER_VALUES = ['task-definition', 'family', 'cpu', 'memory', 'out', 'artifacts-dir', 'artifacts', 'region'];
 const RENDER_LISTS = ['image', 'env', 'secret'];
 const FLAGS = {
-    render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json'] },
+    render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
     deploy: {
         values: [
             ...RENDER_VALUES,
@@ -876,7 +887,7 @@ const FLAGS = {
             'on-cancel',
         ],
         lists: [...RENDER_LISTS, 'hook', 'tag'],
-        switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run'],
+        switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
     },
     hook: {
         values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
@@ -1004,6 +1015,7 @@ const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
   --artifacts LIST      which ones: imagedefinitions,imagedetail,codedeploy (default imagedefinitions,imagedetail)
   --diff                print what changed against the input
   --json                end stdout with one JSON object (human output goes to stderr)
+  --verbose             show debug lines: every AWS call with its duration and attempts
   --region R            AWS region (default: AWS_REGION)`;
 const RENDER_HELP = `Usage: berth render --task-definition FILE|FAMILY[:REV]|ARN [--image CONTAINER=URI ...] [flags]
 
@@ -1188,7 +1200,10 @@ async function deployOrRender(command, config, io) {
  */
 function cliReporter(config, io) {
     const printsRendered = !config.json && !config.out && !config.cluster;
-    const human = consoleReporter(config.json || printsRendered ? io.stderr : io.stdout, { printRendered: false });
+    const human = consoleReporter(config.json || printsRendered ? io.stderr : io.stdout, {
+        printRendered: false,
+        debug: config.verbose,
+    });
     if (config.json)
         return (0,events/* fanOut */.YO)(human, jsonReporter(io.stdout, { events: config.jsonEvents }));
     if (!printsRendered)

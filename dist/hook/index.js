@@ -44438,6 +44438,42 @@ function abortable(clients, signalFor) {
         logs: wrap(clients.logs),
     };
 }
+/** Each call of the clients, reported once it ends (for `--verbose`): its duration, attempts and error. */
+function observed(clients, onCall) {
+    const wrap = (client, service) => {
+        const send = async (command, options) => {
+            const operation = operationOf(command);
+            const started = Date.now();
+            const report = (result, error) => {
+                const metadata = result?.$metadata;
+                const attempts = metadata?.attempts ?? 1;
+                onCall({
+                    service,
+                    operation,
+                    ms: Date.now() - started,
+                    attempts,
+                    ...(error ? { error: errorName(error) } : {}),
+                });
+            };
+            try {
+                const output = await client.send.call(client, command, options);
+                report(output);
+                return output;
+            }
+            catch (error) {
+                report(error, error);
+                throw error;
+            }
+        };
+        return { ...client, send };
+    };
+    return {
+        ecs: wrap(clients.ecs, 'ECS'),
+        codedeploy: wrap(clients.codedeploy, 'CodeDeploy'),
+        ecr: wrap(clients.ecr, 'ECR'),
+        logs: wrap(clients.logs, 'CloudWatch Logs'),
+    };
+}
 /**
  * The only place berth constructs AWS SDK clients. Each service has two: reads, which the SDK retries, and
  * mutating calls, which it sends once. Every attempt has a connection and an answer deadline, and every call the

@@ -130,6 +130,51 @@ export function abortable(clients: AwsClients, signalFor: (operation: string) =>
   }
 }
 
+/** One AWS call as it went: what was called, how long it took, how many attempts the SDK made, how it ended. */
+export interface CallRecord {
+  service: string
+  operation: string
+  ms: number
+  attempts: number
+  error?: string
+}
+
+/** Each call of the clients, reported once it ends (for `--verbose`): its duration, attempts and error. */
+export function observed(clients: AwsClients, onCall: (call: CallRecord) => void): AwsClients {
+  const wrap = <S extends { send: unknown }>(client: S, service: string): S => {
+    const send: AnySend = async (command, options) => {
+      const operation = operationOf(command)
+      const started = Date.now()
+      const report = (result: unknown, error?: unknown) => {
+        const metadata = (result as { $metadata?: { attempts?: number } } | undefined)?.$metadata
+        const attempts = metadata?.attempts ?? 1
+        onCall({
+          service,
+          operation,
+          ms: Date.now() - started,
+          attempts,
+          ...(error ? { error: errorName(error) } : {}),
+        })
+      }
+      try {
+        const output = await (client.send as AnySend).call(client, command, options)
+        report(output)
+        return output
+      } catch (error) {
+        report(error, error)
+        throw error
+      }
+    }
+    return { ...client, send } as S
+  }
+  return {
+    ecs: wrap(clients.ecs, 'ECS'),
+    codedeploy: wrap(clients.codedeploy, 'CodeDeploy'),
+    ecr: wrap(clients.ecr, 'ECR'),
+    logs: wrap(clients.logs, 'CloudWatch Logs'),
+  }
+}
+
 /**
  * The only place berth constructs AWS SDK clients. Each service has two: reads, which the SDK retries, and
  * mutating calls, which it sends once. Every attempt has a connection and an answer deadline, and every call the

@@ -4,7 +4,7 @@ const RENDER_VALUES = ['task-definition', 'family', 'cpu', 'memory', 'out', 'art
 const RENDER_LISTS = ['image', 'env', 'secret']
 
 export const FLAGS: Record<'render' | 'deploy' | 'hook' | 'sim', FlagSpec> = {
-  render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json'] },
+  render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
   deploy: {
     values: [
       ...RENDER_VALUES,
@@ -25,7 +25,7 @@ export const FLAGS: Record<'render' | 'deploy' | 'hook' | 'sim', FlagSpec> = {
       'on-cancel',
     ],
     lists: [...RENDER_LISTS, 'hook', 'tag'],
-    switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run'],
+    switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
   },
   hook: {
     values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
@@ -157,6 +157,7 @@ const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
   --artifacts LIST      which ones: imagedefinitions,imagedetail,codedeploy (default imagedefinitions,imagedetail)
   --diff                print what changed against the input
   --json                end stdout with one JSON object (human output goes to stderr)
+  --verbose             show debug lines: every AWS call with its duration and attempts
   --region R            AWS region (default: AWS_REGION)`
 
 export const RENDER_HELP = `Usage: berth render --task-definition FILE|FAMILY[:REV]|ARN [--image CONTAINER=URI ...] [flags]

@@ -115,7 +115,10 @@ async function deployOrRender(command: 'render' | 'deploy', config: Config, io: 
  */
 function cliReporter(config: Config, io: CliIo): Reporter {
   const printsRendered = !config.json && !config.out && !config.cluster
-  const human = consoleReporter(config.json || printsRendered ? io.stderr : io.stdout, { printRendered: false })
+  const human = consoleReporter(config.json || printsRendered ? io.stderr : io.stdout, {
+    printRendered: false,
+    debug: config.verbose,
+  })
   if (config.json) return fanOut(human, jsonReporter(io.stdout, { events: config.jsonEvents }))
   if (!printsRendered) return human
   const rendered: Reporter = {

@@ -65,6 +65,7 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
       input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
     json: input.boolean('json') || input.boolean('json-events'),
     jsonEvents: input.boolean('json-events'),
+    verbose: input.boolean('verbose'),
     cluster,
     service,
     strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',

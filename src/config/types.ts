@@ -55,6 +55,8 @@ export interface Config {
   json: boolean
   /** Add the progress events to that object as `events` (`--json-events`, which implies `--json`). */
   jsonEvents: boolean
+  /** `--verbose`: show debug events, every AWS call with its duration and attempts. */
+  verbose: boolean
 
   cluster?: string
   service?: string

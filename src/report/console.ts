@@ -7,7 +7,7 @@ export interface ConsoleOptions {
   now?: () => number
   /** Print the rendered task definition (off when it goes into the JSON line anyway). Default true. */
   printRendered?: boolean
-  /** Print debug events (mutating API inputs). */
+  /** `--verbose`: print debug events and every AWS call with its duration and attempts. */
   debug?: boolean
 }
 
@@ -39,6 +39,13 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
       line(`warning: ${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`),
     debug: (event) => {
       if (options.debug) line(`debug: ${event.message}`)
+    },
+    'aws-call': (event) => {
+      if (!options.debug) return
+      const attempts = event.attempts > 1 ? `, ${event.attempts} attempts` : ''
+      line(
+        `debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`,
+      )
     },
     diff: (event) => {
       line(`diff ${event.from ? shortTaskDefinition(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`)

@@ -26,6 +26,12 @@ export function resultJson(result: RunResult): Record<string, unknown> {
   }
 }
 
+/**
+ * Left out of `events`: the rendered task definition (it can hold credential-like environment values; `render --json`
+ * carries it anyway) and each AWS call (`--verbose` shows those).
+ */
+const LEFT_OUT = new Set<ProgressEvent['type']>(['rendered', 'aws-call'])
+
 /** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */
 export function jsonReporter(stream: NodeJS.WritableStream, options: JsonOptions = {}): Reporter {
   const events: ProgressEvent[] = []
@@ -33,8 +39,7 @@ export function jsonReporter(stream: NodeJS.WritableStream, options: JsonOptions
   return {
     emit(event) {
       if (event.type === 'verdict') result = event.result
-      // The rendered task definition can hold credential-like environment values; `render --json` carries it anyway.
-      else if (options.events && event.type !== 'rendered') events.push(event)
+      else if (options.events && !LEFT_OUT.has(event.type)) events.push(event)
     },
     async close() {
       if (!result) return

@@ -199,3 +199,14 @@ describe('local input is checked before the first AWS call, and named as given',
     expect(lastJsonLine(outcome.stdout).error).toMatchObject({ kind: 'environment', input: 'AWS_REGION' })
   })
 })
+
+describe('--verbose', () => {
+  it('shows every AWS call with its duration; without it, none', async () => {
+    const verbose = await berth([...deploy('v2'), '--dry-run', '--verbose'], aws)
+    expect(verbose.code).toBe(0)
+    expect(verbose.stdout).toMatch(/debug: ECS DescribeServices \d+ ms/)
+    expect(verbose.stdout).toMatch(/debug: ECR DescribeImages \d+ ms/)
+    const quiet = await berth([...deploy('v2'), '--dry-run'], aws)
+    expect(quiet.stdout).not.toMatch(/debug:/)
+  })
+})

@@ -10,6 +10,7 @@ export function deployConfig(overrides: Partial<Config>): Config {
     artifacts: [],
     json: false,
     jsonEvents: false,
+    verbose: false,
     strategy: 'auto',
     forceNewDeployment: false,
     hooks: [],
