@@ -28669,6 +28669,8 @@ function parseConfig(source, env = {}) {
         json: input.boolean('json') || input.boolean('json-events'),
         jsonEvents: input.boolean('json-events'),
         verbose: input.boolean('verbose'),
+        githubEnvironment: input.string('github-environment'),
+        githubToken: input.string('github-token'),
         cluster,
         service,
         strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
@@ -29117,10 +29119,9 @@ function maskCredentials(config) {
 }
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
 async function githubDeployment(config) {
-    const environment = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4('github-environment');
+    const { githubEnvironment: environment, githubToken: token } = config;
     if (!environment || !config.cluster || config.dryRun)
         return undefined;
-    const token = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4('github-token');
     if (!token) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e('input "github-environment" is set but "github-token" is empty: no GitHub deployment is recorded.');
         return undefined;

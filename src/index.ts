@@ -70,9 +70,8 @@ function maskCredentials(config: Config): void {
 
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
 async function githubDeployment(config: Config): Promise<Reporter | undefined> {
-  const environment = core.getInput('github-environment')
+  const { githubEnvironment: environment, githubToken: token } = config
   if (!environment || !config.cluster || config.dryRun) return undefined
-  const token = core.getInput('github-token')
   if (!token) {
     core.warning('input "github-environment" is set but "github-token" is empty: no GitHub deployment is recorded.')
     return undefined

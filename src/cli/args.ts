@@ -1,3 +1,4 @@
+import { parseArgs as parseArgv } from 'node:util'
 import { UserError } from '../errors.js'
 import type { InputSource } from '../config/types.js'
 
@@ -16,28 +17,58 @@ export interface ParsedArgs {
   rest: string[]
 }
 
+/**
+ * The flags of one subcommand, read by Node's own `util.parseArgs` (strict: an unknown flag, a stray word or a
+ * missing value is a UserError naming it). A switch may be given a value (`--dry-run=false`), as its BERTH_*
+ * variable may; the words after `--` are the command of `berth hook`.
+ */
 export function parseArgs(argv: readonly string[], spec: FlagSpec, subcommand: string): ParsedArgs {
-  const parsed: ParsedArgs = { values: new Map(), lists: new Map(), rest: [] }
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]
-    if (word === '--' && spec.command) {
-      parsed.rest = argv.slice(i + 1)
-      break
-    }
-    const flag = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(word)
-    if (!flag) throw new UserError(`unexpected argument ${JSON.stringify(word)}; flags start with --.`)
-    const [, name, inline] = flag
-    if (spec.switches.includes(name)) {
-      parsed.values.set(name, inline ?? 'true')
-      continue
-    }
-    if (!spec.values.includes(name) && !spec.lists.includes(name)) throw unknownFlag(name, spec, subcommand)
-    const value = inline ?? argv[++i]
-    if (value === undefined) throw new UserError(`--${name} needs a value.`)
-    if (spec.lists.includes(name)) parsed.lists.set(name, [...(parsed.lists.get(name) ?? []), value])
-    else parsed.values.set(name, value)
+  const end = spec.command ? argv.indexOf('--') : -1
+  const words = end >= 0 ? argv.slice(0, end) : [...argv]
+  const switchValues = new Map<string, string>()
+  const flags = words.filter((word) => {
+    const inline = /^--([a-z][a-z0-9-]*)=(.*)$/s.exec(word)
+    if (!inline || !spec.switches.includes(inline[1])) return true
+    switchValues.set(inline[1], inline[2])
+    return false
+  })
+  const options = Object.fromEntries([
+    ...spec.values.map((name) => [name, { type: 'string' as const }]),
+    ...spec.lists.map((name) => [name, { type: 'string' as const, multiple: true }]),
+    ...spec.switches.map((name) => [name, { type: 'boolean' as const }]),
+  ])
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>
+  try {
+    values = parseArgv({ args: flags, options, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    throw explainParseError(error, spec, subcommand)
+  }
+  const parsed: ParsedArgs = {
+    values: new Map(switchValues),
+    lists: new Map(),
+    rest: end >= 0 ? argv.slice(end + 1) : [],
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (Array.isArray(value)) parsed.lists.set(name, value.map(String))
+    else if (value !== undefined) parsed.values.set(name, String(value))
   }
   return parsed
+}
+
+/** Node's parse errors, said as berth says them: the flag, and what to do. */
+function explainParseError(error: unknown, spec: FlagSpec, subcommand: string): unknown {
+  const { code, message } = error as { code?: string; message?: string }
+  const named = /'(-[^' ]*)/.exec(message ?? '')?.[1] ?? ''
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return unknownFlag(named.replace(/^-+/, ''), spec, subcommand)
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const word = /'([^']*)'/.exec(message ?? '')?.[1] ?? ''
+    return new UserError(`unexpected argument ${JSON.stringify(word)}; flags start with --.`)
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const dash = /ambiguous/.test(message ?? '') ? `; write ${named}=VALUE for a value that starts with -` : ''
+    return new UserError(`${named} needs a value${dash}.`, { input: named })
+  }
+  return error
 }
 
 function unknownFlag(name: string, spec: FlagSpec, subcommand: string): UserError {

@@ -66,6 +66,8 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
     json: input.boolean('json') || input.boolean('json-events'),
     jsonEvents: input.boolean('json-events'),
     verbose: input.boolean('verbose'),
+    githubEnvironment: input.string('github-environment'),
+    githubToken: input.string('github-token'),
     cluster,
     service,
     strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',

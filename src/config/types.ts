@@ -57,6 +57,9 @@ export interface Config {
   jsonEvents: boolean
   /** `--verbose`: show debug events, every AWS call with its duration and attempts. */
   verbose: boolean
+  /** The Action's `github-environment`: record the deploy as a GitHub deployment there (needs `githubToken`). */
+  githubEnvironment?: string
+  githubToken?: string
 
   cluster?: string
   service?: string

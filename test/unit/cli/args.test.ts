@@ -32,5 +32,14 @@ describe('parseArgs', () => {
     )
     expect(() => parseArgs(['--cluster'], FLAGS.deploy, 'deploy')).toThrow('--cluster needs a value.')
     expect(() => parseArgs(['prod'], FLAGS.deploy, 'deploy')).toThrow('unexpected argument "prod"')
+    expect(() => parseArgs(['--desired-count', '-1'], FLAGS.deploy, 'deploy')).toThrow(
+      '--desired-count needs a value; write --desired-count=VALUE for a value that starts with -.',
+    )
+    expect(argsSource(parseArgs(['--desired-count=-1'], FLAGS.deploy, 'deploy'), {}).get('desired-count')).toBe('-1')
+  })
+
+  it('takes a value for a switch, as its BERTH_* variable does', () => {
+    const source = argsSource(parseArgs(['--dry-run=false', '--json'], FLAGS.deploy, 'deploy'), {})
+    expect([source.get('dry-run'), source.get('json')]).toEqual(['false', 'true'])
   })
 })
