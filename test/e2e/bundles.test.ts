@@ -4,7 +4,6 @@
  * Deployments go to an emulator started in this process with a fast clock; the bundles reach it over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,42 +11,20 @@ import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
 import { startSim, type Sim } from '../../src/sim/main.js'
 import { startFakeGitHub } from '../helpers/github.js'
 import { clientConfig, REGISTRY } from '../helpers/sim.js'
+import { lastJsonLine, runBundle, type BundleHooks, type BundleOutcome } from '../helpers/bundles.js'
 
 const CLI = 'dist/cli/index.js'
 const ACTION = 'dist/index.js'
 const TWO_CONTAINERS = 'test/fixtures/taskdef/web-fargate.describe.json'
 const SPEED = 150
 
-interface Outcome {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 function node(
   script: string,
   args: string[],
   env: Record<string, string> = {},
-  whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => void,
-): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
-    whileRunning?.(child, () => stdout + stderr)
-  })
-}
-
-function lastJsonLine(stdout: string): Record<string, unknown> {
-  const lines = stdout.trim().split('\n')
-  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>
+  whileRunning?: BundleHooks['onStart'],
+): Promise<BundleOutcome> {
+  return runBundle(script, args, env, { onStart: whileRunning })
 }
 
 /** What GitHub's runner gives an action: INPUT_<NAME> (upper-cased, hyphens kept), output and summary files. */

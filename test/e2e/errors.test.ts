@@ -3,44 +3,23 @@
  * `--json` on every exit code, bad input named as given, and zero AWS calls recorded by the emulator for bad input.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import { startSim, type Sim } from '../../src/sim/main.js'
 import { REGISTRY, productionClients } from '../helpers/sim.js'
+import { lastJsonLine, runBundle, type BundleOutcome } from '../helpers/bundles.js'
 
 const CLI = 'dist/cli/index.js'
 
-interface Outcome {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs the CLI bundle; with `closeStdoutAfter`, the reader of stdout goes away after that many bytes (as `head`). */
-function berth(args: string[], env: Record<string, string>, closeStdoutAfter?: number): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk
-      if (closeStdoutAfter !== undefined && stdout.length >= closeStdoutAfter) child.stdout.destroy()
-    })
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
+function berth(args: string[], env: Record<string, string>, closeStdoutAfter?: number): Promise<BundleOutcome> {
+  return runBundle(CLI, args, env, {
+    onOutput: (child, output) => {
+      if (closeStdoutAfter !== undefined && output.stdout.length >= closeStdoutAfter) child.stdout?.destroy()
+    },
   })
-}
-
-function lastJsonLine(stdout: string): Record<string, unknown> {
-  const lines = stdout.trim().split('\n')
-  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>
 }
 
 let sim: Sim

@@ -4,49 +4,27 @@
  * the service back on its previous revision. Needs `npm run bundle` (dist/cli/index.js).
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { parse } from 'yaml'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import { startSim, type Sim } from '../../src/sim/main.js'
 import { REGISTRY, productionClients } from '../helpers/sim.js'
+import { lastJsonLine, runBundle, type BundleOutcome } from '../helpers/bundles.js'
 
 const CLI = 'dist/cli/index.js'
 const SPEED = 100
 
-interface Outcome {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs the CLI; once `started` appears in its output, sends SIGINT, then SIGTERM 1.5 s later. */
-function cancelMidway(args: string[], env: Record<string, string>, started: RegExp): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    let signalled = false
-    const onOutput = () => {
-      if (signalled || !started.test(stdout + stderr)) return
+function cancelMidway(args: string[], env: Record<string, string>, started: RegExp): Promise<BundleOutcome> {
+  let signalled = false
+  return runBundle(CLI, args, env, {
+    onOutput: (child, output) => {
+      if (signalled || !started.test(output.stdout + output.stderr)) return
       signalled = true
       child.kill('SIGINT')
       setTimeout(() => child.kill('SIGTERM'), 1500)
-    }
-    child.stdout.on('data', (chunk) => ((stdout += chunk), onOutput()))
-    child.stderr.on('data', (chunk) => ((stderr += chunk), onOutput()))
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
+    },
   })
-}
-
-function lastJsonLine(stdout: string): Record<string, unknown> {
-  const lines = stdout.trim().split('\n')
-  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>
 }
 
 /**
@@ -132,19 +110,7 @@ describe('SIGINT then SIGTERM to the CLI bundle mid-deployment', () => {
 describe('a signal during start-up', () => {
   /** Sends SIGINT `afterMs` after the process was spawned, before berth has done anything. */
   function interruptEarly(script: string, args: string[], env: Record<string, string>, afterMs: number) {
-    return new Promise<Outcome & { signal: NodeJS.Signals | null }>((resolve, reject) => {
-      const child = spawn(process.execPath, [script, ...args], {
-        env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (chunk) => (stdout += chunk))
-      child.stderr.on('data', (chunk) => (stderr += chunk))
-      setTimeout(() => child.kill('SIGINT'), afterMs)
-      child.once('error', reject)
-      child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
-    })
+    return runBundle(script, args, env, { onStart: (child) => setTimeout(() => child.kill('SIGINT'), afterMs) })
   }
 
   it('is caught, not fatal: 0.3 s after start the CLI ends cancelled, having changed nothing', async () => {
