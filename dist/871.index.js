@@ -3152,6 +3152,20 @@ function unchangedOutcome(context) {
         hints: [],
     };
 }
+/** `deployment` names it (`deployment ecs-svc/1`, `CodeDeploy deployment d-…`); `where` is how far it got. */
+function onInterruption(context, kind, deployment, where) {
+    const timedOut = kind === 'timed_out';
+    const flag = timedOut ? '--on-timeout' : '--on-cancel';
+    const what = timedOut
+        ? `${deployment} did not finish within the wait timeout (--wait-timeout)`
+        : `the run was cancelled while ${deployment} was in progress`;
+    return {
+        rollBack: (timedOut ? context.config.onTimeout : context.config.onCancel) === 'rollback',
+        headline: `${what}${where}.`,
+        cause: `${timedOut ? 'the wait timeout passed' : 'the run was cancelled'} (${flag} rollback)`,
+        left: `left ${deployment} running as it is (${flag} leave).`,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
 
@@ -3621,15 +3635,10 @@ async function interrupted(context, follower, kind) {
     if (last)
         return conclude(context, follower, last);
     const deploymentId = follower.deploymentId;
-    const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel;
-    const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel';
-    const what = kind === 'timed_out'
-        ? `CodeDeploy deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
-        : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`;
-    const reasons = [`${what}${whereItWas(follower)}.`];
-    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
-    if (action === 'rollback') {
-        reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`));
+    const said = onInterruption(context, kind, `CodeDeploy deployment ${deploymentId}`, whereItWas(follower));
+    const reasons = [said.headline];
+    if (said.rollBack) {
+        reasons.push(await stopWithRollback(context, follower, said.cause));
         // The run's deadline has passed or it was cancelled: the rollback is followed for the short grace only.
         const grace = {
             ...watchOptions(context),
@@ -3641,7 +3650,7 @@ async function interrupted(context, follower, kind) {
             reasons.push(rollback.reason);
     }
     else
-        reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`);
+        reasons.push(said.left);
     return { status: kind, deploymentId, reasons, hints: [] };
 }
 /** `, at lifecycle event AfterAllowTestTraffic (hook function manual-check), 0% of traffic on the new task set` */
@@ -4207,17 +4216,8 @@ async function driver_interrupted(context, follower, kind) {
     if (last && last.state !== 'in_progress')
         return driver_conclude(context, follower, last);
     const deploymentId = follower.tracking.deploymentId;
-    const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel;
-    const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel';
-    const what = kind === 'timed_out'
-        ? `deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
-        : `the run was cancelled while deployment ${deploymentId} was in progress`;
-    const reasons = [`${what}${progress(follower.counts, deploymentId)}.`];
-    const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled';
-    if (action === 'rollback')
-        reasons.push((await rollBack(context, `${why} (${flag} rollback)`)).reason);
-    else
-        reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`);
+    const said = onInterruption(context, kind, `deployment ${deploymentId}`, progress(follower.counts, deploymentId));
+    const reasons = [said.headline, said.rollBack ? (await rollBack(context, said.cause)).reason : said.left];
     const explanation = await driver_gather(context, follower);
     return {
         status: kind,

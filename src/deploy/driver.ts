@@ -123,3 +123,34 @@ export function unchangedOutcome(context: DeployContext): DeployOutcome {
     hints: [],
   }
 }
+
+/** What a timeout or a cancel means for a deployment: whether to roll it back, and how the verdict says so. */
+export interface Interruption {
+  rollBack: boolean
+  /** `deployment X did not finish within the wait timeout (--wait-timeout), at …` */
+  headline: string
+  /** Why berth rolls back: `the wait timeout passed (--on-timeout rollback)`. */
+  cause: string
+  /** What berth says when it leaves the deployment running. */
+  left: string
+}
+
+/** `deployment` names it (`deployment ecs-svc/1`, `CodeDeploy deployment d-…`); `where` is how far it got. */
+export function onInterruption(
+  context: DeployContext,
+  kind: 'timed_out' | 'cancelled',
+  deployment: string,
+  where: string,
+): Interruption {
+  const timedOut = kind === 'timed_out'
+  const flag = timedOut ? '--on-timeout' : '--on-cancel'
+  const what = timedOut
+    ? `${deployment} did not finish within the wait timeout (--wait-timeout)`
+    : `the run was cancelled while ${deployment} was in progress`
+  return {
+    rollBack: (timedOut ? context.config.onTimeout : context.config.onCancel) === 'rollback',
+    headline: `${what}${where}.`,
+    cause: `${timedOut ? 'the wait timeout passed' : 'the run was cancelled'} (${flag} rollback)`,
+    left: `left ${deployment} running as it is (${flag} leave).`,
+  }
+}

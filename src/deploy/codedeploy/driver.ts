@@ -27,6 +27,7 @@ import {
   rollbackRetry,
   isUnchanged,
   unchangedOutcome,
+  onInterruption,
   watchOptions,
   type DeployContext,
   type DeployOutcome,
@@ -320,16 +321,10 @@ async function interrupted(
   const last = await follower.flush()
   if (last) return conclude(context, follower, last)
   const deploymentId = follower.deploymentId
-  const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel
-  const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel'
-  const what =
-    kind === 'timed_out'
-      ? `CodeDeploy deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
-      : `the run was cancelled while CodeDeploy deployment ${deploymentId} was in progress`
-  const reasons = [`${what}${whereItWas(follower)}.`]
-  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
-  if (action === 'rollback') {
-    reasons.push(await stopWithRollback(context, follower, `${why} (${flag} rollback)`))
+  const said = onInterruption(context, kind, `CodeDeploy deployment ${deploymentId}`, whereItWas(follower))
+  const reasons = [said.headline]
+  if (said.rollBack) {
+    reasons.push(await stopWithRollback(context, follower, said.cause))
     // The run's deadline has passed or it was cancelled: the rollback is followed for the short grace only.
     const grace = {
       ...watchOptions(context),
@@ -338,7 +333,7 @@ async function interrupted(
     }
     const rollback = await followRollback(context, follower, grace)
     if (rollback) reasons.push(rollback.reason)
-  } else reasons.push(`left CodeDeploy deployment ${deploymentId} running as it is (${flag} leave).`)
+  } else reasons.push(said.left)
   return { status: kind, deploymentId, reasons, hints: [] }
 }
 

@@ -20,6 +20,7 @@ import { explain } from '../explain.js'
 import {
   isUnchanged,
   unchangedOutcome,
+  onInterruption,
   watchOptions,
   type DeployContext,
   type DeployOutcome,
@@ -324,16 +325,8 @@ async function interrupted(
   const last = await follower.flush()
   if (last && last.state !== 'in_progress') return conclude(context, follower, last)
   const deploymentId = follower.tracking.deploymentId
-  const action = kind === 'timed_out' ? context.config.onTimeout : context.config.onCancel
-  const flag = kind === 'timed_out' ? '--on-timeout' : '--on-cancel'
-  const what =
-    kind === 'timed_out'
-      ? `deployment ${deploymentId} did not finish within the wait timeout (--wait-timeout)`
-      : `the run was cancelled while deployment ${deploymentId} was in progress`
-  const reasons = [`${what}${progress(follower.counts, deploymentId)}.`]
-  const why = kind === 'timed_out' ? 'the wait timeout passed' : 'the run was cancelled'
-  if (action === 'rollback') reasons.push((await rollBack(context, `${why} (${flag} rollback)`)).reason)
-  else reasons.push(`left deployment ${deploymentId} running as it is (${flag} leave).`)
+  const said = onInterruption(context, kind, `deployment ${deploymentId}`, progress(follower.counts, deploymentId))
+  const reasons = [said.headline, said.rollBack ? (await rollBack(context, said.cause)).reason : said.left]
   const explanation = await gather(context, follower)
   return {
     status: kind,
