@@ -1928,43 +1928,6 @@ function waitFor(ms, options) {
     return Math.min(jitter(ms, options.random), options.deadline.remaining());
 }
 
-;// CONCATENATED MODULE: ./src/deploy/task-failures.ts
-// When a deployment's tasks count as failing, for every driver: which stopped tasks are failures, and how many
-// the circuit breaker (or berth, in its place) accepts.
-/**
- * The circuit breaker's failure threshold: COUNT is its value; the percent types ceil(value% × desiredCount),
- * BOUNDED_PERCENT (the default, 50) within 3..200. Multiplied before dividing, so 7 % of 100 is exactly 7.
- */
-function failureThreshold(desiredCount, breaker) {
-    const config = breaker?.thresholdConfiguration;
-    if (config?.type === 'COUNT' && config.value !== undefined)
-        return Math.max(1, config.value);
-    const percent = config?.value ?? 50;
-    const raw = Math.ceil((percent * desiredCount) / 100);
-    if (config?.type === 'UNBOUNDED_PERCENT')
-        return Math.max(1, raw);
-    return Math.min(200, Math.max(3, raw));
-}
-const HEALTH_CHECK_FAILURE = /health checks?/i;
-/**
- * A task that counts as a failure of its deployment (not a scale-in or a user's StopTask): its essential container
- * exited, it failed to start, or it was stopped for failed health checks, whatever its lastStatus (a task still
- * draining has not reached STOPPED, yet its container has exited). `essential` names the essential containers.
- */
-function isTaskFailure(task, essential) {
-    if (task.stopCode === 'TaskFailedToStart' || task.stopCode === 'EssentialContainerExited')
-        return true;
-    if (HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? ''))
-        return true;
-    if (task.desiredStatus !== 'STOPPED' || !essential)
-        return false;
-    return (task.containers ?? []).some((container) => essential.has(container.name ?? '') && container.exitCode !== undefined);
-}
-/** The names of a task definition's essential containers (a container is essential unless it says otherwise). */
-function essentialContainers(definitions) {
-    return new Set(definitions.filter((definition) => definition.essential !== false).map((d) => d.name ?? ''));
-}
-
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
 var artifacts_hooks = __webpack_require__(283);
 ;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
@@ -3092,7 +3055,48 @@ function hints(evidence) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/deploy/task-failures.ts
+// When a deployment's tasks count as failing, for every driver: which stopped tasks are failures, and how many
+// the circuit breaker (or berth, in its place) accepts.
+/**
+ * The circuit breaker's failure threshold: COUNT is its value; the percent types ceil(value% × desiredCount),
+ * BOUNDED_PERCENT (the default, 50) within 3..200. Multiplied before dividing, so 7 % of 100 is exactly 7.
+ */
+function failureThreshold(desiredCount, breaker) {
+    const config = breaker?.thresholdConfiguration;
+    if (config?.type === 'COUNT' && config.value !== undefined)
+        return Math.max(1, config.value);
+    const percent = config?.value ?? 50;
+    const raw = Math.ceil((percent * desiredCount) / 100);
+    if (config?.type === 'UNBOUNDED_PERCENT')
+        return Math.max(1, raw);
+    return Math.min(200, Math.max(3, raw));
+}
+const HEALTH_CHECK_FAILURE = /health checks?/i;
+/**
+ * A task that counts as a failure of its deployment (not a scale-in or a user's StopTask): its essential container
+ * exited, it failed to start, or it was stopped for failed health checks, whatever its lastStatus (a task still
+ * draining has not reached STOPPED, yet its container has exited). `essential` names the essential containers.
+ */
+function isTaskFailure(task, essential) {
+    if (task.stopCode === 'TaskFailedToStart' || task.stopCode === 'EssentialContainerExited')
+        return true;
+    if (HEALTH_CHECK_FAILURE.test(task.stoppedReason ?? ''))
+        return true;
+    if (task.desiredStatus !== 'STOPPED' || !essential)
+        return false;
+    return (task.containers ?? []).some((container) => essential.has(container.name ?? '') && container.exitCode !== undefined);
+}
+/** The names of a task definition's essential containers (a container is essential unless it says otherwise). */
+function essentialContainers(definitions) {
+    return new Set(definitions.filter((definition) => definition.essential !== false).map((d) => d.name ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/driver.ts
+
+
+
+
 
 
 
@@ -3165,6 +3169,28 @@ function onInterruption(context, kind, deployment, where) {
         cause: `${timedOut ? 'the wait timeout passed' : 'the run was cancelled'} (${flag} rollback)`,
         left: `left ${deployment} running as it is (${flag} leave).`,
     };
+}
+/**
+ * Reads the deployment's stopped tasks (`load`, tried three times; a failure to read is a warning, never a change
+ * of verdict), keeps those that failed (all of them, with `orAll`, when none failed), reads their log tails and
+ * explains them with the service events seen while watching.
+ */
+async function explainStoppedTasks(context, load, { events = [], orAll = false, fallback = [] }) {
+    let tasks = fallback;
+    try {
+        tasks = await retrying(load, { sleep: context.sleep, baseMs: 200, attempts: 3 });
+    }
+    catch (error) {
+        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
+    }
+    const definitions = context.taskDefinition.containerDefinitions ?? [];
+    const essential = essentialContainers(definitions);
+    const failures = tasks.filter((task) => isTaskFailure(task, essential));
+    const relevant = failures.length > 0 || !orAll ? failures : tasks;
+    if (relevant.length === 0 && events.length === 0)
+        return { reasons: [], hints: [], logs: [] };
+    const logs = await logTails(context.clients.logs, relevant, definitions);
+    return { ...explain({ stoppedTasks: relevant, events, logs }), logs };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
@@ -3371,8 +3397,6 @@ async function getTarget(codedeploy, deploymentId, targetId) {
 
 
 
-
-
 const codedeploy = { name: 'codedeploy', prepare };
 /** Looks taken after StopDeployment, to report the stop and its rollback. */
 const STOP_LOOKS = 10;
@@ -3529,24 +3553,8 @@ async function confirmSuccess(context, follower, success) {
     };
 }
 /** Why green's tasks stopped, when they did: reading them must not fail the run. */
-async function gather(context, follower) {
-    let tasks = [];
-    try {
-        tasks = await retrying(() => stoppedGreenTasks(context, follower), {
-            sleep: context.sleep,
-            baseMs: 200,
-            attempts: 3,
-        });
-    }
-    catch (error) {
-        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
-    }
-    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
-    const failures = tasks.filter((task) => isTaskFailure(task, essential));
-    if (failures.length === 0)
-        return { reasons: [], hints: [], logs: [] };
-    const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? []);
-    return { ...explain({ stoppedTasks: failures, events: [], logs }), logs };
+function gather(context, follower) {
+    return explainStoppedTasks(context, () => stoppedGreenTasks(context, follower), {});
 }
 /** Green's stopped tasks as the follower keeps them (by service), else those of the family in the cluster. */
 async function stoppedGreenTasks(context, follower) {
@@ -3952,8 +3960,6 @@ async function rollBack(context, cause) {
 
 
 
-
-
 const rolling = {
     name: 'rolling',
     prepare: async ({ config, service, cluster }) => {
@@ -4191,19 +4197,12 @@ function primaryId(follower) {
     return follower.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? '';
 }
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
-async function driver_gather(context, follower) {
-    let tasks = follower.stopped.all();
-    try {
-        tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 });
-    }
-    catch (error) {
-        context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
-    }
-    const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? []);
-    const failures = tasks.filter((task) => isTaskFailure(task, essential));
-    const relevant = failures.length > 0 ? failures : tasks;
-    const logs = await logTails(context.clients.logs, relevant, context.taskDefinition.containerDefinitions ?? []);
-    return { ...explain({ stoppedTasks: relevant, events: follower.serviceEvents, logs }), logs };
+function driver_gather(context, follower) {
+    return explainStoppedTasks(context, () => follower.stopped.refresh(), {
+        events: follower.serviceEvents,
+        orAll: true,
+        fallback: follower.stopped.all(),
+    });
 }
 function progress(counts, deploymentId) {
     const ours = counts.find((deployment) => deployment.id === deploymentId);

@@ -1,8 +1,9 @@
-import type { Service, TaskDefinition } from '@aws-sdk/client-ecs'
+import type { Service, Task, TaskDefinition } from '@aws-sdk/client-ecs'
 import type { ArtifactFile } from '../artifacts/index.js'
 import { ROLLBACK_GRACE_MS } from '../aws/abort.js'
 import type { AwsClients } from '../aws/clients.js'
 import { isThrottling, isTransient } from '../aws/errors.js'
+import { retrying } from '../aws/retry.js'
 import type { Config } from '../config/types.js'
 import { errorMessage } from '../errors.js'
 import type { Reporter } from '../events.js'
@@ -11,6 +12,9 @@ import type { Deadline } from '../watch/deadline.js'
 import type { WatchOptions } from '../watch/loop.js'
 import { fastestPollMs } from '../watch/pace.js'
 import type { Sleep } from '../watch/sleep.js'
+import { logTails } from './evidence.js'
+import { explain } from './explain.js'
+import { essentialContainers, isTaskFailure } from './task-failures.js'
 
 // The contract every deploy driver keeps: prepare (reads and checks only, so a dry run can stop there), then
 // deploy (start the deployment, follow it, judge it, explain it). And what every driver follows with.
@@ -153,4 +157,42 @@ export function onInterruption(
     cause: `${timedOut ? 'the wait timeout passed' : 'the run was cancelled'} (${flag} rollback)`,
     left: `left ${deployment} running as it is (${flag} leave).`,
   }
+}
+
+/** The evidence of a failed deployment, explained: stopped tasks' reasons, exit codes, log tails, hints. */
+export interface Explanation {
+  reasons: string[]
+  hints: string[]
+  logs: LogExcerpt[]
+}
+
+/**
+ * Reads the deployment's stopped tasks (`load`, tried three times; a failure to read is a warning, never a change
+ * of verdict), keeps those that failed (all of them, with `orAll`, when none failed), reads their log tails and
+ * explains them with the service events seen while watching.
+ */
+export async function explainStoppedTasks(
+  context: DeployContext,
+  load: () => Promise<Task[]>,
+  { events = [], orAll = false, fallback = [] }: { events?: ServiceEventSeen[]; orAll?: boolean; fallback?: Task[] },
+): Promise<Explanation> {
+  let tasks = fallback
+  try {
+    tasks = await retrying(load, { sleep: context.sleep, baseMs: 200, attempts: 3 })
+  } catch (error) {
+    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` })
+  }
+  const definitions = context.taskDefinition.containerDefinitions ?? []
+  const essential = essentialContainers(definitions)
+  const failures = tasks.filter((task) => isTaskFailure(task, essential))
+  const relevant = failures.length > 0 || !orAll ? failures : tasks
+  if (relevant.length === 0 && events.length === 0) return { reasons: [], hints: [], logs: [] }
+  const logs = await logTails(context.clients.logs, relevant, definitions)
+  return { ...explain({ stoppedTasks: relevant, events, logs }), logs }
+}
+
+/** A service event berth saw while watching. */
+export interface ServiceEventSeen {
+  at?: Date
+  message: string
 }

@@ -12,14 +12,12 @@ import { createDeadline } from '../../watch/deadline.js'
 import { watch, type WatchOptions } from '../../watch/loop.js'
 import { ROLLBACK_GRACE_MS } from '../../aws/abort.js'
 import { retrying } from '../../aws/retry.js'
-import { essentialContainers, isTaskFailure } from '../task-failures.js'
 import { pause } from '../../watch/sleep.js'
 import { appSpecContent } from './appspec.js'
 import { lastSegment } from './group.js'
 import { type TaskSetIds, TERMINAL_STATUSES, observe, trafficChange } from './progress.js'
 import { type CodeDeployPlan, busyGroupMessage, describePlan, planCodeDeploy } from './setup.js'
-import { StoppedTasks, logTails } from '../evidence.js'
-import { explain } from '../explain.js'
+import { StoppedTasks } from '../evidence.js'
 import {
   mutationRetry,
   pastGrace,
@@ -28,6 +26,8 @@ import {
   isUnchanged,
   unchangedOutcome,
   onInterruption,
+  explainStoppedTasks,
+  type Explanation,
   watchOptions,
   type DeployContext,
   type DeployOutcome,
@@ -201,22 +201,8 @@ async function confirmSuccess(
 }
 
 /** Why green's tasks stopped, when they did: reading them must not fail the run. */
-async function gather(context: DeployContext, follower: Follower) {
-  let tasks: Task[] = []
-  try {
-    tasks = await retrying(() => stoppedGreenTasks(context, follower), {
-      sleep: context.sleep,
-      baseMs: 200,
-      attempts: 3,
-    })
-  } catch (error) {
-    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` })
-  }
-  const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? [])
-  const failures = tasks.filter((task) => isTaskFailure(task, essential))
-  if (failures.length === 0) return { reasons: [], hints: [], logs: [] }
-  const logs = await logTails(context.clients.logs, failures, context.taskDefinition.containerDefinitions ?? [])
-  return { ...explain({ stoppedTasks: failures, events: [], logs }), logs }
+function gather(context: DeployContext, follower: Follower): Promise<Explanation> {
+  return explainStoppedTasks(context, () => stoppedGreenTasks(context, follower), {})
 }
 
 /** Green's stopped tasks as the follower keeps them (by service), else those of the family in the cluster. */

@@ -1,7 +1,6 @@
-import { type Service, type Task } from '@aws-sdk/client-ecs'
+import { type Service } from '@aws-sdk/client-ecs'
 import type { DeploymentCounts } from '../../events.js'
 import { watch, type TickResult } from '../../watch/loop.js'
-import { retrying } from '../../aws/retry.js'
 import {
   type Judgement,
   type Tracking,
@@ -15,18 +14,19 @@ import {
 import { failureThreshold, essentialContainers, isTaskFailure } from '../task-failures.js'
 import { describeService } from '../ecs.js'
 import { primaryOf, rollBack, serviceName, startDeployment } from './update.js'
-import { StoppedTasks, logTails } from '../evidence.js'
-import { explain } from '../explain.js'
+import { StoppedTasks } from '../evidence.js'
 import {
   isUnchanged,
   unchangedOutcome,
   onInterruption,
+  explainStoppedTasks,
+  type Explanation,
   watchOptions,
   type DeployContext,
   type DeployOutcome,
   type Driver,
 } from '../driver.js'
-import { UserError, errorMessage } from '../../errors.js'
+import { UserError } from '../../errors.js'
 
 export const rolling: Driver = {
   name: 'rolling',
@@ -297,18 +297,12 @@ function primaryId(follower: Follower): string {
 }
 
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
-async function gather(context: DeployContext, follower: Follower) {
-  let tasks: Task[] = follower.stopped.all()
-  try {
-    tasks = await retrying(() => follower.stopped.refresh(), { sleep: context.sleep, baseMs: 200, attempts: 3 })
-  } catch (error) {
-    context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${errorMessage(error)}` })
-  }
-  const essential = essentialContainers(context.taskDefinition.containerDefinitions ?? [])
-  const failures = tasks.filter((task) => isTaskFailure(task, essential))
-  const relevant = failures.length > 0 ? failures : tasks
-  const logs = await logTails(context.clients.logs, relevant, context.taskDefinition.containerDefinitions ?? [])
-  return { ...explain({ stoppedTasks: relevant, events: follower.serviceEvents, logs }), logs }
+function gather(context: DeployContext, follower: Follower): Promise<Explanation> {
+  return explainStoppedTasks(context, () => follower.stopped.refresh(), {
+    events: follower.serviceEvents,
+    orAll: true,
+    fallback: follower.stopped.all(),
+  })
 }
 
 function progress(counts: readonly DeploymentCounts[], deploymentId: string): string {
