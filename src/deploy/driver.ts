@@ -21,9 +21,28 @@ import { essentialContainers, isTaskFailure } from './task-failures.js'
 
 export type DriverName = 'rolling' | 'codedeploy' | 'ecs-native'
 
+/** What a deployment itself is asked to do: size, restart, failure limit, and CodeDeploy's group, config and hooks. */
+export type DeployOptions = Pick<
+  Config,
+  | 'desiredCount'
+  | 'forceNewDeployment'
+  | 'maxFailedTasks'
+  | 'codedeployApplication'
+  | 'codedeployGroup'
+  | 'deploymentConfig'
+  | 'hooks'
+  | 'appspec'
+>
+
+/** How a deployment is waited for: until when, how often, and what a timeout or cancel does. */
+export type WaitOptions = Pick<Config, 'waitFor' | 'waitTimeoutMs' | 'pollIntervalMs' | 'onTimeout' | 'onCancel'>
+
+/** The part of the run's inputs a driver reads: never the whole Config (no file paths, output or render edits). */
+export type DriverConfig = DeployOptions & WaitOptions
+
 /** What a driver may read before anything changes: it raises UserErrors here, never after a mutating call. */
 export interface PreflightContext {
-  config: Config
+  config: DriverConfig
   clients: AwsClients
   cluster: string
   service: Service

@@ -1,5 +1,8 @@
 import type { Config } from '../config/types.js'
 
+/** What the plan lines read of the run's inputs. */
+type PlanConfig = Pick<Config, 'artifactsDir' | 'keepRevisions' | 'desiredCount' | 'forceNewDeployment'>
+
 /** What a dry run knows before it would change anything. */
 export interface PlanFacts {
   cluster: string
@@ -15,7 +18,7 @@ export interface PlanFacts {
 }
 
 /** The actions of a dry run, in the order a run takes them. */
-export function planLines(config: Config, facts: PlanFacts): string[] {
+export function planLines(config: PlanConfig, facts: PlanFacts): string[] {
   const target = facts.reusableArn ?? `a new revision of ${facts.family}`
   const actions = [
     facts.reusableArn
@@ -35,7 +38,7 @@ export function planLines(config: Config, facts: PlanFacts): string[] {
 }
 
 /** The plan line of a driver that has none of its own: the service, from which task definition to which. */
-function serviceUpdate(config: Config, facts: PlanFacts, target: string): string {
+function serviceUpdate(config: PlanConfig, facts: PlanFacts, target: string): string {
   const update = [
     `update service ${facts.serviceName} in cluster ${facts.cluster} from ${facts.previousTaskDefinitionArn} to ${target}`,
   ]

@@ -1,3 +1,4 @@
+import type { DriverConfig } from '../driver.js'
 import {
   BatchGetDeploymentGroupsCommand,
   GetDeploymentGroupCommand,
@@ -7,7 +8,6 @@ import {
   type DeploymentGroupInfo,
 } from '@aws-sdk/client-codedeploy'
 import type { Sender } from '../../aws/clients.js'
-import type { Config } from '../../config/types.js'
 import { UserError, errorMessage, errorName } from '../../errors.js'
 import type { Reporter } from '../../events.js'
 
@@ -20,7 +20,7 @@ export interface FoundGroup {
 }
 
 interface GroupQuery {
-  config: Config
+  config: DriverConfig
   codedeploy: CodeDeploy
   reporter: Reporter
   clusterName: string

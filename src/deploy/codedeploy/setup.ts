@@ -1,3 +1,4 @@
+import type { DriverConfig } from '../driver.js'
 import { readFile } from 'node:fs/promises'
 import {
   GetDeploymentConfigCommand,
@@ -9,7 +10,7 @@ import {
 } from '@aws-sdk/client-codedeploy'
 import type { Service } from '@aws-sdk/client-ecs'
 import type { Sender } from '../../aws/clients.js'
-import type { Config, DeploymentConfigSpec } from '../../config/types.js'
+import type { DeploymentConfigSpec } from '../../config/types.js'
 import { UserError, errorMessage, errorName } from '../../errors.js'
 import type { Reporter } from '../../events.js'
 import { type AppSpecTemplate, appSpecTemplate, loadBalancerTarget, parseAppSpec } from './appspec.js'
@@ -46,7 +47,7 @@ export interface CodeDeployPlan {
 }
 
 export interface SetupInput {
-  config: Config
+  config: DriverConfig
   codedeploy: CodeDeploy
   cluster: string
   service: Service
@@ -221,7 +222,7 @@ export function busyGroupMessage(application: string, group: string, deploymentI
 }
 
 /** The deployment may outlast `--wait-timeout`: traffic steps plus, when waited for, the termination wait. */
-function warnIfDeadlineIsShort(plan: CodeDeployPlan, config: Config, reporter: Reporter): void {
+function warnIfDeadlineIsShort(plan: CodeDeployPlan, config: DriverConfig, reporter: Reporter): void {
   if (!plan.shape) return
   const terminationMinutes = config.waitFor === 'completed' ? terminationWaitMinutes(plan.groupInfo) : 0
   const minutes = shiftMinutes(plan.shape) + terminationMinutes
