@@ -14,30 +14,15 @@ function sourceFiles(directory: string): string[] {
   })
 }
 
-/**
- * The relative imports of a file, as paths of src/ files: static and dynamic, or only those that load code at run
- * time (an `import type` is erased by the compiler and orders nothing).
- */
-function importsOf(file: string, { types }: { types: boolean }): string[] {
+/** Every relative import of a file (static, type-only and dynamic), as paths of src/ files. */
+function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8')
-  const pattern = /(import\s+type\s[^;]*?from\s*|(?:from|import)\s*\(?\s*)'(\.{1,2}\/[^']+)\.js'/g
-  return [...text.matchAll(pattern)]
-    .filter((match) => types || !/^import\s+type\s/.test(match[1]))
-    .map((match) => normalize(join(dirname(file), `${match[2]}.ts`)))
+  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)\.js'/g)].map((match) => match[1])
+  return specifiers.map((specifier) => normalize(join(dirname(file), `${specifier}.ts`)))
 }
 
 const files = sourceFiles(SRC)
-const graph = new Map(files.map((file) => [file, importsOf(file, { types: true })]))
-const runtimeGraph = new Map(files.map((file) => [file, importsOf(file, { types: false })]))
-
-/**
- * The product's imports count with their types (a contract imported by the code it imports is a loop, as
- * deploy/ once had); the emulator's operation files take its service class as a type, which loads nothing.
- */
-function graphOf(file: string): Map<string, string[]> {
-  return room(file) === 'sim' ? runtimeGraph : graph
-}
-
+const graph = new Map(files.map((file) => [file, importsOf(file)]))
 function room(file: string): string {
   return relative(SRC, file).split('/')[0].replace(/\.ts$/, '')
 }
@@ -51,7 +36,7 @@ function findLoop(): string[] | undefined {
     if (state.get(file) === 'open') return [...stack.slice(stack.indexOf(file)), file]
     state.set(file, 'open')
     stack.push(file)
-    for (const target of graphOf(file).get(file) ?? []) {
+    for (const target of graph.get(file) ?? []) {
       const loop = visit(target)
       if (loop) return loop
     }
@@ -73,7 +58,7 @@ function arrows(from: (file: string) => boolean, to: (file: string) => boolean):
 }
 
 describe('the import graph of src/', () => {
-  it('has no loop (in the emulator: of imports that load code)', () => {
+  it('has no loop', () => {
     expect(findLoop()).toBeUndefined()
   })
 

@@ -8,10 +8,10 @@ import type {
 import { invalid } from '../core/errors.js'
 import { page } from '../core/paging.js'
 import type { Wire } from '../core/types.js'
-import type { Ecs } from './ecs.js'
+import type { EcsContext } from './context.js'
 import { renderCluster } from './wire.js'
 
-export function createCluster(ecs: Ecs, input: CreateClusterRequest): { cluster: Wire<Cluster> } {
+export function createCluster(ecs: EcsContext, input: CreateClusterRequest): { cluster: Wire<Cluster> } {
   const name = input.clusterName ?? 'default'
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalid('Cluster name is invalid.')
   let cluster = ecs.world.clusters.get(name)
@@ -23,7 +23,7 @@ export function createCluster(ecs: Ecs, input: CreateClusterRequest): { cluster:
   return { cluster: renderCluster(ecs, cluster, []) }
 }
 
-export function describeClusters(ecs: Ecs, input: DescribeClustersRequest): object {
+export function describeClusters(ecs: EcsContext, input: DescribeClustersRequest): object {
   const refs = input.clusters && input.clusters.length > 0 ? input.clusters : ['default']
   const clusters: Wire<Cluster>[] = []
   const failures: Failure[] = []
@@ -36,7 +36,7 @@ export function describeClusters(ecs: Ecs, input: DescribeClustersRequest): obje
   return { clusters, failures }
 }
 
-export function listClusters(ecs: Ecs, input: ListClustersRequest): object {
+export function listClusters(ecs: EcsContext, input: ListClustersRequest): object {
   const arns = [...ecs.world.clusters.values()].filter((c) => c.status === 'ACTIVE').map((c) => c.arn)
   const { items, nextToken } = page(arns, input.maxResults, input.nextToken, { default: 100, max: 100 })
   return { clusterArns: items, nextToken }

@@ -13,14 +13,18 @@ import type {
 import { AwsError, invalid } from '../core/errors.js'
 import { page } from '../core/paging.js'
 import type { ServiceState, TaskDefinitionRecord, Wire } from '../core/types.js'
-import type { Ecs } from './ecs.js'
+import type { EcsContext } from './context.js'
 import { resolveTaskDefinition } from './task-definitions.js'
 import { createTaskSet } from './task-sets.js'
 import { stopTask } from './task-stop.js'
 import { renderService } from './wire.js'
 
 /** Creates a service (from the API or the scenario); scenario services get a default network configuration. */
-export function createService(ecs: Ecs, input: CreateServiceRequest, fromScenario = false): { service: Wire<Service> } {
+export function createService(
+  ecs: EcsContext,
+  input: CreateServiceRequest,
+  fromScenario = false,
+): { service: Wire<Service> } {
   const cluster = ecs.world.cluster(input.cluster)
   const name = input.serviceName
   if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
@@ -100,7 +104,7 @@ export function createService(ecs: Ecs, input: CreateServiceRequest, fromScenari
 }
 
 /** Finds a service by name or ARN in a cluster; ServiceNotFoundException when there is none. */
-export function findService(ecs: Ecs, clusterRef: string | undefined, ref: string | undefined): ServiceState {
+export function findService(ecs: EcsContext, clusterRef: string | undefined, ref: string | undefined): ServiceState {
   const cluster = ecs.world.cluster(clusterRef)
   const name = ecs.world.localName(ref ?? '', 'service/')
   const service = name === undefined ? undefined : cluster.services.get(name)
@@ -108,7 +112,7 @@ export function findService(ecs: Ecs, clusterRef: string | undefined, ref: strin
   return service
 }
 
-export function updateService(ecs: Ecs, input: UpdateServiceRequest): { service: Wire<Service> } {
+export function updateService(ecs: EcsContext, input: UpdateServiceRequest): { service: Wire<Service> } {
   const service = findService(ecs, input.cluster, input.service)
   if (service.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.')
   if (service.controller === 'CODE_DEPLOY') checkCodeDeployUpdate(ecs, input)
@@ -159,7 +163,7 @@ export function updateService(ecs: Ecs, input: UpdateServiceRequest): { service:
   return { service: renderService(ecs, service, false) }
 }
 
-export function checkCodeDeployUpdate(ecs: Ecs, input: UpdateServiceRequest): void {
+export function checkCodeDeployUpdate(ecs: EcsContext, input: UpdateServiceRequest): void {
   const refuse = (what: string): never => {
     throw invalid(
       `Unable to update ${what} on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.`,
@@ -176,7 +180,7 @@ export function checkCodeDeployUpdate(ecs: Ecs, input: UpdateServiceRequest): vo
   }
 }
 
-export function deleteService(ecs: Ecs, input: DeleteServiceRequest): { service: Wire<Service> } {
+export function deleteService(ecs: EcsContext, input: DeleteServiceRequest): { service: Wire<Service> } {
   const service = findService(ecs, input.cluster, input.service)
   if (service.status === 'INACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.')
   if (service.desiredCount > 0 && !input.force)
@@ -198,7 +202,7 @@ export function deleteService(ecs: Ecs, input: DeleteServiceRequest): { service:
   return { service: renderService(ecs, service, false) }
 }
 
-export function describeServices(ecs: Ecs, input: DescribeServicesRequest): object {
+export function describeServices(ecs: EcsContext, input: DescribeServicesRequest): object {
   const cluster = ecs.world.cluster(input.cluster)
   const refs = input.services ?? []
   if (refs.length === 0) throw invalid('Services cannot be empty.')
@@ -218,7 +222,7 @@ export function describeServices(ecs: Ecs, input: DescribeServicesRequest): obje
   return { services, failures }
 }
 
-export function listServices(ecs: Ecs, input: ListServicesRequest): object {
+export function listServices(ecs: EcsContext, input: ListServicesRequest): object {
   const cluster = ecs.world.cluster(input.cluster)
   const arns = [...cluster.services.values()]
     .filter((s) => s.status === 'ACTIVE')
@@ -229,7 +233,7 @@ export function listServices(ecs: Ecs, input: ListServicesRequest): object {
   return { serviceArns: items, nextToken }
 }
 
-export function defaultNetwork(ecs: Ecs, name: string): NetworkConfiguration {
+export function defaultNetwork(ecs: EcsContext, name: string): NetworkConfiguration {
   const suffix = Buffer.from(name).toString('hex').padEnd(17, '0').slice(0, 17)
   return {
     awsvpcConfiguration: {

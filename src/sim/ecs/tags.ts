@@ -1,9 +1,9 @@
 import type { ListTagsForResourceRequest, TagResourceRequest, UntagResourceRequest } from '@aws-sdk/client-ecs'
 import { invalid } from '../core/errors.js'
-import type { Ecs } from './ecs.js'
+import type { EcsContext } from './context.js'
 import { resolveTaskDefinition } from './task-definitions.js'
 
-export function tagResource(ecs: Ecs, input: TagResourceRequest): object {
+export function tagResource(ecs: EcsContext, input: TagResourceRequest): object {
   const arn = existingResource(ecs, input.resourceArn)
   const tags = new Map((ecs.world.resourceTags.get(arn) ?? []).map((t) => [t.key, t]))
   for (const tag of input.tags ?? []) tags.set(tag.key, tag)
@@ -12,7 +12,7 @@ export function tagResource(ecs: Ecs, input: TagResourceRequest): object {
   return {}
 }
 
-export function untagResource(ecs: Ecs, input: UntagResourceRequest): object {
+export function untagResource(ecs: EcsContext, input: UntagResourceRequest): object {
   const arn = existingResource(ecs, input.resourceArn)
   const drop = new Set(input.tagKeys ?? [])
   ecs.world.resourceTags.set(
@@ -22,12 +22,12 @@ export function untagResource(ecs: Ecs, input: UntagResourceRequest): object {
   return {}
 }
 
-export function listTagsForResource(ecs: Ecs, input: ListTagsForResourceRequest): object {
+export function listTagsForResource(ecs: EcsContext, input: ListTagsForResourceRequest): object {
   const arn = existingResource(ecs, input.resourceArn)
   return { tags: ecs.world.resourceTags.get(arn) ?? [] }
 }
 
-export function existingResource(ecs: Ecs, arn: string | undefined): string {
+export function existingResource(ecs: EcsContext, arn: string | undefined): string {
   const match =
     /^arn:aws[\w-]*:ecs:[^:]+:\d{12}:(cluster|service|task|task-definition|task-set|container-instance|capacity-provider)\/(.+)$/.exec(
       arn ?? '',

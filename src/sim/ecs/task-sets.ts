@@ -1,6 +1,6 @@
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
 import type { DeploymentState, ServiceState } from '../core/types.js'
-import type { Ecs } from './ecs.js'
+import type { EcsContext } from './context.js'
 import { stopTask } from './task-stop.js'
 
 /**
@@ -8,7 +8,7 @@ import { stopTask } from './task-stop.js'
  * create the replacement (green) task set, then `scaleTaskSet`, `setPrimaryTaskSet` and `deleteTaskSet`.
  */
 export function createTaskSet(
-  ecs: Ecs,
+  ecs: EcsContext,
   service: ServiceState,
   taskDefinitionArn: string,
   options: { scale: number; trafficWeight?: number; externalId?: string; loadBalancers?: LoadBalancer[] },
@@ -45,13 +45,13 @@ export function createTaskSet(
   return set
 }
 
-export function scaleTaskSet(ecs: Ecs, service: ServiceState, set: DeploymentState, scale: number): void {
+export function scaleTaskSet(ecs: EcsContext, service: ServiceState, set: DeploymentState, scale: number): void {
   if (set.taskSet) set.taskSet.scale = scale
   set.updatedAt = ecs.world.nowSeconds()
   ecs.scheduler.schedule(service)
 }
 
-export function setPrimaryTaskSet(ecs: Ecs, service: ServiceState, set: DeploymentState): void {
+export function setPrimaryTaskSet(ecs: EcsContext, service: ServiceState, set: DeploymentState): void {
   for (const other of service.deployments) if (other.status === 'PRIMARY') other.status = 'ACTIVE'
   set.status = 'PRIMARY'
   service.deployments = [set, ...service.deployments.filter((d) => d !== set)]
@@ -59,7 +59,7 @@ export function setPrimaryTaskSet(ecs: Ecs, service: ServiceState, set: Deployme
 }
 
 /** Removes a task set; its tasks are stopped (drained when load-balanced). */
-export function deleteTaskSet(ecs: Ecs, service: ServiceState, set: DeploymentState): void {
+export function deleteTaskSet(ecs: EcsContext, service: ServiceState, set: DeploymentState): void {
   set.status = 'INACTIVE'
   service.deployments = service.deployments.filter((d) => d !== set)
   for (const t of ecs.world.serviceTasks(service)) {

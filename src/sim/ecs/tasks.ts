@@ -10,14 +10,14 @@ import { AwsError, invalid } from '../core/errors.js'
 import { nameFromArn } from '../core/ids.js'
 import { page } from '../core/paging.js'
 import type { ClusterState, TaskState, Wire } from '../core/types.js'
-import type { Ecs } from './ecs.js'
+import type { EcsContext } from './context.js'
 import { checkLaunchType, findService } from './services.js'
 import { resolveTaskDefinition } from './task-definitions.js'
 import { launchTask } from './task-lifecycle.js'
 import { stopTask } from './task-stop.js'
 import { renderTask } from './wire.js'
 
-export function listTasks(ecs: Ecs, input: ListTasksRequest): object {
+export function listTasks(ecs: EcsContext, input: ListTasksRequest): object {
   const cluster = ecs.world.cluster(input.cluster)
   if (input.serviceName !== undefined) findService(ecs, input.cluster, input.serviceName)
   const desired = input.desiredStatus ?? 'RUNNING'
@@ -37,7 +37,7 @@ export function listTasks(ecs: Ecs, input: ListTasksRequest): object {
   return { taskArns: items, nextToken }
 }
 
-export function describeTasks(ecs: Ecs, input: DescribeTasksRequest): object {
+export function describeTasks(ecs: EcsContext, input: DescribeTasksRequest): object {
   const cluster = ecs.world.cluster(input.cluster)
   const refs = input.tasks ?? []
   if (refs.length === 0) throw invalid('Tasks cannot be empty.')
@@ -56,7 +56,7 @@ export function describeTasks(ecs: Ecs, input: DescribeTasksRequest): object {
   return { tasks, failures }
 }
 
-export function userStopTask(ecs: Ecs, input: StopTaskRequest): object {
+export function userStopTask(ecs: EcsContext, input: StopTaskRequest): object {
   const cluster = ecs.world.cluster(input.cluster)
   const task = findTask(ecs, cluster, input.task ?? '')
   if (!task) throw invalid('The referenced task was not found.')
@@ -69,7 +69,7 @@ export function userStopTask(ecs: Ecs, input: StopTaskRequest): object {
   return { task: renderTask(ecs, task, false) }
 }
 
-export function runTask(ecs: Ecs, input: RunTaskRequest): object {
+export function runTask(ecs: EcsContext, input: RunTaskRequest): object {
   const cluster = ecs.world.cluster(input.cluster)
   const taskDefinition = resolveTaskDefinition(ecs.world, input.taskDefinition)
   if (!taskDefinition || taskDefinition.status !== 'ACTIVE')
@@ -98,7 +98,7 @@ export function runTask(ecs: Ecs, input: RunTaskRequest): object {
   return { tasks, failures: [] }
 }
 
-export function findTask(ecs: Ecs, cluster: ClusterState, ref: string): TaskState | undefined {
+export function findTask(ecs: EcsContext, cluster: ClusterState, ref: string): TaskState | undefined {
   if (ecs.world.isForeign(ref)) return undefined
   const id = ref.split('/').pop() ?? ref
   return ecs.world.tasks.get(ecs.world.arn('ecs', `task/${cluster.name}/${id}`))

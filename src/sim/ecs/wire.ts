@@ -1,9 +1,9 @@
 import type { Cluster, Container, Deployment, Service, Task, TaskSet } from '@aws-sdk/client-ecs'
 import { epochSeconds } from '../core/ids.js'
 import type { ClusterState, DeploymentState, ServiceState, TaskState, Wire } from '../core/types.js'
-import type { Ecs } from './ecs.js'
+import type { EcsContext } from './context.js'
 
-export function renderCluster(ecs: Ecs, cluster: ClusterState, include: string[]): Wire<Cluster> {
+export function renderCluster(ecs: EcsContext, cluster: ClusterState, include: string[]): Wire<Cluster> {
   const tasks = [...ecs.world.tasks.values()].filter(
     (t) => t.clusterName === cluster.name && t.desiredStatus === 'RUNNING',
   )
@@ -23,7 +23,7 @@ export function renderCluster(ecs: Ecs, cluster: ClusterState, include: string[]
   }
 }
 
-export function renderService(ecs: Ecs, service: ServiceState, withTags: boolean): Wire<Service> {
+export function renderService(ecs: EcsContext, service: ServiceState, withTags: boolean): Wire<Service> {
   const tasks = ecs.world.serviceTasks(service).filter((t) => t.desiredStatus === 'RUNNING')
   const taskSets = service.controller !== 'ECS'
   const rendered: Wire<Service> = {
@@ -62,7 +62,7 @@ export function renderService(ecs: Ecs, service: ServiceState, withTags: boolean
   return withoutUndefined(rendered)
 }
 
-export function renderDeployment(ecs: Ecs, service: ServiceState, d: DeploymentState): Wire<Deployment> {
+export function renderDeployment(ecs: EcsContext, service: ServiceState, d: DeploymentState): Wire<Deployment> {
   const tasks = ecs.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING')
   return withoutUndefined({
     id: d.id,
@@ -83,7 +83,7 @@ export function renderDeployment(ecs: Ecs, service: ServiceState, d: DeploymentS
   })
 }
 
-export function renderTaskSet(ecs: Ecs, service: ServiceState, d: DeploymentState): Wire<TaskSet> {
+export function renderTaskSet(ecs: EcsContext, service: ServiceState, d: DeploymentState): Wire<TaskSet> {
   const tasks = ecs.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING')
   const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length
   const stable = running === d.desiredCount && tasks.length === d.desiredCount
@@ -113,7 +113,7 @@ export function renderTaskSet(ecs: Ecs, service: ServiceState, d: DeploymentStat
   })
 }
 
-export function renderTask(ecs: Ecs, task: TaskState, withTags: boolean): Wire<Task> {
+export function renderTask(ecs: EcsContext, task: TaskState, withTags: boolean): Wire<Task> {
   const containers: Wire<Container>[] = task.containers.map((c) =>
     withoutUndefined({
       containerArn: ecs.world.arn('ecs', `container/${task.clusterName}/${task.id}/${c.runtimeId.slice(-36)}`),
