@@ -3140,7 +3140,8 @@ function rollbackRetry(context) {
 }
 /** The service already runs this revision at this size, and no restart was asked for: there is nothing to deploy. */
 function isUnchanged(context) {
-    const { service, config } = context;
+    const { config } = context;
+    const { service } = context.target;
     const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount;
     return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn;
 }
@@ -3149,7 +3150,7 @@ function unchangedOutcome(context) {
     return {
         status: 'succeeded',
         reasons: [
-            `unchanged: service ${context.service.serviceName} in cluster ${context.cluster} already runs ` +
+            `unchanged: service ${context.target.service.serviceName} in cluster ${context.target.cluster} already runs ` +
                 `${context.taskDefinitionArn}, the task definition berth rendered; nothing was deployed ` +
                 '(--force-new-deployment starts a deployment anyway).',
         ],
@@ -3279,7 +3280,7 @@ class Follower {
         this.context = context;
         this.plan = plan;
         this.deploymentId = deploymentId;
-        this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1);
+        this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.target.service.desiredCount ?? 1);
     }
     get observation() {
         return this.last;
@@ -3295,7 +3296,7 @@ class Follower {
      */
     get green() {
         const since = this.info?.createTime?.getTime();
-        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
+        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.target.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
         return this.replacement;
     }
     /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
@@ -3405,8 +3406,8 @@ async function prepare(context) {
     const plan = await planCodeDeploy({
         config: context.config,
         codedeploy: context.clients.codedeploy,
-        cluster: context.cluster,
-        service: context.service,
+        cluster: context.target.cluster,
+        service: context.target.service,
         reporter: context.reporter,
     });
     return { plan: describePlan(plan), deploy: (deployContext) => deployCodeDeploy(deployContext, plan) };
@@ -3563,7 +3564,7 @@ async function stoppedGreenTasks(context, follower) {
     if (byService.length > 0 || !family)
         return byService;
     const only = { taskDefinitionArn: context.taskDefinitionArn };
-    return new StoppedTasks(context.clients.ecs, context.cluster, { family }, only).refresh();
+    return new StoppedTasks(context.clients.ecs, context.target.cluster, { family }, only).refresh();
 }
 /**
  * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
@@ -3813,15 +3814,15 @@ function circuitBreakerOn(breaker) {
 /** How many looks berth takes, after a rollback on timeout or cancellation, to see it start. */
 const ROLLBACK_LOOKS = 5;
 function serviceName(context) {
-    return context.service.serviceName ?? '';
+    return context.target.service.serviceName ?? '';
 }
 function primaryOf(service) {
     return service.deployments?.find((deployment) => deployment.status === 'PRIMARY');
 }
 function updateInput(context, taskDefinition, force) {
     return {
-        cluster: context.cluster,
-        service: context.service.serviceName,
+        cluster: context.target.cluster,
+        service: context.target.service.serviceName,
         taskDefinition,
         ...(context.config.desiredCount !== undefined ? { desiredCount: context.config.desiredCount } : {}),
         ...(force ? { forceNewDeployment: true } : {}),
@@ -3861,7 +3862,7 @@ async function updateService(context, input, recognise, retry = {}) {
 }
 /** DescribeServices while checking what a call did: errors here are retried, never taken for an answer. */
 function lookAtService(context) {
-    return retrying(() => describeService(context.clients.ecs, context.cluster, serviceName(context)), {
+    return retrying(() => describeService(context.clients.ecs, context.target.cluster, serviceName(context)), {
         sleep: context.sleep,
         baseMs: quickPauseMs(context),
         attempts: 20,
@@ -3892,7 +3893,7 @@ function startedDeployment(service, before, sentAt, taskDefinitionArn) {
     return undefined;
 }
 async function startDeployment(context) {
-    const before = context.service;
+    const before = context.target.service;
     const previous = primaryOf(before);
     if (isUnchanged(context) && previous?.id) {
         context.reporter.emit({
@@ -3942,7 +3943,7 @@ async function rollBack(context, cause) {
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
         await pause(context.sleep, quickPauseMs(context), []);
         const seen = service;
-        service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen);
+        service = await describeService(context.clients.ecs, context.target.cluster, serviceName(context)).catch(() => seen);
     }
     const rollback = primaryOf(service ?? {});
     if (rollback?.taskDefinition !== previous) {
@@ -3962,8 +3963,8 @@ async function rollBack(context, cause) {
 
 const rolling = {
     name: 'rolling',
-    prepare: async ({ config, service, cluster }) => {
-        refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`);
+    prepare: async ({ config, target }) => {
+        refuseCodeDeployInputs(config, `service ${target.service.serviceName ?? '?'} in cluster ${target.cluster}`);
         return { deploy: deployRolling };
     },
 };
@@ -3989,7 +3990,7 @@ function isSteady(service) {
 }
 /** UpdateService, then follow our deployment by its id to a verdict. */
 async function deployRolling(context) {
-    if (isUnchanged(context) && isSteady(context.service))
+    if (isUnchanged(context) && isSteady(context.target.service))
         return unchangedOutcome(context);
     const tracking = await startDeployment(context);
     context.reporter.emit({
@@ -3998,7 +3999,7 @@ async function deployRolling(context) {
         taskDefinitionArn: context.taskDefinitionArn,
         strategy: 'rolling',
     });
-    const follower = new driver_Follower(context, tracking, context.service);
+    const follower = new driver_Follower(context, tracking, context.target.service);
     const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
         return driver_conclude(context, follower, end.value);
@@ -4022,11 +4023,11 @@ class driver_Follower {
         this.tracking = tracking;
         for (const event of before.events ?? [])
             this.seen.add(eventKey(event));
-        this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, { startedBy: tracking.deploymentId });
+        this.stopped = new StoppedTasks(context.clients.ecs, context.target.cluster, { startedBy: tracking.deploymentId });
         this.ownLimit = ownFailureLimit(context);
     }
     async tick() {
-        const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+        const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
         const changed = this.report(service);
         const judgement = judge(service.deployments ?? [], this.tracking);
         if (judgement.state !== 'in_progress')
@@ -4036,7 +4037,7 @@ class driver_Follower {
     }
     /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
     async steadyOn(previous) {
-        const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+        const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
         const changed = this.report(service);
         const primary = primaryOf(service);
         if (primary?.taskDefinition !== previous)
@@ -4086,7 +4087,7 @@ class driver_Follower {
     /** One more look after the loop, so that late events and counts are not lost; errors here change nothing. */
     async flush() {
         try {
-            const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context));
+            const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
             this.report(service);
             return judge(service.deployments ?? [], this.tracking);
         }
@@ -4096,8 +4097,8 @@ class driver_Follower {
     }
 }
 function ownFailureLimit(context) {
-    const breaker = context.service.deploymentConfiguration?.deploymentCircuitBreaker;
-    const desired = context.config.desiredCount ?? context.service.desiredCount ?? 1;
+    const breaker = context.target.service.deploymentConfiguration?.deploymentCircuitBreaker;
+    const desired = context.config.desiredCount ?? context.target.service.desiredCount ?? 1;
     const limit = context.config.maxFailedTasks;
     if (limit !== undefined) {
         return {
@@ -4154,7 +4155,7 @@ async function driver_conclude(context, follower, judgement) {
     const explanation = await driver_gather(context, follower);
     const hints = [...explanation.hints];
     if (judgement.state === 'failed' &&
-        !circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker)) {
+        !circuitBreakerOn(context.target.service.deploymentConfiguration?.deploymentCircuitBreaker)) {
         hints.push(NO_BREAKER_HINT);
     }
     return {
@@ -4634,7 +4635,7 @@ async function preflight(config, deps, cluster, name) {
     const rendered = local ?? (await renderAndValidate(config, deps, service));
     await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], registryOf(service.serviceArn));
     // A driver's preparation only reads, so it is safe to run again when the API throttles.
-    const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }));
+    const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, target: { cluster, service }, reporter: deps.reporter }));
     const family = rendered.input.family ?? '';
     const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family));
     const previousTaskDefinitionArn = service.taskDefinition ?? '';
@@ -4706,8 +4707,7 @@ async function deploy(config, runDeps, cluster, name) {
         config,
         clients: deps.clients,
         reporter: deps.reporter,
-        cluster,
-        service: pre.service,
+        target: { cluster, service: pre.service },
         taskDefinitionArn: registration.taskDefinitionArn,
         taskDefinition: registration.taskDefinition,
         previousTaskDefinitionArn: pre.previousTaskDefinitionArn,

@@ -61,7 +61,7 @@ async function preflight(config: Config, deps: RunDeps, cluster: string, name: s
   )
   // A driver's preparation only reads, so it is safe to run again when the API throttles.
   const prepared = await read(deps, () =>
-    driver.prepare({ config, clients: deps.clients, cluster, service, reporter: deps.reporter }),
+    driver.prepare({ config, clients: deps.clients, target: { cluster, service }, reporter: deps.reporter }),
   )
   const family = rendered.input.family ?? ''
   const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family))
@@ -136,8 +136,7 @@ async function deploy(config: Config, runDeps: RunDeps, cluster: string, name: s
       config,
       clients: deps.clients,
       reporter: deps.reporter,
-      cluster,
-      service: pre.service,
+      target: { cluster, service: pre.service },
       taskDefinitionArn: registration.taskDefinitionArn,
       taskDefinition: registration.taskDefinition,
       previousTaskDefinitionArn: pre.previousTaskDefinitionArn,

@@ -41,11 +41,16 @@ export type WaitOptions = Pick<Config, 'waitFor' | 'waitTimeoutMs' | 'pollInterv
 export type DriverConfig = DeployOptions & WaitOptions
 
 /** What a driver may read before anything changes: it raises UserErrors here, never after a mutating call. */
+/** The service a run deploys to, as DescribeServices showed it before anything changed. */
+export interface Target {
+  cluster: string
+  service: Service
+}
+
 export interface PreflightContext {
   config: DriverConfig
   clients: AwsClients
-  cluster: string
-  service: Service
+  target: Target
   reporter: Reporter
 }
 
@@ -129,7 +134,8 @@ export function rollbackRetry(context: DeployContext) {
 
 /** The service already runs this revision at this size, and no restart was asked for: there is nothing to deploy. */
 export function isUnchanged(context: DeployContext): boolean {
-  const { service, config } = context
+  const { config } = context
+  const { service } = context.target
   const sameSize = config.desiredCount === undefined || config.desiredCount === service.desiredCount
   return !config.forceNewDeployment && sameSize && service.taskDefinition === context.taskDefinitionArn
 }
@@ -139,7 +145,7 @@ export function unchangedOutcome(context: DeployContext): DeployOutcome {
   return {
     status: 'succeeded',
     reasons: [
-      `unchanged: service ${context.service.serviceName} in cluster ${context.cluster} already runs ` +
+      `unchanged: service ${context.target.service.serviceName} in cluster ${context.target.cluster} already runs ` +
         `${context.taskDefinitionArn}, the task definition berth rendered; nothing was deployed ` +
         '(--force-new-deployment starts a deployment anyway).',
     ],

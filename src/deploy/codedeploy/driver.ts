@@ -48,8 +48,8 @@ async function prepare(context: PreflightContext): Promise<PreparedDeployment> {
   const plan = await planCodeDeploy({
     config: context.config,
     codedeploy: context.clients.codedeploy,
-    cluster: context.cluster,
-    service: context.service,
+    cluster: context.target.cluster,
+    service: context.target.service,
     reporter: context.reporter,
   })
   return { plan: describePlan(plan), deploy: (deployContext) => deployCodeDeploy(deployContext, plan) }
@@ -211,7 +211,7 @@ async function stoppedGreenTasks(context: DeployContext, follower: Follower): Pr
   const family = context.taskDefinition.family
   if (byService.length > 0 || !family) return byService
   const only = { taskDefinitionArn: context.taskDefinitionArn }
-  return new StoppedTasks(context.clients.ecs, context.cluster, { family }, only).refresh()
+  return new StoppedTasks(context.clients.ecs, context.target.cluster, { family }, only).refresh()
 }
 
 /**

@@ -39,7 +39,7 @@ export class Follower {
     readonly plan: CodeDeployPlan,
     readonly deploymentId: string,
   ) {
-    this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.service.desiredCount ?? 1)
+    this.greenLimit = context.config.maxFailedTasks ?? failureThreshold(context.target.service.desiredCount ?? 1)
   }
 
   get observation(): Observation | undefined {
@@ -60,7 +60,7 @@ export class Follower {
     const since = this.info?.createTime?.getTime()
     this.replacement ??= new StoppedTasks(
       this.context.clients.ecs,
-      this.context.cluster,
+      this.context.target.cluster,
       { serviceName: this.plan.serviceName },
       { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) },
     )

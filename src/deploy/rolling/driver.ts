@@ -30,8 +30,8 @@ import { UserError } from '../../errors.js'
 
 export const rolling: Driver = {
   name: 'rolling',
-  prepare: async ({ config, service, cluster }) => {
-    refuseCodeDeployInputs(config, `service ${service.serviceName ?? '?'} in cluster ${cluster}`)
+  prepare: async ({ config, target }) => {
+    refuseCodeDeployInputs(config, `service ${target.service.serviceName ?? '?'} in cluster ${target.cluster}`)
     return { deploy: deployRolling }
   },
 }
@@ -61,7 +61,7 @@ function isSteady(service: Service): boolean {
 
 /** UpdateService, then follow our deployment by its id to a verdict. */
 export async function deployRolling(context: DeployContext): Promise<DeployOutcome> {
-  if (isUnchanged(context) && isSteady(context.service)) return unchangedOutcome(context)
+  if (isUnchanged(context) && isSteady(context.target.service)) return unchangedOutcome(context)
   const tracking = await startDeployment(context)
   context.reporter.emit({
     type: 'deployment-started',
@@ -69,7 +69,7 @@ export async function deployRolling(context: DeployContext): Promise<DeployOutco
     taskDefinitionArn: context.taskDefinitionArn,
     strategy: 'rolling',
   })
-  const follower = new Follower(context, tracking, context.service)
+  const follower = new Follower(context, tracking, context.target.service)
   const end = await watch(() => follower.tick(), watchOptions(context))
   if (end.kind === 'done') return conclude(context, follower, end.value)
   return interrupted(context, follower, end.kind)
@@ -93,12 +93,16 @@ class Follower {
     before: Service,
   ) {
     for (const event of before.events ?? []) this.seen.add(eventKey(event))
-    this.stopped = new StoppedTasks(context.clients.ecs, context.cluster, { startedBy: tracking.deploymentId })
+    this.stopped = new StoppedTasks(context.clients.ecs, context.target.cluster, { startedBy: tracking.deploymentId })
     this.ownLimit = ownFailureLimit(context)
   }
 
   async tick(): Promise<TickResult<Judgement>> {
-    const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context))
+    const service = await describeService(
+      this.context.clients.ecs,
+      this.context.target.cluster,
+      serviceName(this.context),
+    )
     const changed = this.report(service)
     const judgement = judge(service.deployments ?? [], this.tracking)
     if (judgement.state !== 'in_progress') return { done: judgement }
@@ -108,7 +112,11 @@ class Follower {
 
   /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
   async steadyOn(previous: string): Promise<TickResult<'steady' | 'failed'>> {
-    const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context))
+    const service = await describeService(
+      this.context.clients.ecs,
+      this.context.target.cluster,
+      serviceName(this.context),
+    )
     const changed = this.report(service)
     const primary = primaryOf(service)
     if (primary?.taskDefinition !== previous) return { changed }
@@ -157,7 +165,11 @@ class Follower {
   /** One more look after the loop, so that late events and counts are not lost; errors here change nothing. */
   async flush(): Promise<Judgement | undefined> {
     try {
-      const service = await describeService(this.context.clients.ecs, this.context.cluster, serviceName(this.context))
+      const service = await describeService(
+        this.context.clients.ecs,
+        this.context.target.cluster,
+        serviceName(this.context),
+      )
       this.report(service)
       return judge(service.deployments ?? [], this.tracking)
     } catch {
@@ -175,8 +187,8 @@ interface OwnLimit {
 }
 
 function ownFailureLimit(context: DeployContext): OwnLimit {
-  const breaker = context.service.deploymentConfiguration?.deploymentCircuitBreaker
-  const desired = context.config.desiredCount ?? context.service.desiredCount ?? 1
+  const breaker = context.target.service.deploymentConfiguration?.deploymentCircuitBreaker
+  const desired = context.config.desiredCount ?? context.target.service.desiredCount ?? 1
   const limit = context.config.maxFailedTasks
   if (limit !== undefined) {
     return {
@@ -243,7 +255,7 @@ async function conclude(context: DeployContext, follower: Follower, judgement: J
   const hints = [...explanation.hints]
   if (
     judgement.state === 'failed' &&
-    !circuitBreakerOn(context.service.deploymentConfiguration?.deploymentCircuitBreaker)
+    !circuitBreakerOn(context.target.service.deploymentConfiguration?.deploymentCircuitBreaker)
   ) {
     hints.push(NO_BREAKER_HINT)
   }

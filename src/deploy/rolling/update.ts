@@ -19,7 +19,7 @@ import { eventKey, type Tracking } from './judge.js'
 const ROLLBACK_LOOKS = 5
 
 export function serviceName(context: DeployContext): string {
-  return context.service.serviceName ?? ''
+  return context.target.service.serviceName ?? ''
 }
 
 export function primaryOf(service: Service): Deployment | undefined {
@@ -28,8 +28,8 @@ export function primaryOf(service: Service): Deployment | undefined {
 
 export function updateInput(context: DeployContext, taskDefinition: string, force: boolean): UpdateServiceCommandInput {
   return {
-    cluster: context.cluster,
-    service: context.service.serviceName,
+    cluster: context.target.cluster,
+    service: context.target.service.serviceName,
     taskDefinition,
     ...(context.config.desiredCount !== undefined ? { desiredCount: context.config.desiredCount } : {}),
     ...(force ? { forceNewDeployment: true } : {}),
@@ -77,7 +77,7 @@ async function updateService(
 
 /** DescribeServices while checking what a call did: errors here are retried, never taken for an answer. */
 export function lookAtService(context: DeployContext): Promise<Service> {
-  return retrying(() => describeService(context.clients.ecs, context.cluster, serviceName(context)), {
+  return retrying(() => describeService(context.clients.ecs, context.target.cluster, serviceName(context)), {
     sleep: context.sleep,
     baseMs: quickPauseMs(context),
     attempts: 20,
@@ -115,7 +115,7 @@ export function startedDeployment(
 }
 
 export async function startDeployment(context: DeployContext): Promise<Tracking> {
-  const before = context.service
+  const before = context.target.service
   const previous = primaryOf(before)
   if (isUnchanged(context) && previous?.id) {
     context.reporter.emit({
@@ -175,7 +175,7 @@ export async function rollBack(context: DeployContext, cause: string): Promise<{
   for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
     await pause(context.sleep, quickPauseMs(context), [])
     const seen = service
-    service = await describeService(context.clients.ecs, context.cluster, serviceName(context)).catch(() => seen)
+    service = await describeService(context.clients.ecs, context.target.cluster, serviceName(context)).catch(() => seen)
   }
   const rollback = primaryOf(service ?? {})
   if (rollback?.taskDefinition !== previous) {
