@@ -325,7 +325,7 @@ function parseConfig(source, env = {}) {
     const artifactsDir = input.string('artifacts-dir');
     return {
         taskDefinition: input.optional('task-definition', parseTaskDefinitionSource),
-        images: input.each('image', parseImageEdit),
+        images: input.each('image', parseImageEdit).map((edit) => withBuildTag(edit, env)),
         env: input.each('env', parseEnvEdit),
         secrets: input.each('secret', parseSecretEdit),
         family: input.optional('family', parseFamily),
@@ -481,6 +481,17 @@ function parseImageEdit(value) {
     if (!parts || !parts[1])
         throw new Invalid(`expected ${form}.`);
     return { container: parseContainerName(parts[0].trim(), form), uri: parts[1].trim() };
+}
+/**
+ * In CodeBuild (CODEBUILD_BUILD_ID set), an image given without a tag or digest is the one this build pushed:
+ * tagged with the commit it built, CODEBUILD_RESOLVED_SOURCE_VERSION.
+ */
+function withBuildTag(edit, env) {
+    const version = env.CODEBUILD_RESOLVED_SOURCE_VERSION?.trim();
+    if (!env.CODEBUILD_BUILD_ID || !version)
+        return edit;
+    const name = edit.uri.slice(edit.uri.lastIndexOf('/') + 1);
+    return name.includes(':') || name.includes('@') ? edit : { ...edit, uri: `${edit.uri}:${version}` };
 }
 function parseContainerNameValue(value, form) {
     const [head, rest] = splitOnce(value, '=') ?? [];
@@ -1038,7 +1049,8 @@ AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_
 const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
                         the task definition: a JSON file (bare, as describe-task-definition prints it, or a
                         RegisterTaskDefinition input) or one registered in ECS
-  --image CONTAINER=URI set a container's image; repeat for several containers
+  --image CONTAINER=URI set a container's image; repeat for several containers (in CodeBuild, a URI
+                        without a tag takes CODEBUILD_RESOLVED_SOURCE_VERSION)
   --env CONTAINER:NAME=VALUE
                         set or override an environment variable; repeatable
   --secret CONTAINER:NAME=VALUEFROM

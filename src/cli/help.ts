@@ -146,7 +146,8 @@ AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_
 const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
                         the task definition: a JSON file (bare, as describe-task-definition prints it, or a
                         RegisterTaskDefinition input) or one registered in ECS
-  --image CONTAINER=URI set a container's image; repeat for several containers
+  --image CONTAINER=URI set a container's image; repeat for several containers (in CodeBuild, a URI
+                        without a tag takes CODEBUILD_RESOLVED_SOURCE_VERSION)
   --env CONTAINER:NAME=VALUE
                         set or override an environment variable; repeatable
   --secret CONTAINER:NAME=VALUEFROM

@@ -52,7 +52,7 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
   const artifactsDir = input.string('artifacts-dir')
   return {
     taskDefinition: input.optional('task-definition', parseTaskDefinitionSource),
-    images: input.each('image', parseImageEdit),
+    images: input.each('image', parseImageEdit).map((edit) => withBuildTag(edit, env)),
     env: input.each('env', parseEnvEdit),
     secrets: input.each('secret', parseSecretEdit),
     family: input.optional('family', parseFamily),
@@ -216,6 +216,17 @@ function parseImageEdit(value: string): ImageEdit {
   const parts = splitOnce(value, '=')
   if (!parts || !parts[1]) throw new Invalid(`expected ${form}.`)
   return { container: parseContainerName(parts[0].trim(), form), uri: parts[1].trim() }
+}
+
+/**
+ * In CodeBuild (CODEBUILD_BUILD_ID set), an image given without a tag or digest is the one this build pushed:
+ * tagged with the commit it built, CODEBUILD_RESOLVED_SOURCE_VERSION.
+ */
+function withBuildTag(edit: ImageEdit, env: Record<string, string | undefined>): ImageEdit {
+  const version = env.CODEBUILD_RESOLVED_SOURCE_VERSION?.trim()
+  if (!env.CODEBUILD_BUILD_ID || !version) return edit
+  const name = edit.uri.slice(edit.uri.lastIndexOf('/') + 1)
+  return name.includes(':') || name.includes('@') ? edit : { ...edit, uri: `${edit.uri}:${version}` }
 }
 
 function parseContainerNameValue(value: string, form: string): { container: string; name: string; rest: string } {

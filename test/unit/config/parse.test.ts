@@ -125,6 +125,24 @@ describe('parseConfig', () => {
   })
 })
 
+describe('in CodeBuild', () => {
+  const codebuild = { CODEBUILD_BUILD_ID: 'web:0b4f', CODEBUILD_RESOLVED_SOURCE_VERSION: '9f2c1e7' }
+  const images = (image: string, env: Record<string, string>) =>
+    parseConfig(flags({}, { image: [image] }), env).images.map((edit) => edit.uri)
+
+  it('tags an image given without a tag with the commit the build built', () => {
+    expect(images('web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web', codebuild)).toEqual([
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:9f2c1e7',
+    ])
+  })
+
+  it('leaves a tag, a digest, and every image outside CodeBuild as given', () => {
+    expect(images('web=registry:5000/team/web:v2', codebuild)).toEqual(['registry:5000/team/web:v2'])
+    expect(images(`web=nginx@sha256:${'a'.repeat(64)}`, codebuild)).toEqual([`nginx@sha256:${'a'.repeat(64)}`])
+    expect(images('web=registry:5000/team/web', {})).toEqual(['registry:5000/team/web'])
+  })
+})
+
 describe('timer bounds', () => {
   const deploy = (values: Record<string, string>, env: Record<string, string> = {}) =>
     parseConfig(flags({ cluster: 'prod', service: 'web', ...values }), env)
