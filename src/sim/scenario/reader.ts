@@ -2,17 +2,16 @@ import type { RegisterTaskDefinitionRequest } from '@aws-sdk/client-ecs'
 import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
 import { SimInputError } from '../core/errors.js'
+import { FaultsReader } from './faults.js'
 import { formatPath, ScenarioValues } from './values.js'
 import {
   DEFAULT_TIMING,
-  noFaults,
   type Behavior,
   type BehaviorKind,
   type Path,
   type Scenario,
   type ClusterSpec,
   type DeploymentGroupSpec,
-  type Faults,
   type ImageSpec,
   type LambdaSpec,
   type ScenarioInput,
@@ -130,7 +129,7 @@ class ScenarioReader extends ScenarioValues {
       clusters,
       codedeploy: this.codedeploy(top.codedeploy),
       lambdas: this.lambdas(top.lambdas),
-      faults: this.faults(top.faults),
+      faults: new FaultsReader(this.doc, this.lines, this.file).faults(top.faults),
       timing: this.timing(top.timing),
     }
     if (this.doc) {
@@ -363,69 +362,6 @@ class ScenarioReader extends ScenarioValues {
         return [name, { result: lambda.result, afterSeconds }]
       }),
     )
-  }
-
-  private faults(value: unknown): Faults {
-    if (value === undefined || value === null) return noFaults()
-    const faults = this.object(value, ['faults'])
-    this.onlyKeys(
-      faults,
-      ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'serverErrors', 'latency'],
-      ['faults'],
-    )
-    const rate = (key: 'throttleRate' | 'errorRate'): number => {
-      if (faults[key] === undefined) return 0
-      const n = this.number(faults[key], ['faults', key], 0)
-      if (n > 1) this.fail(['faults', key], `must be a fraction between 0 and 1, got ${n}`)
-      return n
-    }
-    const throttleRate = rate('throttleRate')
-    const errorRate = rate('errorRate')
-    if (throttleRate + errorRate > 1) this.fail(['faults'], 'throttleRate + errorRate must not exceed 1')
-    return {
-      throttleRate,
-      errorRate,
-      lostResponses: this.callCounts(faults.lostResponses, ['faults', 'lostResponses']),
-      stalls: this.callCounts(faults.stalls, ['faults', 'stalls']),
-      serverErrors: this.callNumbers(faults.serverErrors, ['faults', 'serverErrors']),
-      latency: faults.latency === undefined || faults.latency === null ? undefined : this.latency(faults.latency),
-    }
-  }
-
-  /** `{Operation: N}`: how many of an operation's first calls a fault applies to. */
-  private callCounts(value: unknown, path: Path): Record<string, number> {
-    return this.perOperation(value, path, (count, at) => this.int(count, at, 0))
-  }
-
-  /** `{Operation: [n, …]}`: which of an operation's calls (1 for the first) a fault applies to. */
-  private callNumbers(value: unknown, path: Path): Record<string, number[]> {
-    return this.perOperation(value, path, (numbers, at) => {
-      if (!Array.isArray(numbers)) this.fail(at, 'must be a list of call numbers, 1 for the first call')
-      return (numbers as unknown[]).map((n, index) => this.int(n, [...at, index], 1))
-    })
-  }
-
-  private perOperation<T>(value: unknown, path: Path, read: (value: unknown, at: Path) => T): Record<string, T> {
-    if (value === undefined || value === null) return {}
-    const entries = this.object(value, path)
-    return Object.fromEntries(
-      Object.entries(entries).map(([operation, entry]) => {
-        if (!/^[A-Z][A-Za-z0-9]*$/.test(operation)) {
-          this.fail([...path, operation], 'is not an operation name (e.g. UpdateService)')
-        }
-        return [operation, read(entry, [...path, operation])]
-      }),
-    )
-  }
-
-  private latency(value: unknown): { minMs: number; maxMs: number } {
-    const path = ['faults', 'latency']
-    const latency = this.object(value, path)
-    this.onlyKeys(latency, ['minMs', 'maxMs'], path)
-    const minMs = latency.minMs === undefined ? 0 : this.number(latency.minMs, [...path, 'minMs'], 0)
-    const maxMs = latency.maxMs === undefined ? minMs : this.number(latency.maxMs, [...path, 'maxMs'], 0)
-    if (maxMs < minMs) this.fail([...path, 'maxMs'], `must be >= minMs (${minMs}), got ${maxMs}`)
-    return { minMs, maxMs }
   }
 
   private timing(value: unknown): Timing {

@@ -1,8 +1,8 @@
-export const id = 599;
-export const ids = [599];
+export const id = 89;
+export const ids = [89];
 export const modules = {
 
-/***/ 3599:
+/***/ 6089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -477,7 +477,74 @@ const DEFAULT_TIMING = {
     settleSeconds: 30,
 };
 
+;// CONCATENATED MODULE: ./src/sim/scenario/faults.ts
+
+
+/** The scenario's `faults`: rates, per-operation budgets and call numbers, latency (docs/sim-scenario.md). */
+class FaultsReader extends ScenarioValues {
+    faults(value) {
+        if (value === undefined || value === null)
+            return noFaults();
+        const faults = this.object(value, ['faults']);
+        this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'serverErrors', 'latency'], ['faults']);
+        const rate = (key) => {
+            if (faults[key] === undefined)
+                return 0;
+            const n = this.number(faults[key], ['faults', key], 0);
+            if (n > 1)
+                this.fail(['faults', key], `must be a fraction between 0 and 1, got ${n}`);
+            return n;
+        };
+        const throttleRate = rate('throttleRate');
+        const errorRate = rate('errorRate');
+        if (throttleRate + errorRate > 1)
+            this.fail(['faults'], 'throttleRate + errorRate must not exceed 1');
+        return {
+            throttleRate,
+            errorRate,
+            lostResponses: this.callCounts(faults.lostResponses, ['faults', 'lostResponses']),
+            stalls: this.callCounts(faults.stalls, ['faults', 'stalls']),
+            serverErrors: this.callNumbers(faults.serverErrors, ['faults', 'serverErrors']),
+            latency: faults.latency === undefined || faults.latency === null ? undefined : this.latency(faults.latency),
+        };
+    }
+    /** `{Operation: N}`: how many of an operation's first calls a fault applies to. */
+    callCounts(value, path) {
+        return this.perOperation(value, path, (count, at) => this.int(count, at, 0));
+    }
+    /** `{Operation: [n, …]}`: which of an operation's calls (1 for the first) a fault applies to. */
+    callNumbers(value, path) {
+        return this.perOperation(value, path, (numbers, at) => {
+            if (!Array.isArray(numbers))
+                this.fail(at, 'must be a list of call numbers, 1 for the first call');
+            return numbers.map((n, index) => this.int(n, [...at, index], 1));
+        });
+    }
+    perOperation(value, path, read) {
+        if (value === undefined || value === null)
+            return {};
+        const entries = this.object(value, path);
+        return Object.fromEntries(Object.entries(entries).map(([operation, entry]) => {
+            if (!/^[A-Z][A-Za-z0-9]*$/.test(operation)) {
+                this.fail([...path, operation], 'is not an operation name (e.g. UpdateService)');
+            }
+            return [operation, read(entry, [...path, operation])];
+        }));
+    }
+    latency(value) {
+        const path = ['faults', 'latency'];
+        const latency = this.object(value, path);
+        this.onlyKeys(latency, ['minMs', 'maxMs'], path);
+        const minMs = latency.minMs === undefined ? 0 : this.number(latency.minMs, [...path, 'minMs'], 0);
+        const maxMs = latency.maxMs === undefined ? minMs : this.number(latency.maxMs, [...path, 'maxMs'], 0);
+        if (maxMs < minMs)
+            this.fail([...path, 'maxMs'], `must be >= minMs (${minMs}), got ${maxMs}`);
+        return { minMs, maxMs };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sim/scenario/reader.ts
+
 
 
 
@@ -583,7 +650,7 @@ class ScenarioReader extends ScenarioValues {
             clusters,
             codedeploy: this.codedeploy(top.codedeploy),
             lambdas: this.lambdas(top.lambdas),
-            faults: this.faults(top.faults),
+            faults: new FaultsReader(this.doc, this.lines, this.file).faults(top.faults),
             timing: this.timing(top.timing),
         };
         if (this.doc) {
@@ -803,65 +870,6 @@ class ScenarioReader extends ScenarioValues {
             const afterSeconds = lambda.afterSeconds === undefined ? undefined : this.number(lambda.afterSeconds, [...path, 'afterSeconds'], 0);
             return [name, { result: lambda.result, afterSeconds }];
         }));
-    }
-    faults(value) {
-        if (value === undefined || value === null)
-            return noFaults();
-        const faults = this.object(value, ['faults']);
-        this.onlyKeys(faults, ['throttleRate', 'errorRate', 'lostResponses', 'stalls', 'serverErrors', 'latency'], ['faults']);
-        const rate = (key) => {
-            if (faults[key] === undefined)
-                return 0;
-            const n = this.number(faults[key], ['faults', key], 0);
-            if (n > 1)
-                this.fail(['faults', key], `must be a fraction between 0 and 1, got ${n}`);
-            return n;
-        };
-        const throttleRate = rate('throttleRate');
-        const errorRate = rate('errorRate');
-        if (throttleRate + errorRate > 1)
-            this.fail(['faults'], 'throttleRate + errorRate must not exceed 1');
-        return {
-            throttleRate,
-            errorRate,
-            lostResponses: this.callCounts(faults.lostResponses, ['faults', 'lostResponses']),
-            stalls: this.callCounts(faults.stalls, ['faults', 'stalls']),
-            serverErrors: this.callNumbers(faults.serverErrors, ['faults', 'serverErrors']),
-            latency: faults.latency === undefined || faults.latency === null ? undefined : this.latency(faults.latency),
-        };
-    }
-    /** `{Operation: N}`: how many of an operation's first calls a fault applies to. */
-    callCounts(value, path) {
-        return this.perOperation(value, path, (count, at) => this.int(count, at, 0));
-    }
-    /** `{Operation: [n, …]}`: which of an operation's calls (1 for the first) a fault applies to. */
-    callNumbers(value, path) {
-        return this.perOperation(value, path, (numbers, at) => {
-            if (!Array.isArray(numbers))
-                this.fail(at, 'must be a list of call numbers, 1 for the first call');
-            return numbers.map((n, index) => this.int(n, [...at, index], 1));
-        });
-    }
-    perOperation(value, path, read) {
-        if (value === undefined || value === null)
-            return {};
-        const entries = this.object(value, path);
-        return Object.fromEntries(Object.entries(entries).map(([operation, entry]) => {
-            if (!/^[A-Z][A-Za-z0-9]*$/.test(operation)) {
-                this.fail([...path, operation], 'is not an operation name (e.g. UpdateService)');
-            }
-            return [operation, read(entry, [...path, operation])];
-        }));
-    }
-    latency(value) {
-        const path = ['faults', 'latency'];
-        const latency = this.object(value, path);
-        this.onlyKeys(latency, ['minMs', 'maxMs'], path);
-        const minMs = latency.minMs === undefined ? 0 : this.number(latency.minMs, [...path, 'minMs'], 0);
-        const maxMs = latency.maxMs === undefined ? minMs : this.number(latency.maxMs, [...path, 'maxMs'], 0);
-        if (maxMs < minMs)
-            this.fail([...path, 'maxMs'], `must be >= minMs (${minMs}), got ${maxMs}`);
-        return { minMs, maxMs };
     }
     timing(value) {
         if (value === undefined || value === null)
