@@ -1301,7 +1301,7 @@ async function sim(scenario, source, io) {
         seed: number('seed', 1, Number.isInteger, 'a whole number'),
     };
     // The emulator is a separate world, loaded by this subcommand only.
-    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(89)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6089));
+    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4944));
     try {
         await runSim(options, io.stdout);
     }

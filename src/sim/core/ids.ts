@@ -3,6 +3,11 @@ export function epochSeconds(ms: number): number {
   return Math.floor(ms) / 1000
 }
 
+/** `epochSeconds` of a time that may be unset. */
+export function optionalSeconds(ms: number | undefined): number | undefined {
+  return ms === undefined ? undefined : epochSeconds(ms)
+}
+
 export function nameFromArn(ref: string, marker: string): string {
   if (!ref.startsWith('arn:')) return ref
   const index = ref.indexOf(marker)

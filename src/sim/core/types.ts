@@ -81,6 +81,85 @@ export interface DeploymentState {
   networkConfiguration?: NetworkConfiguration
   /** Task-set fields (CODE_DEPLOY / EXTERNAL controllers). */
   taskSet?: TaskSetState
+  /** The service revision this deployment runs (`…:service-revision/<cluster>/<service>/<digits of the id>`). */
+  revisionArn: string
+  /** Target groups its tasks register in, when not the service's (ECS-native green uses the alternate ones). */
+  loadBalancers?: LoadBalancer[]
+}
+
+export type ServiceDeploymentStatus =
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'SUCCESSFUL'
+  | 'STOP_REQUESTED'
+  | 'STOPPED'
+  | 'ROLLBACK_REQUESTED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED'
+
+/** The stages of an ECS-native deployment, in order (aws-facts-ecs-native.md §2). */
+export const NATIVE_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+  'CLEAN_UP',
+] as const
+
+export type NativeStage = (typeof NATIVE_STAGES)[number]
+
+export type HookStatus = 'AWAITING_ACTION' | 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT'
+
+/** One run of a lifecycle hook at one stage (a linear or canary deployment runs its traffic-shift hooks per step). */
+export interface HookRun {
+  hookId: string
+  targetType: 'AWS_LAMBDA' | 'PAUSE'
+  targetArn?: string
+  stage: NativeStage
+  status: HookStatus
+  /** Emulated epoch ms. */
+  expiresAt: number
+  timeoutAction: 'ROLLBACK' | 'CONTINUE'
+  /** What the function returned last with IN_PROGRESS, sent with the next invocation. */
+  hookDetails?: unknown
+  invocations: number
+}
+
+/**
+ * One service deployment (ListServiceDeployments): ECS keeps one for every deployment of an ECS-controller service,
+ * rolling or native; a native one also carries its stage, traffic weights and hook runs.
+ */
+export interface ServiceDeploymentState {
+  arn: string
+  serviceArn: string
+  clusterArn: string
+  createdAt: number
+  startedAt?: number
+  finishedAt?: number
+  stoppedAt?: number
+  updatedAt: number
+  status: ServiceDeploymentStatus
+  statusReason?: string
+  target: DeploymentState
+  sources: DeploymentState[]
+  /** The deployment a rollback returns to. */
+  rollbackTo?: DeploymentState
+  rollback?: { reason: string; startedAt: number; serviceRevisionArn: string }
+  lifecycleStage?: NativeStage
+  /** Green's share of production and test traffic, in percent. */
+  productionWeight: number
+  testWeight: number
+  hooks: HookRun[]
+  deploymentConfiguration: DeploymentConfiguration
+  breakerStatus: 'DISABLED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'TRIGGERED'
+  timers: Timer[]
 }
 
 export interface TaskSetState {
@@ -128,6 +207,8 @@ export interface ServiceState {
   deployments: DeploymentState[]
   /** Every deployment ever made, oldest first: the circuit breaker rolls back to the latest COMPLETED one. */
   history: DeploymentState[]
+  /** Service deployments, oldest first (ECS controller only). */
+  serviceDeployments: ServiceDeploymentState[]
   steady: boolean
   throttle: { failures: number; nextLaunchAt: number; announcedAt: number }
 }

@@ -4,6 +4,13 @@ import type { World } from '../core/state.js'
 import type { DeploymentState, ServiceState, Wire } from '../core/types.js'
 import { createCluster, describeClusters, listClusters } from './clusters.js'
 import { ServiceScheduler } from './rolling.js'
+import {
+  continueServiceDeployment,
+  describeServiceDeployments,
+  describeServiceRevisions,
+  listServiceDeployments,
+  stopServiceDeployment,
+} from './service-deployment-ops.js'
 import { createService, deleteService, describeServices, listServices, updateService } from './services.js'
 import { listTagsForResource, tagResource, untagResource } from './tags.js'
 import {
@@ -85,6 +92,11 @@ export class Ecs {
         TagResource: (input) => tagResource(this, input),
         UntagResource: (input) => untagResource(this, input),
         ListTagsForResource: (input) => listTagsForResource(this, input),
+        ListServiceDeployments: (input) => listServiceDeployments(this, input),
+        DescribeServiceDeployments: (input) => describeServiceDeployments(this, input),
+        DescribeServiceRevisions: (input) => describeServiceRevisions(this, input),
+        StopServiceDeployment: (input) => stopServiceDeployment(this, input),
+        ContinueServiceDeployment: (input) => continueServiceDeployment(this, input),
       },
     }
   }

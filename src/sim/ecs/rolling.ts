@@ -1,6 +1,22 @@
 import type { World } from '../core/state.js'
-import type { DeploymentState, ServiceState, TaskDefinitionRecord, TaskListener, TaskState } from '../core/types.js'
+import type {
+  DeploymentState,
+  ServiceDeploymentState,
+  ServiceState,
+  TaskDefinitionRecord,
+  TaskListener,
+  TaskState,
+} from '../core/types.js'
 import { circuitBreakerThreshold } from './circuit-breaker.js'
+import { isNativeService, NativeDeployments } from './native.js'
+import {
+  openServiceDeployment,
+  revisionArn,
+  rolloutCompleted,
+  rolloutFailed,
+  setStatus,
+  startRollback,
+} from './service-deployments.js'
 import { launchTask } from './task-lifecycle.js'
 import { stopTask } from './task-stop.js'
 
@@ -17,9 +33,12 @@ import { stopTask } from './task-stop.js'
 export class ServiceScheduler implements TaskListener {
   private readonly queued = new Set<ServiceState>()
   private readonly warm = new Set<ServiceState>()
+  /** ECS-native blue/green, linear and canary deployments: their stages decide how many tasks each revision runs. */
+  readonly native: NativeDeployments
 
   constructor(private readonly world: World) {
     world.taskListener = this
+    this.native = new NativeDeployments(world, (service) => this.schedule(service))
   }
 
   /** Reconciles the service on the next turn of the clock (once, however many changes asked for it). */
@@ -36,8 +55,12 @@ export class ServiceScheduler implements TaskListener {
     })
   }
 
-  /** Starts a new PRIMARY deployment of `taskDefinitionArn`; the current one (if any) becomes ACTIVE. */
-  startDeployment(service: ServiceState, taskDefinitionArn: string): DeploymentState {
+  /**
+   * Starts a new PRIMARY deployment of `taskDefinitionArn`; the current one (if any) becomes ACTIVE. A service with a
+   * BLUE_GREEN, LINEAR or CANARY strategy goes through its native lifecycle, unless `lifecycle` is false (the
+   * scenario's services, which start steady).
+   */
+  startDeployment(service: ServiceState, taskDefinitionArn: string, lifecycle = true): DeploymentState {
     const now = this.world.nowSeconds()
     const id = this.world.deploymentId()
     const deployment: DeploymentState = {
@@ -54,6 +77,7 @@ export class ServiceScheduler implements TaskListener {
       launchType: service.launchType,
       platformVersion: service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : undefined,
       networkConfiguration: service.networkConfiguration,
+      revisionArn: revisionArn(this.world, service, id),
     }
     // A superseded deployment becomes ACTIVE and is drained; its rolloutState is left as it was (IN_PROGRESS if it
     // had not completed, never FAILED: the circuit breaker only judges the PRIMARY). ECS documents ACTIVE as "still
@@ -65,8 +89,11 @@ export class ServiceScheduler implements TaskListener {
         d.updatedAt = now
       }
     }
+    const sources = service.deployments.filter((d) => d.status !== 'INACTIVE')
     service.deployments.unshift(deployment)
     service.history.push(deployment)
+    if (lifecycle && isNativeService(service)) this.native.start(service, deployment)
+    else openServiceDeployment(this.world, service, deployment, sources)
     service.taskDefinitionArn = taskDefinitionArn
     service.steady = false
     // A new task definition lifts the launch throttle at once (service throttle logic docs).
@@ -123,10 +150,13 @@ export class ServiceScheduler implements TaskListener {
 
   reconcile(service: ServiceState): void {
     if (service.status !== 'ACTIVE' && service.status !== 'DRAINING') return
-    if (service.controller === 'ECS') this.reconcileRolling(service)
-    else this.reconcileTaskSets(service)
+    if (service.controller !== 'ECS')
+      this.reconcileCounts(service, (d) => Math.ceil(((d.taskSet?.scale ?? 100) * service.desiredCount) / 100))
+    else if (isNativeService(service)) this.reconcileNative(service)
+    else this.reconcileRolling(service)
     this.retireDrainedDeployments(service)
     this.checkCompletion(service)
+    this.native.reconciled(service)
     this.world.flushEvents()
   }
 
@@ -178,10 +208,20 @@ export class ServiceScheduler implements TaskListener {
     this.launch(service, primary, room)
   }
 
-  private reconcileTaskSets(service: ServiceState): void {
+  /**
+   * ECS-native strategies: while a deployment runs, its stages set how many tasks green and blue keep; otherwise
+   * the PRIMARY keeps desiredCount and the rest go.
+   */
+  private reconcileNative(service: ServiceState): void {
+    if (this.native.owner(service)) return this.reconcileCounts(service, (d) => d.desiredCount)
+    this.reconcileCounts(service, (d) => (d === service.deployments[0] ? service.desiredCount : 0))
+  }
+
+  /** Each deployment (or task set) keeps `wanted` tasks. */
+  private reconcileCounts(service: ServiceState, wanted: (d: DeploymentState) => number): void {
     const alive = this.world.serviceTasks(service).filter((t) => t.desiredStatus === 'RUNNING')
     for (const set of service.deployments) {
-      const want = Math.ceil(((set.taskSet?.scale ?? 100) * service.desiredCount) / 100)
+      const want = wanted(set)
       set.desiredCount = want
       const mine = alive.filter((t) => t.deploymentId === set.id)
       if (mine.length > want) {
@@ -222,7 +262,7 @@ export class ServiceScheduler implements TaskListener {
           deploymentId: deployment.id,
           group: `service:${service.name}`,
           startedBy: deployment.id,
-          loadBalancers: deployment.taskSet?.loadBalancers ?? service.loadBalancers,
+          loadBalancers: deployment.taskSet?.loadBalancers ?? deployment.loadBalancers ?? service.loadBalancers,
           healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
           tags: service.propagateTags === 'SERVICE' ? this.world.resourceTags.get(service.arn) : undefined,
           warm: this.warm.has(service),
@@ -248,6 +288,8 @@ export class ServiceScheduler implements TaskListener {
   }
 
   private failDeployment(service: ServiceState, deployment: DeploymentState, rollback: boolean): void {
+    const native = this.native.owner(service, deployment)
+    if (native) return this.native.breakerTripped(service, native)
     const now = this.world.nowSeconds()
     deployment.rolloutState = 'FAILED'
     deployment.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.'
@@ -256,9 +298,25 @@ export class ServiceScheduler implements TaskListener {
       service,
       `(service ${service.name}) (deployment ${deployment.id}) deployment failed: tasks failed to start.`,
     )
-    if (!rollback) return
-    const target = [...service.history].reverse().find((d) => d !== deployment && d.rolloutState === 'COMPLETED')
-    if (!target) return
+    const target = rollback ? this.rollbackTarget(service, deployment) : undefined
+    rolloutFailed(
+      this.world,
+      service,
+      deployment,
+      target,
+      'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+    )
+    if (target) this.rollBackTo(service, deployment, target)
+  }
+
+  /** The latest deployment that completed, other than `deployment`: where a rolling rollback goes. */
+  private rollbackTarget(service: ServiceState, deployment: DeploymentState): DeploymentState | undefined {
+    return [...service.history].reverse().find((d) => d !== deployment && d.rolloutState === 'COMPLETED')
+  }
+
+  /** Makes `target` PRIMARY again; `deployment` drains. */
+  private rollBackTo(service: ServiceState, deployment: DeploymentState, target: DeploymentState): void {
+    const now = this.world.nowSeconds()
     deployment.status = 'ACTIVE'
     target.status = 'PRIMARY'
     target.rolloutState = 'IN_PROGRESS'
@@ -271,6 +329,29 @@ export class ServiceScheduler implements TaskListener {
     service.taskDefinitionArn = target.taskDefinitionArn
     service.throttle = { failures: 0, nextLaunchAt: 0, announcedAt: service.throttle.announcedAt }
     this.world.addEvent(service, `(service ${service.name}) rolling back to deployment ${target.id}.`)
+    this.schedule(service)
+  }
+
+  /**
+   * StopServiceDeployment with ROLLBACK: a native deployment flips back to blue; a rolling one returns to the last
+   * deployment that completed. False when there is none to return to.
+   */
+  requestRollback(service: ServiceState, sd: ServiceDeploymentState): boolean {
+    const reason = 'Service deployment rolled back because a rollback was requested.'
+    if (this.native.owner(service, sd.target)) {
+      this.native.requestRollback(service, sd, reason)
+      return true
+    }
+    const target = this.rollbackTarget(service, sd.target)
+    if (!target) return false
+    startRollback(this.world, sd, target, reason, 'ROLLBACK_REQUESTED')
+    this.world.clock.after(1000, () => {
+      if (sd.status === 'ROLLBACK_REQUESTED') setStatus(this.world, sd, 'ROLLBACK_IN_PROGRESS')
+    })
+    sd.target.rolloutState = 'FAILED'
+    sd.target.rolloutStateReason = reason
+    this.rollBackTo(service, sd.target, target)
+    return true
   }
 
   /**
@@ -303,6 +384,7 @@ export class ServiceScheduler implements TaskListener {
 
   private checkCompletion(service: ServiceState): void {
     if (service.controller !== 'ECS') return this.checkTaskSetsSteady(service)
+    if (this.native.holdsCompletion(service)) return
     const primary = service.deployments[0]
     if (!primary) return
     const tasks = this.world.serviceTasks(service)
@@ -324,6 +406,7 @@ export class ServiceScheduler implements TaskListener {
       primary.updatedAt = this.world.nowSeconds()
       this.world.addEvent(service, `(service ${service.name}) (deployment ${primary.id}) deployment completed.`)
     }
+    if (primary.rolloutState === 'COMPLETED') rolloutCompleted(this.world, service, primary)
     if (!service.steady && primary.rolloutState === 'COMPLETED') {
       service.steady = true
       this.world.addEvent(service, `(service ${service.name}) has reached a steady state.`)

@@ -14,6 +14,7 @@ import { AwsError, invalid } from '../core/errors.js'
 import { page } from '../core/paging.js'
 import type { ServiceState, TaskDefinitionRecord, Wire } from '../core/types.js'
 import type { EcsContext } from './context.js'
+import { checkDeploymentStrategy } from './native-config.js'
 import { resolveTaskDefinition } from './task-definitions.js'
 import { createTaskSet } from './task-sets.js'
 import { stopTask } from './task-stop.js'
@@ -62,6 +63,8 @@ export function createService(
     }
     checkLoadBalancers(taskDefinition, input.loadBalancers ?? [])
   }
+  const deploymentConfiguration = withConfigDefaults(controller, input.deploymentConfiguration)
+  if (controller === 'ECS') checkDeploymentStrategy(deploymentConfiguration, input.loadBalancers ?? [])
   const now = ecs.world.nowSeconds()
   const service: ServiceState = {
     name,
@@ -76,7 +79,7 @@ export function createService(
     loadBalancers: input.loadBalancers ?? [],
     networkConfiguration,
     healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? (input.loadBalancers?.length ? 0 : undefined),
-    deploymentConfiguration: withConfigDefaults(controller, input.deploymentConfiguration),
+    deploymentConfiguration,
     placementConstraints: input.placementConstraints ?? [],
     placementStrategy: input.placementStrategy ?? [],
     schedulingStrategy: input.schedulingStrategy ?? 'REPLICA',
@@ -91,13 +94,14 @@ export function createService(
     events: [],
     deployments: [],
     history: [],
+    serviceDeployments: [],
     steady: false,
     throttle: { failures: 0, nextLaunchAt: 0, announcedAt: 0 },
   }
   cluster.services.set(name, service)
   if (input.tags?.length) ecs.world.resourceTags.set(service.arn, [...input.tags])
   if (taskDefinition) {
-    if (controller === 'ECS') ecs.scheduler.startDeployment(service, taskDefinition.taskDefinitionArn)
+    if (controller === 'ECS') ecs.scheduler.startDeployment(service, taskDefinition.taskDefinitionArn, !fromScenario)
     else createTaskSet(ecs, service, taskDefinition.taskDefinitionArn, { scale: 100, trafficWeight: 100 })
   }
   return { service: renderService(ecs, service, false) }
@@ -130,11 +134,13 @@ export function updateService(ecs: EcsContext, input: UpdateServiceRequest): { s
     }
     checkLoadBalancers(taskDefinition, input.loadBalancers ?? service.loadBalancers)
   }
-  if (input.deploymentConfiguration) {
-    service.deploymentConfiguration = withConfigDefaults(service.controller, {
+  if (input.deploymentConfiguration || input.loadBalancers) {
+    const config = withConfigDefaults(service.controller, {
       ...service.deploymentConfiguration,
       ...input.deploymentConfiguration,
     })
+    if (service.controller === 'ECS') checkDeploymentStrategy(config, input.loadBalancers ?? service.loadBalancers)
+    service.deploymentConfiguration = config
   }
   if (input.healthCheckGracePeriodSeconds !== undefined)
     service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds

@@ -1,6 +1,7 @@
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
 import type { DeploymentState, ServiceState } from '../core/types.js'
 import type { EcsContext } from './context.js'
+import { revisionArn } from './service-deployments.js'
 import { stopTask } from './task-stop.js'
 
 /**
@@ -29,6 +30,7 @@ export function createTaskSet(
     launchType: service.launchType,
     platformVersion: service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : undefined,
     networkConfiguration: service.networkConfiguration,
+    revisionArn: revisionArn(ecs.world, service, id),
     taskSet: {
       arn: ecs.world.arn('ecs', `task-set/${service.clusterName}/${service.name}/${id}`),
       scale: options.scale,

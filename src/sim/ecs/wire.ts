@@ -1,5 +1,8 @@
 import type { Cluster, Container, Deployment, Service, Task, TaskSet } from '@aws-sdk/client-ecs'
+import type { World } from '../core/state.js'
 import { epochSeconds } from '../core/ids.js'
+import { withoutUndefined } from '../core/wire.js'
+import { revisionSummary } from './service-deployments.js'
 import type { ClusterState, DeploymentState, ServiceState, TaskState, Wire } from '../core/types.js'
 import type { EcsContext } from './context.js'
 
@@ -58,8 +61,26 @@ export function renderService(ecs: EcsContext, service: ServiceState, withTags: 
     propagateTags: service.propagateTags as Service['propagateTags'],
     enableExecuteCommand: service.enableExecuteCommand,
     availabilityZoneRebalancing: 'DISABLED',
+    ...currentServiceDeployment(ecs.world, service),
   }
   return withoutUndefined(rendered)
+}
+
+/** DescribeServices' view of the service deployment in progress (or the last one) and the revisions it runs. */
+function currentServiceDeployment(
+  world: World,
+  service: ServiceState,
+): Pick<Wire<Service>, 'currentServiceDeployment' | 'currentServiceRevisions'> {
+  const current = service.serviceDeployments[service.serviceDeployments.length - 1]
+  if (!current) return {}
+  const moving =
+    current.lifecycleStage !== undefined && current.finishedAt === undefined && current.stoppedAt === undefined
+  return {
+    currentServiceDeployment: current.arn,
+    currentServiceRevisions: service.deployments.map((d) =>
+      revisionSummary(world, service, moving ? current : undefined, d),
+    ),
+  }
 }
 
 export function renderDeployment(ecs: EcsContext, service: ServiceState, d: DeploymentState): Wire<Deployment> {
@@ -179,10 +200,4 @@ function isPending(task: TaskState): boolean {
 
 function seconds(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : epochSeconds(ms)
-}
-
-export function withoutUndefined<T extends object>(object: T): T {
-  const record = object as Record<string, unknown>
-  for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key]
-  return object
 }

@@ -353,13 +353,23 @@ class ScenarioReader extends ScenarioValues {
       Object.entries(lambdas).map(([name, spec]) => {
         const path = ['lambdas', name]
         const lambda = this.object(spec, path)
-        this.onlyKeys(lambda, ['result', 'afterSeconds'], path)
+        this.onlyKeys(lambda, ['result', 'afterSeconds', 'inProgress', 'callBackDelay'], path)
         if (lambda.result !== 'Succeeded' && lambda.result !== 'Failed' && lambda.result !== 'external') {
           this.fail([...path, 'result'], `must be Succeeded, Failed or external, got ${JSON.stringify(lambda.result)}`)
         }
         const afterSeconds =
           lambda.afterSeconds === undefined ? undefined : this.number(lambda.afterSeconds, [...path, 'afterSeconds'], 0)
-        return [name, { result: lambda.result, afterSeconds }]
+        const count = (key: 'inProgress' | 'callBackDelay'): number | undefined =>
+          lambda[key] === undefined ? undefined : this.int(lambda[key], [...path, key], 0)
+        return [
+          name,
+          {
+            result: lambda.result,
+            afterSeconds,
+            inProgress: count('inProgress'),
+            callBackDelay: count('callBackDelay'),
+          },
+        ]
       }),
     )
   }

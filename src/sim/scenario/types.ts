@@ -72,6 +72,10 @@ export interface CodeDeployApplicationSpec {
 export interface LambdaSpec {
   result: 'Succeeded' | 'Failed' | 'external'
   afterSeconds?: number
+  /** ECS lifecycle hooks: how many invocations answer IN_PROGRESS before the result. */
+  inProgress?: number
+  /** ECS lifecycle hooks: the callBackDelay (seconds) of an IN_PROGRESS answer; ECS's default is 30. */
+  callBackDelay?: number
 }
 
 /** Emulated durations the real services decide for themselves; defaults follow AWS's defaults. */

@@ -1,8 +1,8 @@
-export const id = 89;
-export const ids = [89];
+export const id = 944;
+export const ids = [944];
 export const modules = {
 
-/***/ 6089:
+/***/ 4944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -312,6 +312,10 @@ function functionName(ref) {
 /** Epoch ms -> epoch seconds with at most millisecond precision, the form of every awsJson timestamp. */
 function epochSeconds(ms) {
     return Math.floor(ms) / 1000;
+}
+/** `epochSeconds` of a time that may be unset. */
+function optionalSeconds(ms) {
+    return ms === undefined ? undefined : epochSeconds(ms);
 }
 function nameFromArn(ref, marker) {
     if (!ref.startsWith('arn:'))
@@ -863,12 +867,21 @@ class ScenarioReader extends ScenarioValues {
         return Object.fromEntries(Object.entries(lambdas).map(([name, spec]) => {
             const path = ['lambdas', name];
             const lambda = this.object(spec, path);
-            this.onlyKeys(lambda, ['result', 'afterSeconds'], path);
+            this.onlyKeys(lambda, ['result', 'afterSeconds', 'inProgress', 'callBackDelay'], path);
             if (lambda.result !== 'Succeeded' && lambda.result !== 'Failed' && lambda.result !== 'external') {
                 this.fail([...path, 'result'], `must be Succeeded, Failed or external, got ${JSON.stringify(lambda.result)}`);
             }
             const afterSeconds = lambda.afterSeconds === undefined ? undefined : this.number(lambda.afterSeconds, [...path, 'afterSeconds'], 0);
-            return [name, { result: lambda.result, afterSeconds }];
+            const count = (key) => lambda[key] === undefined ? undefined : this.int(lambda[key], [...path, key], 0);
+            return [
+                name,
+                {
+                    result: lambda.result,
+                    afterSeconds,
+                    inProgress: count('inProgress'),
+                    callBackDelay: count('callBackDelay'),
+                },
+            ];
         }));
     }
     timing(value) {
@@ -1116,6 +1129,661 @@ function circuitBreakerThreshold(config, desiredCount) {
     return Math.min(200, Math.max(3, share));
 }
 
+;// CONCATENATED MODULE: ./src/sim/ecs/service-deployments.ts
+
+
+
+// The service deployments ECS keeps for every deployment of an ECS-controller service (aws-facts-ecs-native.md §4):
+// opened when a deployment starts, closed with its outcome, and rendered for ListServiceDeployments,
+// DescribeServiceDeployments, DescribeServiceRevisions and DescribeServices.
+const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+/** `…:service-revision/<cluster>/<service>/<19 digits>`: the digits of the deployment's `ecs-svc/` id. */
+function revisionArn(world, service, deploymentId) {
+    const digits = deploymentId.replace(/^ecs-svc\//, '');
+    return world.arn('ecs', `service-revision/${service.clusterName}/${service.name}/${digits}`);
+}
+/** Letters, digits, `_` and `-`, as ECS's service-deployment ids and hook ids use. */
+function randomId(world, length) {
+    let id = '';
+    for (let i = 0; i < length; i++)
+        id += ID_CHARS[Math.floor(world.rand() * ID_CHARS.length)];
+    return id;
+}
+/** Runs `fn` after `ms` unless the service deployment ends first (its timers are cancelled then). */
+function laterFor(world, sd, ms, fn) {
+    const timer = world.clock.after(ms, () => {
+        sd.timers = sd.timers.filter((t) => t !== timer);
+        fn();
+    });
+    sd.timers.push(timer);
+}
+const TERMINAL = new Set([
+    'SUCCESSFUL',
+    'STOPPED',
+    'ROLLBACK_SUCCESSFUL',
+    'ROLLBACK_FAILED',
+]);
+function isTerminal(sd) {
+    return TERMINAL.has(sd.status);
+}
+/** The service deployment still moving, if any (at most one: a new one stops the one before). */
+function activeServiceDeployment(service) {
+    return service.serviceDeployments.find((sd) => !isTerminal(sd) && sd.status !== 'STOP_REQUESTED');
+}
+/**
+ * Opens the service deployment of `target`, from the deployments that still run tasks (`sources`). The one still
+ * moving is stopped first (STOP_REQUESTED, then STOPPED a moment later), as an UpdateService during a deployment does.
+ */
+function openServiceDeployment(world, service, target, sources) {
+    const running = activeServiceDeployment(service);
+    if (running)
+        stopServiceDeployment(world, running, 'STOPPED');
+    const now = world.clock.now();
+    const id = randomId(world, 21);
+    const config = structuredClone(service.deploymentConfiguration);
+    const sd = {
+        arn: world.arn('ecs', `service-deployment/${service.clusterName}/${service.name}/${id}`),
+        serviceArn: service.arn,
+        clusterArn: world.clusterArn(service.clusterName),
+        createdAt: now,
+        startedAt: now,
+        updatedAt: now,
+        status: 'IN_PROGRESS',
+        target,
+        sources,
+        productionWeight: 0,
+        testWeight: 0,
+        hooks: [],
+        deploymentConfiguration: config,
+        breakerStatus: config.deploymentCircuitBreaker?.enable ? 'MONITORING' : 'DISABLED',
+        timers: [],
+    };
+    service.serviceDeployments.push(sd);
+    return sd;
+}
+/** A deployment stopped by a newer one (or failed without rollback): STOP_REQUESTED now, `final` a moment later. */
+function stopServiceDeployment(world, sd, final, reason) {
+    cancelTimers(sd);
+    setStatus(world, sd, 'STOP_REQUESTED', reason);
+    world.clock.after(1000, () => finish(world, sd, final));
+}
+/** Moves a service deployment to `status` now; terminal ones get their finish time. */
+function setStatus(world, sd, status, reason) {
+    sd.status = status;
+    if (reason !== undefined)
+        sd.statusReason = reason;
+    sd.updatedAt = world.clock.now();
+}
+function finish(world, sd, status, reason) {
+    cancelTimers(sd);
+    setStatus(world, sd, status, reason);
+    if (status === 'STOPPED')
+        sd.stoppedAt = sd.updatedAt;
+    else
+        sd.finishedAt = sd.updatedAt;
+    if (sd.breakerStatus === 'MONITORING')
+        sd.breakerStatus = 'MONITORING_COMPLETE';
+}
+function cancelTimers(sd) {
+    for (const timer of sd.timers)
+        timer.cancel();
+    sd.timers = [];
+}
+/** The service deployment whose target is `deployment`. */
+function serviceDeploymentOf(service, deployment) {
+    return [...service.serviceDeployments].reverse().find((sd) => sd.target === deployment);
+}
+/** A rolling deployment reached COMPLETED: its own service deployment succeeded, or a rollback to it did. */
+function rolloutCompleted(world, service, deployment) {
+    for (const sd of service.serviceDeployments) {
+        if (sd.target === deployment && sd.status === 'IN_PROGRESS')
+            finish(world, sd, 'SUCCESSFUL');
+        const rollingBack = sd.status === 'ROLLBACK_IN_PROGRESS' || sd.status === 'ROLLBACK_REQUESTED';
+        if (sd.rollbackTo === deployment && rollingBack)
+            finish(world, sd, 'ROLLBACK_SUCCESSFUL');
+    }
+}
+/** The circuit breaker failed a rolling deployment: rolled back to `to`, or stopped where it is. */
+function rolloutFailed(world, service, deployment, to, reason) {
+    const sd = serviceDeploymentOf(service, deployment);
+    if (!sd || isTerminal(sd))
+        return;
+    sd.breakerStatus = 'TRIGGERED';
+    if (!to)
+        return stopServiceDeployment(world, sd, 'STOPPED', reason);
+    startRollback(world, sd, to, reason, 'ROLLBACK_IN_PROGRESS');
+}
+function startRollback(world, sd, to, reason, status) {
+    sd.rollbackTo = to;
+    sd.rollback = { reason, startedAt: world.clock.now(), serviceRevisionArn: to.revisionArn };
+    setStatus(world, sd, status, reason);
+}
+/** One revision of a service deployment: its task counts and, during a native deployment, its traffic share. */
+function revisionSummary(world, service, sd, d) {
+    const tasks = world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING');
+    const weights = sd?.lifecycleStage === undefined ? {} : trafficWeights(sd, d === sd.target);
+    return {
+        arn: d.revisionArn,
+        requestedTaskCount: d.desiredCount,
+        runningTaskCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
+        pendingTaskCount: tasks.filter((t) => t.lastStatus !== 'RUNNING').length,
+        ...weights,
+    };
+}
+function trafficWeights(sd, green) {
+    return {
+        requestedProductionTrafficWeight: green ? sd.productionWeight : 100 - sd.productionWeight,
+        requestedTestTrafficWeight: green ? sd.testWeight : 100 - sd.testWeight,
+    };
+}
+function renderServiceDeployment(world, service, sd) {
+    const config = sd.deploymentConfiguration;
+    return withoutUndefined({
+        serviceDeploymentArn: sd.arn,
+        serviceArn: sd.serviceArn,
+        clusterArn: sd.clusterArn,
+        createdAt: optionalSeconds(sd.createdAt),
+        startedAt: optionalSeconds(sd.startedAt),
+        finishedAt: optionalSeconds(sd.finishedAt),
+        stoppedAt: optionalSeconds(sd.stoppedAt),
+        updatedAt: optionalSeconds(sd.updatedAt),
+        sourceServiceRevisions: sd.sources.map((d) => revisionSummary(world, service, sd, d)),
+        targetServiceRevision: revisionSummary(world, service, sd, sd.target),
+        status: sd.status,
+        statusReason: sd.statusReason,
+        lifecycleStage: sd.lifecycleStage === 'PRE_PRODUCTION_TRAFFIC_SHIFT' ? 'PRODUCTION_TRAFFIC_SHIFT' : sd.lifecycleStage,
+        lifecycleHookDetails: sd.hooks.length > 0
+            ? sd.hooks.map((h) => withoutUndefined({
+                hookId: h.hookId,
+                targetType: h.targetType,
+                targetArn: h.targetArn,
+                status: h.status,
+                expiresAt: optionalSeconds(h.expiresAt),
+                timeoutAction: h.timeoutAction,
+            }))
+            : undefined,
+        deploymentConfiguration: config,
+        rollback: sd.rollback && { ...sd.rollback, startedAt: optionalSeconds(sd.rollback.startedAt) },
+        deploymentCircuitBreaker: {
+            status: sd.breakerStatus,
+            failureCount: sd.target.failedTasks,
+            threshold: circuitBreakerThreshold(config, service.desiredCount),
+        },
+        alarms: { status: 'DISABLED' },
+    });
+}
+/** A service revision: what one deployment runs, with the target groups it serves from. */
+function renderServiceRevision(world, service, d) {
+    const loadBalancers = d.loadBalancers ?? service.loadBalancers;
+    return withoutUndefined({
+        serviceRevisionArn: d.revisionArn,
+        serviceArn: service.arn,
+        clusterArn: world.clusterArn(service.clusterName),
+        taskDefinition: d.taskDefinitionArn,
+        launchType: d.launchType,
+        platformVersion: d.platformVersion,
+        platformFamily: d.launchType === 'FARGATE' ? 'Linux' : undefined,
+        loadBalancers: service.loadBalancers,
+        serviceRegistries: [],
+        networkConfiguration: d.networkConfiguration,
+        containerImages: [],
+        guardDutyEnabled: false,
+        createdAt: d.createdAt,
+        resolvedConfiguration: {
+            loadBalancers: loadBalancers.map((lb) => withoutUndefined({
+                targetGroupArn: lb.targetGroupArn,
+                productionListenerRule: lb.advancedConfiguration?.productionListenerRule,
+            })),
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sim/ecs/native-hooks.ts
+
+/** How long an emulated function takes to answer when the scenario does not say. */
+const DEFAULT_ANSWER_SECONDS = 2;
+const DEFAULT_CALLBACK_SECONDS = 30;
+const DEFAULT_TIMEOUT_MINUTES = 1440;
+class HookRunner {
+    world;
+    outcome;
+    current = new Map();
+    constructor(world, outcome) {
+        this.world = world;
+        this.outcome = outcome;
+    }
+    /** Runs the hooks bound to `stage` (Lambda ones only during a rollback); with none, the stage passes at once. */
+    run(service, sd, stage, weights, rollback) {
+        const hooks = (sd.deploymentConfiguration.lifecycleHooks ?? []).filter((hook) => hook.lifecycleStages?.includes(stage) &&
+            (!rollback || targetType(hook) === 'AWS_LAMBDA'));
+        if (hooks.length === 0)
+            return this.outcome.succeeded(service, sd);
+        const runs = hooks.map((hook) => this.open(sd, hook, stage));
+        this.current.set(sd, { stage, runs });
+        hooks.forEach((hook, i) => {
+            const run = runs[i];
+            laterFor(this.world, sd, run.expiresAt - this.world.clock.now(), () => this.timeOut(service, sd, run));
+            if (run.targetType === 'AWS_LAMBDA')
+                this.invoke(service, sd, run, hook, weights);
+        });
+    }
+    /** A PAUSE hook was told to go on. */
+    answerPause(service, sd, run) {
+        run.status = 'SUCCEEDED';
+        this.checkStage(service, sd);
+    }
+    /** The deployment is rolling back or stopped: the hooks still waiting will not be answered. */
+    abandon(sd) {
+        for (const run of this.current.get(sd)?.runs ?? []) {
+            if (run.status === 'IN_PROGRESS' || run.status === 'AWAITING_ACTION')
+                run.status = 'FAILED';
+        }
+        this.current.delete(sd);
+    }
+    open(sd, hook, stage) {
+        const type = targetType(hook);
+        const minutes = hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+        const run = {
+            hookId: `ecs-${type === 'PAUSE' ? 'pause' : 'lambda'}-${randomId(this.world, 43)}`,
+            targetType: type,
+            targetArn: type === 'PAUSE' ? undefined : hook.hookTargetArn,
+            stage,
+            status: type === 'PAUSE' ? 'AWAITING_ACTION' : 'IN_PROGRESS',
+            expiresAt: this.world.clock.now() + minutes * 60_000,
+            timeoutAction: hook.timeoutConfiguration?.action ?? 'ROLLBACK',
+            hookDetails: hook.hookDetails,
+            invocations: 0,
+        };
+        sd.hooks.push(run);
+        sd.updatedAt = this.world.clock.now();
+        return run;
+    }
+    /** Invokes the function with ECS's event; the scenario's `lambdas` entry decides the answer. */
+    invoke(service, sd, run, hook, weights) {
+        if (run.status !== 'IN_PROGRESS')
+            return;
+        run.invocations++;
+        const name = native_hooks_functionName(hook.hookTargetArn ?? '');
+        this.world.invocations.push({
+            at: this.world.nowSeconds(),
+            function: name,
+            payload: {
+                executionId: this.world.uuid(),
+                lifecycleStage: run.stage,
+                resourceArn: sd.arn,
+                executionDetails: {
+                    serviceArn: service.arn,
+                    targetServiceRevisionArn: sd.target.revisionArn,
+                    testTrafficWeights: weights.test,
+                    productionTrafficWeights: weights.production,
+                },
+                ...(run.hookDetails !== undefined ? { hookDetails: run.hookDetails } : {}),
+            },
+        });
+        const spec = this.world.scenario.lambdas[name];
+        const failedBecause = `Service deployment rolled back because ${run.stage} lifecycle hook(s) failed.`;
+        if (!spec) {
+            const arn = this.world.arn('lambda', `function:${name}`);
+            return laterFor(this.world, sd, 1000, () => this.fail(service, sd, run, `${failedBecause} ECS was unable to invoke ${name}: Function not found: ${arn}`));
+        }
+        laterFor(this.world, sd, (spec.afterSeconds ?? DEFAULT_ANSWER_SECONDS) * 1000, () => {
+            if (run.status !== 'IN_PROGRESS')
+                return;
+            if (spec.result === 'external' || run.invocations <= (spec.inProgress ?? 0)) {
+                run.hookDetails = { ...asObject(run.hookDetails), invocation: run.invocations };
+                const delay = (spec.callBackDelay ?? DEFAULT_CALLBACK_SECONDS) * 1000;
+                return laterFor(this.world, sd, delay, () => this.invoke(service, sd, run, hook, weights));
+            }
+            if (spec.result === 'Succeeded') {
+                run.status = 'SUCCEEDED';
+                return this.checkStage(service, sd);
+            }
+            this.fail(service, sd, run, `${failedBecause} Lifecycle hook target ${name} returned FAILED status.`);
+        });
+    }
+    timeOut(service, sd, run) {
+        if (run.status !== 'IN_PROGRESS' && run.status !== 'AWAITING_ACTION')
+            return;
+        run.status = 'TIMED_OUT';
+        sd.updatedAt = this.world.clock.now();
+        if (run.timeoutAction === 'CONTINUE')
+            return this.checkStage(service, sd);
+        const kind = run.targetType === 'PAUSE' ? 'pause' : 'lambda';
+        this.current.delete(sd);
+        this.outcome.failed(service, sd, `Service deployment rolled back because ${run.stage} ${kind} hook timed out.`);
+    }
+    fail(service, sd, run, reason) {
+        if (run.status !== 'IN_PROGRESS')
+            return;
+        run.status = 'FAILED';
+        sd.updatedAt = this.world.clock.now();
+        this.current.delete(sd);
+        this.outcome.failed(service, sd, reason);
+    }
+    /** The stage passes once every hook of it succeeded or timed out with action CONTINUE. */
+    checkStage(service, sd) {
+        const stage = this.current.get(sd);
+        if (!stage)
+            return;
+        sd.updatedAt = this.world.clock.now();
+        const passed = (run) => run.status === 'SUCCEEDED' || (run.status === 'TIMED_OUT' && run.timeoutAction === 'CONTINUE');
+        if (!stage.runs.every(passed))
+            return;
+        this.current.delete(sd);
+        this.outcome.succeeded(service, sd);
+    }
+}
+function targetType(hook) {
+    return hook.targetType === 'PAUSE' ? 'PAUSE' : 'AWS_LAMBDA';
+}
+/** `arn:aws:lambda:…:function:NAME[:qualifier]`, or a bare name. */
+function native_hooks_functionName(ref) {
+    const match = /:function:([^:]+)/.exec(ref);
+    return match ? match[1] : ref;
+}
+function asObject(value) {
+    return value !== null && typeof value === 'object' ? value : {};
+}
+
+;// CONCATENATED MODULE: ./src/sim/ecs/native.ts
+
+
+// ECS-native blue/green, linear and canary deployments (aws-facts-ecs-native.md §2-5): green scales up beside blue,
+// takes test traffic, then production traffic in one, several or two steps, bakes, and blue is cleaned up. A failure
+// before CLEAN_UP flips traffic back to blue, runs the traffic-shift hooks again and removes green.
+const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
+/** How long ECS takes over one stage's own work (a listener change, a scale request), in emulated ms. */
+const STAGE_MS = 5_000;
+const native_MINUTE_MS = 60_000;
+function isNativeService(service) {
+    return service.controller === 'ECS' && NATIVE_STRATEGIES.has(service.deploymentConfiguration.strategy ?? 'ROLLING');
+}
+/** The production weights green is given, in order: 100; step, 2·step … 100; canary % then 100. */
+function productionSteps(config) {
+    if (config.strategy === 'LINEAR') {
+        const step = config.linearConfiguration?.stepPercent ?? 10;
+        const bakeMs = (config.linearConfiguration?.stepBakeTimeInMinutes ?? 6) * native_MINUTE_MS;
+        const steps = [];
+        for (let weight = step; weight < 100 - 1e-9; weight += step)
+            steps.push({ weight: round(weight), bakeMs });
+        return [...steps, { weight: 100, bakeMs: 0 }];
+    }
+    if (config.strategy === 'CANARY') {
+        const canary = config.canaryConfiguration?.canaryPercent ?? 5;
+        const bakeMs = (config.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10) * native_MINUTE_MS;
+        return canary >= 100
+            ? [{ weight: 100, bakeMs: 0 }]
+            : [
+                { weight: canary, bakeMs },
+                { weight: 100, bakeMs: 0 },
+            ];
+    }
+    return [{ weight: 100, bakeMs: 0 }];
+}
+function round(weight) {
+    return Math.round(weight * 10) / 10;
+}
+function plan(config, reconcile) {
+    const shifts = productionSteps(config).flatMap(({ weight, bakeMs }) => [
+        { stage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' },
+        { stage: 'PRODUCTION_TRAFFIC_SHIFT', production: weight, bakeMs },
+    ]);
+    return [
+        ...(reconcile ? [{ stage: 'RECONCILE_SERVICE' }] : []),
+        { stage: 'PRE_SCALE_UP' },
+        { stage: 'SCALE_UP' },
+        { stage: 'POST_SCALE_UP' },
+        { stage: 'TEST_TRAFFIC_SHIFT', test: 100 },
+        { stage: 'POST_TEST_TRAFFIC_SHIFT' },
+        ...shifts,
+        { stage: 'POST_PRODUCTION_TRAFFIC_SHIFT' },
+        { stage: 'BAKE_TIME', bakeMs: (config.bakeTimeInMinutes ?? 0) * native_MINUTE_MS },
+        { stage: 'CLEAN_UP' },
+    ];
+}
+/** The rollback's plan: traffic back to blue (the traffic-shift hooks run again), then green removed. */
+function rollbackPlan(sd) {
+    const moved = sd.productionWeight > 0 || sd.testWeight > 0;
+    return [
+        ...(moved
+            ? [{ stage: 'TEST_TRAFFIC_SHIFT', test: 0 }, { stage: 'PRODUCTION_TRAFFIC_SHIFT', production: 0 }]
+            : []),
+        { stage: 'RESTORE' },
+    ];
+}
+/** Drives every ECS-native deployment of the world; the service scheduler tells it when tasks moved. */
+class NativeDeployments {
+    world;
+    schedule;
+    progress = new Map();
+    hooks;
+    constructor(world, schedule) {
+        this.world = world;
+        this.schedule = schedule;
+        this.hooks = new HookRunner(world, {
+            succeeded: (service, sd) => this.afterHooks(service, sd),
+            failed: (service, sd, reason) => this.fail(service, sd, reason),
+        });
+    }
+    /** Starts the service deployment of `green`; the deployments still running tasks are its sources. */
+    start(service, green) {
+        const others = service.deployments.filter((d) => d !== green);
+        const previous = activeServiceDeployment(service);
+        const blue = previous ? servingProduction(previous) : others[0];
+        const sources = blue ? [blue, ...others.filter((d) => d !== blue)] : [];
+        green.desiredCount = 0;
+        green.loadBalancers = alternateTargetGroups(service, blue);
+        if (previous)
+            this.progress.delete(previous);
+        const sd = openServiceDeployment(this.world, service, green, sources);
+        this.progress.set(sd, { steps: plan(sd.deploymentConfiguration, sources.length > 1), index: -1, waiting: 'stage' });
+        this.next(service, sd);
+    }
+    /** The native deployment whose stages decide `deployment`'s task count, while it runs. */
+    owner(service, deployment) {
+        const sd = activeServiceDeployment(service);
+        if (!sd || !this.progress.has(sd))
+            return undefined;
+        return deployment === undefined || sd.target === deployment || sd.sources.includes(deployment) ? sd : undefined;
+    }
+    /** The rolling scheduler must not call the deployment complete: blue is still up until CLEAN_UP ends. */
+    holdsCompletion(service) {
+        const sd = this.owner(service);
+        return sd !== undefined && this.stepOf(sd)?.stage !== 'CLEAN_UP';
+    }
+    /** The scheduler reconciled the service: green may be up (SCALE_UP), blue or green drained (CLEAN_UP, rollback). */
+    reconciled(service) {
+        const sd = this.owner(service);
+        const progress = sd && this.progress.get(sd);
+        if (!sd || !progress)
+            return;
+        if (progress.waiting === 'scale' && this.greenReady(service, sd)) {
+            progress.waiting = 'stage';
+            this.afterHooks(service, sd);
+        }
+        if (progress.waiting === 'drain' && this.rollingBack(sd) && !this.hasTasks(service, sd.target)) {
+            this.progress.delete(sd);
+            finish(this.world, sd, 'ROLLBACK_SUCCESSFUL');
+        }
+    }
+    /** The circuit breaker tripped on green: rolled back (with rollback: true), or stopped where it is. */
+    breakerTripped(service, sd) {
+        sd.breakerStatus = 'TRIGGERED';
+        const reason = 'Service deployment rolled back because the circuit breaker threshold was exceeded.';
+        if (sd.deploymentConfiguration.deploymentCircuitBreaker?.rollback)
+            return this.fail(service, sd, reason);
+        this.progress.delete(sd);
+        sd.target.rolloutState = 'FAILED';
+        stopServiceDeployment(this.world, sd, 'STOPPED', 'Service deployment failed because the circuit breaker threshold was exceeded.');
+    }
+    /** StopServiceDeployment with ROLLBACK, or a PAUSE hook answered ROLLBACK: a rollback someone asked for. */
+    requestRollback(service, sd, reason) {
+        this.fail(service, sd, reason, 'ROLLBACK_REQUESTED');
+    }
+    /** ContinueServiceDeployment: the PAUSE hook's answer. */
+    continueHook(service, sd, hookId, action) {
+        const run = sd.hooks.find((h) => h.hookId === hookId);
+        if (!run)
+            return;
+        if (action === 'ROLLBACK') {
+            run.status = 'FAILED';
+            return this.requestRollback(service, sd, `Service deployment rolled back because ROLLBACK was requested for ${run.stage} pause hook.`);
+        }
+        this.hooks.answerPause(service, sd, run);
+    }
+    stepOf(sd) {
+        const progress = this.progress.get(sd);
+        return progress ? progress.steps[progress.index] : undefined;
+    }
+    rollingBack(sd) {
+        return sd.rollbackTo !== undefined;
+    }
+    /** Enters the next step: its stage and traffic now, its own work after STAGE_MS, then its hooks. */
+    next(service, sd) {
+        const progress = this.progress.get(sd);
+        if (!progress || isTerminal(sd))
+            return;
+        progress.index++;
+        const step = progress.steps[progress.index];
+        if (!step)
+            return;
+        progress.waiting = 'stage';
+        if (step.stage === 'RESTORE')
+            return this.restore(service, sd);
+        sd.lifecycleStage = step.stage;
+        sd.updatedAt = this.world.clock.now();
+        this.later(sd, STAGE_MS, () => this.enter(service, sd, step));
+    }
+    enter(service, sd, step) {
+        const progress = this.progress.get(sd);
+        if (!progress)
+            return;
+        if (step.production !== undefined)
+            sd.productionWeight = step.production;
+        if (step.test !== undefined)
+            sd.testWeight = step.test;
+        switch (step.stage) {
+            case 'RECONCILE_SERVICE':
+                for (const d of sd.sources.slice(1))
+                    d.desiredCount = 0;
+                this.schedule(service);
+                break;
+            case 'SCALE_UP':
+                sd.target.desiredCount = service.desiredCount;
+                progress.waiting = 'scale';
+                this.schedule(service);
+                return;
+            case 'CLEAN_UP':
+                return this.cleanUp(service, sd);
+        }
+        progress.waiting = 'hooks';
+        this.hooks.run(service, sd, step.stage, this.weightsFor(sd, step), this.rollingBack(sd));
+    }
+    /** The hooks of a stage are done: bake, then the next step. */
+    afterHooks(service, sd) {
+        const progress = this.progress.get(sd);
+        const step = this.stepOf(sd);
+        if (!progress || !step)
+            return;
+        if (step.bakeMs) {
+            progress.waiting = 'bake';
+            this.later(sd, step.bakeMs, () => this.next(service, sd));
+        }
+        else
+            this.next(service, sd);
+    }
+    /** The traffic weights the hooks of a step see (aws-facts-ecs-native.md §3). */
+    weightsFor(sd, step) {
+        const green = sd.target.revisionArn;
+        const blue = sd.sources[0]?.revisionArn;
+        const split = (greenShare) => blue ? { [green]: greenShare, [blue]: 100 - greenShare } : { [green]: greenShare };
+        if (step.stage === 'TEST_TRAFFIC_SHIFT')
+            return { test: split(sd.testWeight), production: {} };
+        if (step.stage === 'PRE_PRODUCTION_TRAFFIC_SHIFT' || step.stage === 'PRODUCTION_TRAFFIC_SHIFT')
+            return { test: {}, production: split(sd.productionWeight) };
+        return { test: {}, production: {} };
+    }
+    cleanUp(service, sd) {
+        for (const d of sd.sources)
+            d.desiredCount = 0;
+        // The scheduler completes green once blue has drained (holdsCompletion lets go now): SUCCESSFUL then.
+        const progress = this.progress.get(sd);
+        if (progress)
+            progress.waiting = 'drain';
+        this.schedule(service);
+    }
+    /** A failure before CLEAN_UP: roll back (ECS-native deployments always can while blue is up). */
+    fail(service, sd, reason, status = 'ROLLBACK_IN_PROGRESS') {
+        if (isTerminal(sd))
+            return;
+        if (this.rollingBack(sd)) {
+            this.progress.delete(sd);
+            return finish(this.world, sd, 'ROLLBACK_FAILED', reason);
+        }
+        cancelTimers(sd);
+        this.hooks.abandon(sd);
+        const blue = sd.sources[0];
+        this.world.addEvent(service, `(service ${service.name}) (deployment ${sd.target.id}) deployment failed: ${reason}`);
+        sd.target.rolloutState = 'FAILED';
+        sd.target.rolloutStateReason = reason;
+        if (!blue) {
+            this.progress.delete(sd);
+            return finish(this.world, sd, 'ROLLBACK_FAILED', 'No rollback candidate was found to run the rollback.');
+        }
+        startRollback(this.world, sd, blue, reason, status);
+        if (status === 'ROLLBACK_REQUESTED')
+            this.later(sd, 1000, () => setStatus(this.world, sd, 'ROLLBACK_IN_PROGRESS'));
+        this.progress.set(sd, { steps: rollbackPlan(sd), index: -1, waiting: 'stage' });
+        this.next(service, sd);
+    }
+    /** Blue is PRIMARY again with all traffic; green drains away. */
+    restore(service, sd) {
+        const blue = sd.rollbackTo;
+        const progress = this.progress.get(sd);
+        if (!blue || !progress)
+            return;
+        sd.productionWeight = 0;
+        sd.testWeight = 0;
+        sd.target.status = 'ACTIVE';
+        sd.target.desiredCount = 0;
+        blue.status = 'PRIMARY';
+        blue.desiredCount = service.desiredCount;
+        service.deployments = [blue, ...service.deployments.filter((d) => d !== blue)];
+        service.taskDefinitionArn = blue.taskDefinitionArn;
+        this.world.addEvent(service, `(service ${service.name}) rolling back to deployment ${blue.id}.`);
+        progress.waiting = 'drain';
+        this.schedule(service);
+    }
+    greenReady(service, sd) {
+        const tasks = this.world
+            .serviceTasks(service)
+            .filter((t) => t.deploymentId === sd.target.id && t.desiredStatus === 'RUNNING');
+        return tasks.length === sd.target.desiredCount && tasks.every((t) => t.lastStatus === 'RUNNING' && t.proven);
+    }
+    hasTasks(service, d) {
+        return this.world.serviceTasks(service).some((t) => t.deploymentId === d.id && t.lastStatus !== 'STOPPED');
+    }
+    later(sd, ms, fn) {
+        laterFor(this.world, sd, ms, fn);
+    }
+}
+/** The revision production traffic is on: green once it has the larger share, blue before. */
+function servingProduction(sd) {
+    if (sd.productionWeight >= 50 || !sd.sources[0])
+        return sd.target;
+    return sd.sources[0];
+}
+/** Green registers in the target groups blue does not use: the two of each load balancer alternate. */
+function alternateTargetGroups(service, blue) {
+    const blueGroups = new Set((blue?.loadBalancers ?? service.loadBalancers).map((lb) => lb.targetGroupArn));
+    return service.loadBalancers.map((lb) => {
+        const alternate = lb.advancedConfiguration?.alternateTargetGroupArn;
+        if (!alternate)
+            return lb;
+        return { ...lb, targetGroupArn: blueGroups.has(lb.targetGroupArn) ? alternate : lb.targetGroupArn };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sim/ecs/task-stop.ts
 const STOPPED_TASK_RETENTION_MS = 60 * 60 * 1000;
 /**
@@ -1126,7 +1794,7 @@ function stopTask(world, task, options) {
     if (task.desiredStatus === 'STOPPED')
         return;
     const now = world.clock.now();
-    cancelTimers(task);
+    task_stop_cancelTimers(task);
     task.desiredStatus = 'STOPPED';
     task.stopCode = options.stopCode;
     task.stoppedReason = options.reason;
@@ -1192,7 +1860,7 @@ function finishStop(world, task) {
     world.taskListener?.onStopped(task);
     world.clock.after(STOPPED_TASK_RETENTION_MS, () => world.tasks.delete(task.arn));
 }
-function cancelTimers(task) {
+function task_stop_cancelTimers(task) {
     for (const timer of task.timers)
         timer.cancel();
     task.timers = [];
@@ -1347,7 +2015,7 @@ function failToStart(world, task, reason, containerReason) {
         c.lastStatus = 'STOPPED';
         c.reason = containerReason(c);
     }
-    cancelTimers(task);
+    task_stop_cancelTimers(task);
     world.taskListener?.onFailed(task, 'start');
     finishStop(world, task);
 }
@@ -1530,6 +2198,8 @@ function writeExitLogs(world, c, behavior) {
 
 
 
+
+
 /**
  * The ECS service scheduler: keeps each service's tasks where its deployments want them.
  *
@@ -1544,9 +2214,12 @@ class ServiceScheduler {
     world;
     queued = new Set();
     warm = new Set();
+    /** ECS-native blue/green, linear and canary deployments: their stages decide how many tasks each revision runs. */
+    native;
     constructor(world) {
         this.world = world;
         world.taskListener = this;
+        this.native = new NativeDeployments(world, (service) => this.schedule(service));
     }
     /** Reconciles the service on the next turn of the clock (once, however many changes asked for it). */
     schedule(service, delayMs = 0) {
@@ -1562,8 +2235,12 @@ class ServiceScheduler {
             this.reconcile(service);
         });
     }
-    /** Starts a new PRIMARY deployment of `taskDefinitionArn`; the current one (if any) becomes ACTIVE. */
-    startDeployment(service, taskDefinitionArn) {
+    /**
+     * Starts a new PRIMARY deployment of `taskDefinitionArn`; the current one (if any) becomes ACTIVE. A service with a
+     * BLUE_GREEN, LINEAR or CANARY strategy goes through its native lifecycle, unless `lifecycle` is false (the
+     * scenario's services, which start steady).
+     */
+    startDeployment(service, taskDefinitionArn, lifecycle = true) {
         const now = this.world.nowSeconds();
         const id = this.world.deploymentId();
         const deployment = {
@@ -1580,6 +2257,7 @@ class ServiceScheduler {
             launchType: service.launchType,
             platformVersion: service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : undefined,
             networkConfiguration: service.networkConfiguration,
+            revisionArn: revisionArn(this.world, service, id),
         };
         // A superseded deployment becomes ACTIVE and is drained; its rolloutState is left as it was (IN_PROGRESS if it
         // had not completed, never FAILED: the circuit breaker only judges the PRIMARY). ECS documents ACTIVE as "still
@@ -1591,8 +2269,13 @@ class ServiceScheduler {
                 d.updatedAt = now;
             }
         }
+        const sources = service.deployments.filter((d) => d.status !== 'INACTIVE');
         service.deployments.unshift(deployment);
         service.history.push(deployment);
+        if (lifecycle && isNativeService(service))
+            this.native.start(service, deployment);
+        else
+            openServiceDeployment(this.world, service, deployment, sources);
         service.taskDefinitionArn = taskDefinitionArn;
         service.steady = false;
         // A new task definition lifts the launch throttle at once (service throttle logic docs).
@@ -1644,12 +2327,15 @@ class ServiceScheduler {
     reconcile(service) {
         if (service.status !== 'ACTIVE' && service.status !== 'DRAINING')
             return;
-        if (service.controller === 'ECS')
-            this.reconcileRolling(service);
+        if (service.controller !== 'ECS')
+            this.reconcileCounts(service, (d) => Math.ceil(((d.taskSet?.scale ?? 100) * service.desiredCount) / 100));
+        else if (isNativeService(service))
+            this.reconcileNative(service);
         else
-            this.reconcileTaskSets(service);
+            this.reconcileRolling(service);
         this.retireDrainedDeployments(service);
         this.checkCompletion(service);
+        this.native.reconciled(service);
         this.world.flushEvents();
     }
     reconcileRolling(service) {
@@ -1700,10 +2386,20 @@ class ServiceScheduler {
         }
         this.launch(service, primary, room);
     }
-    reconcileTaskSets(service) {
+    /**
+     * ECS-native strategies: while a deployment runs, its stages set how many tasks green and blue keep; otherwise
+     * the PRIMARY keeps desiredCount and the rest go.
+     */
+    reconcileNative(service) {
+        if (this.native.owner(service))
+            return this.reconcileCounts(service, (d) => d.desiredCount);
+        this.reconcileCounts(service, (d) => (d === service.deployments[0] ? service.desiredCount : 0));
+    }
+    /** Each deployment (or task set) keeps `wanted` tasks. */
+    reconcileCounts(service, wanted) {
         const alive = this.world.serviceTasks(service).filter((t) => t.desiredStatus === 'RUNNING');
         for (const set of service.deployments) {
-            const want = Math.ceil(((set.taskSet?.scale ?? 100) * service.desiredCount) / 100);
+            const want = wanted(set);
             set.desiredCount = want;
             const mine = alive.filter((t) => t.deploymentId === set.id);
             if (mine.length > want) {
@@ -1745,7 +2441,7 @@ class ServiceScheduler {
                 deploymentId: deployment.id,
                 group: `service:${service.name}`,
                 startedBy: deployment.id,
-                loadBalancers: deployment.taskSet?.loadBalancers ?? service.loadBalancers,
+                loadBalancers: deployment.taskSet?.loadBalancers ?? deployment.loadBalancers ?? service.loadBalancers,
                 healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
                 tags: service.propagateTags === 'SERVICE' ? this.world.resourceTags.get(service.arn) : undefined,
                 warm: this.warm.has(service),
@@ -1767,16 +2463,26 @@ class ServiceScheduler {
         }
     }
     failDeployment(service, deployment, rollback) {
+        const native = this.native.owner(service, deployment);
+        if (native)
+            return this.native.breakerTripped(service, native);
         const now = this.world.nowSeconds();
         deployment.rolloutState = 'FAILED';
         deployment.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
         deployment.updatedAt = now;
         this.world.addEvent(service, `(service ${service.name}) (deployment ${deployment.id}) deployment failed: tasks failed to start.`);
-        if (!rollback)
-            return;
-        const target = [...service.history].reverse().find((d) => d !== deployment && d.rolloutState === 'COMPLETED');
-        if (!target)
-            return;
+        const target = rollback ? this.rollbackTarget(service, deployment) : undefined;
+        rolloutFailed(this.world, service, deployment, target, 'Service deployment rolled back because the circuit breaker threshold was exceeded.');
+        if (target)
+            this.rollBackTo(service, deployment, target);
+    }
+    /** The latest deployment that completed, other than `deployment`: where a rolling rollback goes. */
+    rollbackTarget(service, deployment) {
+        return [...service.history].reverse().find((d) => d !== deployment && d.rolloutState === 'COMPLETED');
+    }
+    /** Makes `target` PRIMARY again; `deployment` drains. */
+    rollBackTo(service, deployment, target) {
+        const now = this.world.nowSeconds();
         deployment.status = 'ACTIVE';
         target.status = 'PRIMARY';
         target.rolloutState = 'IN_PROGRESS';
@@ -1789,6 +2495,30 @@ class ServiceScheduler {
         service.taskDefinitionArn = target.taskDefinitionArn;
         service.throttle = { failures: 0, nextLaunchAt: 0, announcedAt: service.throttle.announcedAt };
         this.world.addEvent(service, `(service ${service.name}) rolling back to deployment ${target.id}.`);
+        this.schedule(service);
+    }
+    /**
+     * StopServiceDeployment with ROLLBACK: a native deployment flips back to blue; a rolling one returns to the last
+     * deployment that completed. False when there is none to return to.
+     */
+    requestRollback(service, sd) {
+        const reason = 'Service deployment rolled back because a rollback was requested.';
+        if (this.native.owner(service, sd.target)) {
+            this.native.requestRollback(service, sd, reason);
+            return true;
+        }
+        const target = this.rollbackTarget(service, sd.target);
+        if (!target)
+            return false;
+        startRollback(this.world, sd, target, reason, 'ROLLBACK_REQUESTED');
+        this.world.clock.after(1000, () => {
+            if (sd.status === 'ROLLBACK_REQUESTED')
+                setStatus(this.world, sd, 'ROLLBACK_IN_PROGRESS');
+        });
+        sd.target.rolloutState = 'FAILED';
+        sd.target.rolloutStateReason = reason;
+        this.rollBackTo(service, sd.target, target);
+        return true;
     }
     /**
      * ECS's throttle for tasks that never reach RUNNING: the wait between launches grows (up to 27 minutes, per the
@@ -1823,6 +2553,8 @@ class ServiceScheduler {
     checkCompletion(service) {
         if (service.controller !== 'ECS')
             return this.checkTaskSetsSteady(service);
+        if (this.native.holdsCompletion(service))
+            return;
         const primary = service.deployments[0];
         if (!primary)
             return;
@@ -1845,6 +2577,8 @@ class ServiceScheduler {
             primary.updatedAt = this.world.nowSeconds();
             this.world.addEvent(service, `(service ${service.name}) (deployment ${primary.id}) deployment completed.`);
         }
+        if (primary.rolloutState === 'COMPLETED')
+            rolloutCompleted(this.world, service, primary);
         if (!service.steady && primary.rolloutState === 'COMPLETED') {
             service.steady = true;
             this.world.addEvent(service, `(service ${service.name}) has reached a steady state.`);
@@ -2211,7 +2945,7 @@ function fail(ctx, d, failure) {
     release(group, d);
     const rollback = failure.rollback ?? rollsBackOn(d, failure.stopped ? 'DEPLOYMENT_STOP_ON_REQUEST' : 'DEPLOYMENT_FAILURE');
     if (rollback && d.blue && d.creator === 'user')
-        startRollback(ctx, d, group);
+        lifecycle_startRollback(ctx, d, group);
     else
         leaveAsIs(ctx, d, group);
 }
@@ -2226,7 +2960,7 @@ function leaveAsIs(ctx, d, group) {
         return;
     drainTaskSet(ctx.ecs, serviceOf(ctx.world, group), green);
 }
-function startRollback(ctx, failed, group) {
+function lifecycle_startRollback(ctx, failed, group) {
     const id = newDeploymentId(ctx.world, ctx.state);
     const now = ctx.world.nowSeconds();
     failed.rollbackInfo = {
@@ -3304,6 +4038,8 @@ function ecrDefinition(world) {
 
 ;// CONCATENATED MODULE: ./src/sim/ecs/wire.ts
 
+
+
 function renderCluster(ecs, cluster, include) {
     const tasks = [...ecs.world.tasks.values()].filter((t) => t.clusterName === cluster.name && t.desiredStatus === 'RUNNING');
     return {
@@ -3356,12 +4092,24 @@ function renderService(ecs, service, withTags) {
         propagateTags: service.propagateTags,
         enableExecuteCommand: service.enableExecuteCommand,
         availabilityZoneRebalancing: 'DISABLED',
+        ...currentServiceDeployment(ecs.world, service),
     };
-    return wire_withoutUndefined(rendered);
+    return withoutUndefined(rendered);
+}
+/** DescribeServices' view of the service deployment in progress (or the last one) and the revisions it runs. */
+function currentServiceDeployment(world, service) {
+    const current = service.serviceDeployments[service.serviceDeployments.length - 1];
+    if (!current)
+        return {};
+    const moving = current.lifecycleStage !== undefined && current.finishedAt === undefined && current.stoppedAt === undefined;
+    return {
+        currentServiceDeployment: current.arn,
+        currentServiceRevisions: service.deployments.map((d) => revisionSummary(world, service, moving ? current : undefined, d)),
+    };
 }
 function wire_renderDeployment(ecs, service, d) {
     const tasks = ecs.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING');
-    return wire_withoutUndefined({
+    return withoutUndefined({
         id: d.id,
         status: d.status,
         taskDefinition: d.taskDefinitionArn,
@@ -3383,7 +4131,7 @@ function renderTaskSet(ecs, service, d) {
     const tasks = ecs.world.serviceTasks(service).filter((t) => t.deploymentId === d.id && t.desiredStatus === 'RUNNING');
     const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
     const stable = running === d.desiredCount && tasks.length === d.desiredCount;
-    return wire_withoutUndefined({
+    return withoutUndefined({
         id: d.id,
         taskSetArn: d.taskSet?.arn,
         serviceArn: service.arn,
@@ -3409,7 +4157,7 @@ function renderTaskSet(ecs, service, d) {
     });
 }
 function renderTask(ecs, task, withTags) {
-    const containers = task.containers.map((c) => wire_withoutUndefined({
+    const containers = task.containers.map((c) => withoutUndefined({
         containerArn: ecs.world.arn('ecs', `container/${task.clusterName}/${task.id}/${c.runtimeId.slice(-36)}`),
         taskArn: task.arn,
         name: c.name,
@@ -3428,7 +4176,7 @@ function renderTask(ecs, task, withTags) {
         memory: c.memory,
         memoryReservation: c.memoryReservation,
     }));
-    return wire_withoutUndefined({
+    return withoutUndefined({
         attachments: [],
         attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
         availabilityZone: task.availabilityZone,
@@ -3470,13 +4218,6 @@ function isPending(task) {
 function seconds(ms) {
     return ms === undefined ? undefined : epochSeconds(ms);
 }
-function wire_withoutUndefined(object) {
-    const record = object;
-    for (const key of Object.keys(record))
-        if (record[key] === undefined)
-            delete record[key];
-    return object;
-}
 
 ;// CONCATENATED MODULE: ./src/sim/ecs/clusters.ts
 
@@ -3513,6 +4254,93 @@ function listClusters(ecs, input) {
     const arns = [...ecs.world.clusters.values()].filter((c) => c.status === 'ACTIVE').map((c) => c.arn);
     const { items, nextToken } = page(arns, input.maxResults, input.nextToken, { default: 100, max: 100 });
     return { clusterArns: items, nextToken };
+}
+
+;// CONCATENATED MODULE: ./src/sim/ecs/native-config.ts
+
+// What CreateService and UpdateService refuse in an ECS-native configuration, with ECS's messages where they are
+// documented (aws-facts-ecs-native.md §1; troubleshooting-blue-green).
+const STRATEGIES = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
+const HOOK_STAGES = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'POST_SCALE_UP',
+    'TEST_TRAFFIC_SHIFT',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+];
+/** Stages where ECS is shifting traffic itself: a PAUSE hook cannot hold them. */
+const SHIFT_STAGES = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT'];
+const MAX_HOOKS_PER_TYPE = 10;
+function checkDeploymentStrategy(config, loadBalancers) {
+    const strategy = config.strategy ?? 'ROLLING';
+    if (!STRATEGIES.includes(strategy)) {
+        throw invalid(`Invalid deployment strategy: ${strategy}. Valid values are: ${STRATEGIES.join(', ')}`);
+    }
+    if (strategy === 'ROLLING')
+        return;
+    checkRange('bakeTimeInMinutes', config.bakeTimeInMinutes, 0, 1440);
+    checkRange('linearConfiguration.stepPercent', config.linearConfiguration?.stepPercent, 3, 100);
+    checkRange('linearConfiguration.stepBakeTimeInMinutes', config.linearConfiguration?.stepBakeTimeInMinutes, 0, 1440);
+    checkRange('canaryConfiguration.canaryPercent', config.canaryConfiguration?.canaryPercent, 0.1, 100);
+    checkRange('canaryConfiguration.canaryBakeTimeInMinutes', config.canaryConfiguration?.canaryBakeTimeInMinutes, 0, 1440);
+    checkHooks(config.lifecycleHooks ?? []);
+    for (const lb of loadBalancers)
+        checkAdvancedConfiguration(lb);
+}
+function checkRange(name, value, min, max) {
+    if (value === undefined)
+        return;
+    if (!(typeof value === 'number' && value >= min && value <= max)) {
+        throw invalid(`${name} must be between ${min} and ${max}, got ${value}.`);
+    }
+}
+function checkHooks(hooks) {
+    for (const hook of hooks) {
+        const type = hook.targetType ?? 'AWS_LAMBDA';
+        if (type !== 'AWS_LAMBDA' && type !== 'PAUSE')
+            throw invalid('Invalid targetType. Valid values are: AWS_LAMBDA, PAUSE');
+        if (type === 'AWS_LAMBDA' && !hook.hookTargetArn) {
+            throw invalid('hookTargetArn is required for lifecycle hooks with targetType AWS_LAMBDA.');
+        }
+        const stages = (hook.lifecycleStages ?? []);
+        if (stages.length === 0)
+            throw invalid('lifecycleStages must contain at least one lifecycle stage.');
+        const unknown = stages.find((stage) => !HOOK_STAGES.includes(stage));
+        if (unknown)
+            throw invalid(`Invalid lifecycle stage: ${unknown}. Valid values are: ${HOOK_STAGES.join(', ')}`);
+        if (type === 'PAUSE' && stages.some((stage) => SHIFT_STAGES.includes(stage))) {
+            throw invalid('Invalid lifecycle stage provided for Pause Hook');
+        }
+        const timeout = hook.timeoutConfiguration;
+        checkRange('timeoutConfiguration.timeoutInMinutes', timeout?.timeoutInMinutes, 1, type === 'PAUSE' ? 20160 : 1440);
+        if (timeout?.action !== undefined && timeout.action !== 'ROLLBACK' && timeout.action !== 'CONTINUE') {
+            throw invalid(`Invalid timeoutConfiguration.action: ${timeout.action}. Valid values are: ROLLBACK, CONTINUE`);
+        }
+    }
+    for (const type of ['AWS_LAMBDA', 'PAUSE']) {
+        const count = hooks.filter((hook) => (hook.targetType ?? 'AWS_LAMBDA') === type).length;
+        if (count > MAX_HOOKS_PER_TYPE) {
+            throw invalid(`A service can have at most ${MAX_HOOKS_PER_TYPE} ${type} lifecycle hooks, got ${count}.`);
+        }
+    }
+}
+function checkAdvancedConfiguration(lb) {
+    const advanced = lb.advancedConfiguration;
+    if (!advanced) {
+        throw invalid('advancedConfiguration field is required for all loadBalancers when using a non-ROLLING deployment strategy');
+    }
+    const rule = advanced.productionListenerRule ?? '';
+    if (!/^arn:aws[\w-]*:elasticloadbalancing:[^:]+:\d{12}:(listener-rule\/app|listener\/net)\//.test(rule)) {
+        throw invalid(`productionListenerRule has an invalid ARN format. Must be RuleArn for ALB or ListenerArn for NLB. Got: ${rule}`);
+    }
+    if (!advanced.alternateTargetGroupArn) {
+        throw invalid('alternateTargetGroupArn is required in advancedConfiguration.');
+    }
+    if (!advanced.roleArn)
+        throw invalid('roleArn is required in advancedConfiguration.');
 }
 
 ;// CONCATENATED MODULE: ./src/sim/ecs/task-definitions.ts
@@ -3841,6 +4669,7 @@ function listTaskDefinitionFamilies(world, input) {
 
 ;// CONCATENATED MODULE: ./src/sim/ecs/task-sets.ts
 
+
 /**
  * Adds a task set to a CODE_DEPLOY / EXTERNAL service (the first one PRIMARY). The CodeDeploy emulator uses this to
  * create the replacement (green) task set, then `scaleTaskSet`, `setPrimaryTaskSet` and `deleteTaskSet`.
@@ -3862,6 +4691,7 @@ function createTaskSet(ecs, service, taskDefinitionArn, options) {
         launchType: service.launchType,
         platformVersion: service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : undefined,
         networkConfiguration: service.networkConfiguration,
+        revisionArn: revisionArn(ecs.world, service, id),
         taskSet: {
             arn: ecs.world.arn('ecs', `task-set/${service.clusterName}/${service.name}/${id}`),
             scale: options.scale,
@@ -3915,6 +4745,7 @@ function deleteTaskSet(ecs, service, set) {
 
 
 
+
 /** Creates a service (from the API or the scenario); scenario services get a default network configuration. */
 function createService(ecs, input, fromScenario = false) {
     const cluster = ecs.world.cluster(input.cluster);
@@ -3954,6 +4785,9 @@ function createService(ecs, input, fromScenario = false) {
         }
         checkLoadBalancers(taskDefinition, input.loadBalancers ?? []);
     }
+    const deploymentConfiguration = withConfigDefaults(controller, input.deploymentConfiguration);
+    if (controller === 'ECS')
+        checkDeploymentStrategy(deploymentConfiguration, input.loadBalancers ?? []);
     const now = ecs.world.nowSeconds();
     const service = {
         name,
@@ -3968,7 +4802,7 @@ function createService(ecs, input, fromScenario = false) {
         loadBalancers: input.loadBalancers ?? [],
         networkConfiguration,
         healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? (input.loadBalancers?.length ? 0 : undefined),
-        deploymentConfiguration: withConfigDefaults(controller, input.deploymentConfiguration),
+        deploymentConfiguration,
         placementConstraints: input.placementConstraints ?? [],
         placementStrategy: input.placementStrategy ?? [],
         schedulingStrategy: input.schedulingStrategy ?? 'REPLICA',
@@ -3983,6 +4817,7 @@ function createService(ecs, input, fromScenario = false) {
         events: [],
         deployments: [],
         history: [],
+        serviceDeployments: [],
         steady: false,
         throttle: { failures: 0, nextLaunchAt: 0, announcedAt: 0 },
     };
@@ -3991,7 +4826,7 @@ function createService(ecs, input, fromScenario = false) {
         ecs.world.resourceTags.set(service.arn, [...input.tags]);
     if (taskDefinition) {
         if (controller === 'ECS')
-            ecs.scheduler.startDeployment(service, taskDefinition.taskDefinitionArn);
+            ecs.scheduler.startDeployment(service, taskDefinition.taskDefinitionArn, !fromScenario);
         else
             createTaskSet(ecs, service, taskDefinition.taskDefinitionArn, { scale: 100, trafficWeight: 100 });
     }
@@ -4026,11 +4861,14 @@ function updateService(ecs, input) {
         }
         checkLoadBalancers(taskDefinition, input.loadBalancers ?? service.loadBalancers);
     }
-    if (input.deploymentConfiguration) {
-        service.deploymentConfiguration = withConfigDefaults(service.controller, {
+    if (input.deploymentConfiguration || input.loadBalancers) {
+        const config = withConfigDefaults(service.controller, {
             ...service.deploymentConfiguration,
             ...input.deploymentConfiguration,
         });
+        if (service.controller === 'ECS')
+            checkDeploymentStrategy(config, input.loadBalancers ?? service.loadBalancers);
+        service.deploymentConfiguration = config;
     }
     if (input.healthCheckGracePeriodSeconds !== undefined)
         service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
@@ -4179,6 +5017,144 @@ function withConfigDefaults(controller, config) {
         out.strategy = config?.strategy ?? 'ROLLING';
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/sim/ecs/service-deployment-ops.ts
+
+
+
+
+
+// The service-deployment operations of ECS (aws-facts-ecs-native.md §4-5): list, describe, the revisions they deploy,
+// and the two that act on one: StopServiceDeployment (ROLLBACK) and ContinueServiceDeployment (a PAUSE hook's answer).
+const MAX_DESCRIBE = 20;
+function listServiceDeployments(ecs, input) {
+    if (!input.service)
+        throw invalid('service must be specified.');
+    const service = findService(ecs, input.cluster, input.service);
+    const after = dateMs(input.createdAt?.after);
+    const before = dateMs(input.createdAt?.before);
+    const statuses = input.status ?? [];
+    const listed = [...service.serviceDeployments]
+        .reverse()
+        .filter((sd) => statuses.length === 0 || statuses.includes(sd.status))
+        .filter((sd) => (after === undefined || sd.createdAt >= after) && (before === undefined || sd.createdAt <= before))
+        .map((sd) => ({
+        serviceDeploymentArn: sd.arn,
+        serviceArn: sd.serviceArn,
+        clusterArn: sd.clusterArn,
+        startedAt: optionalSeconds(sd.startedAt),
+        createdAt: optionalSeconds(sd.createdAt),
+        finishedAt: optionalSeconds(sd.finishedAt),
+        targetServiceRevisionArn: sd.target.revisionArn,
+        status: sd.status,
+        statusReason: sd.statusReason,
+    }));
+    const { items, nextToken } = page(listed, input.maxResults, input.nextToken, { default: 20, max: 100 });
+    return { serviceDeployments: items, nextToken };
+}
+function describeServiceDeployments(ecs, input) {
+    const arns = input.serviceDeploymentArns ?? [];
+    checkArnCount('serviceDeploymentArns', arns);
+    const found = [];
+    const failures = [];
+    for (const arn of arns) {
+        const hit = findServiceDeployment(ecs, arn);
+        if (hit)
+            found.push(renderServiceDeployment(ecs.world, hit.service, hit.sd));
+        else
+            failures.push({ arn, reason: 'MISSING' });
+    }
+    return { serviceDeployments: found, failures };
+}
+function describeServiceRevisions(ecs, input) {
+    const arns = input.serviceRevisionArns ?? [];
+    checkArnCount('serviceRevisionArns', arns);
+    const found = [];
+    const failures = [];
+    for (const arn of arns) {
+        const hit = findRevision(ecs, arn);
+        if (hit)
+            found.push(renderServiceRevision(ecs.world, hit.service, hit.deployment));
+        else
+            failures.push({ arn, reason: 'MISSING' });
+    }
+    return { serviceRevisions: found, failures };
+}
+function service_deployment_ops_stopServiceDeployment(ecs, input) {
+    const { service, sd } = serviceDeployment(ecs, input.serviceDeploymentArn);
+    const stopType = input.stopType ?? 'ROLLBACK';
+    if (stopType !== 'ROLLBACK' && stopType !== 'ABORT') {
+        throw invalid(`Invalid stopType: ${stopType}. Valid values are: ABORT, ROLLBACK`);
+    }
+    if (isTerminal(sd) || sd.status === 'STOP_REQUESTED' || sd.rollbackTo) {
+        throw new AwsError('ConflictException', 'Stopping a service deployment is not allowed for service deployment in terminal or rollback states.');
+    }
+    if (stopType === 'ABORT')
+        throw invalid('stopType ABORT is not supported for this service deployment.');
+    if (!ecs.scheduler.requestRollback(service, sd)) {
+        throw new AwsError('ConflictException', 'No rollback candidate was found to run the rollback.');
+    }
+    return { serviceDeploymentArn: sd.arn };
+}
+function continueServiceDeployment(ecs, input) {
+    const { service, sd } = serviceDeployment(ecs, input.serviceDeploymentArn);
+    const hookId = input.hookId ?? '';
+    if (!/^ecs-[a-z]+-[A-Za-z0-9_-]+$/.test(hookId)) {
+        throw invalid('Invalid hookId: hookId must follow the format: ecs-{hookType}-{id}');
+    }
+    const action = input.action ?? 'CONTINUE';
+    if (action !== 'CONTINUE' && action !== 'ROLLBACK') {
+        throw invalid(`Invalid action: ${action}. Valid values are: CONTINUE, ROLLBACK`);
+    }
+    if (isTerminal(sd)) {
+        throw invalid('Continuing a service deployment is not allowed for service deployment in terminal states.');
+    }
+    const run = sd.hooks.find((hook) => hook.hookId === hookId);
+    if (!run || run.status !== 'AWAITING_ACTION') {
+        throw invalid('Provided hookId is either completed, unavailable, or not associated with the given Resource ARN');
+    }
+    ecs.scheduler.native.continueHook(service, sd, hookId, action);
+    return { serviceDeploymentArn: sd.arn };
+}
+function serviceDeployment(ecs, arn) {
+    if (!arn)
+        throw invalid('serviceDeploymentArn must be specified.');
+    const hit = findServiceDeployment(ecs, arn);
+    if (!hit)
+        throw new AwsError('ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
+    return hit;
+}
+function findServiceDeployment(ecs, arn) {
+    for (const service of services(ecs)) {
+        const sd = service.serviceDeployments.find((candidate) => candidate.arn === arn);
+        if (sd)
+            return { service, sd };
+    }
+    return undefined;
+}
+function findRevision(ecs, arn) {
+    for (const service of services(ecs)) {
+        const deployment = service.history.find((candidate) => candidate.revisionArn === arn);
+        if (deployment)
+            return { service, deployment };
+    }
+    return undefined;
+}
+function services(ecs) {
+    return [...ecs.world.clusters.values()].flatMap((cluster) => [...cluster.services.values()]);
+}
+function checkArnCount(name, arns) {
+    if (arns.length === 0)
+        throw invalid(`${name} cannot be empty.`);
+    if (arns.length > MAX_DESCRIBE)
+        throw invalid(`${name} cannot contain more than ${MAX_DESCRIBE} items.`);
+}
+/** A timestamp filter as it arrives on the wire: epoch seconds. */
+function dateMs(value) {
+    if (value === undefined || value === null)
+        return undefined;
+    return typeof value === 'number' ? value * 1000 : new Date(value).getTime();
 }
 
 ;// CONCATENATED MODULE: ./src/sim/ecs/tags.ts
@@ -4334,6 +5310,7 @@ function findTask(ecs, cluster, ref) {
 
 
 
+
 /** The ECS control plane: its state lives in the World, its scheduler moves tasks on the World's clock. */
 class Ecs {
     world;
@@ -4393,6 +5370,11 @@ class Ecs {
                 TagResource: (input) => tagResource(this, input),
                 UntagResource: (input) => untagResource(this, input),
                 ListTagsForResource: (input) => listTagsForResource(this, input),
+                ListServiceDeployments: (input) => listServiceDeployments(this, input),
+                DescribeServiceDeployments: (input) => describeServiceDeployments(this, input),
+                DescribeServiceRevisions: (input) => describeServiceRevisions(this, input),
+                StopServiceDeployment: (input) => service_deployment_ops_stopServiceDeployment(this, input),
+                ContinueServiceDeployment: (input) => continueServiceDeployment(this, input),
             },
         };
     }
