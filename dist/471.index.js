@@ -24,6 +24,8 @@ function deploymentStateOf(status) {
         case 'timed_out':
         case 'cancelled':
             return 'error';
+        case 'paused':
+            return 'in_progress';
         case 'planned':
         case 'rendered':
             return 'inactive';

@@ -28537,8 +28537,11 @@ const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
 const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
 /** What to do with the service when the deadline passes or the job is cancelled. */
 const INTERRUPT_ACTIONS = ['rollback', 'leave'];
-/** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
-const WAIT_FOR = ['traffic-shifted', 'completed'];
+/**
+ * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
+ * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
+ */
+const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
 
 // EXTERNAL MODULE: ./src/taskdef/units.ts
 var units = __nccwpck_require__(6503);
@@ -29057,7 +29060,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9475);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7994);
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5694);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(3138);
 // First: catches SIGINT/SIGTERM before anything else loads.
+
 
 
 
@@ -29086,7 +29091,7 @@ const inputs = {
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter() {
     // The runner's debug logging (RUNNER_DEBUG=1, 're-run with debug logging') shows the debug lines and AWS calls.
-    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleReporter */ .P)(process.stdout, { debug: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o() });
+    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleReporter */ .Ps)(process.stdout, { debug: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o() });
     return {
         emit(event) {
             if (event.type === 'stage-started')
@@ -29173,7 +29178,7 @@ async function main() {
         if (github)
             reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(reporter, github);
         // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
-        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(815), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9871)), Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
+        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(815), __nccwpck_require__.e(746)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8746)), Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
         const result = await run(config, {
             clients: createClients({ region: config.region }),
             reporter,
@@ -29185,7 +29190,7 @@ async function main() {
         await reporter.close?.();
         setOutputs(config, result);
         await writeSummary(history.events, result, config.region);
-        if (!['succeeded', 'rendered', 'planned'].includes(result.status)) {
+        if (!(0,_verdict_js__WEBPACK_IMPORTED_MODULE_14__/* .endsWell */ .t)(result.status)) {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`);
         }
     }
@@ -29219,11 +29224,13 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ consoleReporter)
+/* harmony export */   Ps: () => (/* binding */ consoleReporter)
 /* harmony export */ });
-/* unused harmony export verdictBlock */
+/* unused harmony exports describeHook, verdictBlock */
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5694);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3138);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
+
 
 
 /** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
@@ -29298,7 +29305,13 @@ function consoleReporter(stream, options = {}) {
         'service-event': (event) => once(`event  ${event.message}`),
         'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
             `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
-        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%`),
+        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%` +
+            (event.test ? ` (test traffic: blue ${event.test.blue}% / green ${event.test.green}%)` : '')),
+        'stage-changed': (event) => line(`stage  ${event.stage}${event.bakeMinutes ? ` (bake time ${event.bakeMinutes} min)` : ''}`),
+        'hook-changed': ({ hook }) => once(`hook   ${describeHook(hook)}`),
+        'circuit-breaker': (event) => once(event.status === 'TRIGGERED'
+            ? `circuit breaker tripped: ${event.failureCount} failed tasks, threshold ${event.threshold}`
+            : `circuit breaker: ${event.failureCount} of ${event.threshold} failed tasks before it trips`),
         'deployment-status': (event) => once(event.status === _events_js__WEBPACK_IMPORTED_MODULE_1__/* .TERMINATION_WAIT */ .F5
             ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
             : `deployment ${event.status}`),
@@ -29312,13 +29325,17 @@ function consoleReporter(stream, options = {}) {
         },
     };
 }
+/** `PAUSE hook ecs-pause-… at POST_SCALE_UP: AWAITING_ACTION (expires …)`, `Lambda hook validate-green …`. */
+function describeHook(hook) {
+    const what = hook.targetType === 'PAUSE' ? `PAUSE hook ${hook.hookId}` : `Lambda hook ${hook.functionName ?? hook.hookId}`;
+    const expires = hook.status === 'AWAITING_ACTION' && hook.expiresAt ? ` (expires ${hook.expiresAt.toISOString()})` : '';
+    return `${what}${hook.stage ? ` at ${hook.stage}` : ''}: ${hook.status}${expires}`;
+}
 /** The closing block: status, what runs where, reasons, hints, log tails. */
 function verdictBlock(result) {
     if (result.status === 'rendered')
         return [];
-    const lines = [
-        `${result.status === 'succeeded' || result.status === 'planned' ? 'OK' : 'FAILED'}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}`,
-    ];
+    const lines = [`${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .endsWell */ .t)(result.status) ? 'OK' : 'FAILED'}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}`];
     const field = (name, value) => {
         if (value)
             lines.push(`    ${name.padEnd(17)} ${value}`);
@@ -29382,6 +29399,7 @@ function describeCounts(counts) {
 }
 const STATUS_TITLES = {
     succeeded: 'succeeded',
+    paused: 'paused, waiting for berth continue',
     failed: 'failed',
     rolled_back: 'rolled back',
     timed_out: 'timed out',
@@ -29680,6 +29698,26 @@ function normaliseUnits(what, value) {
         return undefined;
     const units = Number(match[1]) * 1024;
     return Number.isInteger(units) ? String(units) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ endsWell)
+/* harmony export */ });
+/* unused harmony export VERDICTS */
+/**
+ * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
+ * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
+ */
+const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
+function endsWell(status) {
+    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
 }
 
 

@@ -24,6 +24,20 @@ export interface LifecycleEventChange {
   diagnostics?: string
 }
 
+/** A lifecycle hook of an ECS-native deployment changed status. */
+export interface HookChange {
+  hookId: string
+  /** AWS_LAMBDA or PAUSE. */
+  targetType: string
+  /** The Lambda function's name (Lambda hooks only). */
+  functionName?: string
+  /** The stage the hook runs at, as far as berth saw it. */
+  stage?: string
+  /** AWAITING_ACTION, IN_PROGRESS, SUCCEEDED, FAILED or TIMED_OUT. */
+  status: string
+  expiresAt?: Date
+}
+
 /** The `deployment-status` berth reports once traffic has fully shifted and CodeDeploy waits to remove blue. */
 export const TERMINATION_WAIT = 'TerminationWait'
 
@@ -49,7 +63,13 @@ export type ProgressEvent =
   | { type: 'tasks-changed'; deployments: DeploymentCounts[] }
   | { type: 'service-event'; at: Date; message: string }
   | { type: 'lifecycle-event'; event: LifecycleEventChange }
-  | { type: 'traffic-shifted'; blue: number; green: number; at?: Date }
+  /** Production traffic on blue and green, in percent; ECS-native deployments also give the test traffic's split. */
+  | { type: 'traffic-shifted'; blue: number; green: number; test?: { blue: number; green: number }; at?: Date }
+  /** An ECS-native deployment entered a lifecycle stage; `bakeMinutes` when the stage is a bake. */
+  | { type: 'stage-changed'; stage: string; at?: Date; bakeMinutes?: number }
+  | { type: 'hook-changed'; hook: HookChange; at?: Date }
+  /** The deployment circuit breaker's own count, as the service deployment shows it. */
+  | { type: 'circuit-breaker'; failureCount: number; threshold: number; status: string }
   | { type: 'deployment-status'; status: string; at?: Date }
   | { type: 'rollback-started'; reason: string; taskDefinitionArn?: string }
   | { type: 'verdict'; result: RunResult }

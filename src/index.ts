@@ -14,7 +14,7 @@ import { credentialKind } from './taskdef/credentials.js'
 import { consoleReporter } from './report/console.js'
 import { summaryMarkdown } from './report/summary.js'
 import { fanOut, recorder, type ProgressEvent, type Reporter } from './events.js'
-import { type RunResult } from './verdict.js'
+import { endsWell, type RunResult } from './verdict.js'
 
 // berth bundles a fixed SDK and supports Node 20: the SDK's notice about its own future releases is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     await reporter.close?.()
     setOutputs(config, result)
     await writeSummary(history.events, result, config.region)
-    if (!['succeeded', 'rendered', 'planned'].includes(result.status)) {
+    if (!endsWell(result.status)) {
       core.setFailed(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`)
     }
   } catch (thrown) {

@@ -1,7 +1,15 @@
-/** How a run ends. Only `succeeded` exits 0 (and `planned` / `rendered`, which deploy nothing). */
-export const VERDICTS = ['succeeded', 'failed', 'rolled_back', 'timed_out', 'cancelled'] as const
+/**
+ * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
+ * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
+ */
+export const VERDICTS = ['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled'] as const
 export type Verdict = (typeof VERDICTS)[number]
 export type RunStatus = Verdict | 'planned' | 'rendered'
+
+/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
+export function endsWell(status: RunStatus): boolean {
+  return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered'
+}
 
 /** The outcome of one run: the JSON contract of DESIGN.md, and what every reporter renders last. */
 export interface RunResult {

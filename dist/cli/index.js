@@ -151,7 +151,7 @@ class NoAnswerError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4613);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8539);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4613:
+/***/ 8539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -206,8 +206,11 @@ const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
 const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
 /** What to do with the service when the deadline passes or the job is cancelled. */
 const INTERRUPT_ACTIONS = ['rollback', 'leave'];
-/** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
-const WAIT_FOR = ['traffic-shifted', 'completed'];
+/**
+ * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
+ * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
+ */
+const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
 
 // EXTERNAL MODULE: ./src/taskdef/units.ts
 var units = __nccwpck_require__(6503);
@@ -590,6 +593,17 @@ function parseHttpStatus(value) {
 var aws_errors = __nccwpck_require__(9378);
 // EXTERNAL MODULE: ./src/events.ts
 var events = __nccwpck_require__(5694);
+;// CONCATENATED MODULE: ./src/verdict.ts
+/**
+ * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
+ * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
+ */
+const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
+function endsWell(status) {
+    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** `arn:aws:ecs:…:task-definition/web:8` → `web:8`; anything else unchanged. */
 function shortTaskDefinition(arn) {
@@ -622,6 +636,7 @@ function describeCounts(counts) {
 }
 const STATUS_TITLES = {
     succeeded: 'succeeded',
+    paused: 'paused, waiting for berth continue',
     failed: 'failed',
     rolled_back: 'rolled back',
     timed_out: 'timed out',
@@ -631,6 +646,7 @@ const STATUS_TITLES = {
 };
 
 ;// CONCATENATED MODULE: ./src/report/console.ts
+
 
 
 /** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
@@ -705,7 +721,13 @@ function consoleReporter(stream, options = {}) {
         'service-event': (event) => once(`event  ${event.message}`),
         'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
             `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
-        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%`),
+        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%` +
+            (event.test ? ` (test traffic: blue ${event.test.blue}% / green ${event.test.green}%)` : '')),
+        'stage-changed': (event) => line(`stage  ${event.stage}${event.bakeMinutes ? ` (bake time ${event.bakeMinutes} min)` : ''}`),
+        'hook-changed': ({ hook }) => once(`hook   ${describeHook(hook)}`),
+        'circuit-breaker': (event) => once(event.status === 'TRIGGERED'
+            ? `circuit breaker tripped: ${event.failureCount} failed tasks, threshold ${event.threshold}`
+            : `circuit breaker: ${event.failureCount} of ${event.threshold} failed tasks before it trips`),
         'deployment-status': (event) => once(event.status === events/* TERMINATION_WAIT */.F5
             ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
             : `deployment ${event.status}`),
@@ -719,13 +741,17 @@ function consoleReporter(stream, options = {}) {
         },
     };
 }
+/** `PAUSE hook ecs-pause-… at POST_SCALE_UP: AWAITING_ACTION (expires …)`, `Lambda hook validate-green …`. */
+function describeHook(hook) {
+    const what = hook.targetType === 'PAUSE' ? `PAUSE hook ${hook.hookId}` : `Lambda hook ${hook.functionName ?? hook.hookId}`;
+    const expires = hook.status === 'AWAITING_ACTION' && hook.expiresAt ? ` (expires ${hook.expiresAt.toISOString()})` : '';
+    return `${what}${hook.stage ? ` at ${hook.stage}` : ''}: ${hook.status}${expires}`;
+}
 /** The closing block: status, what runs where, reasons, hints, log tails. */
 function verdictBlock(result) {
     if (result.status === 'rendered')
         return [];
-    const lines = [
-        `${result.status === 'succeeded' || result.status === 'planned' ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`,
-    ];
+    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`];
     const field = (name, value) => {
         if (value)
             lines.push(`    ${name.padEnd(17)} ${value}`);
@@ -1153,6 +1179,7 @@ const HELP = {
 
 
 
+
 const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 };
 /** The CLI: argv (without node and script) to an exit code. */
 async function main(argv, io) {
@@ -1223,7 +1250,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9819)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2803)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
     let result;
     try {
         result = await run(config, {
@@ -1263,7 +1290,7 @@ function cliReporter(config, io) {
     return (0,events/* fanOut */.YO)(human, rendered);
 }
 function exitCodeOf(result) {
-    return ['succeeded', 'rendered', 'planned'].includes(result.status) ? EXIT.ok : EXIT.verdict;
+    return endsWell(result.status) ? EXIT.ok : EXIT.verdict;
 }
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([

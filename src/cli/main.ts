@@ -7,7 +7,7 @@ import { explainSetupError } from '../aws/errors.js'
 import { consoleReporter } from '../report/console.js'
 import { jsonReporter } from '../report/json.js'
 import { fanOut, type Reporter } from '../events.js'
-import { type RunResult } from '../verdict.js'
+import { endsWell, type RunResult } from '../verdict.js'
 import { argsSource, parseArgs } from './args.js'
 import { FLAGS, HELP, MAIN_HELP } from './help.js'
 
@@ -131,7 +131,7 @@ function cliReporter(config: Config, io: CliIo): Reporter {
 }
 
 export function exitCodeOf(result: RunResult): number {
-  return ['succeeded', 'rendered', 'planned'].includes(result.status) ? EXIT.ok : EXIT.verdict
+  return endsWell(result.status) ? EXIT.ok : EXIT.verdict
 }
 
 async function hook(config: ReturnType<typeof parseHookConfig>, io: CliIo): Promise<number> {

@@ -17,8 +17,11 @@ export const INTERRUPT_ACTIONS = ['rollback', 'leave'] as const
 
 export type InterruptAction = (typeof INTERRUPT_ACTIONS)[number]
 
-/** How far a CodeDeploy deployment is followed: until all traffic is on green, or through the termination wait. */
-export const WAIT_FOR = ['traffic-shifted', 'completed'] as const
+/**
+ * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
+ * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
+ */
+export const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'] as const
 
 export type WaitFor = (typeof WAIT_FOR)[number]
 

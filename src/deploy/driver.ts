@@ -5,7 +5,7 @@ import type { AwsClients } from '../aws/clients.js'
 import { isThrottling, isTransient } from '../aws/errors.js'
 import { retrying } from '../aws/retry.js'
 import type { Config } from '../config/types.js'
-import { errorMessage } from '../errors.js'
+import { UserError, errorMessage } from '../errors.js'
 import type { Reporter } from '../events.js'
 import type { LogExcerpt, Verdict } from '../verdict.js'
 import type { Deadline } from '../watch/deadline.js'
@@ -151,6 +151,32 @@ export function unchangedOutcome(context: DeployContext): DeployOutcome {
     ],
     hints: [],
   }
+}
+
+/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
+export function refuseCodeDeployInputs(config: DriverConfig, where: string): void {
+  const given = [
+    config.hooks.length > 0 ? '--hook' : undefined,
+    config.appspec !== undefined ? '--appspec' : undefined,
+    config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
+    config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
+    config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
+  ].filter((flag) => flag !== undefined)
+  if (given.length === 0) return
+  throw new UserError(
+    `${given.join(', ')}: ${where}, where CodeDeploy ` +
+      `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
+      'or deploy a service whose deployment controller is CODE_DEPLOY.',
+  )
+}
+
+/** `--wait-for paused` waits for an ECS-native PAUSE hook; other deployments never pause. */
+export function refuseWaitForPaused(config: DriverConfig, where: string): void {
+  if (config.waitFor !== 'paused') return
+  throw new UserError(
+    `--wait-for paused: ${where}, which never wait for berth continue; only ECS-native deployments with a PAUSE ` +
+      'lifecycle hook do. Use --wait-for traffic-shifted or completed.',
+  )
 }
 
 /** What a timeout or a cancel means for a deployment: whether to roll it back, and how the verdict says so. */

@@ -20,6 +20,12 @@ export async function lookUpService(ecs: Ecs, cluster: string, name: string): Pr
   return { failure: output.failures?.[0] ?? { reason: 'MISSING' } }
 }
 
+/** One deployment, done: the service runs what it should. */
+export function isSteady(service: Service): boolean {
+  const deployments = service.deployments ?? []
+  return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED'
+}
+
 /** DescribeServices for a service that must exist (while watching it). */
 export async function describeService(ecs: Ecs, cluster: string, name: string): Promise<Service> {
   const lookup = await lookUpService(ecs, cluster, name)

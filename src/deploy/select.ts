@@ -2,14 +2,12 @@ import type { Service } from '@aws-sdk/client-ecs'
 import type { Strategy } from '../config/types.js'
 import { UserError } from '../errors.js'
 import { codedeploy } from './codedeploy/driver.js'
+import { ecsNative } from './ecs-native/driver.js'
 import type { Driver, DriverName } from './driver.js'
 import { rolling } from './rolling/driver.js'
 
-/**
- * The drivers berth has, by the strategy `chooseStrategy` picks. `ecs-native` (ECS blue/green, linear, canary)
- * registers here when `deploy/ecs-native.ts` exists; until then choosing it is a UserError.
- */
-export const DRIVERS: Partial<Record<DriverName, Driver>> = { rolling, codedeploy }
+/** The drivers berth has, by the strategy `chooseStrategy` picks. */
+export const DRIVERS: Record<DriverName, Driver> = { rolling, codedeploy, 'ecs-native': ecsNative }
 
 const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY'])
 
@@ -56,13 +54,6 @@ export function chooseStrategy(service: Service, cluster: string, requested: Str
   return native ? 'ecs-native' : 'rolling'
 }
 
-export function driverFor(name: DriverName, drivers: Partial<Record<DriverName, Driver>> = DRIVERS): Driver {
-  const driver = drivers[name]
-  if (!driver) {
-    throw new UserError(
-      `--strategy: this service needs the ${name} strategy (ECS blue/green, linear or canary deployments), ` +
-        `which this version of berth does not drive yet; it drives ${Object.keys(drivers).join(' and ')} deployments.`,
-    )
-  }
-  return driver
+export function driverFor(name: DriverName): Driver {
+  return DRIVERS[name]
 }

@@ -1,5 +1,5 @@
-import { TERMINATION_WAIT, type ProgressEvent, type Reporter } from '../events.js'
-import { type RunResult } from '../verdict.js'
+import { TERMINATION_WAIT, type HookChange, type ProgressEvent, type Reporter } from '../events.js'
+import { endsWell, type RunResult } from '../verdict.js'
 import { describeCounts, duration, relativeTime, shortTaskDefinition, STATUS_TITLES } from './format.js'
 
 export interface ConsoleOptions {
@@ -88,7 +88,20 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
         `lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
           `${event.diagnostics ? `: ${event.diagnostics}` : ''}`,
       ),
-    'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%`),
+    'traffic-shifted': (event) =>
+      once(
+        `traffic  blue ${event.blue}% / green ${event.green}%` +
+          (event.test ? ` (test traffic: blue ${event.test.blue}% / green ${event.test.green}%)` : ''),
+      ),
+    'stage-changed': (event) =>
+      line(`stage  ${event.stage}${event.bakeMinutes ? ` (bake time ${event.bakeMinutes} min)` : ''}`),
+    'hook-changed': ({ hook }) => once(`hook   ${describeHook(hook)}`),
+    'circuit-breaker': (event) =>
+      once(
+        event.status === 'TRIGGERED'
+          ? `circuit breaker tripped: ${event.failureCount} failed tasks, threshold ${event.threshold}`
+          : `circuit breaker: ${event.failureCount} of ${event.threshold} failed tasks before it trips`,
+      ),
     'deployment-status': (event) =>
       once(
         event.status === TERMINATION_WAIT
@@ -109,12 +122,19 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
   }
 }
 
+/** `PAUSE hook ecs-pause-… at POST_SCALE_UP: AWAITING_ACTION (expires …)`, `Lambda hook validate-green …`. */
+export function describeHook(hook: HookChange): string {
+  const what =
+    hook.targetType === 'PAUSE' ? `PAUSE hook ${hook.hookId}` : `Lambda hook ${hook.functionName ?? hook.hookId}`
+  const expires =
+    hook.status === 'AWAITING_ACTION' && hook.expiresAt ? ` (expires ${hook.expiresAt.toISOString()})` : ''
+  return `${what}${hook.stage ? ` at ${hook.stage}` : ''}: ${hook.status}${expires}`
+}
+
 /** The closing block: status, what runs where, reasons, hints, log tails. */
 export function verdictBlock(result: RunResult): string[] {
   if (result.status === 'rendered') return []
-  const lines = [
-    `${result.status === 'succeeded' || result.status === 'planned' ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`,
-  ]
+  const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`]
   const field = (name: string, value?: string) => {
     if (value) lines.push(`    ${name.padEnd(17)} ${value}`)
   }

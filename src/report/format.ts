@@ -34,6 +34,7 @@ export function describeCounts(counts: DeploymentCounts): string {
 
 export const STATUS_TITLES: Record<RunStatus, string> = {
   succeeded: 'succeeded',
+  paused: 'paused, waiting for berth continue',
   failed: 'failed',
   rolled_back: 'rolled back',
   timed_out: 'timed out',

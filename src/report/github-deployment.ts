@@ -17,6 +17,8 @@ export function deploymentStateOf(status: RunStatus): GitHubDeploymentState {
     case 'timed_out':
     case 'cancelled':
       return 'error'
+    case 'paused':
+      return 'in_progress'
     case 'planned':
     case 'rendered':
       return 'inactive'

@@ -162,6 +162,10 @@ describe('berth deploy, rolling, against the emulator', () => {
     expect(result.hints.join('\n')).toContain('web exited with code 3')
     expect(result.hints.join('\n')).toContain('fatal: DATABASE_URL is not set')
     expect(result.logs?.[0].lines).toContain('fatal: DATABASE_URL is not set')
+    // The breaker's own count, read from the service deployment as it grew: "n of 3 failed tasks before it trips".
+    const breaker = eventsOf(h.events, 'circuit-breaker')
+    expect(breaker.length).toBeGreaterThan(0)
+    expect(breaker.every((event) => event.threshold === 3 && event.failureCount >= 1)).toBe(true)
     // The verdict waits for the rollback to complete, and comes within one poll interval of it.
     const restored = (await h.describe())?.deployments ?? []
     expect(restored.map((d) => [d.taskDefinition, d.rolloutState])).toEqual([[TD(1), 'COMPLETED']])

@@ -47,7 +47,9 @@ function policies(): Map<string, Set<string>> {
 }
 
 const all = (directory: string) => sourceFiles(directory)
-const shared = [...all('src/deploy').filter((file) => !/\/(rolling|codedeploy)\//.test(file)), 'src/run.ts']
+const OWN = /\/(rolling|codedeploy|ecs-native)\/|\/service-deployments\.ts$/
+const shared = [...all('src/deploy').filter((file) => !OWN.test(file)), 'src/run.ts']
+const serviceDeployments = 'src/deploy/service-deployments.ts'
 const missing = (needed: Set<string>, granted: Set<string> | undefined) =>
   [...needed].filter((action) => !granted?.has(action))
 
@@ -58,15 +60,27 @@ describe('docs/iam.md', () => {
     expect([...docs.keys()]).toEqual([
       'deploy, rolling update',
       'deploy, CodeDeploy blue/green',
+      'deploy, ECS-native blue/green, linear or canary',
       'dry run and render (read-only)',
       'hook',
     ])
   })
 
   it('grants a rolling deploy every operation the rolling driver and the shared stages call', () => {
-    const needed = actionsOf([...shared, ...all('src/deploy/rolling')])
+    const needed = actionsOf([...shared, ...all('src/deploy/rolling'), serviceDeployments])
     expect(needed.has('ecs:UpdateService')).toBe(true)
     expect(missing(needed, docs.get('deploy, rolling update'))).toEqual([])
+  })
+
+  it('grants an ECS-native deploy every operation its driver, the rolling update it starts with and the shared stages call', () => {
+    const needed = actionsOf([
+      ...shared,
+      ...all('src/deploy/ecs-native'),
+      ...all('src/deploy/rolling'),
+      serviceDeployments,
+    ])
+    expect(needed.has('ecs:StopServiceDeployment')).toBe(true)
+    expect(missing(needed, docs.get('deploy, ECS-native blue/green, linear or canary'))).toEqual([])
   })
 
   it('grants a CodeDeploy deploy every operation the CodeDeploy driver and the shared stages call', () => {

@@ -34,6 +34,7 @@ import {
   type Driver,
   type PreflightContext,
   type PreparedDeployment,
+  refuseWaitForPaused,
 } from '../driver.js'
 
 import { Follower, getDeployment, getTarget, type Ending } from './follower.js'
@@ -45,6 +46,11 @@ const STOP_LOOKS = 10
 
 /** Every check, before any change: the deployment group, the service binding, the config, the AppSpec. */
 async function prepare(context: PreflightContext): Promise<PreparedDeployment> {
+  const { service, cluster } = context.target
+  refuseWaitForPaused(
+    context.config,
+    `service ${service.serviceName ?? '?'} in cluster ${cluster} deploys with CodeDeploy`,
+  )
   const plan = await planCodeDeploy({
     config: context.config,
     codedeploy: context.clients.codedeploy,

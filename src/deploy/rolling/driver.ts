@@ -1,22 +1,17 @@
 import { type Service } from '@aws-sdk/client-ecs'
 import type { DeploymentCounts } from '../../events.js'
 import { watch, type TickResult } from '../../watch/loop.js'
-import {
-  type Judgement,
-  type Tracking,
-  circuitBreakerOn,
-  countsKey,
-  countsOf,
-  eventKey,
-  judge,
-  takeNewEvents,
-} from './judge.js'
+import { type Judgement, type Tracking, circuitBreakerOn, judge } from './judge.js'
 import { failureThreshold, essentialContainers, isTaskFailure } from '../task-failures.js'
-import { describeService } from '../ecs.js'
+import { describeService, isSteady } from '../ecs.js'
 import { primaryOf, rollBack, serviceName, startDeployment } from './update.js'
 import { StoppedTasks } from '../evidence.js'
+import { ServiceReport } from '../service-report.js'
+import { BreakerWatch } from '../service-deployments.js'
 import {
   isUnchanged,
+  refuseCodeDeployInputs,
+  refuseWaitForPaused,
   unchangedOutcome,
   onInterruption,
   explainStoppedTasks,
@@ -26,37 +21,15 @@ import {
   type DeployOutcome,
   type Driver,
 } from '../driver.js'
-import { UserError } from '../../errors.js'
 
 export const rolling: Driver = {
   name: 'rolling',
   prepare: async ({ config, target }) => {
-    refuseCodeDeployInputs(config, `service ${target.service.serviceName ?? '?'} in cluster ${target.cluster}`)
+    const where = `service ${target.service.serviceName ?? '?'} in cluster ${target.cluster}`
+    refuseCodeDeployInputs(config, `${where} deploys with rolling updates (deployment controller ECS)`)
+    refuseWaitForPaused(config, `${where} deploys with rolling updates`)
     return { deploy: deployRolling }
   },
-}
-
-/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
-function refuseCodeDeployInputs(config: DeployContext['config'], where: string): void {
-  const given = [
-    config.hooks.length > 0 ? '--hook' : undefined,
-    config.appspec !== undefined ? '--appspec' : undefined,
-    config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
-    config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
-    config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
-  ].filter((flag) => flag !== undefined)
-  if (given.length === 0) return
-  throw new UserError(
-    `${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
-      `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
-      'or deploy a service whose deployment controller is CODE_DEPLOY.',
-  )
-}
-
-/** One deployment, done: the service runs what it should. */
-function isSteady(service: Service): boolean {
-  const deployments = service.deployments ?? []
-  return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED'
 }
 
 /** UpdateService, then follow our deployment by its id to a verdict. */
@@ -77,24 +50,24 @@ export async function deployRolling(context: DeployContext): Promise<DeployOutco
 
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
 class Follower {
-  private readonly seen = new Set<string>()
-  /** The service events that appeared while berth watched, oldest first. */
-  readonly serviceEvents: { at?: Date; message: string }[] = []
-  private lastCounts = ''
-  counts: DeploymentCounts[] = []
+  readonly seen: ServiceReport
   readonly stopped: StoppedTasks
   readonly ownLimit: OwnLimit
   /** berth's own limit, not ECS, ended the deployment. */
   ownLimitReached = false
+  private readonly breaker: BreakerWatch | undefined
+  private failedTasks = 0
 
   constructor(
     private readonly context: DeployContext,
     readonly tracking: Tracking,
     before: Service,
   ) {
-    for (const event of before.events ?? []) this.seen.add(eventKey(event))
+    this.seen = new ServiceReport(context.reporter, context.now, before)
     this.stopped = new StoppedTasks(context.clients.ecs, context.target.cluster, { startedBy: tracking.deploymentId })
     this.ownLimit = ownFailureLimit(context)
+    const breakerOn = circuitBreakerOn(before.deploymentConfiguration?.deploymentCircuitBreaker)
+    this.breaker = breakerOn ? new BreakerWatch(context, tracking.deploymentId) : undefined
   }
 
   async tick(): Promise<TickResult<Judgement>> {
@@ -103,11 +76,21 @@ class Follower {
       this.context.target.cluster,
       serviceName(this.context),
     )
-    const changed = this.report(service)
+    const changed = this.seen.report(service)
+    await this.readBreaker(service)
     const judgement = judge(service.deployments ?? [], this.tracking)
     if (judgement.state !== 'in_progress') return { done: judgement }
     const own = await this.ownFailure(changed)
     return own ? { done: own } : { changed }
+  }
+
+  /** When ECS counted another failed task of ours, the breaker's own count and threshold. */
+  private async readBreaker(service: Service): Promise<void> {
+    const ours = service.deployments?.find((deployment) => deployment.id === this.tracking.deploymentId)
+    const failed = ours?.failedTasks ?? 0
+    if (failed === this.failedTasks) return
+    this.failedTasks = failed
+    if (failed > 0) await this.breaker?.look()
   }
 
   /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
@@ -117,35 +100,12 @@ class Follower {
       this.context.target.cluster,
       serviceName(this.context),
     )
-    const changed = this.report(service)
+    const changed = this.seen.report(service)
     const primary = primaryOf(service)
     if (primary?.taskDefinition !== previous) return { changed }
     if (primary.rolloutState === 'FAILED') return { done: 'failed' }
     const steady = primary.rolloutState === 'COMPLETED' && (service.deployments ?? []).length === 1
     return steady ? { done: 'steady' } : { changed }
-  }
-
-  /** Emits task counts when they change and service events not seen before; true when anything was new. */
-  private report(service: Service): boolean {
-    const counts = countsOf(service.deployments ?? [])
-    const key = countsKey(counts)
-    const countsChanged = key !== this.lastCounts
-    if (countsChanged) {
-      this.lastCounts = key
-      this.counts = counts
-      this.context.reporter.emit({ type: 'tasks-changed', deployments: counts })
-    }
-    const fresh = takeNewEvents(service.events ?? [], this.seen)
-    for (const event of fresh) {
-      const message = event.message ?? ''
-      this.serviceEvents.push({ at: event.createdAt, message })
-      this.context.reporter.emit({
-        type: 'service-event',
-        at: event.createdAt ?? new Date(this.context.now()),
-        message,
-      })
-    }
-    return countsChanged || fresh.length > 0
   }
 
   /**
@@ -170,7 +130,7 @@ class Follower {
         this.context.target.cluster,
         serviceName(this.context),
       )
-      this.report(service)
+      this.seen.report(service)
       return judge(service.deployments ?? [], this.tracking)
     } catch {
       return undefined
@@ -301,17 +261,19 @@ async function followRollback(context: DeployContext, follower: Follower, previo
   if (end.kind === 'done' && end.value === 'steady') return []
   if (end.kind === 'done') return [`the rollback to ${previous} did not complete: its deployment failed too.`]
   const when = end.kind === 'timed_out' ? 'when the wait timeout passed' : 'when the run was cancelled'
-  return [`the rollback to ${previous} was still in progress ${when}${progress(follower.counts, primaryId(follower))}.`]
+  return [
+    `the rollback to ${previous} was still in progress ${when}${progress(follower.seen.counts, primaryId(follower))}.`,
+  ]
 }
 
 function primaryId(follower: Follower): string {
-  return follower.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? ''
+  return follower.seen.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? ''
 }
 
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
 function gather(context: DeployContext, follower: Follower): Promise<Explanation> {
   return explainStoppedTasks(context, () => follower.stopped.refresh(), {
-    events: follower.serviceEvents,
+    events: follower.seen.serviceEvents,
     orAll: true,
     fallback: follower.stopped.all(),
   })
@@ -331,7 +293,7 @@ async function interrupted(
   const last = await follower.flush()
   if (last && last.state !== 'in_progress') return conclude(context, follower, last)
   const deploymentId = follower.tracking.deploymentId
-  const said = onInterruption(context, kind, `deployment ${deploymentId}`, progress(follower.counts, deploymentId))
+  const said = onInterruption(context, kind, `deployment ${deploymentId}`, progress(follower.seen.counts, deploymentId))
   const reasons = [said.headline, said.rollBack ? (await rollBack(context, said.cause)).reason : said.left]
   const explanation = await gather(context, follower)
   return {

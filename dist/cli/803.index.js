@@ -1,5 +1,5 @@
-export const id = 871;
-export const ids = [871,201];
+export const id = 803;
+export const ids = [803,201];
 export const modules = {
 
 /***/ 201:
@@ -204,7 +204,7 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 9871:
+/***/ 2803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -419,36 +419,8 @@ function serviceUpdate(config, facts, target) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __webpack_require__(212);
-;// CONCATENATED MODULE: ./src/watch/sleep.ts
-/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
-async function pause(sleep, ms, signals) {
-    const present = signals.filter((signal) => signal !== undefined);
-    if (present.some((signal) => signal.aborted))
-        return;
-    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
-    try {
-        await sleep(ms, signal);
-    }
-    catch (error) {
-        if (!signal?.aborted)
-            throw error;
-    }
-}
-/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
-function realSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ./src/watch/sleep.ts
+var sleep = __webpack_require__(588);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 
 
@@ -465,7 +437,7 @@ async function retrying(call, options) {
                 throw error;
             const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
             options.onRetry?.(error, delayMs);
-            await pause(options.sleep, delayMs, [options.signal]);
+            await (0,sleep/* pause */.v)(options.sleep, delayMs, [options.signal]);
         }
     }
 }
@@ -955,8 +927,59 @@ function removeNamed(container, list, name) {
     container[list] = entries.filter((item) => !(isObject(item) && item.name === name));
 }
 
-// EXTERNAL MODULE: ./src/taskdef/credentials.ts
-var credentials = __webpack_require__(3170);
+;// CONCATENATED MODULE: ./src/taskdef/credentials.ts
+/**
+ * Heuristics for credentials written as plain environment values. Every result names the kind of credential,
+ * never the value, so it can be logged.
+ */
+const VALUE_PATTERNS = [
+    [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bgithub_pat_[A-Za-z0-9_]{22,}/, 'a GitHub token'],
+    [/\bxox[abposre]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, 'a Stripe key'],
+    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
+    [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, 'a URL with a password'],
+    [/\b(?:password|passwd|pwd|secret|token|api[_-]?key)\s*[=:]\s*[^\s&;]{6,}/i, 'a password assignment'],
+];
+const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/i;
+/** Names that hold a reference to a secret or a setting about one, not the secret itself. */
+const REFERENCE_NAME = /_(?:ARN|NAME|ID|FILE|PATH|URL|URI|TTL|EXPIRY|EXPIRES|LENGTH|HEADER|REGION|ENDPOINT|VERSION|ENABLED)$/i;
+const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|null|-?\d+(?:\.\d+)?|arn:.*|\/.*)$/i;
+/** What kind of credential the variable seems to hold, or undefined. */
+function credentialKind(name, value) {
+    for (const [pattern, kind] of VALUE_PATTERNS)
+        if (pattern.test(value))
+            return kind;
+    if (looksRandom(value))
+        return 'a long random token';
+    if (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && value.trim() !== '' && !HARMLESS_VALUE.test(value)) {
+        return 'a secret, judging by its name';
+    }
+    return undefined;
+}
+/** A long token of mixed-case letters and digits with high entropy: API keys, not hashes or ids. */
+function looksRandom(value) {
+    if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value))
+        return false;
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value))
+        return false;
+    return entropyPerChar(value) >= 4;
+}
+function entropyPerChar(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+
 ;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
 /** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
 const FARGATE_SIZES = {
@@ -1317,7 +1340,7 @@ function checkEnvironment(container, label, at) {
             });
         }
         seen.add(entry.name);
-        const kind = typeof entry.value === 'string' ? (0,credentials/* credentialKind */.e)(entry.name, entry.value) : undefined;
+        const kind = typeof entry.value === 'string' ? credentialKind(entry.name, entry.value) : undefined;
         if (kind) {
             problems.push({
                 severity: 'warning',
@@ -1618,7 +1641,7 @@ function diffNamed(container, list, before, after, path) {
     const label = list === 'environment' ? 'environment' : 'secret';
     return diffKeyed(keyed(before), keyed(after), (name, kind, from, to) => {
         const hide = list === 'environment' &&
-            [from, to].some((entry) => entry && typeof entry.value === 'string' && (0,credentials/* credentialKind */.e)(name, entry.value));
+            [from, to].some((entry) => entry && typeof entry.value === 'string' && credentialKind(name, entry.value));
         const show = (entry) => (hide ? HIDDEN : display(entry[valueKey]));
         return {
             container,
@@ -1664,7 +1687,7 @@ function compare(before, after, path, container, field = fieldLabel(path, contai
     if (canonical(before) === canonical(after))
         return [];
     const key = String(path[path.length - 1]);
-    const show = (value) => (typeof value === 'string' && (0,credentials/* credentialKind */.e)(key, value) ? HIDDEN : display(value));
+    const show = (value) => (typeof value === 'string' && credentialKind(key, value) ? HIDDEN : display(value));
     const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
     return [
         {
@@ -1902,7 +1925,7 @@ function jitter(ms, random = Math.random) {
 async function watch(tick, options) {
     let pace = startPace(options.ceilingMs);
     for (;;) {
-        await pause(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
+        await (0,sleep/* pause */.v)(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
         const stop = interruption(options.deadline, options.cancel);
         if (stop)
             return { kind: stop };
@@ -2746,6 +2769,11 @@ async function lookUpService(ecs, cluster, name) {
         return { service };
     return { failure: output.failures?.[0] ?? { reason: 'MISSING' } };
 }
+/** One deployment, done: the service runs what it should. */
+function isSteady(service) {
+    const deployments = service.deployments ?? [];
+    return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED';
+}
 /** DescribeServices for a service that must exist (while watching it). */
 async function describeService(ecs, cluster, name) {
     const lookup = await lookUpService(ecs, cluster, name);
@@ -3157,6 +3185,28 @@ function unchangedOutcome(context) {
         hints: [],
     };
 }
+/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
+function refuseCodeDeployInputs(config, where) {
+    const given = [
+        config.hooks.length > 0 ? '--hook' : undefined,
+        config.appspec !== undefined ? '--appspec' : undefined,
+        config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
+        config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
+        config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
+    ].filter((flag) => flag !== undefined);
+    if (given.length === 0)
+        return;
+    throw new src_errors/* UserError */.yo(`${given.join(', ')}: ${where}, where CodeDeploy ` +
+        `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
+        'or deploy a service whose deployment controller is CODE_DEPLOY.');
+}
+/** `--wait-for paused` waits for an ECS-native PAUSE hook; other deployments never pause. */
+function refuseWaitForPaused(config, where) {
+    if (config.waitFor !== 'paused')
+        return;
+    throw new src_errors/* UserError */.yo(`--wait-for paused: ${where}, which never wait for berth continue; only ECS-native deployments with a PAUSE ` +
+        'lifecycle hook do. Use --wait-for traffic-shifted or completed.');
+}
 /** `deployment` names it (`deployment ecs-svc/1`, `CodeDeploy deployment d-…`); `where` is how far it got. */
 function onInterruption(context, kind, deployment, where) {
     const timedOut = kind === 'timed_out';
@@ -3403,6 +3453,8 @@ const codedeploy = { name: 'codedeploy', prepare };
 const STOP_LOOKS = 10;
 /** Every check, before any change: the deployment group, the service binding, the config, the AppSpec. */
 async function prepare(context) {
+    const { service, cluster } = context.target;
+    refuseWaitForPaused(context.config, `service ${service.serviceName ?? '?'} in cluster ${cluster} deploys with CodeDeploy`);
     const plan = await planCodeDeploy({
         config: context.config,
         codedeploy: context.clients.codedeploy,
@@ -3711,7 +3763,7 @@ async function stopWithRollback(context, follower, cause) {
     }
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
         if (look > 0 || !alreadyDone)
-            await pause(context.sleep, quickPauseMs(context), []);
+            await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         await follower.flush();
     }
     const status = follower.info?.status;
@@ -3941,7 +3993,7 @@ async function rollBack(context, cause) {
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
-        await pause(context.sleep, quickPauseMs(context), []);
+        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         const seen = service;
         service = await describeService(context.clients.ecs, context.target.cluster, serviceName(context)).catch(() => seen);
     }
@@ -3950,6 +4002,620 @@ async function rollBack(context, cause) {
         return { sent: true, reason: `asked ECS to roll the service back to ${previous}: ${cause}.` };
     }
     return { sent: true, reason: `rolled the service back to ${previous} (deployment ${rollback.id}): ${cause}.` };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/service-deployments.ts
+
+
+
+// ECS keeps a service deployment for every deployment of an ECS-controller service (rolling or native): how berth
+// finds the one of its deployment and reads it.
+/** `ecs-svc/1234…` and `…:service-revision/<cluster>/<service>/1234…` carry the same digits. */
+function isRevisionOf(revisionArn, deploymentId) {
+    const digits = deploymentId.replace(/^ecs-svc\//, '');
+    return revisionArn !== undefined && revisionArn.endsWith(`/${digits}`);
+}
+async function describeServiceDeployment(ecs, arn) {
+    const output = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [arn] }));
+    const sd = output.serviceDeployments?.[0];
+    if (!sd)
+        throw new Error(`DescribeServiceDeployments: ${arn} is ${output.failures?.[0]?.reason ?? 'missing'}.`);
+    return sd;
+}
+/**
+ * The circuit breaker's own count of a rolling deployment, read from its service deployment when the failures
+ * change: "3 of 5 failed tasks before the breaker trips". Accounts or regions without the service-deployment APIs
+ * (or a policy without them) simply go without: the first refusal turns the reading off.
+ */
+class BreakerWatch {
+    context;
+    deploymentId;
+    arn;
+    off = false;
+    last = '';
+    constructor(context, deploymentId) {
+        this.context = context;
+        this.deploymentId = deploymentId;
+    }
+    async look() {
+        if (this.off)
+            return;
+        const { clients, target, reporter } = this.context;
+        try {
+            this.arn ??= await this.find();
+            if (!this.arn)
+                return;
+            const breaker = (await describeServiceDeployment(clients.ecs, this.arn)).deploymentCircuitBreaker;
+            if (breaker?.failureCount === undefined || breaker.threshold === undefined)
+                return;
+            const key = `${breaker.failureCount}/${breaker.threshold}/${breaker.status}`;
+            if (key === this.last)
+                return;
+            this.last = key;
+            reporter.emit({
+                type: 'circuit-breaker',
+                failureCount: breaker.failureCount,
+                threshold: breaker.threshold,
+                status: breaker.status ?? '?',
+            });
+        }
+        catch (error) {
+            if (!(0,errors/* isTransient */.dg)(error))
+                this.off = true;
+            reporter.emit({
+                type: 'debug',
+                message: `circuit breaker count of ${target.service.serviceName} not read: ${(0,src_errors/* errorMessage */.gJ)(error)}`,
+            });
+        }
+    }
+    async find() {
+        const { cluster, service } = this.context.target;
+        const listed = await this.context.clients.ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({ cluster, service: service.serviceName }));
+        const ours = listed.serviceDeployments?.find((sd) => isRevisionOf(sd.targetServiceRevisionArn, this.deploymentId));
+        return ours?.serviceDeploymentArn;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/ecs-native/calls.ts
+
+
+
+
+
+
+
+// What the ECS-native driver asks of ECS beyond UpdateService: its own service deployment, found by its target
+// revision, described on each look, and stopped with ROLLBACK on a timeout or a cancel.
+/** How far the service's clock may be from ours when berth lists the deployments created since its call. */
+const calls_CLOCK_SKEW_MS = 60_000;
+/** How many looks berth takes for its service deployment to be listed after UpdateService answered. */
+const LISTING_LOOKS = 10;
+const ROLLING_BACK_OR_DONE = new Set([
+    'ROLLBACK_REQUESTED',
+    'ROLLBACK_IN_PROGRESS',
+    'ROLLBACK_SUCCESSFUL',
+    'ROLLBACK_FAILED',
+    'SUCCESSFUL',
+    'STOPPED',
+]);
+/**
+ * The service deployment of the ECS deployment berth started: listed since the call, whose target revision is that
+ * deployment's (never "the newest", which may be someone else's). Looked for a few times: the list may lag.
+ */
+async function findServiceDeployment(context, deploymentId, sentAt) {
+    const { cluster, service } = context.target;
+    for (let look = 0;; look++) {
+        const listed = await context.clients.ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({
+            cluster,
+            service: service.serviceName,
+            createdAt: { after: new Date(sentAt - calls_CLOCK_SKEW_MS) },
+        }));
+        const ours = (listed.serviceDeployments ?? []).find((sd) => isRevisionOf(sd.targetServiceRevisionArn, deploymentId));
+        if (ours?.serviceDeploymentArn)
+            return ours.serviceDeploymentArn;
+        if (look + 1 >= LISTING_LOOKS) {
+            throw new Error(`ECS lists no service deployment for deployment ${deploymentId} of service ${service.serviceName}; ` +
+                'berth cannot follow it (ListServiceDeployments).');
+        }
+        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), [context.deadline.signal, context.cancel]);
+    }
+}
+/**
+ * StopServiceDeployment with ROLLBACK. After a lost answer or a server error berth describes the deployment first:
+ * if it is already rolling back (or over), the call went through; otherwise it is sent again, until the grace ends.
+ * A ConflictException means the deployment can no longer be stopped: berth says why from what it sees.
+ */
+async function calls_stopWithRollback(context, arn) {
+    const send = async () => {
+        try {
+            await context.clients.ecs.send(new client_ecs_dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }));
+            return { sent: true };
+        }
+        catch (error) {
+            if ((0,src_errors/* errorName */.Is)(error) === 'ConflictException') {
+                const seen = await describeServiceDeployment(context.clients.ecs, arn).catch(() => undefined);
+                return {
+                    sent: false,
+                    reason: `ECS refused to stop it (${(0,src_errors/* errorMessage */.gJ)(error)}); it is ${seen?.status ?? 'in an unknown state'}.`,
+                };
+            }
+            if (!(0,errors/* isTransient */.dg)(error))
+                throw error;
+            const seen = await describeServiceDeployment(context.clients.ecs, arn).catch(() => undefined);
+            if (seen && ROLLING_BACK_OR_DONE.has(seen.status ?? ''))
+                return { sent: true };
+            throw error;
+        }
+    };
+    try {
+        return await retrying(send, rollbackRetry(context));
+    }
+    catch (error) {
+        return { sent: false, reason: (0,src_errors/* errorMessage */.gJ)(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/service-report.ts
+
+/**
+ * What a driver reports of each look at an ECS-controller service: its deployments' task counts when they change,
+ * and the service events that appeared since the run began (kept for the explanation).
+ */
+class ServiceReport {
+    reporter;
+    now;
+    seen = new Set();
+    /** The service events that appeared while berth watched, oldest first. */
+    serviceEvents = [];
+    lastCounts = '';
+    counts = [];
+    /** The service's current service deployment, as the last look showed it. */
+    current;
+    constructor(reporter, now, before) {
+        this.reporter = reporter;
+        this.now = now;
+        for (const event of before.events ?? [])
+            this.seen.add(eventKey(event));
+    }
+    /** Emits task counts when they change and service events not seen before; true when anything was new. */
+    report(service) {
+        this.current = service.currentServiceDeployment;
+        const counts = countsOf(service.deployments ?? []);
+        const key = countsKey(counts);
+        const countsChanged = key !== this.lastCounts;
+        if (countsChanged) {
+            this.lastCounts = key;
+            this.counts = counts;
+            this.reporter.emit({ type: 'tasks-changed', deployments: counts });
+        }
+        const fresh = takeNewEvents(service.events ?? [], this.seen);
+        for (const event of fresh) {
+            const message = event.message ?? '';
+            this.serviceEvents.push({ at: event.createdAt, message });
+            this.reporter.emit({ type: 'service-event', at: event.createdAt ?? new Date(this.now()), message });
+        }
+        return countsChanged || fresh.length > 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/ecs-native/judge.ts
+const judge_ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+/** How our service deployment stands, for what the run waits for. */
+function judge_judge(sd, waitFor) {
+    const reason = sd.rollback?.reason ?? sd.statusReason ?? '';
+    switch (sd.status) {
+        case 'SUCCESSFUL':
+            return { state: 'succeeded' };
+        case 'ROLLBACK_SUCCESSFUL':
+            return { state: 'rolled_back', reason };
+        case 'ROLLBACK_FAILED':
+            return { state: 'failed', reason: reason || 'its rollback failed.' };
+        case 'STOPPED':
+        case 'STOP_REQUESTED':
+            return { state: 'stopped', reason };
+    }
+    const rollingBack = judge_ROLLING_BACK.has(sd.status ?? '');
+    if (!rollingBack && waitFor === 'paused') {
+        const hook = awaitingHook(sd);
+        if (hook)
+            return { state: 'paused', hook };
+    }
+    if (!rollingBack && waitFor === 'traffic-shifted' && productionOnGreen(sd) === 100)
+        return { state: 'traffic_shifted' };
+    return { state: 'in_progress', rollingBack };
+}
+function awaitingHook(sd) {
+    return sd.lifecycleHookDetails?.find((hook) => hook.status === 'AWAITING_ACTION');
+}
+/** Green's share of production traffic, once ECS reports one. */
+function productionOnGreen(sd) {
+    return sd.targetServiceRevision?.requestedProductionTrafficWeight;
+}
+/** Production and test traffic on blue and green, or undefined before ECS reports weights. */
+function trafficSplit(sd) {
+    const green = productionOnGreen(sd);
+    if (green === undefined)
+        return undefined;
+    const test = sd.targetServiceRevision?.requestedTestTrafficWeight;
+    return { blue: 100 - green, green, ...(test !== undefined ? { test: { blue: 100 - test, green: test } } : {}) };
+}
+/** `arn:aws:lambda:…:function:NAME[:qualifier]` → NAME. */
+function functionName(arn) {
+    if (!arn)
+        return undefined;
+    return /:function:([^:]+)/.exec(arn)?.[1] ?? arn;
+}
+/** A hook as berth reports it: the stage it was seen at, the function's name. */
+function hookChange(hook, stage) {
+    return {
+        hookId: hook.hookId ?? '?',
+        targetType: hook.targetType ?? 'AWS_LAMBDA',
+        ...(hook.targetType !== 'PAUSE' && hook.targetArn ? { functionName: functionName(hook.targetArn) } : {}),
+        ...(stage ? { stage } : {}),
+        status: hook.status ?? '?',
+        ...(hook.expiresAt ? { expiresAt: hook.expiresAt } : {}),
+    };
+}
+/** The strategy as a plan line reads it: `LINEAR: 25 % of production traffic every 1 min, then bake 2 min`. */
+function describeStrategy(config) {
+    const bake = `then bake ${config?.bakeTimeInMinutes ?? 0} min`;
+    switch (config?.strategy) {
+        case 'LINEAR': {
+            const step = config.linearConfiguration?.stepPercent ?? 10;
+            return `LINEAR: ${step} % of production traffic every ${config.linearConfiguration?.stepBakeTimeInMinutes ?? 6} min, ${bake}`;
+        }
+        case 'CANARY': {
+            const canary = config.canaryConfiguration?.canaryPercent ?? 5;
+            return `CANARY: ${canary} % of production traffic for ${config.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10} min, then 100 %, ${bake}`;
+        }
+        default:
+            return `BLUE_GREEN: all production traffic at once, ${bake}`;
+    }
+}
+/** `PAUSE at POST_SCALE_UP; Lambda validate-green at POST_TEST_TRAFFIC_SHIFT` */
+function describeHooks(config) {
+    const hooks = config?.lifecycleHooks ?? [];
+    if (hooks.length === 0)
+        return undefined;
+    return hooks
+        .map((hook) => {
+        const what = hook.targetType === 'PAUSE' ? 'PAUSE' : `Lambda ${functionName(hook.hookTargetArn) ?? '?'}`;
+        return `${what} at ${(hook.lifecycleStages ?? []).join(', ')}`;
+    })
+        .join('; ');
+}
+/** Where a Lambda hook writes its logs, for the hint of a failed hook. */
+function lambdaLogGroup(name) {
+    return `/aws/lambda/${name}`;
+}
+/** The Lambda function named in a hook failure's reason (`Lifecycle hook target NAME returned FAILED status.`). */
+function failedFunction(reason) {
+    return /(?:hook target|unable to (?:invoke|parse the response from)) ([\w-]+)/.exec(reason)?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/deploy/ecs-native/follower.ts
+
+
+
+
+
+
+
+/**
+ * Follows one ECS-native service deployment: on each look it reads the deployment and the service, and reports
+ * what changed (stage, hooks, traffic, the circuit breaker's count, task counts, service events).
+ */
+class NativeFollower {
+    context;
+    deploymentId;
+    arn;
+    seen;
+    stopped;
+    /** The last description of the deployment. */
+    last;
+    stage;
+    traffic = '';
+    breaker = '';
+    hooks = new Map();
+    rollbackSeen = false;
+    pauseExplained = false;
+    constructor(context, deploymentId, arn) {
+        this.context = context;
+        this.deploymentId = deploymentId;
+        this.arn = arn;
+        this.seen = new ServiceReport(context.reporter, context.now, context.target.service);
+        this.stopped = new StoppedTasks(context.clients.ecs, context.target.cluster, { startedBy: deploymentId });
+    }
+    async tick() {
+        const changed = await this.look();
+        const judgement = judge_judge(this.last ?? {}, this.context.config.waitFor);
+        return judgement.state === 'in_progress' ? { changed } : { done: judgement };
+    }
+    /** Looks until the deployment ends, for as long as the grace after the deadline allows (a rollback berth asked for). */
+    async toEnd() {
+        for (;;) {
+            const judgement = await this.flush();
+            if (judgement && judgement.state !== 'in_progress')
+                return judgement;
+            if (pastGrace(this.context))
+                return undefined;
+            await (0,sleep/* pause */.v)(this.context.sleep, quickPauseMs(this.context), []);
+        }
+    }
+    /** One more look, so that late changes are not lost; errors here change nothing. */
+    async flush() {
+        try {
+            await this.look();
+            return this.last && judge_judge(this.last, 'completed');
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async look() {
+        const { clients, target } = this.context;
+        const [sd, service] = await Promise.all([
+            describeServiceDeployment(clients.ecs, this.arn),
+            describeService(clients.ecs, target.cluster, target.service.serviceName ?? ''),
+        ]);
+        this.last = sd;
+        const changes = [this.reportStage(sd), this.reportHooks(sd), this.reportTraffic(sd), this.reportBreaker(sd)];
+        this.reportRollback(sd);
+        return this.seen.report(service) || changes.some(Boolean);
+    }
+    reportStage(sd) {
+        const stage = sd.lifecycleStage;
+        if (!stage || stage === this.stage)
+            return false;
+        this.stage = stage;
+        const bake = stage === 'BAKE_TIME' ? sd.deploymentConfiguration?.bakeTimeInMinutes : undefined;
+        this.context.reporter.emit({
+            type: 'stage-changed',
+            stage,
+            at: sd.updatedAt ?? new Date(this.context.now()),
+            ...(bake ? { bakeMinutes: bake } : {}),
+        });
+        return true;
+    }
+    reportHooks(sd) {
+        let changed = false;
+        for (const hook of sd.lifecycleHookDetails ?? []) {
+            const id = hook.hookId ?? '?';
+            const known = this.hooks.get(id);
+            if (known?.status === hook.status)
+                continue;
+            const stage = known?.stage ?? sd.lifecycleStage;
+            this.hooks.set(id, { status: hook.status ?? '?', stage });
+            this.context.reporter.emit({
+                type: 'hook-changed',
+                hook: hookChange(hook, stage),
+                at: new Date(this.context.now()),
+            });
+            changed = true;
+        }
+        const waiting = awaitingHook(sd);
+        if (waiting && !this.pauseExplained) {
+            this.pauseExplained = true;
+            const { cluster, service } = this.context.target;
+            const command = `berth continue --cluster ${cluster} --service ${service.serviceName}`;
+            this.context.reporter.emit({
+                type: 'info',
+                message: `the deployment waits at ${sd.lifecycleStage ?? 'a PAUSE hook'} for PAUSE hook ${waiting.hookId}` +
+                    `${waiting.expiresAt ? ` until ${waiting.expiresAt.toISOString()} (then ${waiting.timeoutAction ?? 'ROLLBACK'})` : ''}: ` +
+                    `continue it with \`${command}\`, or roll it back with \`${command} --rollback\`.`,
+            });
+        }
+        return changed;
+    }
+    reportTraffic(sd) {
+        const split = trafficSplit(sd);
+        const key = JSON.stringify(split);
+        if (!split || key === this.traffic)
+            return false;
+        this.traffic = key;
+        this.context.reporter.emit({ type: 'traffic-shifted', ...split, at: sd.updatedAt ?? new Date(this.context.now()) });
+        return true;
+    }
+    reportBreaker(sd) {
+        const breaker = sd.deploymentCircuitBreaker;
+        if (!breaker?.failureCount || breaker.threshold === undefined)
+            return false;
+        const key = `${breaker.failureCount}/${breaker.threshold}/${breaker.status}`;
+        if (key === this.breaker)
+            return false;
+        this.breaker = key;
+        this.context.reporter.emit({
+            type: 'circuit-breaker',
+            failureCount: breaker.failureCount,
+            threshold: breaker.threshold,
+            status: breaker.status ?? '?',
+        });
+        return true;
+    }
+    reportRollback(sd) {
+        if (this.rollbackSeen || !sd.status?.startsWith('ROLLBACK'))
+            return;
+        this.rollbackSeen = true;
+        this.context.reporter.emit({
+            type: 'rollback-started',
+            reason: sd.rollback?.reason ?? sd.statusReason ?? `service deployment ${sd.status}`,
+            taskDefinitionArn: this.context.previousTaskDefinitionArn,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/ecs-native/driver.ts
+
+
+
+
+
+
+
+
+/**
+ * ECS-native blue/green, linear and canary deployments: berth updates the service, finds the service deployment
+ * ECS started for it, and follows its stages, hooks and traffic to a verdict; ECS shifts the traffic and rolls back.
+ */
+const ecsNative = {
+    name: 'ecs-native',
+    prepare: async ({ config, target }) => {
+        const { service, cluster } = target;
+        const where = `service ${service.serviceName ?? '?'} in cluster ${cluster}`;
+        refuseCodeDeployInputs(config, `${where} deploys with ECS-native ${service.deploymentConfiguration?.strategy}`);
+        const hasPause = (service.deploymentConfiguration?.lifecycleHooks ?? []).some((hook) => hook.targetType === 'PAUSE');
+        if (config.waitFor === 'paused' && !hasPause) {
+            throw new src_errors/* UserError */.yo(`--wait-for paused: ${where} has no PAUSE lifecycle hook, so its deployment never waits for berth continue; ` +
+                'use --wait-for traffic-shifted or completed, or add a hook with targetType PAUSE.');
+        }
+        return { plan: driver_planLines(target.service, cluster), deploy: deployNative };
+    },
+};
+function driver_planLines(service, cluster) {
+    const hooks = describeHooks(service.deploymentConfiguration);
+    return [
+        `update service ${service.serviceName} in cluster ${cluster} from ${service.taskDefinition} to the registered ` +
+            `revision (ecs-native); ECS shifts the traffic itself, ${describeStrategy(service.deploymentConfiguration)}`,
+        ...(hooks ? [`ECS runs the lifecycle hooks ${hooks}`] : []),
+    ];
+}
+async function deployNative(context) {
+    if (isUnchanged(context) && isSteady(context.target.service))
+        return unchangedOutcome(context);
+    const sentAt = context.now();
+    const tracking = await startDeployment(context);
+    const arn = await findServiceDeployment(context, tracking.deploymentId, sentAt);
+    context.reporter.emit({
+        type: 'deployment-started',
+        deploymentId: tracking.deploymentId,
+        taskDefinitionArn: context.taskDefinitionArn,
+        strategy: `ecs-native, ${describeStrategy(context.target.service.deploymentConfiguration)}`,
+    });
+    context.reporter.emit({ type: 'info', message: `following service deployment ${arn}` });
+    const follower = new NativeFollower(context, tracking.deploymentId, arn);
+    const end = await watch(() => follower.tick(), watchOptions(context));
+    if (end.kind === 'done')
+        return driver_conclude(context, follower, end.value);
+    return driver_interrupted(context, follower, end.kind);
+}
+async function driver_conclude(context, follower, judgement) {
+    const id = `service deployment ${follower.arn} (deployment ${follower.deploymentId})`;
+    context.reporter.emit({ type: 'deployment-status', status: follower.last?.status ?? judgement.state });
+    const base = { deploymentId: follower.deploymentId };
+    switch (judgement.state) {
+        case 'succeeded':
+            return {
+                ...base,
+                status: 'succeeded',
+                reasons: [`${id} completed: all traffic on the new revision, the old one removed.`],
+                hints: [],
+            };
+        case 'traffic_shifted':
+            return {
+                ...base,
+                status: 'succeeded',
+                reasons: [
+                    `${id}: all production traffic is on the new revision (--wait-for traffic-shifted); ECS goes on with ` +
+                        `the bake time and removes the old revision after it.`,
+                ],
+                hints: [],
+            };
+        case 'paused': {
+            const { cluster, service } = context.target;
+            const command = `berth continue --cluster ${cluster} --service ${service.serviceName}`;
+            return {
+                ...base,
+                status: 'paused',
+                reasons: [
+                    `${id} waits at ${follower.last?.lifecycleStage ?? '?'} for PAUSE hook ${judgement.hook.hookId}` +
+                        `${judgement.hook.expiresAt ? `, until ${judgement.hook.expiresAt.toISOString()} (then ${judgement.hook.timeoutAction ?? 'ROLLBACK'})` : ''}.`,
+                ],
+                hints: [`Continue it with \`${command}\`, or roll it back with \`${command} --rollback\`.`],
+            };
+        }
+        case 'in_progress':
+            throw new Error('a deployment in progress has no verdict.');
+    }
+    const explanation = await driver_gather(context, follower);
+    const reasons = [failureHeadline(context, id, judgement, follower), ...explanation.reasons];
+    return {
+        ...base,
+        status: judgement.state === 'rolled_back' ? 'rolled_back' : 'failed',
+        reasons,
+        hints: [...hookHints(judgement), ...explanation.hints],
+        ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
+    };
+}
+function failureHeadline(context, id, judgement, follower) {
+    const reason = judgement.reason ? `: ${judgement.reason}` : '.';
+    switch (judgement.state) {
+        case 'rolled_back':
+            return `${id} failed and ECS rolled the service back to ${context.previousTaskDefinitionArn}${reason}`;
+        case 'failed':
+            return `${id} failed and its rollback failed too${reason}`;
+        case 'stopped': {
+            const current = follower.seen.current;
+            if (current && current !== follower.arn) {
+                return `${id} was superseded: service deployment ${current} started (someone else updated the service).`;
+            }
+            return `${id} was stopped${reason}`;
+        }
+    }
+}
+/** A failed Lambda hook: where its logs are. */
+function hookHints(judgement) {
+    const name = failedFunction(judgement.reason);
+    if (!name)
+        return [];
+    return [
+        `The hook function ${name} decided the rollback: its logs are in CloudWatch Logs group ${lambdaLogGroup(name)}.`,
+    ];
+}
+function driver_gather(context, follower) {
+    return explainStoppedTasks(context, () => follower.stopped.refresh(), {
+        events: follower.seen.serviceEvents,
+        fallback: follower.stopped.all(),
+    });
+}
+/** Timeout or cancel: StopServiceDeployment with ROLLBACK (unless `leave`), then the rollback followed to its end. */
+async function driver_interrupted(context, follower, kind) {
+    const last = await follower.flush();
+    if (last && last.state !== 'in_progress')
+        return driver_conclude(context, follower, last);
+    const stage = follower.last?.lifecycleStage;
+    const green = follower.last && productionOnGreen(follower.last);
+    const where = stage
+        ? ` (at ${stage}${green !== undefined ? `, ${green} % of production traffic on the new revision` : ''})`
+        : '';
+    const said = onInterruption(context, kind, `service deployment ${follower.arn}`, where);
+    const reasons = [said.headline];
+    if (!said.rollBack)
+        reasons.push(said.left);
+    else {
+        const stop = await calls_stopWithRollback(context, follower.arn);
+        if (!stop.sent)
+            reasons.push(`could not roll it back with StopServiceDeployment: ${stop.reason}`);
+        else {
+            context.reporter.emit({
+                type: 'rollback-started',
+                reason: said.cause,
+                taskDefinitionArn: context.previousTaskDefinitionArn,
+            });
+            const end = await follower.toEnd();
+            reasons.push(end?.state === 'rolled_back'
+                ? `rolled the service back to ${context.previousTaskDefinitionArn} with StopServiceDeployment (ROLLBACK): ${said.cause}.`
+                : `asked ECS to roll it back (StopServiceDeployment, ROLLBACK): ${said.cause}; ` +
+                    `the rollback was ${end ? `${follower.last?.status}` : 'still in progress'} when berth stopped watching.`);
+        }
+    }
+    const explanation = await driver_gather(context, follower);
+    return {
+        status: kind,
+        deploymentId: follower.deploymentId,
+        reasons: [...reasons, ...explanation.reasons],
+        hints: explanation.hints,
+        ...(explanation.logs.length > 0 ? { logs: explanation.logs } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/rolling/driver.ts
@@ -3961,33 +4627,16 @@ async function rollBack(context, cause) {
 
 
 
+
 const rolling = {
     name: 'rolling',
     prepare: async ({ config, target }) => {
-        refuseCodeDeployInputs(config, `service ${target.service.serviceName ?? '?'} in cluster ${target.cluster}`);
+        const where = `service ${target.service.serviceName ?? '?'} in cluster ${target.cluster}`;
+        refuseCodeDeployInputs(config, `${where} deploys with rolling updates (deployment controller ECS)`);
+        refuseWaitForPaused(config, `${where} deploys with rolling updates`);
         return { deploy: deployRolling };
     },
 };
-/** Inputs that only a CodeDeploy deployment uses mean the user expects one: said before anything changes. */
-function refuseCodeDeployInputs(config, where) {
-    const given = [
-        config.hooks.length > 0 ? '--hook' : undefined,
-        config.appspec !== undefined ? '--appspec' : undefined,
-        config.deploymentConfig !== undefined ? '--deployment-config' : undefined,
-        config.codedeployApplication !== undefined ? '--codedeploy-application' : undefined,
-        config.codedeployGroup !== undefined ? '--codedeploy-group' : undefined,
-    ].filter((flag) => flag !== undefined);
-    if (given.length === 0)
-        return;
-    throw new src_errors/* UserError */.yo(`${given.join(', ')}: ${where} deploys with rolling updates (deployment controller ECS), where CodeDeploy ` +
-        `${given.length === 1 ? 'input has' : 'inputs have'} no effect; leave ${given.length === 1 ? 'it' : 'them'} out, ` +
-        'or deploy a service whose deployment controller is CODE_DEPLOY.');
-}
-/** One deployment, done: the service runs what it should. */
-function isSteady(service) {
-    const deployments = service.deployments ?? [];
-    return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED';
-}
 /** UpdateService, then follow our deployment by its id to a verdict. */
 async function deployRolling(context) {
     if (isUnchanged(context) && isSteady(context.target.service))
@@ -4002,43 +4651,53 @@ async function deployRolling(context) {
     const follower = new driver_Follower(context, tracking, context.target.service);
     const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
-        return driver_conclude(context, follower, end.value);
-    return driver_interrupted(context, follower, end.kind);
+        return rolling_driver_conclude(context, follower, end.value);
+    return rolling_driver_interrupted(context, follower, end.kind);
 }
 /** Follows one deployment: reports what changed on each look, and keeps what the explanation needs. */
 class driver_Follower {
     context;
     tracking;
-    seen = new Set();
-    /** The service events that appeared while berth watched, oldest first. */
-    serviceEvents = [];
-    lastCounts = '';
-    counts = [];
+    seen;
     stopped;
     ownLimit;
     /** berth's own limit, not ECS, ended the deployment. */
     ownLimitReached = false;
+    breaker;
+    failedTasks = 0;
     constructor(context, tracking, before) {
         this.context = context;
         this.tracking = tracking;
-        for (const event of before.events ?? [])
-            this.seen.add(eventKey(event));
+        this.seen = new ServiceReport(context.reporter, context.now, before);
         this.stopped = new StoppedTasks(context.clients.ecs, context.target.cluster, { startedBy: tracking.deploymentId });
         this.ownLimit = ownFailureLimit(context);
+        const breakerOn = circuitBreakerOn(before.deploymentConfiguration?.deploymentCircuitBreaker);
+        this.breaker = breakerOn ? new BreakerWatch(context, tracking.deploymentId) : undefined;
     }
     async tick() {
         const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
-        const changed = this.report(service);
+        const changed = this.seen.report(service);
+        await this.readBreaker(service);
         const judgement = judge(service.deployments ?? [], this.tracking);
         if (judgement.state !== 'in_progress')
             return { done: judgement };
         const own = await this.ownFailure(changed);
         return own ? { done: own } : { changed };
     }
+    /** When ECS counted another failed task of ours, the breaker's own count and threshold. */
+    async readBreaker(service) {
+        const ours = service.deployments?.find((deployment) => deployment.id === this.tracking.deploymentId);
+        const failed = ours?.failedTasks ?? 0;
+        if (failed === this.failedTasks)
+            return;
+        this.failedTasks = failed;
+        if (failed > 0)
+            await this.breaker?.look();
+    }
     /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
     async steadyOn(previous) {
         const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
-        const changed = this.report(service);
+        const changed = this.seen.report(service);
         const primary = primaryOf(service);
         if (primary?.taskDefinition !== previous)
             return { changed };
@@ -4046,28 +4705,6 @@ class driver_Follower {
             return { done: 'failed' };
         const steady = primary.rolloutState === 'COMPLETED' && (service.deployments ?? []).length === 1;
         return steady ? { done: 'steady' } : { changed };
-    }
-    /** Emits task counts when they change and service events not seen before; true when anything was new. */
-    report(service) {
-        const counts = countsOf(service.deployments ?? []);
-        const key = countsKey(counts);
-        const countsChanged = key !== this.lastCounts;
-        if (countsChanged) {
-            this.lastCounts = key;
-            this.counts = counts;
-            this.context.reporter.emit({ type: 'tasks-changed', deployments: counts });
-        }
-        const fresh = takeNewEvents(service.events ?? [], this.seen);
-        for (const event of fresh) {
-            const message = event.message ?? '';
-            this.serviceEvents.push({ at: event.createdAt, message });
-            this.context.reporter.emit({
-                type: 'service-event',
-                at: event.createdAt ?? new Date(this.context.now()),
-                message,
-            });
-        }
-        return countsChanged || fresh.length > 0;
     }
     /**
      * berth counts the deployment's failed tasks itself, against its own limit: the breaker's threshold when the
@@ -4088,7 +4725,7 @@ class driver_Follower {
     async flush() {
         try {
             const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
-            this.report(service);
+            this.seen.report(service);
             return judge(service.deployments ?? [], this.tracking);
         }
         catch {
@@ -4140,7 +4777,7 @@ function driver_headline(judgement, deploymentId) {
 const NO_BREAKER_HINT = 'The service has no deployment circuit breaker, so ECS keeps replacing the failing tasks until a fixed or ' +
     'previous revision is deployed. Turn on deploymentCircuitBreaker {enable: true, rollback: true} to have ECS roll ' +
     'back by itself.';
-async function driver_conclude(context, follower, judgement) {
+async function rolling_driver_conclude(context, follower, judgement) {
     const deploymentId = follower.tracking.deploymentId;
     if (judgement.state === 'in_progress')
         throw new Error('a deployment in progress has no verdict.');
@@ -4152,7 +4789,7 @@ async function driver_conclude(context, follower, judgement) {
     if (judgement.state === 'succeeded')
         return { status: 'succeeded', deploymentId, reasons: [driver_headline(judgement, deploymentId)], hints: [] };
     const rollback = await rollbackAfterFailure(context, follower, judgement);
-    const explanation = await driver_gather(context, follower);
+    const explanation = await rolling_driver_gather(context, follower);
     const hints = [...explanation.hints];
     if (judgement.state === 'failed' &&
         !circuitBreakerOn(context.target.service.deploymentConfiguration?.deploymentCircuitBreaker)) {
@@ -4192,15 +4829,17 @@ async function driver_followRollback(context, follower, previous) {
     if (end.kind === 'done')
         return [`the rollback to ${previous} did not complete: its deployment failed too.`];
     const when = end.kind === 'timed_out' ? 'when the wait timeout passed' : 'when the run was cancelled';
-    return [`the rollback to ${previous} was still in progress ${when}${progress(follower.counts, primaryId(follower))}.`];
+    return [
+        `the rollback to ${previous} was still in progress ${when}${progress(follower.seen.counts, primaryId(follower))}.`,
+    ];
 }
 function primaryId(follower) {
-    return follower.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? '';
+    return follower.seen.counts.find((counts) => counts.status === 'PRIMARY')?.id ?? '';
 }
 /** Stopped tasks, service events and log tails of our deployment, explained. Reading them must not fail the run. */
-function driver_gather(context, follower) {
+function rolling_driver_gather(context, follower) {
     return explainStoppedTasks(context, () => follower.stopped.refresh(), {
-        events: follower.serviceEvents,
+        events: follower.seen.serviceEvents,
         orAll: true,
         fallback: follower.stopped.all(),
     });
@@ -4211,14 +4850,14 @@ function progress(counts, deploymentId) {
         return '';
     return ` (${ours.running} of ${ours.desired} tasks running, ${ours.pending} pending)`;
 }
-async function driver_interrupted(context, follower, kind) {
+async function rolling_driver_interrupted(context, follower, kind) {
     const last = await follower.flush();
     if (last && last.state !== 'in_progress')
-        return driver_conclude(context, follower, last);
+        return rolling_driver_conclude(context, follower, last);
     const deploymentId = follower.tracking.deploymentId;
-    const said = onInterruption(context, kind, `deployment ${deploymentId}`, progress(follower.counts, deploymentId));
+    const said = onInterruption(context, kind, `deployment ${deploymentId}`, progress(follower.seen.counts, deploymentId));
     const reasons = [said.headline, said.rollBack ? (await rollBack(context, said.cause)).reason : said.left];
-    const explanation = await driver_gather(context, follower);
+    const explanation = await rolling_driver_gather(context, follower);
     return {
         status: kind,
         deploymentId,
@@ -4232,11 +4871,9 @@ async function driver_interrupted(context, follower, kind) {
 
 
 
-/**
- * The drivers berth has, by the strategy `chooseStrategy` picks. `ecs-native` (ECS blue/green, linear, canary)
- * registers here when `deploy/ecs-native.ts` exists; until then choosing it is a UserError.
- */
-const DRIVERS = { rolling: rolling, codedeploy: codedeploy };
+
+/** The drivers berth has, by the strategy `chooseStrategy` picks. */
+const DRIVERS = { rolling: rolling, codedeploy: codedeploy, 'ecs-native': ecsNative };
 const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
 function select_describeService(service, cluster) {
     return `service ${service.serviceName ?? '?'} in cluster ${cluster}`;
@@ -4270,13 +4907,8 @@ function chooseStrategy(service, cluster, requested) {
     }
     return native ? 'ecs-native' : 'rolling';
 }
-function driverFor(name, drivers = DRIVERS) {
-    const driver = drivers[name];
-    if (!driver) {
-        throw new src_errors/* UserError */.yo(`--strategy: this service needs the ${name} strategy (ECS blue/green, linear or canary deployments), ` +
-            `which this version of berth does not drive yet; it drives ${Object.keys(drivers).join(' and ')} deployments.`);
-    }
-    return driver;
+function driverFor(name) {
+    return DRIVERS[name];
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/target.ts
@@ -4754,6 +5386,45 @@ async function keepRevisions(deps, family, keep) {
                 message: `--keep-revisions: could not clean up old revisions: ${(0,src_errors/* errorMessage */.gJ)(error)}`,
             });
         }
+    });
+}
+
+
+/***/ }),
+
+/***/ 588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep),
+/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */ });
+/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
+async function pause(sleep, ms, signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    if (present.some((signal) => signal.aborted))
+        return;
+    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
+    try {
+        await sleep(ms, signal);
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
     });
 }
 
