@@ -1,28 +1,88 @@
-export const id = 871;
-export const ids = [871,201];
+export const id = 247;
+export const ids = [247,47];
 export const modules = {
 
-/***/ 201:
+/***/ 4047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
-/* harmony export */   DeadlineReached: () => (/* binding */ DeadlineReached),
-/* harmony export */   MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT),
-/* harmony export */   abortable: () => (/* binding */ abortable),
-/* harmony export */   createClients: () => (/* binding */ createClients),
-/* harmony export */   observed: () => (/* binding */ observed),
-/* harmony export */   operationOf: () => (/* binding */ operationOf)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(303);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
+  DeadlineReached: () => (/* binding */ DeadlineReached),
+  MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
+  REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  USER_AGENT: () => (/* binding */ USER_AGENT),
+  abortable: () => (/* binding */ abortable),
+  createClients: () => (/* binding */ createClients),
+  observed: () => (/* binding */ observed),
+  operationOf: () => (/* binding */ operationOf)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(643);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(3945);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(2174);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(2728);
+;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
+/**
+ * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
+ * ECS API (a field ECS added after the SDK berth was built with).
+ */
+const PASSED_THROUGH = new Set(['RegisterTaskDefinitionCommand']);
+/**
+ * The SDK serializes only the members it knows and drops the rest. For the operations above, this puts the members
+ * it dropped back into the JSON body, as given, so ECS receives the whole task definition. It runs before the
+ * body's Content-Length is set.
+ */
+function keepUnknownMembers(client) {
+    const middleware = (next, context) => async (args) => {
+        const body = bodyText(args.request?.body);
+        if (PASSED_THROUGH.has(context.commandName ?? '') && body !== undefined && args.request) {
+            args.request.body = JSON.stringify(withMissingMembers(JSON.parse(body), args.input));
+        }
+        return next(args);
+    };
+    client.middlewareStack.add(middleware, { step: 'build', priority: 'high', name: 'berthKeepUnknownMembers' });
+}
+function bodyText(body) {
+    if (typeof body === 'string')
+        return body;
+    if (body instanceof Uint8Array)
+        return new TextDecoder().decode(body);
+    return undefined;
+}
+/** `sent` with every member of `given` it lacks added (null and undefined ones aside), at every depth. */
+function withMissingMembers(sent, given) {
+    if (Array.isArray(sent) && Array.isArray(given) && sent.length === given.length) {
+        return sent.map((item, index) => withMissingMembers(item, given[index]));
+    }
+    if (!isObject(sent) || !isObject(given))
+        return sent;
+    const result = { ...sent };
+    for (const [key, value] of Object.entries(given)) {
+        if (key in sent)
+            result[key] = withMissingMembers(sent[key], value);
+        else if (value !== undefined && value !== null)
+            result[key] = JSON.parse(JSON.stringify(value));
+    }
+    return result;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+
 
 
 
@@ -61,11 +121,11 @@ function router(routed) {
             return await client.send.call(client, command, options);
         }
         catch (error) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'TimeoutError') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, routed.endpoint, secondsSince(started), { cause: error });
+            if ((0,errors/* errorName */.Is)(error) === 'TimeoutError') {
+                throw new aws_errors/* NoAnswerError */.i5(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
-                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+            if ((0,aws_errors/* isUnreachable */.R0)(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,errors/* errorMessage */.gJ)(error)}`, {
                     cause: error,
                 });
             }
@@ -105,7 +165,7 @@ function abortable(clients, signalFor) {
             catch (error) {
                 if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, endpoint, secondsSince(started), { cause: error });
+                throw new aws_errors/* NoAnswerError */.i5(operation, endpoint, secondsSince(started), { cause: error });
             }
         };
         return { ...client, send };
@@ -131,7 +191,7 @@ function observed(clients, onCall) {
                     operation,
                     ms: Date.now() - started,
                     attempts,
-                    ...(error ? { error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) } : {}),
+                    ...(error ? { error: (0,errors/* errorName */.Is)(error) } : {}),
                 });
             };
             try {
@@ -180,10 +240,10 @@ function createClients(options = {}) {
         writes: make(writes),
         endpoint: endpointOf(options.endpoint, service, region),
     });
-    const ecs = router(pair((c) => new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc(c), 'ECS'));
-    const codedeploy = router(pair((c) => new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__/* .CodeDeployClient */ .cHd(c), 'CODEDEPLOY'));
-    const ecr = router(pair((c) => new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(c), 'ECR'));
-    const logs = router(pair((c) => new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchLogsClient */ .TFr(c), 'CLOUDWATCH_LOGS'));
+    const ecs = router(pair((c) => withUnknownMembers(new dist_cjs/* ECSClient */.Zgc(c)), 'ECS'));
+    const codedeploy = router(pair((c) => new client_codedeploy_dist_cjs/* CodeDeployClient */.cHd(c), 'CODEDEPLOY'));
+    const ecr = router(pair((c) => new client_ecr_dist_cjs/* ECRClient */.S70(c), 'ECR'));
+    const logs = router(pair((c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c), 'CLOUDWATCH_LOGS'));
     return {
         ecs,
         codedeploy,
@@ -191,6 +251,11 @@ function createClients(options = {}) {
         logs,
         destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
     };
+}
+/** An ECS client that sends a task definition's members newer than this SDK as given (see keepUnknownMembers). */
+function withUnknownMembers(client) {
+    keepUnknownMembers(client);
+    return client;
 }
 const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
 /** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
@@ -204,7 +269,7 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 9871:
+/***/ 247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -222,7 +287,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(2174);
 ;// CONCATENATED MODULE: ./src/artifacts/write.ts
 
 
@@ -269,8 +334,8 @@ async function checkDirectory(directory, flag) {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __webpack_require__(4047);
 ;// CONCATENATED MODULE: ./src/aws/abort.ts
 
 /** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
@@ -305,9 +370,9 @@ function callSignals(deadline, cancel) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8249);
+var errors = __webpack_require__(2728);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3945);
 ;// CONCATENATED MODULE: ./src/deploy/images.ts
 
 
@@ -417,38 +482,10 @@ function serviceUpdate(config, facts, target) {
     return `${update.join(', ')} (${facts.driverName})`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
-;// CONCATENATED MODULE: ./src/watch/sleep.ts
-/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
-async function pause(sleep, ms, signals) {
-    const present = signals.filter((signal) => signal !== undefined);
-    if (present.some((signal) => signal.aborted))
-        return;
-    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
-    try {
-        await sleep(ms, signal);
-    }
-    catch (error) {
-        if (!signal?.aborted)
-            throw error;
-    }
-}
-/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
-function realSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ./src/watch/sleep.ts
+var sleep = __webpack_require__(1934);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 
 
@@ -465,7 +502,7 @@ async function retrying(call, options) {
                 throw error;
             const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
             options.onRetry?.(error, delayMs);
-            await pause(options.sleep, delayMs, [options.signal]);
+            await (0,sleep/* pause */.v)(options.sleep, delayMs, [options.signal]);
         }
     }
 }
@@ -655,8 +692,8 @@ class Scanner {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 ;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
 
 
@@ -898,7 +935,7 @@ function toJson(value) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __webpack_require__(6503);
+var units = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/taskdef/render.ts
 
 
@@ -915,6 +952,10 @@ function render(taskDefinition, edits) {
         result.cpu = (0,units/* normaliseUnits */.e)('cpu', edits.cpu) ?? edits.cpu;
     if (edits.memory !== undefined)
         result.memory = (0,units/* normaliseUnits */.e)('memory', edits.memory) ?? edits.memory;
+    if (edits.taskRoleArn !== undefined)
+        result.taskRoleArn = edits.taskRoleArn;
+    if (edits.executionRoleArn !== undefined)
+        result.executionRoleArn = edits.executionRoleArn;
     for (const edit of edits.images) {
         for (const container of named(result, edit.container))
             container.image = edit.uri;
@@ -931,7 +972,43 @@ function render(taskDefinition, edits) {
             setNamed(container, 'secrets', { name: edit.name, valueFrom: edit.valueFrom });
         }
     }
+    applyContainerEdits(result, edits);
     return result;
+}
+function applyContainerEdits(result, edits) {
+    const each = (list, apply) => {
+        for (const edit of list ?? [])
+            for (const container of named(result, edit.container))
+                apply(container, edit);
+    };
+    each(edits.commands, (container, edit) => (container.command = [...edit.command]));
+    each(edits.dockerLabels, (container, edit) => {
+        const labels = isObject(container.dockerLabels) ? container.dockerLabels : (container.dockerLabels = {});
+        labels[edit.key] = edit.value;
+    });
+    each(edits.logConfigurations, setLogConfiguration);
+    each(edits.environmentFiles, (container, edit) => {
+        const files = Array.isArray(container.environmentFiles)
+            ? container.environmentFiles
+            : (container.environmentFiles = []);
+        if (!files.some((file) => isObject(file) && file.value === edit.arn))
+            files.push({ value: edit.arn, type: 's3' });
+    });
+    each(edits.containerCpu, (container, edit) => (container.cpu = edit.size));
+    each(edits.containerMemory, (container, edit) => (container.memory = edit.size));
+}
+/**
+ * The same driver keeps the options (and secretOptions) it has and takes the given ones over them; another driver
+ * starts afresh, since one driver's options mean nothing to another.
+ */
+function setLogConfiguration(container, edit) {
+    const current = isObject(container.logConfiguration) ? container.logConfiguration : undefined;
+    if (current && current.logDriver === edit.logDriver) {
+        current.options = { ...(isObject(current.options) ? current.options : {}), ...edit.options };
+        return;
+    }
+    const options = Object.keys(edit.options).length > 0 ? { options: { ...edit.options } } : {};
+    container.logConfiguration = { logDriver: edit.logDriver, ...options };
 }
 function named(taskDefinition, name) {
     return containersOf(taskDefinition)
@@ -955,8 +1032,59 @@ function removeNamed(container, list, name) {
     container[list] = entries.filter((item) => !(isObject(item) && item.name === name));
 }
 
-// EXTERNAL MODULE: ./src/taskdef/credentials.ts
-var credentials = __webpack_require__(3170);
+;// CONCATENATED MODULE: ./src/taskdef/credentials.ts
+/**
+ * Heuristics for credentials written as plain environment values. Every result names the kind of credential,
+ * never the value, so it can be logged.
+ */
+const VALUE_PATTERNS = [
+    [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bgithub_pat_[A-Za-z0-9_]{22,}/, 'a GitHub token'],
+    [/\bxox[abposre]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, 'a Stripe key'],
+    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
+    [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, 'a URL with a password'],
+    [/\b(?:password|passwd|pwd|secret|token|api[_-]?key)\s*[=:]\s*[^\s&;]{6,}/i, 'a password assignment'],
+];
+const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/i;
+/** Names that hold a reference to a secret or a setting about one, not the secret itself. */
+const REFERENCE_NAME = /_(?:ARN|NAME|ID|FILE|PATH|URL|URI|TTL|EXPIRY|EXPIRES|LENGTH|HEADER|REGION|ENDPOINT|VERSION|ENABLED)$/i;
+const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|null|-?\d+(?:\.\d+)?|arn:.*|\/.*)$/i;
+/** What kind of credential the variable seems to hold, or undefined. */
+function credentialKind(name, value) {
+    for (const [pattern, kind] of VALUE_PATTERNS)
+        if (pattern.test(value))
+            return kind;
+    if (looksRandom(value))
+        return 'a long random token';
+    if (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && value.trim() !== '' && !HARMLESS_VALUE.test(value)) {
+        return 'a secret, judging by its name';
+    }
+    return undefined;
+}
+/** A long token of mixed-case letters and digits with high entropy: API keys, not hashes or ids. */
+function looksRandom(value) {
+    if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value))
+        return false;
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value))
+        return false;
+    return entropyPerChar(value) >= 4;
+}
+function entropyPerChar(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+
 ;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
 /** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
 const FARGATE_SIZES = {
@@ -1111,32 +1239,34 @@ function problemText(problem) {
     const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`;
     return `${where}: ${problem.message}`;
 }
+/** Each edit that names a container: its flag, the field it sets and what it does, for the message. */
+function containerEdits(edits) {
+    const of = (list, flag, field, what) => (list ?? []).map((edit) => ({ container: edit.container, flag, field, what: what(edit) }));
+    return [
+        ...of(edits.images, '--image', 'image', () => 'set the image of'),
+        ...of(edits.env, '--env', 'environment', (edit) => `set environment variable ${edit.name} in`),
+        ...of(edits.secrets, '--secret', 'secrets', (edit) => `set secret ${edit.name} in`),
+        ...of(edits.commands, '--command', 'command', () => 'set the command of'),
+        ...of(edits.dockerLabels, '--docker-label', 'dockerLabels', (edit) => `set docker label ${edit.key} in`),
+        ...of(edits.logConfigurations, '--log-configuration', 'logConfiguration', () => 'set the log configuration of'),
+        ...of(edits.environmentFiles, '--environment-file', 'environmentFiles', () => 'add an environment file to'),
+        ...of(edits.containerCpu, '--container-cpu', 'cpu', () => 'set the cpu of'),
+        ...of(edits.containerMemory, '--container-memory', 'memory', () => 'set the memory of'),
+    ];
+}
 function checkEdits(taskDefinition, edits) {
     const names = containersOf(taskDefinition).flatMap(({ container }) => containerName(container) ?? []);
     const existing = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'none';
-    const unknown = (container, field, what) => ({
+    const unknown = containerEdits(edits)
+        .filter((edit) => !names.includes(edit.container))
+        .map(({ container, flag, field, what }) => ({
         severity: 'error',
         container,
         field,
         path: ['containerDefinitions'],
-        message: `no container named "${container}" to ${what}; the task definition's containers are ${existing}.`,
-    });
-    const problems = [];
-    for (const edit of edits.images) {
-        if (!names.includes(edit.container))
-            problems.push(unknown(edit.container, 'image', 'set the image of'));
-    }
-    for (const edit of edits.env) {
-        if (!names.includes(edit.container)) {
-            problems.push(unknown(edit.container, 'environment', `set environment variable ${edit.name} in`));
-        }
-    }
-    for (const edit of edits.secrets) {
-        if (!names.includes(edit.container)) {
-            problems.push(unknown(edit.container, 'secrets', `set secret ${edit.name} in`));
-        }
-    }
-    return [...problems, ...conflictingEdits(edits)];
+        message: `no container named "${container}" to ${what} (${flag}); the task definition's containers are ${existing}.`,
+    }));
+    return [...unknown, ...conflictingEdits(edits)];
 }
 function conflictingEdits(edits) {
     const problems = [];
@@ -1317,7 +1447,7 @@ function checkEnvironment(container, label, at) {
             });
         }
         seen.add(entry.name);
-        const kind = typeof entry.value === 'string' ? (0,credentials/* credentialKind */.e)(entry.name, entry.value) : undefined;
+        const kind = typeof entry.value === 'string' ? credentialKind(entry.name, entry.value) : undefined;
         if (kind) {
             problems.push({
                 severity: 'warning',
@@ -1618,7 +1748,7 @@ function diffNamed(container, list, before, after, path) {
     const label = list === 'environment' ? 'environment' : 'secret';
     return diffKeyed(keyed(before), keyed(after), (name, kind, from, to) => {
         const hide = list === 'environment' &&
-            [from, to].some((entry) => entry && typeof entry.value === 'string' && (0,credentials/* credentialKind */.e)(name, entry.value));
+            [from, to].some((entry) => entry && typeof entry.value === 'string' && credentialKind(name, entry.value));
         const show = (entry) => (hide ? HIDDEN : display(entry[valueKey]));
         return {
             container,
@@ -1664,7 +1794,7 @@ function compare(before, after, path, container, field = fieldLabel(path, contai
     if (canonical(before) === canonical(after))
         return [];
     const key = String(path[path.length - 1]);
-    const show = (value) => (typeof value === 'string' && (0,credentials/* credentialKind */.e)(key, value) ? HIDDEN : display(value));
+    const show = (value) => (typeof value === 'string' && credentialKind(key, value) ? HIDDEN : display(value));
     const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
     return [
         {
@@ -1837,8 +1967,8 @@ async function cleanUpRevisions(ecs, family, keep) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(7507);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/watch/deadline.ts
 function createDeadline(timeoutMs, now) {
     const at = now() + timeoutMs;
@@ -1902,7 +2032,7 @@ function jitter(ms, random = Math.random) {
 async function watch(tick, options) {
     let pace = startPace(options.ceilingMs);
     for (;;) {
-        await pause(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
+        await (0,sleep/* pause */.v)(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
         const stop = interruption(options.deadline, options.cancel);
         if (stop)
             return { kind: stop };
@@ -1929,7 +2059,7 @@ function waitFor(ms, options) {
 }
 
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var artifacts_hooks = __webpack_require__(283);
+var artifacts_hooks = __webpack_require__(8185);
 ;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
 
 
@@ -2322,7 +2452,7 @@ function lastSegment(value) {
 }
 
 // EXTERNAL MODULE: ./src/events.ts
-var src_events = __webpack_require__(5694);
+var src_events = __webpack_require__(480);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
@@ -2735,8 +2865,8 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
 ;// CONCATENATED MODULE: ./src/deploy/ecs.ts
 
 async function lookUpService(ecs, cluster, name) {
@@ -3711,7 +3841,7 @@ async function stopWithRollback(context, follower, cause) {
     }
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
         if (look > 0 || !alreadyDone)
-            await pause(context.sleep, quickPauseMs(context), []);
+            await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         await follower.flush();
     }
     const status = follower.info?.status;
@@ -3941,7 +4071,7 @@ async function rollBack(context, cause) {
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
-        await pause(context.sleep, quickPauseMs(context), []);
+        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         const seen = service;
         service = await describeService(context.clients.ecs, context.target.cluster, serviceName(context)).catch(() => seen);
     }
@@ -4754,6 +4884,45 @@ async function keepRevisions(deps, family, keep) {
                 message: `--keep-revisions: could not clean up old revisions: ${(0,src_errors/* errorMessage */.gJ)(error)}`,
             });
         }
+    });
+}
+
+
+/***/ }),
+
+/***/ 1934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep),
+/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */ });
+/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
+async function pause(sleep, ms, signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    if (present.some((signal) => signal.aborted))
+        return;
+    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
+    try {
+        await sleep(ms, signal);
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
     });
 }
 

@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:dist/cli/944.index.js
 export const id = 944;
 export const ids = [944];
 export const modules = {
 
 /***/ 4944:
+========
+export const id = 458;
+export const ids = [458];
+export const modules = {
+
+/***/ 458:
+>>>>>>>> bea6a08 (Render flags: --task-role-arn, --execution-role-arn, --command (JSON array or shell-quoted words), --docker-label, --log-configuration, --environment-file, --container-cpu, --container-memory, for render and deploy, as flags, BERTH_* variables and Action inputs; an unknown container names its flag; RegisterTaskDefinition sends the members of a task definition newer than the SDK as given (issue 13 item 4); dist rebuilt):dist/cli/458.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -202,8 +210,8 @@ function withoutUndefined(value) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 ;// CONCATENATED MODULE: ./src/sim/codedeploy/appspec.ts
 
 
