@@ -1224,6 +1224,7 @@ function validate(taskDefinition, edits = { images: [], env: [], secrets: [] }) 
         ...checkEdits(taskDefinition, edits),
         ...checkTask(taskDefinition),
         ...checkFargate(taskDefinition),
+        ...checkContainerSizes(taskDefinition),
         ...containersOf(taskDefinition).flatMap(({ container, index }) => checkContainer(container, index)),
     ];
 }
@@ -1376,6 +1377,43 @@ function checkFargate(taskDefinition) {
         task('cpu', `Windows on Fargate needs cpu 1024 or more, not ${cpu}.`);
     if (windows && Number(cpu) > 4096)
         task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`);
+    return problems;
+}
+/**
+ * A container's memoryReservation above its memory is refused by ECS; containers that together ask for more cpu or
+ * memory than the task has cannot all get it (`--container-cpu`, `--container-memory` make both easy to do).
+ */
+function checkContainerSizes(taskDefinition) {
+    const problems = [];
+    const containers = containersOf(taskDefinition);
+    for (const { container, index } of containers) {
+        const [memory, reservation] = [container.memory, container.memoryReservation];
+        if (typeof memory === 'number' && typeof reservation === 'number' && reservation > memory) {
+            problems.push({
+                severity: 'error',
+                container: containerName(container) ?? `#${index + 1}`,
+                field: 'memory',
+                path: ['containerDefinitions', index, 'memory'],
+                message: `memory ${memory} MiB is less than the container's memoryReservation ${reservation} MiB; ECS takes a memory of at least the reservation.`,
+            });
+        }
+    }
+    const reserved = {
+        cpu: containers.map(({ container }) => container.cpu),
+        memory: containers.map(({ container }) => container.memoryReservation ?? container.memory),
+    };
+    for (const what of ['cpu', 'memory']) {
+        const task = Number(validate_units(what, taskDefinition[what]));
+        const total = reserved[what].reduce((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
+        if (Number.isFinite(task) && task > 0 && total > task) {
+            problems.push({
+                severity: 'warning',
+                field: what,
+                path: [what],
+                message: `the containers reserve ${total} ${what === 'cpu' ? 'cpu units' : 'MiB'} together, more than the task's ${task}.`,
+            });
+        }
+    }
     return problems;
 }
 function validate_units(what, value) {

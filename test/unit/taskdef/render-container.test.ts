@@ -192,3 +192,27 @@ describe('validate: a container flag naming no container', () => {
     ])
   })
 })
+
+describe('validate: container sizes', () => {
+  it('refuses a container memory below its memoryReservation', () => {
+    const edits = { ...noEdits, containerMemory: [{ container: 'worker', size: 128 }] }
+    const problems = validate(render(load('worker-ec2-bridge.describe.json'), edits), edits)
+    expect(problems.filter((problem) => problem.severity === 'error').map(describeProblem)).toEqual([
+      'error: container "worker" memory: memory 128 MiB is less than the container\'s memoryReservation 256 MiB; ' +
+        'ECS takes a memory of at least the reservation.',
+    ])
+  })
+
+  it('warns when the containers reserve more than the task has', () => {
+    const edits = {
+      ...noEdits,
+      containerCpu: [{ container: 'web', size: 768 }],
+      containerMemory: [{ container: 'web', size: 900 }],
+    }
+    const problems = validate(render(load('web-fargate.describe.json'), edits), edits)
+    expect(problems.filter((problem) => problem.field !== 'image').map(describeProblem)).toEqual([
+      "warning: cpu: the containers reserve 768 cpu units together, more than the task's 512.",
+      "warning: memory: the containers reserve 1028 MiB together, more than the task's 1024.",
+    ])
+  })
+})
