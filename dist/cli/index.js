@@ -1545,7 +1545,7 @@ async function sim(scenario, source, io) {
         seed: number('seed', 1, Number.isInteger, 'a whole number'),
     };
     // The emulator is a separate world, loaded by this subcommand only.
-    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 458));
+    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6943));
     try {
         await runSim(options, io.stdout);
     }

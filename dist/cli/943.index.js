@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:dist/cli/944.index.js
-export const id = 944;
-export const ids = [944];
+export const id = 943;
+export const ids = [943];
 export const modules = {
 
-/***/ 4944:
-========
-export const id = 458;
-export const ids = [458];
-export const modules = {
-
-/***/ 458:
->>>>>>>> bea6a08 (Render flags: --task-role-arn, --execution-role-arn, --command (JSON array or shell-quoted words), --docker-label, --log-configuration, --environment-file, --container-cpu, --container-memory, for render and deploy, as flags, BERTH_* variables and Action inputs; an unknown container names its flag; RegisterTaskDefinition sends the members of a task definition newer than the SDK as given (issue 13 item 4); dist rebuilt):dist/cli/458.index.js
+/***/ 6943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
