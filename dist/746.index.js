@@ -1,28 +1,88 @@
 export const id = 746;
-export const ids = [746,201];
+export const ids = [746,111];
 export const modules = {
 
-/***/ 201:
+/***/ 1111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
-/* harmony export */   DeadlineReached: () => (/* binding */ DeadlineReached),
-/* harmony export */   MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT),
-/* harmony export */   abortable: () => (/* binding */ abortable),
-/* harmony export */   createClients: () => (/* binding */ createClients),
-/* harmony export */   observed: () => (/* binding */ observed),
-/* harmony export */   operationOf: () => (/* binding */ operationOf)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(303);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
+  DeadlineReached: () => (/* binding */ DeadlineReached),
+  MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
+  REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  USER_AGENT: () => (/* binding */ USER_AGENT),
+  abortable: () => (/* binding */ abortable),
+  createClients: () => (/* binding */ createClients),
+  observed: () => (/* binding */ observed),
+  operationOf: () => (/* binding */ operationOf)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(7507);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
+/**
+ * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
+ * ECS API (a field ECS added after the SDK berth was built with).
+ */
+const PASSED_THROUGH = new Set(['RegisterTaskDefinitionCommand']);
+/**
+ * The SDK serializes only the members it knows and drops the rest. For the operations above, this puts the members
+ * it dropped back into the JSON body, as given, so ECS receives the whole task definition. It runs before the
+ * body's Content-Length is set.
+ */
+function keepUnknownMembers(client) {
+    const middleware = (next, context) => async (args) => {
+        const body = bodyText(args.request?.body);
+        if (PASSED_THROUGH.has(context.commandName ?? '') && body !== undefined && args.request) {
+            args.request.body = JSON.stringify(withMissingMembers(JSON.parse(body), args.input));
+        }
+        return next(args);
+    };
+    client.middlewareStack.add(middleware, { step: 'build', priority: 'high', name: 'berthKeepUnknownMembers' });
+}
+function bodyText(body) {
+    if (typeof body === 'string')
+        return body;
+    if (body instanceof Uint8Array)
+        return new TextDecoder().decode(body);
+    return undefined;
+}
+/** `sent` with every member of `given` it lacks added (null and undefined ones aside), at every depth. */
+function withMissingMembers(sent, given) {
+    if (Array.isArray(sent) && Array.isArray(given) && sent.length === given.length) {
+        return sent.map((item, index) => withMissingMembers(item, given[index]));
+    }
+    if (!isObject(sent) || !isObject(given))
+        return sent;
+    const result = { ...sent };
+    for (const [key, value] of Object.entries(given)) {
+        if (key in sent)
+            result[key] = withMissingMembers(sent[key], value);
+        else if (value !== undefined && value !== null)
+            result[key] = JSON.parse(JSON.stringify(value));
+    }
+    return result;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+
 
 
 
@@ -61,11 +121,11 @@ function router(routed) {
             return await client.send.call(client, command, options);
         }
         catch (error) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'TimeoutError') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, routed.endpoint, secondsSince(started), { cause: error });
+            if ((0,errors/* errorName */.Is)(error) === 'TimeoutError') {
+                throw new aws_errors/* NoAnswerError */.i5(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
-                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+            if ((0,aws_errors/* isUnreachable */.R0)(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,errors/* errorMessage */.gJ)(error)}`, {
                     cause: error,
                 });
             }
@@ -105,7 +165,7 @@ function abortable(clients, signalFor) {
             catch (error) {
                 if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, endpoint, secondsSince(started), { cause: error });
+                throw new aws_errors/* NoAnswerError */.i5(operation, endpoint, secondsSince(started), { cause: error });
             }
         };
         return { ...client, send };
@@ -131,7 +191,7 @@ function observed(clients, onCall) {
                     operation,
                     ms: Date.now() - started,
                     attempts,
-                    ...(error ? { error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) } : {}),
+                    ...(error ? { error: (0,errors/* errorName */.Is)(error) } : {}),
                 });
             };
             try {
@@ -180,10 +240,10 @@ function createClients(options = {}) {
         writes: make(writes),
         endpoint: endpointOf(options.endpoint, service, region),
     });
-    const ecs = router(pair((c) => new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc(c), 'ECS'));
-    const codedeploy = router(pair((c) => new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__/* .CodeDeployClient */ .cHd(c), 'CODEDEPLOY'));
-    const ecr = router(pair((c) => new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(c), 'ECR'));
-    const logs = router(pair((c) => new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchLogsClient */ .TFr(c), 'CLOUDWATCH_LOGS'));
+    const ecs = router(pair((c) => withUnknownMembers(new dist_cjs/* ECSClient */.Zgc(c)), 'ECS'));
+    const codedeploy = router(pair((c) => new client_codedeploy_dist_cjs/* CodeDeployClient */.cHd(c), 'CODEDEPLOY'));
+    const ecr = router(pair((c) => new client_ecr_dist_cjs/* ECRClient */.S70(c), 'ECR'));
+    const logs = router(pair((c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c), 'CLOUDWATCH_LOGS'));
     return {
         ecs,
         codedeploy,
@@ -191,6 +251,11 @@ function createClients(options = {}) {
         logs,
         destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
     };
+}
+/** An ECS client that sends a task definition's members newer than this SDK as given (see keepUnknownMembers). */
+function withUnknownMembers(client) {
+    keepUnknownMembers(client);
+    return client;
 }
 const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
 /** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
@@ -269,8 +334,8 @@ async function checkDirectory(directory, flag) {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __webpack_require__(1111);
 ;// CONCATENATED MODULE: ./src/aws/abort.ts
 
 /** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
@@ -915,6 +980,10 @@ function render(taskDefinition, edits) {
         result.cpu = (0,units/* normaliseUnits */.e)('cpu', edits.cpu) ?? edits.cpu;
     if (edits.memory !== undefined)
         result.memory = (0,units/* normaliseUnits */.e)('memory', edits.memory) ?? edits.memory;
+    if (edits.taskRoleArn !== undefined)
+        result.taskRoleArn = edits.taskRoleArn;
+    if (edits.executionRoleArn !== undefined)
+        result.executionRoleArn = edits.executionRoleArn;
     for (const edit of edits.images) {
         for (const container of named(result, edit.container))
             container.image = edit.uri;
@@ -931,7 +1000,43 @@ function render(taskDefinition, edits) {
             setNamed(container, 'secrets', { name: edit.name, valueFrom: edit.valueFrom });
         }
     }
+    applyContainerEdits(result, edits);
     return result;
+}
+function applyContainerEdits(result, edits) {
+    const each = (list, apply) => {
+        for (const edit of list ?? [])
+            for (const container of named(result, edit.container))
+                apply(container, edit);
+    };
+    each(edits.commands, (container, edit) => (container.command = [...edit.command]));
+    each(edits.dockerLabels, (container, edit) => {
+        const labels = isObject(container.dockerLabels) ? container.dockerLabels : (container.dockerLabels = {});
+        labels[edit.key] = edit.value;
+    });
+    each(edits.logConfigurations, setLogConfiguration);
+    each(edits.environmentFiles, (container, edit) => {
+        const files = Array.isArray(container.environmentFiles)
+            ? container.environmentFiles
+            : (container.environmentFiles = []);
+        if (!files.some((file) => isObject(file) && file.value === edit.arn))
+            files.push({ value: edit.arn, type: 's3' });
+    });
+    each(edits.containerCpu, (container, edit) => (container.cpu = edit.size));
+    each(edits.containerMemory, (container, edit) => (container.memory = edit.size));
+}
+/**
+ * The same driver keeps the options (and secretOptions) it has and takes the given ones over them; another driver
+ * starts afresh, since one driver's options mean nothing to another.
+ */
+function setLogConfiguration(container, edit) {
+    const current = isObject(container.logConfiguration) ? container.logConfiguration : undefined;
+    if (current && current.logDriver === edit.logDriver) {
+        current.options = { ...(isObject(current.options) ? current.options : {}), ...edit.options };
+        return;
+    }
+    const options = Object.keys(edit.options).length > 0 ? { options: { ...edit.options } } : {};
+    container.logConfiguration = { logDriver: edit.logDriver, ...options };
 }
 function named(taskDefinition, name) {
     return containersOf(taskDefinition)
@@ -1096,6 +1201,7 @@ function validate(taskDefinition, edits = { images: [], env: [], secrets: [] }) 
         ...checkEdits(taskDefinition, edits),
         ...checkTask(taskDefinition),
         ...checkFargate(taskDefinition),
+        ...checkContainerSizes(taskDefinition),
         ...containersOf(taskDefinition).flatMap(({ container, index }) => checkContainer(container, index)),
     ];
 }
@@ -1111,32 +1217,34 @@ function problemText(problem) {
     const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`;
     return `${where}: ${problem.message}`;
 }
+/** Each edit that names a container: its flag, the field it sets and what it does, for the message. */
+function containerEdits(edits) {
+    const of = (list, flag, field, what) => (list ?? []).map((edit) => ({ container: edit.container, flag, field, what: what(edit) }));
+    return [
+        ...of(edits.images, '--image', 'image', () => 'set the image of'),
+        ...of(edits.env, '--env', 'environment', (edit) => `set environment variable ${edit.name} in`),
+        ...of(edits.secrets, '--secret', 'secrets', (edit) => `set secret ${edit.name} in`),
+        ...of(edits.commands, '--command', 'command', () => 'set the command of'),
+        ...of(edits.dockerLabels, '--docker-label', 'dockerLabels', (edit) => `set docker label ${edit.key} in`),
+        ...of(edits.logConfigurations, '--log-configuration', 'logConfiguration', () => 'set the log configuration of'),
+        ...of(edits.environmentFiles, '--environment-file', 'environmentFiles', () => 'add an environment file to'),
+        ...of(edits.containerCpu, '--container-cpu', 'cpu', () => 'set the cpu of'),
+        ...of(edits.containerMemory, '--container-memory', 'memory', () => 'set the memory of'),
+    ];
+}
 function checkEdits(taskDefinition, edits) {
     const names = containersOf(taskDefinition).flatMap(({ container }) => containerName(container) ?? []);
     const existing = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'none';
-    const unknown = (container, field, what) => ({
+    const unknown = containerEdits(edits)
+        .filter((edit) => !names.includes(edit.container))
+        .map(({ container, flag, field, what }) => ({
         severity: 'error',
         container,
         field,
         path: ['containerDefinitions'],
-        message: `no container named "${container}" to ${what}; the task definition's containers are ${existing}.`,
-    });
-    const problems = [];
-    for (const edit of edits.images) {
-        if (!names.includes(edit.container))
-            problems.push(unknown(edit.container, 'image', 'set the image of'));
-    }
-    for (const edit of edits.env) {
-        if (!names.includes(edit.container)) {
-            problems.push(unknown(edit.container, 'environment', `set environment variable ${edit.name} in`));
-        }
-    }
-    for (const edit of edits.secrets) {
-        if (!names.includes(edit.container)) {
-            problems.push(unknown(edit.container, 'secrets', `set secret ${edit.name} in`));
-        }
-    }
-    return [...problems, ...conflictingEdits(edits)];
+        message: `no container named "${container}" to ${what} (${flag}); the task definition's containers are ${existing}.`,
+    }));
+    return [...unknown, ...conflictingEdits(edits)];
 }
 function conflictingEdits(edits) {
     const problems = [];
@@ -1246,6 +1354,43 @@ function checkFargate(taskDefinition) {
         task('cpu', `Windows on Fargate needs cpu 1024 or more, not ${cpu}.`);
     if (windows && Number(cpu) > 4096)
         task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`);
+    return problems;
+}
+/**
+ * A container's memoryReservation above its memory is refused by ECS; containers that together ask for more cpu or
+ * memory than the task has cannot all get it (`--container-cpu`, `--container-memory` make both easy to do).
+ */
+function checkContainerSizes(taskDefinition) {
+    const problems = [];
+    const containers = containersOf(taskDefinition);
+    for (const { container, index } of containers) {
+        const [memory, reservation] = [container.memory, container.memoryReservation];
+        if (typeof memory === 'number' && typeof reservation === 'number' && reservation > memory) {
+            problems.push({
+                severity: 'error',
+                container: containerName(container) ?? `#${index + 1}`,
+                field: 'memory',
+                path: ['containerDefinitions', index, 'memory'],
+                message: `memory ${memory} MiB is less than the container's memoryReservation ${reservation} MiB; ECS takes a memory of at least the reservation.`,
+            });
+        }
+    }
+    const reserved = {
+        cpu: containers.map(({ container }) => container.cpu),
+        memory: containers.map(({ container }) => container.memoryReservation ?? container.memory),
+    };
+    for (const what of ['cpu', 'memory']) {
+        const task = Number(validate_units(what, taskDefinition[what]));
+        const total = reserved[what].reduce((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
+        if (Number.isFinite(task) && task > 0 && total > task) {
+            problems.push({
+                severity: 'warning',
+                field: what,
+                path: [what],
+                message: `the containers reserve ${total} ${what === 'cpu' ? 'cpu units' : 'MiB'} together, more than the task's ${task}.`,
+            });
+        }
+    }
     return problems;
 }
 function validate_units(what, value) {

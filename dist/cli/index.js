@@ -151,7 +151,7 @@ class NoAnswerError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8539);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9597);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8539:
+/***/ 9597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -198,20 +198,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var hooks = __nccwpck_require__(283);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/config/types.ts
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
-/** The CodePipeline artifacts berth can write. */
-const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
-/** What to do with the service when the deadline passes or the job is cancelled. */
-const INTERRUPT_ACTIONS = ['rollback', 'leave'];
-/**
- * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
- * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
- */
-const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
-
 // EXTERNAL MODULE: ./src/taskdef/units.ts
 var units = __nccwpck_require__(6503);
 ;// CONCATENATED MODULE: ./src/config/values.ts
@@ -309,7 +295,205 @@ function parseUnits(what, examples) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/command.ts
+
+/**
+ * A container command as its arguments: a JSON array of strings (`["node","server.js"]`), or words split as a
+ * POSIX shell splits them, without running a shell: no variables, globs or operators, only quoting.
+ * `node server.js --greeting 'hello world'` is four arguments.
+ */
+function parseCommand(text) {
+    const words = text.trimStart().startsWith('[') ? jsonArguments(text) : shellWords(text);
+    if (words.length === 0)
+        throw new Invalid('the command is empty.');
+    return words;
+}
+function jsonArguments(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Invalid('a command that starts with [ is a JSON array of strings, and this one is not valid JSON.');
+    }
+    if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+        throw new Invalid('a command that starts with [ is a JSON array of strings, e.g. ["node","server.js"].');
+    }
+    return value;
+}
+/** Characters a backslash escapes inside double quotes; before any other, the backslash is kept. */
+const ESCAPED_IN_DOUBLE_QUOTES = new Set(['$', '`', '"', '\\', '\n']);
+/** The words of `text` by the shell's quoting rules: '…' literal, "…" with \-escapes, \ outside quotes. */
+function shellWords(text) {
+    const words = [];
+    let word;
+    let i = 0;
+    const add = (chars) => (word = (word ?? '') + chars);
+    while (i < text.length) {
+        const char = text[i];
+        if (/\s/.test(char)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+            i++;
+        }
+        else if (char === "'") {
+            const end = text.indexOf("'", i + 1);
+            if (end < 0)
+                throw unclosed(text, i);
+            add(text.slice(i + 1, end));
+            i = end + 1;
+        }
+        else if (char === '"') {
+            i = doubleQuoted(text, i, add);
+        }
+        else if (char === '\\') {
+            if (i + 1 >= text.length)
+                throw new Invalid('the command ends with a lone backslash.');
+            if (text[i + 1] !== '\n')
+                add(text[i + 1]);
+            i += 2;
+        }
+        else {
+            add(char);
+            i++;
+        }
+    }
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** Reads the double-quoted part opening at `start`; returns the index after its closing quote. */
+function doubleQuoted(text, start, add) {
+    let i = start + 1;
+    add('');
+    while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\\' && i + 1 < text.length && ESCAPED_IN_DOUBLE_QUOTES.has(text[i + 1])) {
+            if (text[i + 1] !== '\n')
+                add(text[i + 1]);
+            i += 2;
+        }
+        else {
+            add(text[i]);
+            i++;
+        }
+    }
+    if (i >= text.length)
+        throw unclosed(text, start);
+    return i + 1;
+}
+function unclosed(text, at) {
+    const quote = text[at] === "'" ? 'single' : 'double';
+    const from = text.length - at > 24 ? `${text.slice(at, at + 20)}…` : text.slice(at);
+    return new Invalid(`the ${quote} quote that opens ${from} is not closed; close it, or escape it with a backslash.`);
+}
+
+;// CONCATENATED MODULE: ./src/config/edits.ts
+
+
+// The parsers of the flags that edit one field of one container: --command, --docker-label, --log-configuration,
+// --environment-file, --container-cpu and --container-memory; and of the task's role ARNs.
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+function parseContainerName(name, form) {
+    if (!NAME.test(name))
+        throw new Invalid(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`);
+    return name;
+}
+/** `CONTAINER:REST` split at the first colon, the container name checked. */
+function containerAndRest(value, form) {
+    const [container, rest] = splitOnce(value, ':') ?? [];
+    if (!container || rest === undefined)
+        throw new Invalid(`expected ${form}.`);
+    return { container: parseContainerName(container.trim(), form), rest };
+}
+const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/;
+function parseRoleArn(value) {
+    if (!IAM_ROLE_ARN.test(value)) {
+        throw new Invalid('expected an IAM role ARN like arn:aws:iam::123456789012:role/web-task.');
+    }
+    return value;
+}
+function parseCommandEdit(value) {
+    const form = `CONTAINER:COMMAND, e.g. web:node server.js --greeting 'hello world' or web:["node","server.js"]`;
+    const { container, rest } = containerAndRest(value, form);
+    return { container, command: parseCommand(rest) };
+}
+function parseDockerLabelEdit(value) {
+    const form = 'CONTAINER:KEY=VALUE, e.g. web:com.example.team=payments';
+    const { container, rest } = containerAndRest(value, form);
+    const [key, label] = splitOnce(rest, '=') ?? [];
+    if (!key?.trim() || label === undefined)
+        throw new Invalid(`expected ${form}.`);
+    return { container, key: key.trim(), value: label };
+}
+/** The log drivers ECS accepts (API reference, LogConfiguration.logDriver). */
+const LOG_DRIVERS = [
+    'awslogs',
+    'fluentd',
+    'gelf',
+    'json-file',
+    'journald',
+    'syslog',
+    'splunk',
+    'awsfirelens',
+];
+function parseLogConfigurationEdit(value) {
+    const form = 'CONTAINER:DRIVER[,KEY=VALUE...], e.g. web:awslogs,awslogs-group=/ecs/web,awslogs-region=us-east-1';
+    const { container, rest } = containerAndRest(value, form);
+    const [driver, ...pairs] = rest.split(',').map((part) => part.trim());
+    if (!LOG_DRIVERS.includes(driver)) {
+        throw new Invalid(`${JSON.stringify(driver)} is not a log driver of ECS; expected one of ${LOG_DRIVERS.join(', ')}.`);
+    }
+    const options = {};
+    for (const pair of pairs.filter(Boolean)) {
+        const [key, option] = splitOnce(pair, '=') ?? [];
+        if (!key?.trim() || option === undefined) {
+            throw new Invalid(`the option ${JSON.stringify(pair)} is not KEY=VALUE; expected ${form}.`);
+        }
+        options[key.trim()] = option;
+    }
+    return { container, logDriver: driver, options };
+}
+/** An S3 object ARN of a `.env` file, as ECS takes in environmentFiles (type s3). */
+const S3_ENV_FILE = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S*\.env$/;
+function parseEnvironmentFileEdit(value) {
+    const form = 'CONTAINER:ARN of an S3 object ending in .env, e.g. web:arn:aws:s3:::my-bucket/web/prod.env';
+    const { container, rest } = containerAndRest(value, form);
+    const arn = rest.trim();
+    if (!S3_ENV_FILE.test(arn))
+        throw new Invalid(`${JSON.stringify(arn)} is not an S3 object ARN of a .env file; expected ${form}.`);
+    return { container, arn };
+}
+function parseContainerSizeEdit(unit) {
+    const form = `CONTAINER=N with N a positive whole number of ${unit}, e.g. web=512`;
+    return (value) => {
+        const [container, size] = splitOnce(value, '=') ?? [];
+        if (!container || size === undefined)
+            throw new Invalid(`expected ${form}.`);
+        if (!/^\s*[1-9]\d*\s*$/.test(size))
+            throw new Invalid(`${JSON.stringify(size)} is not a positive whole number; expected ${form}.`);
+        return { container: parseContainerName(container.trim(), form), size: Number(size) };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
+/** The CodePipeline artifacts berth can write. */
+const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
+/** What to do with the service when the deadline passes or the job is cancelled. */
+const INTERRUPT_ACTIONS = ['rollback', 'leave'];
+/**
+ * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
+ * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
+ */
+const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
+/** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
+const COMMAND_AFTER_DASHES = '--';
+
 ;// CONCATENATED MODULE: ./src/config/parse.ts
+
 
 
 
@@ -334,6 +518,14 @@ function parseConfig(source, env = {}) {
         family: input.optional('family', parseFamily),
         cpu: input.optional('cpu', parseUnits('cpu', ['256', '1024', '1 vCPU'])),
         memory: input.optional('memory', parseUnits('memory', ['512', '2048', '2GB'])),
+        taskRoleArn: input.optional('task-role-arn', parseRoleArn),
+        executionRoleArn: input.optional('execution-role-arn', parseRoleArn),
+        commands: onePerContainer(source, 'command', input.each('command', parseCommandEdit)),
+        dockerLabels: input.each('docker-label', parseDockerLabelEdit),
+        logConfigurations: onePerContainer(source, 'log-configuration', input.each('log-configuration', parseLogConfigurationEdit)),
+        environmentFiles: input.each('environment-file', parseEnvironmentFileEdit),
+        containerCpu: onePerContainer(source, 'container-cpu', input.each('container-cpu', parseContainerSizeEdit('cpu units'))),
+        containerMemory: onePerContainer(source, 'container-memory', input.each('container-memory', parseContainerSizeEdit('MiB'))),
         out: input.string('out'),
         diff: input.boolean('diff'),
         artifactsDir,
@@ -370,7 +562,7 @@ function parseHookConfig(source, env = {}) {
     const deploymentId = input.required('deployment-id', parseDeploymentId);
     const executionId = input.required('execution-id', (value) => value);
     const url = input.optional('http', parseHttpUrl);
-    const argv = source.list('command');
+    const argv = source.list(COMMAND_AFTER_DASHES);
     if (url && argv.length > 0) {
         throw new errors/* UserError */.yo(`${source.label('http')} and a command after -- are exclusive: give one check.`);
     }
@@ -459,7 +651,7 @@ function reader(source) {
         },
     };
 }
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const parse_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 function parseTaskDefinitionSource(value) {
     if (value.startsWith('arn:')) {
         if (!/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+:\d+$/.test(value)) {
@@ -473,10 +665,18 @@ function parseTaskDefinitionSource(value) {
         return { kind: 'registered', ref: value };
     throw new Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.');
 }
-function parseContainerName(name, form) {
-    if (!NAME.test(name))
-        throw new Invalid(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`);
-    return name;
+/** Edits that set a whole field: a second one for the same container would silently win, so it is refused. */
+function onePerContainer(source, name, edits) {
+    const seen = new Set();
+    for (const { container } of edits) {
+        if (seen.has(container)) {
+            throw new errors/* UserError */.yo(`${source.label(name)}: container "${container}" is given twice; give one per container.`, {
+                input: source.inputName?.(name) ?? source.label(name),
+            });
+        }
+        seen.add(container);
+    }
+    return edits;
 }
 function parseImageEdit(value) {
     const form = 'CONTAINER=IMAGE, e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2';
@@ -517,7 +717,7 @@ function parseSecretEdit(value) {
     return { container, name, valueFrom: rest };
 }
 function parseFamily(value) {
-    if (!NAME.test(value))
+    if (!parse_NAME.test(value))
         throw new Invalid('a family is 1-255 letters, digits, hyphens and underscores.');
     return value;
 }
@@ -821,6 +1021,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
+
 /**
  * The flags of one subcommand, read by Node's own `util.parseArgs` (strict: an unknown flag, a stray word or a
  * missing value is a UserError naming it). A switch may be given a value (`--dry-run=false`), as its BERTH_*
@@ -915,7 +1116,7 @@ function argsSource(args, env) {
             return value !== undefined && value !== '' ? value : fromEnv(name);
         },
         list: (name) => {
-            if (name === 'command')
+            if (name === COMMAND_AFTER_DASHES)
                 return args.rest;
             const given = args.lists.get(name);
             if (given)
@@ -934,8 +1135,29 @@ function argsSource(args, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
-const RENDER_VALUES = ['task-definition', 'family', 'cpu', 'memory', 'out', 'artifacts-dir', 'artifacts', 'region'];
-const RENDER_LISTS = ['image', 'env', 'secret'];
+const RENDER_VALUES = [
+    'task-definition',
+    'family',
+    'cpu',
+    'memory',
+    'task-role-arn',
+    'execution-role-arn',
+    'out',
+    'artifacts-dir',
+    'artifacts',
+    'region',
+];
+const RENDER_LISTS = [
+    'image',
+    'env',
+    'secret',
+    'command',
+    'docker-label',
+    'log-configuration',
+    'environment-file',
+    'container-cpu',
+    'container-memory',
+];
 const FLAGS = {
     render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
     deploy: {
@@ -977,6 +1199,14 @@ const PLACEHOLDERS = {
     family: 'F',
     cpu: 'N',
     memory: 'N',
+    'task-role-arn': 'ARN',
+    'execution-role-arn': 'ARN',
+    command: 'CONTAINER:COMMAND',
+    'docker-label': 'CONTAINER:KEY=VALUE',
+    'log-configuration': 'CONTAINER:DRIVER[,KEY=VALUE...]',
+    'environment-file': 'CONTAINER:ARN',
+    'container-cpu': 'CONTAINER=N',
+    'container-memory': 'CONTAINER=N',
     out: 'FILE',
     'artifacts-dir': 'DIR',
     artifacts: 'imagedefinitions,imagedetail,codedeploy',
@@ -1073,7 +1303,7 @@ Every flag can also come from the environment: --wait-timeout from BERTH_WAIT_TI
 AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_URL points berth at berth sim).
 `;
 const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
-                        the task definition: a JSON file (bare, as describe-task-definition prints it, or a
+                        the task definition: a JSON or YAML file (bare, as describe-task-definition prints it, or a
                         RegisterTaskDefinition input) or one registered in ECS
   --image CONTAINER=URI set a container's image; repeat for several containers (in CodeBuild, a URI
                         without a tag takes CODEBUILD_RESOLVED_SOURCE_VERSION)
@@ -1083,6 +1313,20 @@ const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
                         set or override a secret (SSM parameter or Secrets Manager ARN); repeatable
   --family F, --cpu N, --memory N
                         override the family, task cpu and memory (ECS units: 256, 1 vCPU, 512, 2GB)
+  --task-role-arn ARN, --execution-role-arn ARN
+                        set the task role and the task execution role (arn:aws:iam::ACCOUNT:role/NAME)
+  --command CONTAINER:COMMAND
+                        set a container's command: a JSON array of strings, or words quoted as in a shell
+                        (web:node server.js --greeting 'hello world' is four arguments); no shell runs it
+  --docker-label CONTAINER:KEY=VALUE
+                        set or override a docker label; repeatable
+  --log-configuration CONTAINER:DRIVER[,KEY=VALUE...]
+                        set a container's log driver (awslogs, fluentd, gelf, json-file, journald, syslog,
+                        splunk, awsfirelens) and options; the same driver keeps its other options
+  --environment-file CONTAINER:ARN
+                        add an S3 .env file to a container's environmentFiles; repeatable
+  --container-cpu CONTAINER=N, --container-memory CONTAINER=N
+                        set a container's cpu units and hard memory limit (MiB)
   --artifacts-dir DIR   write CodePipeline artifacts to DIR
   --artifacts LIST      which ones: imagedefinitions,imagedetail,codedeploy (default imagedefinitions,imagedetail)
   --diff                print what changed against the input
@@ -1250,7 +1494,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2803)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2803)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
     let result;
     try {
         result = await run(config, {
@@ -1295,7 +1539,7 @@ function exitCodeOf(result) {
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6561)),
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
+        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
     ]);
     const clients = createClients({ region: config.region });
     const outcome = await answerHook(config, {

@@ -44343,7 +44343,56 @@ class errors_NoAnswerError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
+/**
+ * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
+ * ECS API (a field ECS added after the SDK berth was built with).
+ */
+const PASSED_THROUGH = new Set(['RegisterTaskDefinitionCommand']);
+/**
+ * The SDK serializes only the members it knows and drops the rest. For the operations above, this puts the members
+ * it dropped back into the JSON body, as given, so ECS receives the whole task definition. It runs before the
+ * body's Content-Length is set.
+ */
+function keepUnknownMembers(client) {
+    const middleware = (next, context) => async (args) => {
+        const body = bodyText(args.request?.body);
+        if (PASSED_THROUGH.has(context.commandName ?? '') && body !== undefined && args.request) {
+            args.request.body = JSON.stringify(withMissingMembers(JSON.parse(body), args.input));
+        }
+        return next(args);
+    };
+    client.middlewareStack.add(middleware, { step: 'build', priority: 'high', name: 'berthKeepUnknownMembers' });
+}
+function bodyText(body) {
+    if (typeof body === 'string')
+        return body;
+    if (body instanceof Uint8Array)
+        return new TextDecoder().decode(body);
+    return undefined;
+}
+/** `sent` with every member of `given` it lacks added (null and undefined ones aside), at every depth. */
+function withMissingMembers(sent, given) {
+    if (Array.isArray(sent) && Array.isArray(given) && sent.length === given.length) {
+        return sent.map((item, index) => withMissingMembers(item, given[index]));
+    }
+    if (!isObject(sent) || !isObject(given))
+        return sent;
+    const result = { ...sent };
+    for (const [key, value] of Object.entries(given)) {
+        if (key in sent)
+            result[key] = withMissingMembers(sent[key], value);
+        else if (value !== undefined && value !== null)
+            result[key] = JSON.parse(JSON.stringify(value));
+    }
+    return result;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
+
 
 
 
@@ -44501,7 +44550,7 @@ function createClients(options = {}) {
         writes: make(writes),
         endpoint: endpointOf(options.endpoint, service, region),
     });
-    const ecs = router(pair((c) => new client_ecs_dist_cjs/* ECSClient */.Zgc(c), 'ECS'));
+    const ecs = router(pair((c) => withUnknownMembers(new client_ecs_dist_cjs/* ECSClient */.Zgc(c)), 'ECS'));
     const codedeploy = router(pair((c) => new dist_cjs/* CodeDeployClient */.cHd(c), 'CODEDEPLOY'));
     const ecr = router(pair((c) => new client_ecr_dist_cjs/* ECRClient */.S70(c), 'ECR'));
     const logs = router(pair((c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c), 'CLOUDWATCH_LOGS'));
@@ -44512,6 +44561,11 @@ function createClients(options = {}) {
         logs,
         destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
     };
+}
+/** An ECS client that sends a task definition's members newer than this SDK as given (see keepUnknownMembers). */
+function withUnknownMembers(client) {
+    keepUnknownMembers(client);
+    return client;
 }
 const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
 /** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */

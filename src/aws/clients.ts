@@ -4,6 +4,7 @@ import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { errorName, errorMessage } from '../errors.js'
 import { NoAnswerError, isUnreachable } from './errors.js'
+import { keepUnknownMembers } from './unknown-members.js'
 
 /** The narrow view of an SDK client that stages need: `send`. Tests hand in real clients pointed at the emulator. */
 export type Sender<C extends { send: unknown }> = Pick<C, 'send'>
@@ -205,7 +206,7 @@ export function createClients(options: ClientOptions = {}): Clients {
     writes: make(writes),
     endpoint: endpointOf(options.endpoint, service, region),
   })
-  const ecs = router<ECSClient>(pair((c) => new ECSClient(c), 'ECS'))
+  const ecs = router<ECSClient>(pair((c) => withUnknownMembers(new ECSClient(c)), 'ECS'))
   const codedeploy = router<CodeDeployClient>(pair((c) => new CodeDeployClient(c), 'CODEDEPLOY'))
   const ecr = router<ECRClient>(pair((c) => new ECRClient(c), 'ECR'))
   const logs = router<CloudWatchLogsClient>(pair((c) => new CloudWatchLogsClient(c), 'CLOUDWATCH_LOGS'))
@@ -216,6 +217,12 @@ export function createClients(options: ClientOptions = {}): Clients {
     logs,
     destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
   }
+}
+
+/** An ECS client that sends a task definition's members newer than this SDK as given (see keepUnknownMembers). */
+function withUnknownMembers(client: ECSClient): ECSClient {
+  keepUnknownMembers(client)
+  return client
 }
 
 const HOSTS: Record<string, string> = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' }

@@ -1,6 +1,6 @@
 import { parseArgs as parseArgv } from 'node:util'
 import { UserError } from '../errors.js'
-import type { InputSource } from '../config/types.js'
+import { COMMAND_AFTER_DASHES, type InputSource } from '../config/types.js'
 
 /** The flags of one subcommand: which take a value, which may repeat, which are switches. */
 export interface FlagSpec {
@@ -111,7 +111,7 @@ export function argsSource(args: ParsedArgs, env: Record<string, string | undefi
       return value !== undefined && value !== '' ? value : fromEnv(name)
     },
     list: (name) => {
-      if (name === 'command') return args.rest
+      if (name === COMMAND_AFTER_DASHES) return args.rest
       const given = args.lists.get(name)
       if (given) return given
       return (fromEnv(name) ?? '')

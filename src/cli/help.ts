@@ -1,7 +1,28 @@
 import type { FlagSpec } from './args.js'
 
-const RENDER_VALUES = ['task-definition', 'family', 'cpu', 'memory', 'out', 'artifacts-dir', 'artifacts', 'region']
-const RENDER_LISTS = ['image', 'env', 'secret']
+const RENDER_VALUES = [
+  'task-definition',
+  'family',
+  'cpu',
+  'memory',
+  'task-role-arn',
+  'execution-role-arn',
+  'out',
+  'artifacts-dir',
+  'artifacts',
+  'region',
+]
+const RENDER_LISTS = [
+  'image',
+  'env',
+  'secret',
+  'command',
+  'docker-label',
+  'log-configuration',
+  'environment-file',
+  'container-cpu',
+  'container-memory',
+]
 
 export const FLAGS: Record<'render' | 'deploy' | 'hook' | 'sim', FlagSpec> = {
   render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
@@ -45,6 +66,14 @@ const PLACEHOLDERS: Record<string, string> = {
   family: 'F',
   cpu: 'N',
   memory: 'N',
+  'task-role-arn': 'ARN',
+  'execution-role-arn': 'ARN',
+  command: 'CONTAINER:COMMAND',
+  'docker-label': 'CONTAINER:KEY=VALUE',
+  'log-configuration': 'CONTAINER:DRIVER[,KEY=VALUE...]',
+  'environment-file': 'CONTAINER:ARN',
+  'container-cpu': 'CONTAINER=N',
+  'container-memory': 'CONTAINER=N',
   out: 'FILE',
   'artifacts-dir': 'DIR',
   artifacts: 'imagedefinitions,imagedetail,codedeploy',
@@ -144,7 +173,7 @@ AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_
 `
 
 const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
-                        the task definition: a JSON file (bare, as describe-task-definition prints it, or a
+                        the task definition: a JSON or YAML file (bare, as describe-task-definition prints it, or a
                         RegisterTaskDefinition input) or one registered in ECS
   --image CONTAINER=URI set a container's image; repeat for several containers (in CodeBuild, a URI
                         without a tag takes CODEBUILD_RESOLVED_SOURCE_VERSION)
@@ -154,6 +183,20 @@ const RENDER_FLAGS = `  --task-definition FILE|FAMILY[:REV]|ARN
                         set or override a secret (SSM parameter or Secrets Manager ARN); repeatable
   --family F, --cpu N, --memory N
                         override the family, task cpu and memory (ECS units: 256, 1 vCPU, 512, 2GB)
+  --task-role-arn ARN, --execution-role-arn ARN
+                        set the task role and the task execution role (arn:aws:iam::ACCOUNT:role/NAME)
+  --command CONTAINER:COMMAND
+                        set a container's command: a JSON array of strings, or words quoted as in a shell
+                        (web:node server.js --greeting 'hello world' is four arguments); no shell runs it
+  --docker-label CONTAINER:KEY=VALUE
+                        set or override a docker label; repeatable
+  --log-configuration CONTAINER:DRIVER[,KEY=VALUE...]
+                        set a container's log driver (awslogs, fluentd, gelf, json-file, journald, syslog,
+                        splunk, awsfirelens) and options; the same driver keeps its other options
+  --environment-file CONTAINER:ARN
+                        add an S3 .env file to a container's environmentFiles; repeatable
+  --container-cpu CONTAINER=N, --container-memory CONTAINER=N
+                        set a container's cpu units and hard memory limit (MiB)
   --artifacts-dir DIR   write CodePipeline artifacts to DIR
   --artifacts LIST      which ones: imagedefinitions,imagedetail,codedeploy (default imagedefinitions,imagedetail)
   --diff                print what changed against the input

@@ -9,7 +9,17 @@ import {
 import { UserError } from '../errors.js'
 import type { EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
 import {
+  parseCommandEdit,
+  parseContainerName,
+  parseContainerSizeEdit,
+  parseDockerLabelEdit,
+  parseEnvironmentFileEdit,
+  parseLogConfigurationEdit,
+  parseRoleArn,
+} from './edits.js'
+import {
   ARTIFACT_KINDS,
+  COMMAND_AFTER_DASHES,
   INTERRUPT_ACTIONS,
   STRATEGIES,
   WAIT_FOR,
@@ -58,6 +68,26 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
     family: input.optional('family', parseFamily),
     cpu: input.optional('cpu', parseUnits('cpu', ['256', '1024', '1 vCPU'])),
     memory: input.optional('memory', parseUnits('memory', ['512', '2048', '2GB'])),
+    taskRoleArn: input.optional('task-role-arn', parseRoleArn),
+    executionRoleArn: input.optional('execution-role-arn', parseRoleArn),
+    commands: onePerContainer(source, 'command', input.each('command', parseCommandEdit)),
+    dockerLabels: input.each('docker-label', parseDockerLabelEdit),
+    logConfigurations: onePerContainer(
+      source,
+      'log-configuration',
+      input.each('log-configuration', parseLogConfigurationEdit),
+    ),
+    environmentFiles: input.each('environment-file', parseEnvironmentFileEdit),
+    containerCpu: onePerContainer(
+      source,
+      'container-cpu',
+      input.each('container-cpu', parseContainerSizeEdit('cpu units')),
+    ),
+    containerMemory: onePerContainer(
+      source,
+      'container-memory',
+      input.each('container-memory', parseContainerSizeEdit('MiB')),
+    ),
     out: input.string('out'),
     diff: input.boolean('diff'),
     artifactsDir,
@@ -97,7 +127,7 @@ export function parseHookConfig(source: InputSource, env: Record<string, string 
   const deploymentId = input.required('deployment-id', parseDeploymentId)
   const executionId = input.required('execution-id', (value) => value)
   const url = input.optional('http', parseHttpUrl)
-  const argv = source.list('command')
+  const argv = source.list(COMMAND_AFTER_DASHES)
   if (url && argv.length > 0) {
     throw new UserError(`${source.label('http')} and a command after -- are exclusive: give one check.`)
   }
@@ -205,10 +235,18 @@ function parseTaskDefinitionSource(value: string): TaskDefinitionSource {
   throw new Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.')
 }
 
-function parseContainerName(name: string, form: string): string {
-  if (!NAME.test(name))
-    throw new Invalid(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`)
-  return name
+/** Edits that set a whole field: a second one for the same container would silently win, so it is refused. */
+function onePerContainer<E extends { container: string }>(source: InputSource, name: string, edits: E[]): E[] {
+  const seen = new Set<string>()
+  for (const { container } of edits) {
+    if (seen.has(container)) {
+      throw new UserError(`${source.label(name)}: container "${container}" is given twice; give one per container.`, {
+        input: source.inputName?.(name) ?? source.label(name),
+      })
+    }
+    seen.add(container)
+  }
+  return edits
 }
 
 function parseImageEdit(value: string): ImageEdit {

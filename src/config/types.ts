@@ -1,5 +1,5 @@
 import type { HookBinding } from '../artifacts/hooks.js'
-import type { EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
+import type { ContainerEdits, EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
 
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
@@ -36,7 +36,7 @@ export type DeploymentConfigSpec =
   | { type: 'all-at-once' }
 
 /** Everything one run of `berth render` or `berth deploy` (or the Action) needs, parsed and checked once. */
-export interface Config {
+export interface Config extends ContainerEdits {
   /** Task definition to render; omitted for deploy = the service's current one. */
   taskDefinition?: TaskDefinitionSource
   /** `--image CONTAINER=URI`, several containers in one run. */
@@ -48,6 +48,10 @@ export interface Config {
   family?: string
   cpu?: string
   memory?: string
+  /** `--task-role-arn`: the role the task's containers call AWS with. */
+  taskRoleArn?: string
+  /** `--execution-role-arn`: the role ECS pulls images, reads secrets and writes logs with. */
+  executionRoleArn?: string
   /** Write the rendered task definition here instead of stdout. */
   out?: string
   /** Print the diff between the input and the rendered task definition. */
@@ -97,6 +101,9 @@ export interface HookConfig {
   region?: string
   json: boolean
 }
+
+/** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
+export const COMMAND_AFTER_DASHES = '--'
 
 /**
  * Where values come from: Action inputs or CLI flags and env. `label` says how the user spells the name in

@@ -31,14 +31,37 @@ export interface TaskDefinitionDocument {
   lineOf(path: JsonPath): number | undefined
 }
 
-/** The edits of one render: `--image`, `--env`, `--secret`, `--family`, `--cpu`, `--memory`. */
-export interface RenderEdits {
+/**
+ * The edits of one render: `--image`, `--env`, `--secret`, `--family`, `--cpu`, `--memory`, the roles, and the
+ * container edits (`--command`, `--docker-label`, `--log-configuration`, `--environment-file`,
+ * `--container-cpu`, `--container-memory`); the container edits are optional so that a render of images alone
+ * reads as one.
+ */
+export interface RenderEdits extends Partial<ContainerEdits> {
   images: readonly ImageEdit[]
   env: readonly EnvEdit[]
   secrets: readonly SecretEdit[]
   family?: string
   cpu?: string
   memory?: string
+  taskRoleArn?: string
+  executionRoleArn?: string
+}
+
+/** The edits of single container fields, each naming its container. */
+export interface ContainerEdits {
+  /** `--command CONTAINER:COMMAND`: the container's command, as its arguments. */
+  commands: readonly CommandEdit[]
+  /** `--docker-label CONTAINER:KEY=VALUE`: set or override one of the container's dockerLabels. */
+  dockerLabels: readonly DockerLabelEdit[]
+  /** `--log-configuration CONTAINER:DRIVER[,KEY=VALUE…]`. */
+  logConfigurations: readonly LogConfigurationEdit[]
+  /** `--environment-file CONTAINER:ARN`: an S3 object added to the container's environmentFiles. */
+  environmentFiles: readonly EnvironmentFileEdit[]
+  /** `--container-cpu CONTAINER=N`: the container's cpu units. */
+  containerCpu: readonly ContainerSizeEdit[]
+  /** `--container-memory CONTAINER=N`: the container's hard memory limit in MiB. */
+  containerMemory: readonly ContainerSizeEdit[]
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -72,4 +95,33 @@ export interface SecretEdit {
   container: string
   name: string
   valueFrom: string
+}
+
+export interface CommandEdit {
+  container: string
+  command: string[]
+}
+
+export interface DockerLabelEdit {
+  container: string
+  key: string
+  value: string
+}
+
+export interface LogConfigurationEdit {
+  container: string
+  logDriver: string
+  /** The driver's options in the order given; a value may itself contain `=`. */
+  options: Record<string, string>
+}
+
+export interface EnvironmentFileEdit {
+  container: string
+  /** The S3 object ARN of a `.env` file. */
+  arn: string
+}
+
+export interface ContainerSizeEdit {
+  container: string
+  size: number
 }

@@ -3,7 +3,7 @@ import { credentialKind } from './credentials.js'
 import { describeMemoryChoices, FARGATE_CPUS, fargateMemoryFor } from './fargate.js'
 import { parseImageReference, unpinnedReason } from './image.js'
 import { containerName, containersOf, isObject } from './types.js'
-import type { ContainerJson, JsonPath, RenderEdits, TaskDefinitionJson } from './types.js'
+import type { ContainerEdits, ContainerJson, JsonPath, RenderEdits, TaskDefinitionJson } from './types.js'
 
 /** One thing wrong with a task definition or the edits, pointing at the container and field. */
 export interface Problem {
@@ -25,7 +25,7 @@ const VALUE_FROM_FORMS =
   'an SSM parameter name (/prod/db/password), an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME) ' +
   'or a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME[:JSON_KEY:VERSION_STAGE:VERSION_ID])'
 
-type ValidationEdits = Pick<RenderEdits, 'images' | 'env' | 'secrets'>
+type ValidationEdits = Pick<RenderEdits, 'images' | 'env' | 'secrets'> & Partial<ContainerEdits>
 
 /** Every problem at once, errors and warnings, in a stable order: edits, task, then container by container. */
 export function validate(
@@ -36,6 +36,7 @@ export function validate(
     ...checkEdits(taskDefinition, edits),
     ...checkTask(taskDefinition),
     ...checkFargate(taskDefinition),
+    ...checkContainerSizes(taskDefinition),
     ...containersOf(taskDefinition).flatMap(({ container, index }) => checkContainer(container, index)),
   ]
 }
@@ -55,31 +56,40 @@ export function problemText(problem: Problem): string {
   return `${where}: ${problem.message}`
 }
 
+/** Each edit that names a container: its flag, the field it sets and what it does, for the message. */
+function containerEdits(edits: ValidationEdits): { container: string; flag: string; field: string; what: string }[] {
+  const of = <E extends { container: string }>(
+    list: readonly E[] | undefined,
+    flag: string,
+    field: string,
+    what: (e: E) => string,
+  ) => (list ?? []).map((edit) => ({ container: edit.container, flag, field, what: what(edit) }))
+  return [
+    ...of(edits.images, '--image', 'image', () => 'set the image of'),
+    ...of(edits.env, '--env', 'environment', (edit) => `set environment variable ${edit.name} in`),
+    ...of(edits.secrets, '--secret', 'secrets', (edit) => `set secret ${edit.name} in`),
+    ...of(edits.commands, '--command', 'command', () => 'set the command of'),
+    ...of(edits.dockerLabels, '--docker-label', 'dockerLabels', (edit) => `set docker label ${edit.key} in`),
+    ...of(edits.logConfigurations, '--log-configuration', 'logConfiguration', () => 'set the log configuration of'),
+    ...of(edits.environmentFiles, '--environment-file', 'environmentFiles', () => 'add an environment file to'),
+    ...of(edits.containerCpu, '--container-cpu', 'cpu', () => 'set the cpu of'),
+    ...of(edits.containerMemory, '--container-memory', 'memory', () => 'set the memory of'),
+  ]
+}
+
 function checkEdits(taskDefinition: TaskDefinitionJson, edits: ValidationEdits): Problem[] {
   const names = containersOf(taskDefinition).flatMap(({ container }) => containerName(container) ?? [])
   const existing = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'none'
-  const unknown = (container: string, field: string, what: string): Problem => ({
-    severity: 'error',
-    container,
-    field,
-    path: ['containerDefinitions'],
-    message: `no container named "${container}" to ${what}; the task definition's containers are ${existing}.`,
-  })
-  const problems: Problem[] = []
-  for (const edit of edits.images) {
-    if (!names.includes(edit.container)) problems.push(unknown(edit.container, 'image', 'set the image of'))
-  }
-  for (const edit of edits.env) {
-    if (!names.includes(edit.container)) {
-      problems.push(unknown(edit.container, 'environment', `set environment variable ${edit.name} in`))
-    }
-  }
-  for (const edit of edits.secrets) {
-    if (!names.includes(edit.container)) {
-      problems.push(unknown(edit.container, 'secrets', `set secret ${edit.name} in`))
-    }
-  }
-  return [...problems, ...conflictingEdits(edits)]
+  const unknown = containerEdits(edits)
+    .filter((edit) => !names.includes(edit.container))
+    .map(({ container, flag, field, what }): Problem => ({
+      severity: 'error',
+      container,
+      field,
+      path: ['containerDefinitions'],
+      message: `no container named "${container}" to ${what} (${flag}); the task definition's containers are ${existing}.`,
+    }))
+  return [...unknown, ...conflictingEdits(edits)]
 }
 
 function conflictingEdits(edits: ValidationEdits): Problem[] {
@@ -194,6 +204,44 @@ function checkFargate(taskDefinition: TaskDefinitionJson): Problem[] {
   const windows = typeof os === 'string' && os.startsWith('WINDOWS')
   if (windows && Number(cpu) < 1024) task('cpu', `Windows on Fargate needs cpu 1024 or more, not ${cpu}.`)
   if (windows && Number(cpu) > 4096) task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`)
+  return problems
+}
+
+/**
+ * A container's memoryReservation above its memory is refused by ECS; containers that together ask for more cpu or
+ * memory than the task has cannot all get it (`--container-cpu`, `--container-memory` make both easy to do).
+ */
+function checkContainerSizes(taskDefinition: TaskDefinitionJson): Problem[] {
+  const problems: Problem[] = []
+  const containers = containersOf(taskDefinition)
+  for (const { container, index } of containers) {
+    const [memory, reservation] = [container.memory, container.memoryReservation]
+    if (typeof memory === 'number' && typeof reservation === 'number' && reservation > memory) {
+      problems.push({
+        severity: 'error',
+        container: containerName(container) ?? `#${index + 1}`,
+        field: 'memory',
+        path: ['containerDefinitions', index, 'memory'],
+        message: `memory ${memory} MiB is less than the container's memoryReservation ${reservation} MiB; ECS takes a memory of at least the reservation.`,
+      })
+    }
+  }
+  const reserved = {
+    cpu: containers.map(({ container }) => container.cpu),
+    memory: containers.map(({ container }) => container.memoryReservation ?? container.memory),
+  }
+  for (const what of ['cpu', 'memory'] as const) {
+    const task = Number(units(what, taskDefinition[what]))
+    const total = reserved[what].reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0)
+    if (Number.isFinite(task) && task > 0 && total > task) {
+      problems.push({
+        severity: 'warning',
+        field: what,
+        path: [what],
+        message: `the containers reserve ${total} ${what === 'cpu' ? 'cpu units' : 'MiB'} together, more than the task's ${task}.`,
+      })
+    }
+  }
   return problems
 }
 

@@ -468,7 +468,7 @@ describe('berth deploy, rolling, against the emulator', () => {
       [
         'unknown container',
         { images: [{ container: 'wbe', uri: `${REGISTRY}/api:v2` }] },
-        /no container named "wbe" to set the image of; the task definition's containers are "web"/,
+        /no container named "wbe" to set the image of \(--image\); the task definition's containers are "web"/,
       ],
       [
         '--hook and --deployment-config on a rolling service',

@@ -13,7 +13,7 @@ describe('parseArgs', () => {
     expect([source.get('cluster'), source.get('service'), source.get('dry-run')]).toEqual(['prod', 'web', 'true'])
     expect(source.list('image')).toEqual(['a=x:1', 'b=y:2'])
     const hook = parseArgs(['--deployment-id', 'd-X', '--', 'curl', '--fail', 'http://x'], FLAGS.hook, 'hook')
-    expect(argsSource(hook, {}).list('command')).toEqual(['curl', '--fail', 'http://x'])
+    expect(argsSource(hook, {}).list('--')).toEqual(['curl', '--fail', 'http://x'])
   })
 
   it('falls back to BERTH_* environment variables, lists one per line', () => {

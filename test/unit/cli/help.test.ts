@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { FLAGS, MAIN_HELP, synopsis } from '../../../src/cli/help.js'
 
 describe('the CLI synopsis', () => {
@@ -23,5 +25,16 @@ describe('the CLI synopsis', () => {
           .map((line) => line.length),
       ),
     ).toBeLessThanOrEqual(112)
+  })
+})
+
+describe('the Action inputs', () => {
+  it('are the flags of berth deploy, by the same names, and the two inputs only the Action has', () => {
+    const inputs = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs)
+    const deploy = [...FLAGS.deploy.values, ...FLAGS.deploy.lists, ...FLAGS.deploy.switches]
+    expect(inputs.filter((input) => !deploy.includes(input))).toEqual(['github-environment', 'github-token'])
+    const cliOnly = ['out', 'diff', 'json', 'json-events', 'verbose']
+    expect(deploy.filter((flag) => !inputs.includes(flag))).toEqual(expect.arrayContaining(cliOnly))
+    expect(deploy.filter((flag) => !inputs.includes(flag) && !cliOnly.includes(flag))).toEqual([])
   })
 })

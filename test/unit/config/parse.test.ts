@@ -208,7 +208,7 @@ describe('parseHookConfig', () => {
 
   it('takes a command after --', () => {
     const config = parseHookConfig(
-      flags({ 'deployment-id': 'd-RPCR1U3TW', 'execution-id': 'abc' }, { command: ['curl', '-f', 'http://x'] }),
+      flags({ 'deployment-id': 'd-RPCR1U3TW', 'execution-id': 'abc' }, { '--': ['curl', '-f', 'http://x'] }),
     )
     expect(config.check).toEqual({ kind: 'command', argv: ['curl', '-f', 'http://x'] })
   })

@@ -181,11 +181,11 @@ describe('validate: every rule, with a real input', () => {
     }
     const problems = validate(render(load('web-fargate.describe.json'), edits), edits)
     expect(problems.map(describeProblem)).toEqual([
-      'error: container "api" image: no container named "api" to set the image of; ' +
+      'error: container "api" image: no container named "api" to set the image of (--image); ' +
         `the task definition's containers are "web", "otel-collector".`,
-      'error: container "sidecar" environment: no container named "sidecar" to set environment variable A in; ' +
+      'error: container "sidecar" environment: no container named "sidecar" to set environment variable A in (--env); ' +
         `the task definition's containers are "web", "otel-collector".`,
-      'error: container "Web" secrets: no container named "Web" to set secret B in; ' +
+      'error: container "Web" secrets: no container named "Web" to set secret B in (--secret); ' +
         `the task definition's containers are "web", "otel-collector".`,
     ])
   })

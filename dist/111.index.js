@@ -1,28 +1,88 @@
-export const id = 201;
-export const ids = [201];
+export const id = 111;
+export const ids = [111];
 export const modules = {
 
-/***/ 201:
+/***/ 1111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
-/* harmony export */   DeadlineReached: () => (/* binding */ DeadlineReached),
-/* harmony export */   MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT),
-/* harmony export */   abortable: () => (/* binding */ abortable),
-/* harmony export */   createClients: () => (/* binding */ createClients),
-/* harmony export */   observed: () => (/* binding */ observed),
-/* harmony export */   operationOf: () => (/* binding */ operationOf)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(303);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
+  DeadlineReached: () => (/* binding */ DeadlineReached),
+  MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
+  REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  USER_AGENT: () => (/* binding */ USER_AGENT),
+  abortable: () => (/* binding */ abortable),
+  createClients: () => (/* binding */ createClients),
+  observed: () => (/* binding */ observed),
+  operationOf: () => (/* binding */ operationOf)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(7507);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
+/**
+ * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
+ * ECS API (a field ECS added after the SDK berth was built with).
+ */
+const PASSED_THROUGH = new Set(['RegisterTaskDefinitionCommand']);
+/**
+ * The SDK serializes only the members it knows and drops the rest. For the operations above, this puts the members
+ * it dropped back into the JSON body, as given, so ECS receives the whole task definition. It runs before the
+ * body's Content-Length is set.
+ */
+function keepUnknownMembers(client) {
+    const middleware = (next, context) => async (args) => {
+        const body = bodyText(args.request?.body);
+        if (PASSED_THROUGH.has(context.commandName ?? '') && body !== undefined && args.request) {
+            args.request.body = JSON.stringify(withMissingMembers(JSON.parse(body), args.input));
+        }
+        return next(args);
+    };
+    client.middlewareStack.add(middleware, { step: 'build', priority: 'high', name: 'berthKeepUnknownMembers' });
+}
+function bodyText(body) {
+    if (typeof body === 'string')
+        return body;
+    if (body instanceof Uint8Array)
+        return new TextDecoder().decode(body);
+    return undefined;
+}
+/** `sent` with every member of `given` it lacks added (null and undefined ones aside), at every depth. */
+function withMissingMembers(sent, given) {
+    if (Array.isArray(sent) && Array.isArray(given) && sent.length === given.length) {
+        return sent.map((item, index) => withMissingMembers(item, given[index]));
+    }
+    if (!isObject(sent) || !isObject(given))
+        return sent;
+    const result = { ...sent };
+    for (const [key, value] of Object.entries(given)) {
+        if (key in sent)
+            result[key] = withMissingMembers(sent[key], value);
+        else if (value !== undefined && value !== null)
+            result[key] = JSON.parse(JSON.stringify(value));
+    }
+    return result;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+
 
 
 
@@ -61,11 +121,11 @@ function router(routed) {
             return await client.send.call(client, command, options);
         }
         catch (error) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'TimeoutError') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, routed.endpoint, secondsSince(started), { cause: error });
+            if ((0,errors/* errorName */.Is)(error) === 'TimeoutError') {
+                throw new aws_errors/* NoAnswerError */.i5(operation, routed.endpoint, secondsSince(started), { cause: error });
             }
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreachable */ .R0)(error)) {
-                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+            if ((0,aws_errors/* isUnreachable */.R0)(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,errors/* errorMessage */.gJ)(error)}`, {
                     cause: error,
                 });
             }
@@ -105,7 +165,7 @@ function abortable(clients, signalFor) {
             catch (error) {
                 if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5(operation, endpoint, secondsSince(started), { cause: error });
+                throw new aws_errors/* NoAnswerError */.i5(operation, endpoint, secondsSince(started), { cause: error });
             }
         };
         return { ...client, send };
@@ -131,7 +191,7 @@ function observed(clients, onCall) {
                     operation,
                     ms: Date.now() - started,
                     attempts,
-                    ...(error ? { error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) } : {}),
+                    ...(error ? { error: (0,errors/* errorName */.Is)(error) } : {}),
                 });
             };
             try {
@@ -180,10 +240,10 @@ function createClients(options = {}) {
         writes: make(writes),
         endpoint: endpointOf(options.endpoint, service, region),
     });
-    const ecs = router(pair((c) => new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc(c), 'ECS'));
-    const codedeploy = router(pair((c) => new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_3__/* .CodeDeployClient */ .cHd(c), 'CODEDEPLOY'));
-    const ecr = router(pair((c) => new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(c), 'ECR'));
-    const logs = router(pair((c) => new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchLogsClient */ .TFr(c), 'CLOUDWATCH_LOGS'));
+    const ecs = router(pair((c) => withUnknownMembers(new dist_cjs/* ECSClient */.Zgc(c)), 'ECS'));
+    const codedeploy = router(pair((c) => new client_codedeploy_dist_cjs/* CodeDeployClient */.cHd(c), 'CODEDEPLOY'));
+    const ecr = router(pair((c) => new client_ecr_dist_cjs/* ECRClient */.S70(c), 'ECR'));
+    const logs = router(pair((c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c), 'CLOUDWATCH_LOGS'));
     return {
         ecs,
         codedeploy,
@@ -191,6 +251,11 @@ function createClients(options = {}) {
         logs,
         destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
     };
+}
+/** An ECS client that sends a task definition's members newer than this SDK as given (see keepUnknownMembers). */
+function withUnknownMembers(client) {
+    keepUnknownMembers(client);
+    return client;
 }
 const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
 /** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
