@@ -4481,7 +4481,8 @@ class NativeFollower {
             describeService(clients.ecs, target.cluster, target.service.serviceName ?? ''),
         ]);
         this.last = sd;
-        const changes = [this.reportStage(sd), this.reportHooks(sd), this.reportTraffic(sd), this.reportBreaker(sd)];
+        // Traffic first: a step's weights are set before ECS moves on to the next stage.
+        const changes = [this.reportTraffic(sd), this.reportStage(sd), this.reportHooks(sd), this.reportBreaker(sd)];
         this.reportRollback(sd);
         return this.seen.report(service) || changes.some(Boolean);
     }

@@ -1,7 +1,8 @@
 // `npm start`: a rehearsal against the emulator, nothing to set up. It starts `berth sim` with the demo scenario,
 // renders the web service's task definition with a new image, deploys it (a rolling update that succeeds), then
 // deploys a broken image and lets ECS's circuit breaker roll it back while berth explains why, and last moves the
-// api service blue/green with CodeDeploy, canary 10% first, reporting every lifecycle hook and traffic step.
+// api service blue/green with CodeDeploy, canary 10% first, reporting every lifecycle hook and traffic step, and
+// the search service with an ECS-native LINEAR deployment, reporting its stages, hook and traffic steps.
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -112,13 +113,23 @@ try {
       ],
       env,
     ))
+
+  heading(
+    '5. Deploy search with an ECS-native LINEAR deployment: 25% of production traffic a minute (expected: succeeded)',
+  )
+  ok &&=
+    0 ===
+    (await berth(
+      ['deploy', '--cluster', 'demo', '--service', 'search', '--image', `web=${REGISTRY}/web:v2`, ...watch],
+      env,
+    ))
 } finally {
   sim.kill('SIGTERM')
 }
 console.log(
   ok
-    ? '\nRehearsal done: v2 succeeded, v3-broken was rolled back and explained, api moved blue/green. ' +
-        'Exit codes 0, 1 and 0, as a pipeline sees them.'
+    ? '\nRehearsal done: v2 succeeded, v3-broken was rolled back and explained, api moved blue/green with ' +
+        'CodeDeploy, search with ECS-native LINEAR. Exit codes 0, 1, 0 and 0, as a pipeline sees them.'
     : '\nRehearsal did not go as expected: see the output above.',
 )
 process.exitCode = ok ? 0 : 1

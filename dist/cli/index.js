@@ -1221,7 +1221,7 @@ const PLACEHOLDERS = {
     'codedeploy-group': 'G',
     'deployment-config': 'NAME|canary:10%:5m|linear:10%:1m|all-at-once',
     appspec: 'FILE',
-    'wait-for': 'traffic-shifted|completed',
+    'wait-for': 'paused|traffic-shifted|completed',
     'wait-timeout': '30m',
     'poll-interval': '5s',
     'on-timeout': 'rollback|leave',
@@ -1353,8 +1353,8 @@ the stopped tasks' reasons, exit codes, service events, log lines and a hint.
   --cluster C, --service S
                         the ECS service to deploy
 ${RENDER_FLAGS}
-  --strategy S          auto (from the service's deployment controller), rolling or codedeploy; ecs-native
-                        (ECS blue/green, linear, canary) is recognised but not driven yet
+  --strategy S          auto (from the service's deployment controller and strategy), rolling, codedeploy or
+                        ecs-native (ECS blue/green, linear, canary)
   --desired-count N     set the service's desired count
   --force-new-deployment
                         start a deployment even when the task definition is unchanged
@@ -1376,7 +1376,11 @@ CodeDeploy blue/green:
   --hook EVENT=FUNCTION bind a Lambda function to a lifecycle hook (BeforeInstall, AfterInstall,
                         AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic); repeatable
   --appspec FILE        use this AppSpec (its TaskDefinition is replaced with the registered ARN)
-  --wait-for W          traffic-shifted or completed (default: through the termination wait)
+
+Blue/green (CodeDeploy or ECS-native BLUE_GREEN, LINEAR, CANARY):
+  --wait-for W          completed (default: through the termination wait or the bake time and clean-up),
+                        traffic-shifted (all production traffic on the new revision), or paused (ECS-native:
+                        return, verdict paused, exit 0, once a PAUSE hook waits for berth continue)
 
 Example:
   berth deploy --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2

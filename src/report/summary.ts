@@ -59,15 +59,18 @@ function isBlueGreen(events: readonly ProgressEvent[]): boolean {
   return events.some(
     (event) =>
       event.type === 'lifecycle-event' ||
+      event.type === 'stage-changed' ||
       event.type === 'traffic-shifted' ||
       (event.type === 'deployment-started' && event.strategy === 'codedeploy'),
   )
 }
 
-/** `+1m05s` from the deployment's start, taken as the earliest time CodeDeploy reported (its create time). */
+/** `+1m05s` from the deployment's start, taken as the earliest time CodeDeploy or ECS reported. */
 function sinceStart(events: readonly ProgressEvent[]): (at?: Date) => string {
   const times = [
     ...of(events, 'lifecycle-event').map((event) => event.event.at),
+    ...of(events, 'stage-changed').map((event) => event.at),
+    ...of(events, 'hook-changed').map((event) => event.at),
     ...of(events, 'traffic-shifted').map((event) => event.at),
     ...of(events, 'deployment-status').map((event) => event.at),
   ].flatMap((at) => (at ? [at.getTime()] : []))
@@ -90,15 +93,53 @@ function lifecycleTimeline(events: readonly ProgressEvent[], time: (at?: Date) =
   ]
 }
 
+/** An ECS-native deployment's stages, each with when it began and how long it lasted. */
+function stageTimeline(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
+  const stages = of(events, 'stage-changed')
+  if (stages.length === 0) return []
+  const lasted = (index: number) => {
+    const from = stages[index].at
+    const to = stages[index + 1]?.at
+    return from && to ? duration(to.getTime() - from.getTime()) : ''
+  }
+  return [
+    '### Stages',
+    '',
+    '| Stage | Time | Lasted |',
+    '| --- | --- | --- |',
+    ...stages.map((stage, index) => `| ${stage.stage} | ${time(stage.at)} | ${lasted(index)} |`),
+  ]
+}
+
+function hookChanges(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
+  const changes = of(events, 'hook-changed')
+  if (changes.length === 0) return []
+  return [
+    '### Lifecycle hooks',
+    '',
+    '| Hook | Stage | Status | Time |',
+    '| --- | --- | --- | --- |',
+    ...changes.map(({ hook, at }) => {
+      const what =
+        hook.targetType === 'PAUSE' ? `PAUSE ${code(hook.hookId)}` : `Lambda ${code(hook.functionName ?? hook.hookId)}`
+      return `| ${what} | ${hook.stage ?? ''} | ${hook.status} | ${time(at)} |`
+    }),
+  ]
+}
+
 function trafficSteps(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
   const steps = of(events, 'traffic-shifted')
   if (steps.length === 0) return []
+  const withTest = steps.some((step) => step.test)
   return [
     '### Traffic',
     '',
-    '| Time | Blue | Green |',
-    '| --- | --- | --- |',
-    ...steps.map((step) => `| ${time(step.at)} | ${step.blue}% | ${step.green}% |`),
+    withTest ? '| Time | Blue | Green | Test traffic on green |' : '| Time | Blue | Green |',
+    withTest ? '| --- | --- | --- | --- |' : '| --- | --- | --- |',
+    ...steps.map(
+      (step) =>
+        `| ${time(step.at)} | ${step.blue}% | ${step.green}% |` + (withTest ? ` ${step.test?.green ?? ''}% |` : ''),
+    ),
   ]
 }
 
@@ -129,7 +170,13 @@ function statusLabel(status: string): string {
 function blueGreen(events: readonly ProgressEvent[]): string[][] {
   if (!isBlueGreen(events)) return []
   const time = sinceStart(events)
-  return [lifecycleTimeline(events, time), trafficSteps(events, time), deploymentStatuses(events, time)]
+  return [
+    lifecycleTimeline(events, time),
+    stageTimeline(events, time),
+    hookChanges(events, time),
+    trafficSteps(events, time),
+    deploymentStatuses(events, time),
+  ]
 }
 
 function diffs(events: readonly ProgressEvent[]): string[] {

@@ -13,6 +13,8 @@ import { UserError } from '../../src/errors.js'
 import type { ProgressEvent } from '../../src/events.js'
 import { run, type RunDeps } from '../../src/run.js'
 import type { RunResult } from '../../src/verdict.js'
+import { consoleReporter } from '../../src/report/console.js'
+import { summaryMarkdown } from '../../src/report/summary.js'
 import { deployConfig } from '../helpers/config.js'
 import { REGISTRY, startTestSim, type TestSim } from '../helpers/sim.js'
 
@@ -152,6 +154,49 @@ describe('berth deploy, ECS-native strategies, against the emulator', () => {
       ['AWS_LAMBDA', 'validate-green', 'POST_TEST_TRAFFIC_SHIFT', 'IN_PROGRESS'],
       ['AWS_LAMBDA', 'validate-green', 'POST_TEST_TRAFFIC_SHIFT', 'SUCCEEDED'],
     ])
+
+    // The job summary: a stage timeline, the hooks and a traffic table with the test traffic, from these events.
+    const summary = summaryMarkdown(events, result)
+    const rows = (title: string) =>
+      summary
+        .split('### ')
+        .find((section) => section.startsWith(title))
+        ?.split('\n')
+        .filter((line) => line.startsWith('| ') && !line.startsWith('| ---'))
+        .slice(1)
+    expect(rows('Stages')?.map((row) => row.split(' | ')[0].slice(2))).toEqual([
+      'PRE_SCALE_UP',
+      'SCALE_UP',
+      'POST_SCALE_UP',
+      'TEST_TRAFFIC_SHIFT',
+      'POST_TEST_TRAFFIC_SHIFT',
+      'PRODUCTION_TRAFFIC_SHIFT',
+      'POST_PRODUCTION_TRAFFIC_SHIFT',
+      'BAKE_TIME',
+      'CLEAN_UP',
+    ])
+    expect(rows('Traffic')?.map((row) => row.split(' | ').slice(1).join(' '))).toEqual([
+      '100% 0% 0% |',
+      '100% 0% 100% |',
+      '75% 25% 100% |',
+      '50% 50% 100% |',
+      '25% 75% 100% |',
+      '0% 100% 100% |',
+    ])
+    expect(rows('Lifecycle hooks')?.[2]).toMatch(
+      /^\| Lambda `validate-green` \| POST_TEST_TRAFFIC_SHIFT \| IN_PROGRESS \|/,
+    )
+
+    // The console: one line per change.
+    const lines: string[] = []
+    const console = consoleReporter({ write: (text: string) => lines.push(text) } as unknown as NodeJS.WritableStream, {
+      now: () => 0,
+    })
+    events.forEach((event) => console.emit(event))
+    const text = lines.join('')
+    expect(text).toContain('stage  BAKE_TIME (bake time 2 min)')
+    expect(text).toContain('traffic  blue 75% / green 25% (test traffic: blue 0% / green 100%)')
+    expect(text).toMatch(/hook {3}PAUSE hook ecs-pause-\S+ at POST_SCALE_UP: AWAITING_ACTION \(expires /)
   })
 
   it('--wait-for paused returns `paused` at the PAUSE hook, with how to continue it', async () => {
