@@ -104,6 +104,8 @@ const MUTATING_OPERATIONS = new Set([
     'CreateDeployment',
     'CreateDeploymentConfig',
     'StopDeployment',
+    'StopServiceDeployment',
+    'ContinueServiceDeployment',
 ]);
 /** The SDK's name of a command's operation (`UpdateService`). */
 function operationOf(command) {

@@ -46,6 +46,8 @@ export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
   'CreateDeployment',
   'CreateDeploymentConfig',
   'StopDeployment',
+  'StopServiceDeployment',
+  'ContinueServiceDeployment',
 ])
 
 /** The SDK's name of a command's operation (`UpdateService`). */

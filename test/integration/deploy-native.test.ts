@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
 import {
   ContinueServiceDeploymentCommand,
   DescribeServiceDeploymentsCommand,
@@ -350,5 +352,27 @@ describe('berth deploy, ECS-native strategies, against the emulator', () => {
     const s = (sim = await startTestSim(SCENARIO))
     await expect(deploy(s, { waitFor: 'paused' })).rejects.toThrow(UserError)
     expect((await s.calls()).map((c) => c.operation)).not.toContain('UpdateService')
+  })
+
+  it('under throttling, server errors and a lost StopServiceDeployment answer: one rollback, the true verdict', async () => {
+    const scenario = {
+      ...parse(readFileSync(SCENARIO, 'utf8')),
+      faults: { throttleRate: 0.05, errorRate: 0.02, lostResponses: { StopServiceDeployment: 1, UpdateService: 1 } },
+    }
+    const s = (sim = await startTestSim(scenario, { seed: 11, maxAttempts: 8 }))
+    const { result } = await deploy(s, { service: 'search', waitTimeoutMs: 3 * 60_000 })
+    expect(result.status).toBe('timed_out')
+    const calls = await s.calls()
+    expect(
+      (await s.ecs.send(new ListServiceDeploymentsCommand({ cluster: 'prod', service: 'search' }))).serviceDeployments
+        ?.length,
+    ).toBe(2)
+    expect(
+      calls.filter(
+        (c) => c.operation === 'StopServiceDeployment' && c.error !== 'ThrottlingException' && c.status !== 500,
+      ),
+    ).toHaveLength(1)
+    expect((await currentDeployment(s, 'search'))?.status).toBe('ROLLBACK_SUCCESSFUL')
+    expect(await taskDefinitionOf(s, 'search')).toBe(TD(1))
   })
 })
