@@ -4233,8 +4233,8 @@ class BreakerWatch {
 
 // What the ECS-native driver asks of ECS beyond UpdateService: its own service deployment, found by its target
 // revision, described on each look, and stopped with ROLLBACK on a timeout or a cancel.
-/** How far the service's clock may be from ours when berth lists the deployments created since its call. */
-const calls_CLOCK_SKEW_MS = 60_000;
+/** How many pages of 100 service deployments berth reads to find its own. */
+const LISTING_PAGES = 3;
 /** How many looks berth takes for its service deployment to be listed after UpdateService answered. */
 const LISTING_LOOKS = 10;
 const ROLLING_BACK_OR_DONE = new Set([
@@ -4246,26 +4246,35 @@ const ROLLING_BACK_OR_DONE = new Set([
     'STOPPED',
 ]);
 /**
- * The service deployment of the ECS deployment berth started: listed since the call, whose target revision is that
- * deployment's (never "the newest", which may be someone else's). Looked for a few times: the list may lag.
+ * The service deployment of the ECS deployment berth started: the one whose target revision is that deployment's
+ * (never "the newest", which may be someone else's). The list is not filtered by time: berth's clock and the
+ * service's may differ. Looked for a few times, since the list may lag behind UpdateService.
  */
-async function findServiceDeployment(context, deploymentId, sentAt) {
+async function findServiceDeployment(context, deploymentId) {
     const { cluster, service } = context.target;
     for (let look = 0;; look++) {
-        const listed = await context.clients.ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({
-            cluster,
-            service: service.serviceName,
-            createdAt: { after: new Date(sentAt - calls_CLOCK_SKEW_MS) },
-        }));
-        const ours = (listed.serviceDeployments ?? []).find((sd) => isRevisionOf(sd.targetServiceRevisionArn, deploymentId));
-        if (ours?.serviceDeploymentArn)
-            return ours.serviceDeploymentArn;
+        const found = await listed(context, (sd) => isRevisionOf(sd.targetServiceRevisionArn, deploymentId));
+        if (found?.serviceDeploymentArn)
+            return found.serviceDeploymentArn;
         if (look + 1 >= LISTING_LOOKS) {
-            throw new Error(`ECS lists no service deployment for deployment ${deploymentId} of service ${service.serviceName}; ` +
-                'berth cannot follow it (ListServiceDeployments).');
+            throw new Error(`ECS lists no service deployment for deployment ${deploymentId} of service ${service.serviceName} in ` +
+                `cluster ${cluster}; berth cannot follow it (ListServiceDeployments).`);
         }
         await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), [context.deadline.signal, context.cancel]);
     }
+}
+/** The first listed service deployment `wanted` picks, through the first pages of the service's list. */
+async function listed(context, wanted) {
+    const { cluster, service } = context.target;
+    let nextToken;
+    for (let page = 0; page < LISTING_PAGES; page++) {
+        const output = await context.clients.ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({ cluster, service: service.serviceName, maxResults: 100, nextToken }));
+        const found = output.serviceDeployments?.find(wanted);
+        if (found || !output.nextToken)
+            return found;
+        nextToken = output.nextToken;
+    }
+    return undefined;
 }
 /**
  * StopServiceDeployment with ROLLBACK. After a lost answer or a server error berth describes the deployment first:
@@ -4630,9 +4639,8 @@ function driver_planLines(service, cluster) {
 async function deployNative(context) {
     if (isUnchanged(context) && isSteady(context.target.service))
         return unchangedOutcome(context);
-    const sentAt = context.now();
     const tracking = await startDeployment(context);
-    const arn = await findServiceDeployment(context, tracking.deploymentId, sentAt);
+    const arn = await findServiceDeployment(context, tracking.deploymentId);
     context.reporter.emit({
         type: 'deployment-started',
         deploymentId: tracking.deploymentId,

@@ -105,6 +105,28 @@ describe('SIGINT then SIGTERM to the CLI bundle mid-deployment', () => {
     expect(stderr).toMatch(/received SIGTERM; still finishing the cancellation/)
     expect(await serviceTaskDefinition(sim.url, 'web')).toBe(before)
   })
+
+  it('ECS-native: cancelled, the service deployment stopped with ROLLBACK, the service back on its previous revision', async () => {
+    sim = await startSim({ scenario: slowAnswers('test/fixtures/sim/native.yaml'), speed: SPEED })
+    const before = await serviceTaskDefinition(sim.url, 'search')
+    const { code, stdout, stderr } = await cancelMidway(
+      [
+        'deploy',
+        ...['--cluster', 'prod', '--service', 'search', '--image', `web=${REGISTRY}/web:v2`],
+        ...['--poll-interval', '5s', '--wait-timeout', '30m', '--json'],
+      ],
+      awsEnv(sim.url),
+      /following service deployment/,
+    )
+    const result = lastJsonLine(stdout)
+    expect(result.status).toBe('cancelled')
+    expect(code).toBe(1)
+    expect((result.reasons as string[]).join('\n')).toMatch(/StopServiceDeployment/)
+    const calls = (await (await fetch(`${sim.url}/__sim/calls`)).json()) as { operation: string; error: unknown }[]
+    expect(calls.filter((call) => call.operation === 'StopServiceDeployment' && call.error === null)).toHaveLength(1)
+    expect(stderr).toMatch(/received SIGTERM; still finishing the cancellation/)
+    expect(await serviceTaskDefinition(sim.url, 'search')).toBe(before)
+  })
 })
 
 describe('a signal during start-up', () => {

@@ -58,9 +58,8 @@ function planLines(service: Service, cluster: string): string[] {
 
 async function deployNative(context: DeployContext): Promise<DeployOutcome> {
   if (isUnchanged(context) && isSteady(context.target.service)) return unchangedOutcome(context)
-  const sentAt = context.now()
   const tracking = await startDeployment(context)
-  const arn = await findServiceDeployment(context, tracking.deploymentId, sentAt)
+  const arn = await findServiceDeployment(context, tracking.deploymentId)
   context.reporter.emit({
     type: 'deployment-started',
     deploymentId: tracking.deploymentId,
