@@ -29699,22 +29699,23 @@ function lifecycleTimeline(events, time) {
         ...changes.map((change) => `| ${change.name} | ${change.status} | ${cell(change.hookFunction ?? '')} | ${time(change.at)} | ${cell(change.diagnostics ?? '')} |`),
     ];
 }
+/** How long the `index`th of a timeline lasted: until the next one began. */
+function lasted(timeline, index) {
+    const from = timeline[index].at;
+    const to = timeline[index + 1]?.at;
+    return from && to ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(to.getTime() - from.getTime()) : '';
+}
 /** An ECS-native deployment's stages, each with when it began and how long it lasted. */
 function stageTimeline(events, time) {
     const stages = of(events, 'stage-changed');
     if (stages.length === 0)
         return [];
-    const lasted = (index) => {
-        const from = stages[index].at;
-        const to = stages[index + 1]?.at;
-        return from && to ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(to.getTime() - from.getTime()) : '';
-    };
     return [
         '### Stages',
         '',
         '| Stage | Time | Lasted |',
         '| --- | --- | --- |',
-        ...stages.map((stage, index) => `| ${stage.stage} | ${time(stage.at)} | ${lasted(index)} |`),
+        ...stages.map((stage, index) => `| ${stage.stage} | ${time(stage.at)} | ${lasted(stages, index)} |`),
     ];
 }
 function hookChanges(events, time) {
@@ -29750,17 +29751,12 @@ function deploymentStatuses(events, time) {
     const statuses = of(events, 'deployment-status');
     if (statuses.length === 0)
         return [];
-    const lasted = (index) => {
-        const from = statuses[index].at;
-        const to = statuses[index + 1]?.at;
-        return from && to && !FINAL_STATUSES.has(statuses[index].status) ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(to.getTime() - from.getTime()) : '';
-    };
     return [
         '### Deployment status',
         '',
         '| Status | Time | Lasted |',
         '| --- | --- | --- |',
-        ...statuses.map((status, index) => `| ${cell(statusLabel(status.status))} | ${time(status.at)} | ${lasted(index)} |`),
+        ...statuses.map((status, index) => `| ${cell(statusLabel(status.status))} | ${time(status.at)} | ${FINAL_STATUSES.has(status.status) ? '' : lasted(statuses, index)} |`),
     ];
 }
 function statusLabel(status) {

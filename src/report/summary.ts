@@ -93,21 +93,23 @@ function lifecycleTimeline(events: readonly ProgressEvent[], time: (at?: Date) =
   ]
 }
 
+/** How long the `index`th of a timeline lasted: until the next one began. */
+function lasted(timeline: readonly { at?: Date }[], index: number): string {
+  const from = timeline[index].at
+  const to = timeline[index + 1]?.at
+  return from && to ? duration(to.getTime() - from.getTime()) : ''
+}
+
 /** An ECS-native deployment's stages, each with when it began and how long it lasted. */
 function stageTimeline(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
   const stages = of(events, 'stage-changed')
   if (stages.length === 0) return []
-  const lasted = (index: number) => {
-    const from = stages[index].at
-    const to = stages[index + 1]?.at
-    return from && to ? duration(to.getTime() - from.getTime()) : ''
-  }
   return [
     '### Stages',
     '',
     '| Stage | Time | Lasted |',
     '| --- | --- | --- |',
-    ...stages.map((stage, index) => `| ${stage.stage} | ${time(stage.at)} | ${lasted(index)} |`),
+    ...stages.map((stage, index) => `| ${stage.stage} | ${time(stage.at)} | ${lasted(stages, index)} |`),
   ]
 }
 
@@ -147,18 +149,14 @@ function trafficSteps(events: readonly ProgressEvent[], time: (at?: Date) => str
 function deploymentStatuses(events: readonly ProgressEvent[], time: (at?: Date) => string): string[] {
   const statuses = of(events, 'deployment-status')
   if (statuses.length === 0) return []
-  const lasted = (index: number) => {
-    const from = statuses[index].at
-    const to = statuses[index + 1]?.at
-    return from && to && !FINAL_STATUSES.has(statuses[index].status) ? duration(to.getTime() - from.getTime()) : ''
-  }
   return [
     '### Deployment status',
     '',
     '| Status | Time | Lasted |',
     '| --- | --- | --- |',
     ...statuses.map(
-      (status, index) => `| ${cell(statusLabel(status.status))} | ${time(status.at)} | ${lasted(index)} |`,
+      (status, index) =>
+        `| ${cell(statusLabel(status.status))} | ${time(status.at)} | ${FINAL_STATUSES.has(status.status) ? '' : lasted(statuses, index)} |`,
     ),
   ]
 }

@@ -1,21 +1,16 @@
 import type { DeploymentConfiguration, DeploymentLifecycleHook, LoadBalancer } from '@aws-sdk/client-ecs'
 import { invalid } from '../core/errors.js'
+import { NATIVE_STAGES } from '../core/types.js'
 
 // What CreateService and UpdateService refuse in an ECS-native configuration, with ECS's messages where they are
 // documented (aws-facts-ecs-native.md §1; troubleshooting-blue-green).
 
 const STRATEGIES = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY']
 
-const HOOK_STAGES = [
-  'RECONCILE_SERVICE',
-  'PRE_SCALE_UP',
-  'POST_SCALE_UP',
-  'TEST_TRAFFIC_SHIFT',
-  'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT',
-  'POST_PRODUCTION_TRAFFIC_SHIFT',
-]
+/** Stages a hook may hold: all but those ECS runs by itself (aws-facts-ecs-native.md §1). */
+const HOOK_STAGES: readonly string[] = NATIVE_STAGES.filter(
+  (stage) => stage !== 'SCALE_UP' && stage !== 'BAKE_TIME' && stage !== 'CLEAN_UP',
+)
 
 /** Stages where ECS is shifting traffic itself: a PAUSE hook cannot hold them. */
 const SHIFT_STAGES = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT']

@@ -45,29 +45,38 @@ export function listServiceDeployments(ecs: EcsContext, input: ListServiceDeploy
 }
 
 export function describeServiceDeployments(ecs: EcsContext, input: DescribeServiceDeploymentsRequest): object {
-  const arns = input.serviceDeploymentArns ?? []
-  checkArnCount('serviceDeploymentArns', arns)
-  const found: object[] = []
-  const failures: Failure[] = []
-  for (const arn of arns) {
+  const { found, failures } = describeEach('serviceDeploymentArns', input.serviceDeploymentArns, (arn) => {
     const hit = findServiceDeployment(ecs, arn)
-    if (hit) found.push(renderServiceDeployment(ecs.world, hit.service, hit.sd))
-    else failures.push({ arn, reason: 'MISSING' })
-  }
+    return hit && renderServiceDeployment(ecs.world, hit.service, hit.sd)
+  })
   return { serviceDeployments: found, failures }
 }
 
 export function describeServiceRevisions(ecs: EcsContext, input: DescribeServiceRevisionsRequest): object {
-  const arns = input.serviceRevisionArns ?? []
-  checkArnCount('serviceRevisionArns', arns)
+  const { found, failures } = describeEach('serviceRevisionArns', input.serviceRevisionArns, (arn) => {
+    const hit = findRevision(ecs, arn)
+    return hit && renderServiceRevision(ecs.world, hit.service, hit.deployment)
+  })
+  return { serviceRevisions: found, failures }
+}
+
+/** Up to 20 ARNs, each rendered or reported MISSING. */
+function describeEach(
+  name: string,
+  arns: string[] | undefined,
+  render: (arn: string) => object | undefined,
+): { found: object[]; failures: Failure[] } {
+  const list = arns ?? []
+  if (list.length === 0) throw invalid(`${name} cannot be empty.`)
+  if (list.length > MAX_DESCRIBE) throw invalid(`${name} cannot contain more than ${MAX_DESCRIBE} items.`)
   const found: object[] = []
   const failures: Failure[] = []
-  for (const arn of arns) {
-    const hit = findRevision(ecs, arn)
-    if (hit) found.push(renderServiceRevision(ecs.world, hit.service, hit.deployment))
+  for (const arn of list) {
+    const rendered = render(arn)
+    if (rendered) found.push(rendered)
     else failures.push({ arn, reason: 'MISSING' })
   }
-  return { serviceRevisions: found, failures }
+  return { found, failures }
 }
 
 export function stopServiceDeployment(ecs: EcsContext, input: StopServiceDeploymentRequest): object {
@@ -144,11 +153,6 @@ function findRevision(
 
 function services(ecs: EcsContext): ServiceState[] {
   return [...ecs.world.clusters.values()].flatMap((cluster) => [...cluster.services.values()])
-}
-
-function checkArnCount(name: string, arns: string[]): void {
-  if (arns.length === 0) throw invalid(`${name} cannot be empty.`)
-  if (arns.length > MAX_DESCRIBE) throw invalid(`${name} cannot contain more than ${MAX_DESCRIBE} items.`)
 }
 
 /** A timestamp filter as it arrives on the wire: epoch seconds. */

@@ -1,8 +1,8 @@
-export const id = 944;
-export const ids = [944];
+export const id = 513;
+export const ids = [513];
 export const modules = {
 
-/***/ 4944:
+/***/ 9513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4256,21 +4256,30 @@ function listClusters(ecs, input) {
     return { clusterArns: items, nextToken };
 }
 
-;// CONCATENATED MODULE: ./src/sim/ecs/native-config.ts
-
-// What CreateService and UpdateService refuse in an ECS-native configuration, with ECS's messages where they are
-// documented (aws-facts-ecs-native.md §1; troubleshooting-blue-green).
-const STRATEGIES = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
-const HOOK_STAGES = [
+;// CONCATENATED MODULE: ./src/sim/core/types.ts
+/** The stages of an ECS-native deployment, in order (aws-facts-ecs-native.md §2). */
+const NATIVE_STAGES = [
     'RECONCILE_SERVICE',
     'PRE_SCALE_UP',
+    'SCALE_UP',
     'POST_SCALE_UP',
     'TEST_TRAFFIC_SHIFT',
     'POST_TEST_TRAFFIC_SHIFT',
     'PRE_PRODUCTION_TRAFFIC_SHIFT',
     'PRODUCTION_TRAFFIC_SHIFT',
     'POST_PRODUCTION_TRAFFIC_SHIFT',
+    'BAKE_TIME',
+    'CLEAN_UP',
 ];
+
+;// CONCATENATED MODULE: ./src/sim/ecs/native-config.ts
+
+
+// What CreateService and UpdateService refuse in an ECS-native configuration, with ECS's messages where they are
+// documented (aws-facts-ecs-native.md §1; troubleshooting-blue-green).
+const STRATEGIES = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
+/** Stages a hook may hold: all but those ECS runs by itself (aws-facts-ecs-native.md §1). */
+const HOOK_STAGES = NATIVE_STAGES.filter((stage) => stage !== 'SCALE_UP' && stage !== 'BAKE_TIME' && stage !== 'CLEAN_UP');
 /** Stages where ECS is shifting traffic itself: a PAUSE hook cannot hold them. */
 const SHIFT_STAGES = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT'];
 const MAX_HOOKS_PER_TYPE = 10;
@@ -5054,32 +5063,36 @@ function listServiceDeployments(ecs, input) {
     return { serviceDeployments: items, nextToken };
 }
 function describeServiceDeployments(ecs, input) {
-    const arns = input.serviceDeploymentArns ?? [];
-    checkArnCount('serviceDeploymentArns', arns);
-    const found = [];
-    const failures = [];
-    for (const arn of arns) {
+    const { found, failures } = describeEach('serviceDeploymentArns', input.serviceDeploymentArns, (arn) => {
         const hit = findServiceDeployment(ecs, arn);
-        if (hit)
-            found.push(renderServiceDeployment(ecs.world, hit.service, hit.sd));
-        else
-            failures.push({ arn, reason: 'MISSING' });
-    }
+        return hit && renderServiceDeployment(ecs.world, hit.service, hit.sd);
+    });
     return { serviceDeployments: found, failures };
 }
 function describeServiceRevisions(ecs, input) {
-    const arns = input.serviceRevisionArns ?? [];
-    checkArnCount('serviceRevisionArns', arns);
+    const { found, failures } = describeEach('serviceRevisionArns', input.serviceRevisionArns, (arn) => {
+        const hit = findRevision(ecs, arn);
+        return hit && renderServiceRevision(ecs.world, hit.service, hit.deployment);
+    });
+    return { serviceRevisions: found, failures };
+}
+/** Up to 20 ARNs, each rendered or reported MISSING. */
+function describeEach(name, arns, render) {
+    const list = arns ?? [];
+    if (list.length === 0)
+        throw invalid(`${name} cannot be empty.`);
+    if (list.length > MAX_DESCRIBE)
+        throw invalid(`${name} cannot contain more than ${MAX_DESCRIBE} items.`);
     const found = [];
     const failures = [];
-    for (const arn of arns) {
-        const hit = findRevision(ecs, arn);
-        if (hit)
-            found.push(renderServiceRevision(ecs.world, hit.service, hit.deployment));
+    for (const arn of list) {
+        const rendered = render(arn);
+        if (rendered)
+            found.push(rendered);
         else
             failures.push({ arn, reason: 'MISSING' });
     }
-    return { serviceRevisions: found, failures };
+    return { found, failures };
 }
 function service_deployment_ops_stopServiceDeployment(ecs, input) {
     const { service, sd } = serviceDeployment(ecs, input.serviceDeploymentArn);
@@ -5143,12 +5156,6 @@ function findRevision(ecs, arn) {
 }
 function services(ecs) {
     return [...ecs.world.clusters.values()].flatMap((cluster) => [...cluster.services.values()]);
-}
-function checkArnCount(name, arns) {
-    if (arns.length === 0)
-        throw invalid(`${name} cannot be empty.`);
-    if (arns.length > MAX_DESCRIBE)
-        throw invalid(`${name} cannot contain more than ${MAX_DESCRIBE} items.`);
 }
 /** A timestamp filter as it arrives on the wire: epoch seconds. */
 function dateMs(value) {
