@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 283:
+/***/ 8185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28,7 +28,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 
 /***/ }),
 
-/***/ 9378:
+/***/ 2728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39,7 +39,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   i5: () => (/* binding */ NoAnswerError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
@@ -146,12 +146,12 @@ class NoAnswerError extends Error {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 5187:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9597);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8356);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2015);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9597:
+/***/ 2015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -195,11 +195,11 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var hooks = __nccwpck_require__(283);
+var hooks = __nccwpck_require__(8185);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __nccwpck_require__(6503);
+var units = __nccwpck_require__(2009);
 ;// CONCATENATED MODULE: ./src/config/values.ts
 
 /** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
@@ -790,9 +790,9 @@ function parseHttpStatus(value) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __nccwpck_require__(9378);
+var aws_errors = __nccwpck_require__(2728);
 // EXTERNAL MODULE: ./src/events.ts
-var events = __nccwpck_require__(5694);
+var events = __nccwpck_require__(480);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 /**
  * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
@@ -1498,7 +1498,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2803)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(439), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8069)), Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
     let result;
     try {
         result = await run(config, {
@@ -1542,8 +1542,8 @@ function exitCodeOf(result) {
 }
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6561)),
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2459)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
     ]);
     const clients = createClients({ region: config.region });
     const outcome = await answerHook(config, {
@@ -1576,7 +1576,7 @@ async function sim(scenario, source, io) {
         seed: number('seed', 1, Number.isInteger, 'a whole number'),
     };
     // The emulator is a separate world, loaded by this subcommand only.
-    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9513));
+    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8682));
     try {
         await runSim(options, io.stdout);
     }
@@ -1592,7 +1592,7 @@ async function sim(scenario, source, io) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 2174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1676,7 +1676,7 @@ function errorJson(error) {
 
 /***/ }),
 
-/***/ 5694:
+/***/ 480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1705,7 +1705,7 @@ function recorder() {
 
 /***/ }),
 
-/***/ 970:
+/***/ 8356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1738,7 +1738,7 @@ for (const name of ['SIGINT', 'SIGTERM'])
 
 /***/ }),
 
-/***/ 6503:
+/***/ 2009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2146,6 +2146,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(5187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

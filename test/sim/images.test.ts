@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { DescribeTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, type Task } from '@aws-sdk/client-ecs'
+import {
+  DescribeTasksCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  type RunTaskCommandInput,
+  type Task,
+} from '@aws-sdk/client-ecs'
 import { FilterLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
 import { fargateTaskDefinition, REGISTRY, startTestSim, type TestSim } from '../helpers/sim.js'
 
@@ -21,6 +27,14 @@ beforeAll(async () => {
             { tag: 'oom', behavior: { oom: { afterSeconds: 20 } } },
             { tag: 'secrets', behavior: 'secrets-error' },
             { tag: 'unhealthy', behavior: 'unhealthy' },
+            {
+              tag: 'migrate',
+              behavior: { exit: { code: 0, afterSeconds: 30, logs: ['migrating', '2 applied', 'done'] } },
+            },
+            {
+              tag: 'migrate-fails',
+              behavior: { exit: { code: 3, afterSeconds: 10, logs: ['error: relation exists'] } },
+            },
           ],
         },
       ],
@@ -149,5 +163,64 @@ describe('image behaviours', () => {
     expect(all.events![0]).toMatchObject({ message: 'Error: DATABASE_URL is not set' })
     expect(all.events![0].logStreamName).toMatch(/^ecs\/web\/[0-9a-f]{32}$/)
     expect(typeof all.events![0].timestamp).toBe('number')
+  })
+
+  it('exit: the job writes its lines while it runs, then its essential container exits with its code', async () => {
+    const running = await runImage('migrate', (t) => t.lastStatus === 'RUNNING')
+    expect(await logLines('app-migrate', running)).toEqual(['migrating'])
+    const task = await runImage('migrate', stopped)
+    expect(task).toMatchObject({
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+    })
+    expect(task.containers![0]).toMatchObject({ exitCode: 0, lastStatus: 'STOPPED' })
+    expect(task.executionStoppedAt!.getTime() - task.startedAt!.getTime()).toBe(30_000)
+    expect(await logLines('app-migrate', task)).toEqual(['migrating', '2 applied', 'done'])
+  })
+
+  it('exit with a non-zero code: that exit code', async () => {
+    const task = await runImage('migrate-fails', stopped)
+    expect(task.containers![0].exitCode).toBe(3)
+    expect(await logLines('app-migrate-fails', task)).toEqual(['error: relation exists'])
+  })
+})
+
+describe('RunTask validation, as ECS says it', () => {
+  const family = 'app-healthy'
+  const send = (input: Partial<RunTaskCommandInput>) =>
+    sim.ecs.send(new RunTaskCommand({ cluster: 'jobs', taskDefinition: family, ...input })).then(
+      () => 'accepted',
+      (error: Error) => `${error.name}: ${error.message}`,
+    )
+  const network = { awsvpcConfiguration: { subnets: ['subnet-1'] } }
+
+  beforeAll(async () => {
+    await sim.ecs.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition(family, `${REGISTRY}/app:healthy`)))
+  })
+
+  it('awsvpc needs a network configuration with subnets', async () => {
+    expect(await send({ launchType: 'FARGATE' })).toBe(
+      "InvalidParameterException: Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+    )
+    expect(await send({ launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [] } } })).toBe(
+      'InvalidParameterException: subnets can not be empty.',
+    )
+  })
+
+  it('a launch type and a capacity provider strategy are exclusive', async () => {
+    const strategy = [{ capacityProvider: 'FARGATE', weight: 1 }]
+    expect(
+      await send({ launchType: 'FARGATE', capacityProviderStrategy: strategy, networkConfiguration: network }),
+    ).toBe(
+      'InvalidParameterException: Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
+    )
+    expect(await send({ capacityProviderStrategy: strategy, networkConfiguration: network })).toBe('accepted')
+  })
+
+  it('a container override must name a container of the task definition', async () => {
+    const overrides = { containerOverrides: [{ name: 'worker', command: ['migrate'] }] }
+    expect(await send({ launchType: 'FARGATE', networkConfiguration: network, overrides })).toBe(
+      'InvalidParameterException: Override for container named worker is not a container in the TaskDefinition.',
+    )
   })
 })

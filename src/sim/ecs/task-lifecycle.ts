@@ -195,10 +195,13 @@ function becomeRunning(world: World, task: TaskState, spec: LaunchSpec): void {
   task.startedAt = now
   task.version++
   for (const c of task.containers) c.lastStatus = 'RUNNING'
-  for (const c of task.containers) writeStartupLogs(world, task, c)
+  for (const c of task.containers) {
+    if (c.behavior?.kind === 'exit' && c.behavior.logs.length > 0) writeJobLogs(world, task, c, c.behavior)
+    else writeStartupLogs(world, task, c)
+  }
 
   const exits = task.containers
-    .filter((c) => c.behavior?.kind === 'crash' || c.behavior?.kind === 'oom')
+    .filter((c) => c.behavior?.kind === 'crash' || c.behavior?.kind === 'oom' || c.behavior?.kind === 'exit')
     .map((c) => ({ container: c, ms: (c.behavior?.afterSeconds ?? 0) * 1000 }))
   for (const { container, ms } of exits) later(world, task, ms, () => containerExits(world, task, container))
 
@@ -315,7 +318,7 @@ function containerExits(world: World, task: TaskState, container: ContainerState
   if (task.desiredStatus === 'STOPPED' || container.lastStatus === 'STOPPED') return
   const behavior = container.behavior ?? HEALTHY
   const oom = behavior.kind === 'oom'
-  writeExitLogs(world, container, behavior)
+  if (behavior.kind !== 'exit' || behavior.logs.length === 0) writeExitLogs(world, container, behavior)
   container.lastStatus = 'STOPPED'
   container.exitCode = oom ? 137 : behavior.exitCode
   if (oom) container.reason = 'OutOfMemoryError: Container killed due to memory usage'
@@ -339,6 +342,18 @@ function writeStartupLogs(world: World, task: TaskState, c: ContainerState, at =
         : defaultStartupLines(task, c)
       : defaultStartupLines(task, c)
   world.writeLogs(c.logGroup, c.logStream, lines, at)
+}
+
+/** A job's output (`exit`): its lines one after another while it runs, the first at the start, all before the exit. */
+function writeJobLogs(world: World, task: TaskState, c: ContainerState, behavior: Behavior): void {
+  const { logGroup, logStream } = c
+  if (!logGroup || !logStream) return
+  const stepMs = (behavior.afterSeconds * 1000) / behavior.logs.length
+  behavior.logs.forEach((text, i) => {
+    if (i === 0) world.writeLogs(logGroup, logStream, [text], world.clock.now())
+    else
+      later(world, task, Math.floor(i * stepMs), () => world.writeLogs(logGroup, logStream, [text], world.clock.now()))
+  })
 }
 
 function defaultStartupLines(task: TaskState, c: ContainerState): string[] {

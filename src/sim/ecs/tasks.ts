@@ -2,14 +2,16 @@ import type {
   DescribeTasksRequest,
   Failure,
   ListTasksRequest,
+  NetworkConfiguration,
   RunTaskRequest,
   StopTaskRequest,
   Task,
+  TaskOverride,
 } from '@aws-sdk/client-ecs'
 import { AwsError, invalid } from '../core/errors.js'
 import { nameFromArn } from '../core/ids.js'
 import { page } from '../core/paging.js'
-import type { ClusterState, TaskState, Wire } from '../core/types.js'
+import type { ClusterState, TaskDefinitionRecord, TaskState, Wire } from '../core/types.js'
 import type { EcsContext } from './context.js'
 import { checkLaunchType, findService } from './services.js'
 import { resolveTaskDefinition } from './task-definitions.js'
@@ -76,11 +78,15 @@ export function runTask(ecs: EcsContext, input: RunTaskRequest): object {
     throw new AwsError('ClientException', 'TaskDefinition not found.')
   const count = input.count ?? 1
   if (!Number.isInteger(count) || count < 1 || count > 10) throw invalid('Count must be between 1 and 10.')
+  if (input.launchType && input.capacityProviderStrategy?.length) {
+    throw invalid(
+      'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
+    )
+  }
   const launchType = input.launchType ?? (input.capacityProviderStrategy?.length ? 'FARGATE' : 'EC2')
   checkLaunchType(taskDefinition, launchType)
-  if (taskDefinition.networkMode === 'awsvpc' && !input.networkConfiguration) {
-    throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
-  }
+  checkNetwork(taskDefinition, input.networkConfiguration)
+  checkOverrides(taskDefinition, input.overrides)
   const tasks: Wire<Task>[] = []
   for (let i = 0; i < count; i++) {
     const task = launchTask(ecs.world, {
@@ -96,6 +102,20 @@ export function runTask(ecs: EcsContext, input: RunTaskRequest): object {
     tasks.push(renderTask(ecs, task, false))
   }
   return { tasks, failures: [] }
+}
+
+function checkNetwork(td: TaskDefinitionRecord, network: NetworkConfiguration | undefined): void {
+  if (td.networkMode !== 'awsvpc') return
+  if (!network) throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
+  if (!network.awsvpcConfiguration?.subnets?.length) throw invalid('subnets can not be empty.')
+}
+
+function checkOverrides(td: TaskDefinitionRecord, overrides: TaskOverride | undefined): void {
+  for (const override of overrides?.containerOverrides ?? []) {
+    if (!(td.containerDefinitions ?? []).some((c) => c.name === override.name)) {
+      throw invalid(`Override for container named ${override.name} is not a container in the TaskDefinition.`)
+    }
+  }
 }
 
 export function findTask(ecs: EcsContext, cluster: ClusterState, ref: string): TaskState | undefined {

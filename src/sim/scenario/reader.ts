@@ -22,6 +22,13 @@ import {
 
 const DEFAULT_START_SECONDS = 10
 
+/** What a behaviour written as a bare name (or without its options) does. */
+const BEHAVIOR_DEFAULTS: Partial<Record<BehaviorKind, Partial<Behavior>>> = {
+  crash: { exitCode: 1, afterSeconds: 5 },
+  oom: { exitCode: 137, afterSeconds: 5 },
+  exit: { exitCode: 0, afterSeconds: 5 },
+}
+
 /** Reads and validates a scenario file (YAML or JSON). Errors are SimInputErrors naming the file, line and key. */
 export function loadScenario(file: string): Scenario {
   let text: string
@@ -222,14 +229,14 @@ class ScenarioReader extends ScenarioValues {
       logs: [],
     })
     if (value === undefined || value === null) return base('healthy')
-    const kinds: BehaviorKind[] = ['healthy', 'crash', 'unhealthy', 'oom', 'secrets-error']
-    const accepted = `one of ${kinds.join(', ')} or { crash: { exitCode, afterSeconds } }, { oom: { afterSeconds } }`
+    const kinds: BehaviorKind[] = ['healthy', 'crash', 'unhealthy', 'oom', 'secrets-error', 'exit']
+    const accepted =
+      `one of ${kinds.join(', ')} or { crash: { exitCode, afterSeconds } }, { oom: { afterSeconds } }, ` +
+      '{ exit: { code, afterSeconds, logs } }'
     if (typeof value === 'string') {
       if (!kinds.includes(value as BehaviorKind))
         this.fail(path, `unknown behavior ${JSON.stringify(value)}; use ${accepted}`)
-      if (value === 'crash') return { ...base('crash'), exitCode: 1, afterSeconds: 5 }
-      if (value === 'oom') return { ...base('oom'), exitCode: 137, afterSeconds: 5 }
-      return base(value as BehaviorKind)
+      return { ...base(value as BehaviorKind), ...BEHAVIOR_DEFAULTS[value as BehaviorKind] }
     }
     const object = this.object(value, path)
     if (typeof object.kind === 'string' && kinds.includes(object.kind as BehaviorKind))
@@ -241,18 +248,19 @@ class ScenarioReader extends ScenarioValues {
     const kind = keys[0] as BehaviorKind
     const innerPath = [...path, kind]
     const inner = object[kind] === null ? {} : this.object(object[kind], innerPath)
-    this.onlyKeys(inner, ['startSeconds', 'afterSeconds', 'exitCode', 'logs'], innerPath)
-    const behavior = base(kind)
-    if (kind === 'crash') Object.assign(behavior, { exitCode: 1, afterSeconds: 5 })
-    if (kind === 'oom') Object.assign(behavior, { exitCode: 137, afterSeconds: 5 })
+    const codeKey = kind === 'exit' ? 'code' : 'exitCode'
+    this.onlyKeys(inner, ['startSeconds', 'afterSeconds', codeKey, 'logs'], innerPath)
+    const behavior = { ...base(kind), ...BEHAVIOR_DEFAULTS[kind] }
     if (inner.startSeconds !== undefined)
       behavior.startSeconds = this.number(inner.startSeconds, [...innerPath, 'startSeconds'], 0)
     if (inner.afterSeconds !== undefined)
       behavior.afterSeconds = this.number(inner.afterSeconds, [...innerPath, 'afterSeconds'], 0)
-    if (inner.exitCode !== undefined) {
+    if (inner.exitCode !== undefined && kind !== 'exit') {
       if (kind !== 'crash') this.fail([...innerPath, 'exitCode'], `is only accepted for crash`)
       behavior.exitCode = this.int(inner.exitCode, [...innerPath, 'exitCode'], 0)
     }
+    if (kind === 'exit' && inner.code !== undefined)
+      behavior.exitCode = this.exitCode(inner.code, [...innerPath, 'code'])
     if (inner.logs !== undefined) {
       behavior.logs = this.array(inner.logs, [...innerPath, 'logs']).map((line, i) =>
         String(this.scalar(line, [...innerPath, 'logs', i])),

@@ -8,17 +8,20 @@ import type {
 } from '@aws-sdk/client-ecs'
 
 /** What the containers of an image do when a task runs them (sim-scenario.md "Image behaviours"). */
-export type BehaviorKind = 'healthy' | 'crash' | 'unhealthy' | 'oom' | 'secrets-error'
+export type BehaviorKind = 'healthy' | 'crash' | 'unhealthy' | 'oom' | 'secrets-error' | 'exit'
 
 export interface Behavior {
   kind: BehaviorKind
   /** Emulated seconds from launch to RUNNING. */
   startSeconds: number
-  /** crash/oom: emulated seconds the container runs before it exits. */
+  /** crash/oom/exit: emulated seconds the container runs before it exits. */
   afterSeconds: number
-  /** crash: the essential container's exit code (oom: always 137). */
+  /** crash/exit: the container's exit code (oom: always 137); `exit`'s is written `code` in a scenario. */
   exitCode: number
-  /** Lines the container writes to its awslogs stream: at start for healthy/unhealthy, before the exit for crash/oom. */
+  /**
+   * Lines the container writes to its awslogs stream: at start for healthy/unhealthy, before the exit for crash/oom,
+   * one after another while it runs for exit (a job's output).
+   */
   logs: string[]
 }
 
@@ -137,8 +140,12 @@ export interface ScenarioSource {
   lineOf(path: Path): number | undefined
 }
 
-/** A behaviour as written in a scenario: a name, `{ crash: { exitCode, afterSeconds } }`, or already normalized. */
-export type BehaviorInput = BehaviorKind | { [K in BehaviorKind]?: Partial<Omit<Behavior, 'kind'>> | null } | Behavior
+/**
+ * A behaviour as written in a scenario: a name, `{ crash: { exitCode, afterSeconds } }`, `{ exit: { code } }`, or
+ * already normalized.
+ */
+export type BehaviorInput =
+  BehaviorKind | { [K in BehaviorKind]?: Partial<Omit<Behavior, 'kind'> & { code: number }> | null } | Behavior
 
 /** A scenario as written (file or object): every key optional, behaviours in their short forms. */
 export interface ScenarioInput {

@@ -58,6 +58,13 @@ export class ScenarioValues {
     return value as number
   }
 
+  /** A process exit code, as a container reports it: 0 to 255. */
+  protected exitCode(value: unknown, path: Path): number {
+    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 255)
+      this.fail(path, `must be an exit code from 0 to 255, got ${describe(value)}`)
+    return value as number
+  }
+
   protected onlyKeys(object: Record<string, unknown>, allowed: string[], path: Path): void {
     for (const key of Object.keys(object)) {
       if (!allowed.includes(key)) this.fail([...path, key], `unknown key; accepted keys here: ${allowed.join(', ')}`)
