@@ -28518,10 +28518,10 @@ class NoAnswerError extends Error {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ parseConfig)
+  o4: () => (/* binding */ parseConfig)
 });
 
-// UNUSED EXPORTS: parseHookConfig
+// UNUSED EXPORTS: parseHookConfig, reader
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -29371,14 +29371,14 @@ async function main() {
     const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .recorder */ .tT)();
     let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(actionReporter(), history);
     try {
-        const parsed = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConfig */ .o)(inputs, process.env);
+        const parsed = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConfig */ .o4)(inputs, process.env);
         maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = await githubDeployment(config);
         if (github)
             reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(reporter, github);
         // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
-        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(439), __nccwpck_require__.e(392)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9392)), Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
+        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(439), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7725)), Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
         const result = await run(config, {
             clients: createClients({ region: config.region }),
             reporter,
@@ -29516,6 +29516,11 @@ function consoleReporter(stream, options = {}) {
             ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
             : `deployment ${event.status}`),
         'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
+        'task-started': (event) => line(`task ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(event.taskArn)} started in cluster ${event.cluster}: ` +
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)} (startedBy ${event.startedBy})`),
+        'task-log': (event) => line(`log    ${event.container} | ${event.message}`),
+        'task-stopped': (event) => line(`task ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
+            (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : '')),
         verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
     };
     return {
@@ -29544,6 +29549,8 @@ function verdictBlock(result) {
     field('task definition', result.taskDefinitionArn && (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(result.taskDefinitionArn));
     field('previous', result.previousTaskDefinitionArn && (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(result.previousTaskDefinitionArn));
     field('deployment', result.deploymentId);
+    field('task', result.task && (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(result.task.taskArn));
+    field('exit code', result.task?.exitCode !== undefined ? `${result.task.exitCode} (${result.task.container})` : '');
     if (result.reasons.length > 0)
         lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`));
     if (result.hints.length > 0)
@@ -29562,6 +29569,7 @@ function verdictBlock(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G6: () => (/* binding */ taskIdOf),
 /* harmony export */   KW: () => (/* binding */ relativeTime),
 /* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
 /* harmony export */   dV: () => (/* binding */ STATUS_TITLES),
@@ -29607,6 +29615,10 @@ const STATUS_TITLES = {
     planned: 'planned (dry run)',
     rendered: 'rendered',
 };
+/** `arn:aws:ecs:…:task/prod/0123abcd…` → `0123abcd…`. */
+function taskIdOf(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
 
 
 /***/ }),
@@ -29622,6 +29634,7 @@ const STATUS_TITLES = {
 
 
 const SERVICE_EVENTS_SHOWN = 20;
+const TASK_LINES_SHOWN = 50;
 const CODEDEPLOY_ID = /^d-[A-Z0-9]{9}$/;
 /** A deployment's final statuses: what follows one (a rollback) is not how long it lasted. */
 const FINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -29652,12 +29665,31 @@ function verdictTable(result, events, options) {
         rows.push(['Strategy', started.strategy]);
     if (result.deploymentId)
         rows.push(['Deployment', deploymentCell(result.deploymentId, options.region)]);
+    if (result.task)
+        rows.push(...taskRows(result.task));
     const registered = of(events, 'registered')[0];
     if (registered?.reused)
         rows.push(['Registration', 'skipped: the latest revision was equivalent']);
     if (result.artifacts.length > 0)
         rows.push(['Artifacts', result.artifacts.map(code).join('<br>')]);
     return ['| | |', '| --- | --- |', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n');
+}
+/** The one-off task's rows: which task, whose exit code, and what ECS said when it stopped. */
+function taskRows(task) {
+    const rows = [['One-off task', code(task.taskArn)]];
+    if (task.exitCode !== undefined)
+        rows.push(['Exit code', `${task.exitCode} (${code(task.container ?? '')})`]);
+    if (task.stoppedReason)
+        rows.push(['Stopped reason', task.stoppedReason]);
+    return rows;
+}
+/** The lines the one-off task wrote while berth followed it, the last ones when there were many. */
+function taskOutput(events, result) {
+    const lines = of(events, 'task-log').map((event) => `${event.container} | ${event.message}`);
+    // A failed task's last lines are shown as its log excerpt already.
+    if (lines.length === 0 || (result.logs?.length ?? 0) > 0)
+        return [];
+    return ['### Output of the one-off task', '', fence('text', lines.slice(-TASK_LINES_SHOWN).join('\n'))];
 }
 function list(title, items) {
     return items.length === 0 ? [] : [`### ${title}`, '', ...items.map((item) => `- ${item.replace(/\n/g, ' ')}`)];
@@ -29813,6 +29845,7 @@ function summaryMarkdown(events, result, options = {}) {
         list('Reasons', result.reasons),
         list('Hints', result.hints),
         logs(result),
+        taskOutput(events, result),
         ...blueGreen(events),
         diffs(events),
         list('Warnings', of(events, 'warning').map((event) => `${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`)),

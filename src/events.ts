@@ -1,6 +1,6 @@
 import type { RunResult } from './verdict.js'
 
-export type Stage = 'render' | 'validate' | 'register' | 'artifacts' | 'deploy' | 'watch' | 'cleanup'
+export type Stage = 'render' | 'validate' | 'register' | 'artifacts' | 'run-task' | 'deploy' | 'watch' | 'cleanup'
 
 /** One row of a deployment's task counts, as the console shows it. */
 export interface DeploymentCounts {
@@ -72,6 +72,19 @@ export type ProgressEvent =
   | { type: 'circuit-breaker'; failureCount: number; threshold: number; status: string }
   | { type: 'deployment-status'; status: string; at?: Date }
   | { type: 'rollback-started'; reason: string; taskDefinitionArn?: string }
+  /** A one-off task (berth run-task, --before-deploy) was started with RunTask. */
+  | { type: 'task-started'; taskArn: string; taskDefinitionArn: string; cluster: string; startedBy: string }
+  /** A line the one-off task's container wrote to its CloudWatch log stream, as it arrived. */
+  | { type: 'task-log'; container: string; message: string; at?: Date }
+  /** The one-off task stopped; `exitCode` is that of the container whose exit code counts. */
+  | {
+      type: 'task-stopped'
+      taskArn: string
+      stopCode?: string
+      stoppedReason?: string
+      container?: string
+      exitCode?: number
+    }
   | { type: 'verdict'; result: RunResult }
 
 export type ProgressEventType = ProgressEvent['type']

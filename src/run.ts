@@ -3,7 +3,7 @@ import { checkDirectory } from './artifacts/write.js'
 import { callSignals } from './aws/abort.js'
 import { abortable, observed } from './aws/clients.js'
 import { neverReached } from './aws/errors.js'
-import type { Config } from './config/types.js'
+import type { Config, RunTaskConfig } from './config/types.js'
 import type { DeployOutcome, Driver, PreparedDeployment } from './deploy/driver.js'
 import { registryOf, warnAboutMissingImages } from './deploy/images.js'
 import { planLines } from './deploy/plan.js'
@@ -12,6 +12,7 @@ import { chooseStrategy, driverFor } from './deploy/select.js'
 import { describeTarget } from './deploy/target.js'
 import { errorMessage, isUserError } from './errors.js'
 import { asJson, renderAndValidate, renderOnly, writeArtifactFiles, writeRendered, type Rendered } from './render.js'
+import { runOneOff } from './run-task.js'
 import { pathFor, read, stage, type RunDeps } from './stage.js'
 import * as taskdef from './taskdef/index.js'
 import type { RunResult } from './verdict.js'
@@ -115,6 +116,7 @@ async function deploy(config: Config, runDeps: RunDeps, cluster: string, name: s
       driverName: pre.driver.name,
       driverPlan: pre.prepared.plan,
       artifactNames: pre.rendered.artifacts.map((file) => file.name),
+      beforeDeploy: config.beforeDeploy && beforeDeployPlan(config.beforeDeploy, cluster, name, pre),
     })
     deps.reporter.emit({ type: 'plan', actions })
     return { ...base, status: 'planned', reasons: [], hints: [], plan: actions }
@@ -130,6 +132,10 @@ async function deploy(config: Config, runDeps: RunDeps, cluster: string, name: s
   if (config.out) await writeRendered(config.out, asJson(pre.rendered.input), deps)
   const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts }
   if (deps.signal?.aborted) return cancelledBeforeDeploy(registered)
+  const task = config.beforeDeploy
+    ? await runOneOff(config.beforeDeploy, deps, { cluster, registered: registration, networkService: name, deadline })
+    : undefined
+  if (task && task.status !== 'succeeded') return beforeDeployFailed(registered, task)
 
   const outcome: DeployOutcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () =>
     pre.prepared.deploy({
@@ -157,7 +163,40 @@ async function deploy(config: Config, runDeps: RunDeps, cluster: string, name: s
     reasons: outcome.reasons,
     hints: outcome.hints,
     ...(outcome.logs ? { logs: outcome.logs } : {}),
+    ...(task?.task ? { task: task.task } : {}),
   }
+}
+
+/** The before-deploy task did not succeed: the run ends with its verdict, and the service was not touched. */
+function beforeDeployFailed(registered: Omit<RunResult, 'status' | 'reasons' | 'hints'>, task: RunResult): RunResult {
+  return {
+    ...registered,
+    status: task.status,
+    reasons: [
+      `the before-deploy task did not succeed, so service ${registered.service} was not changed.`,
+      ...task.reasons,
+    ],
+    hints: task.hints,
+    ...(task.task ? { task: task.task } : {}),
+    ...(task.logs ? { logs: task.logs } : {}),
+  }
+}
+
+function beforeDeployPlan(task: RunTaskConfig, cluster: string, service: string, pre: Preflight): string {
+  const source = task.render.taskDefinition
+  const definition = source
+    ? source.kind === 'file'
+      ? `the task definition rendered from ${source.path}`
+      : source.ref
+    : task.service
+      ? `the task definition of service ${task.service}`
+      : (pre.reusable?.arn ?? `the new revision of ${pre.family}`)
+  const network = task.service ?? task.networkFromService ?? service
+  const commands = task.commands.map((edit) => ` with ${edit.container} running ${JSON.stringify(edit.command)}`)
+  return (
+    `run a one-off task (before-deploy) of ${definition} in cluster ${task.cluster ?? cluster} on the network of ` +
+    `service ${network}${commands.join(',')}, and change the service only if it exits 0`
+  )
 }
 
 function registerRevision(deps: RunDeps, pre: Preflight) {

@@ -26,6 +26,8 @@ export interface RunResult {
   logs?: LogExcerpt[]
   /** What a dry run would do, in order (`planned` only). */
   plan?: string[]
+  /** The one-off task of `berth run-task` or `--before-deploy`, once it was started. */
+  task?: TaskOutcome
   /** The rendered task definition (`berth render`, and the render-only path of the Action). */
   taskDefinition?: Record<string, unknown>
 }
@@ -37,4 +39,13 @@ export interface LogExcerpt {
   group: string
   stream: string
   lines: string[]
+}
+
+/** How a one-off task ended: the container whose exit code counts, and what ECS said when it stopped. */
+export interface TaskOutcome {
+  taskArn: string
+  container?: string
+  exitCode?: number
+  stopCode?: string
+  stoppedReason?: string
 }

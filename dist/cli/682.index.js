@@ -718,7 +718,7 @@ class ScenarioReader extends ScenarioValues {
     }
     image(value, path) {
         const image = this.object(value, path);
-        this.onlyKeys(image, ['tag', 'digest', 'sizeInBytes', 'pushedAt', 'mediaType', 'behavior'], path);
+        this.onlyKeys(image, ['tag', 'digest', 'sizeInBytes', 'pushedAt', 'mediaType', 'behavior', 'commands'], path);
         const tag = image.tag === undefined ? undefined : String(this.scalar(image.tag, [...path, 'tag']));
         const digest = image.digest === undefined ? undefined : this.string(image.digest, [...path, 'digest']);
         if (tag === undefined && digest === undefined)
@@ -733,7 +733,15 @@ class ScenarioReader extends ScenarioValues {
             pushedAt: image.pushedAt === undefined ? undefined : this.time(image.pushedAt, [...path, 'pushedAt']),
             mediaType: image.mediaType === undefined ? undefined : this.string(image.mediaType, [...path, 'mediaType']),
             behavior: this.behavior(image.behavior, [...path, 'behavior']),
+            ...(image.commands === undefined
+                ? {}
+                : { commands: this.commandBehaviors(image.commands, [...path, 'commands']) }),
         };
+    }
+    /** `commands: { "npm run migrate": { exit: { code: 0 } } }`: a behaviour per command the container runs. */
+    commandBehaviors(value, path) {
+        const commands = this.object(value, path);
+        return Object.fromEntries(Object.entries(commands).map(([command, behavior]) => [command, this.behavior(behavior, [...path, command])]));
     }
     images(value) {
         if (value === undefined || value === null)
@@ -1901,7 +1909,7 @@ function launchTask(world, spec) {
         desiredStatus: 'RUNNING',
         healthStatus: 'UNKNOWN',
         createdAt: now,
-        containers: (td.containerDefinitions ?? []).map((c) => containerState(world, id, c)),
+        containers: (td.containerDefinitions ?? []).map((c) => containerState(world, id, c, commandOf(c, spec.overrides))),
         launchType: spec.launchType,
         platformVersion: spec.launchType === 'FARGATE' ? (spec.platformVersion ?? '1.4.0') : undefined,
         cpu: td.cpu,
@@ -1944,9 +1952,13 @@ function startWarm(world, task) {
     }
     task.healthStatus = taskHealth(task);
 }
-function containerState(world, taskId, def) {
+/** The command a container runs: its override's (RunTask containerOverrides), else its definition's. */
+function commandOf(def, overrides) {
+    return overrides?.containerOverrides?.find((o) => o.name === def.name)?.command ?? def.command;
+}
+function containerState(world, taskId, def, command) {
     const image = def.image ?? '';
-    const resolved = world.behaviorOfImage(image);
+    const resolved = world.behaviorOfImage(image, command);
     const options = def.logConfiguration?.logDriver === 'awslogs' ? (def.logConfiguration.options ?? {}) : undefined;
     const prefix = options?.['awslogs-stream-prefix'];
     return {
@@ -3857,7 +3869,8 @@ class World {
             stream.events.push({ timestamp, ingestionTime: timestamp + 15, message, eventId: this.logEventId(timestamp) });
         }
     }
-    behaviorOfImage(uri) {
+    /** What a container of `uri` does, running `command` (an ECR image may behave differently per command). */
+    behaviorOfImage(uri, command) {
         const outside = this.images[uri];
         if (outside)
             return { behavior: outside, digest: syntheticDigest(uri) };
@@ -3871,7 +3884,8 @@ class World {
                 pullError: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${uri}: not found`,
             };
         }
-        return { behavior: image.behavior, digest: image.digest };
+        const byCommand = command && image.commands?.[command.join(' ')];
+        return { behavior: byCommand || image.behavior, digest: image.digest };
     }
     recordCall(record) {
         this.calls.push(record);
@@ -3917,6 +3931,7 @@ function loadRepositories(world, scenario) {
                 pushedAt: image.pushedAt ?? DEFAULT_PUSHED_AT + j * 3_600_000,
                 mediaType: image.mediaType ?? OCI_MANIFEST,
                 behavior: image.behavior,
+                ...(image.commands ? { commands: image.commands } : {}),
             });
         }
         world.repositories.set(spec.name, repo);

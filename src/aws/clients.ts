@@ -48,6 +48,8 @@ export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
   'StopDeployment',
   'StopServiceDeployment',
   'ContinueServiceDeployment',
+  'RunTask',
+  'StopTask',
 ])
 
 /** The SDK's name of a command's operation (`UpdateService`). */

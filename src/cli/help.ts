@@ -1,3 +1,4 @@
+import { RUN_TASK_FLAGS } from '../config/run-task.js'
 import type { FlagSpec } from './args.js'
 
 const RENDER_VALUES = [
@@ -24,7 +25,7 @@ const RENDER_LISTS = [
   'container-memory',
 ]
 
-export const FLAGS: Record<'render' | 'deploy' | 'hook' | 'sim', FlagSpec> = {
+export const FLAGS: Record<'render' | 'deploy' | 'run-task' | 'hook' | 'sim', FlagSpec> = {
   render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
   deploy: {
     values: [
@@ -44,10 +45,12 @@ export const FLAGS: Record<'render' | 'deploy' | 'hook' | 'sim', FlagSpec> = {
       'poll-interval',
       'on-timeout',
       'on-cancel',
+      'before-deploy',
     ],
     lists: [...RENDER_LISTS, 'hook', 'tag'],
     switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
   },
+  'run-task': RUN_TASK_FLAGS,
   hook: {
     values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
     lists: [],
@@ -95,6 +98,9 @@ const PLACEHOLDERS: Record<string, string> = {
   'on-cancel': 'rollback|leave',
   hook: 'EVENT=FUNCTION',
   tag: 'KEY=VALUE',
+  'before-deploy': "'run-task ...'",
+  'network-from-service': 'S',
+  container: 'NAME',
   'deployment-id': 'ID',
   'execution-id': 'ID',
   http: 'URL',
@@ -111,6 +117,7 @@ const PLACEHOLDERS: Record<string, string> = {
 const REQUIRED: Record<keyof typeof FLAGS, string[]> = {
   render: ['task-definition'],
   deploy: ['cluster', 'service'],
+  'run-task': ['cluster'],
   hook: ['deployment-id', 'execution-id'],
   sim: ['scenario'],
 }
@@ -161,6 +168,8 @@ Commands:
   render   render a task definition with new images, env and secrets; diff it; write pipeline artifacts
   deploy   register the task definition and deploy it (ECS rolling update or CodeDeploy blue/green),
            watch it to a verdict and explain a failure
+  run-task run a one-off task (a database migration) from the rendered task definition on a service's
+           network, stream its log lines, and exit with its container's exit code
   hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
   sim      run the local emulator of ECS, CodeDeploy, ECR and CloudWatch Logs
 
@@ -240,6 +249,10 @@ ${RENDER_FLAGS}
   --on-timeout A        rollback (default) or leave the service as it is
   --on-cancel A         rollback (default) or leave, on SIGINT/SIGTERM (a cancelled job)
   --dry-run             do every read and print the plan; change nothing
+  --before-deploy 'run-task ...'
+                        after registration, run a one-off task (flags as berth run-task takes them; by default
+                        the just-registered task definition on the service's network); the service is updated
+                        only when its container exits 0
   --json-events         like --json, with every progress event in its "events" array
 
 CodeDeploy blue/green:
@@ -256,6 +269,42 @@ Blue/green (CodeDeploy or ECS-native BLUE_GREEN, LINEAR, CANARY):
 
 Example:
   berth deploy --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2
+`
+
+export const RUN_TASK_HELP = `Usage: berth run-task --cluster C (--task-definition FILE|FAMILY[:REV]|ARN | --service S) [flags]
+
+Run a one-off task (a database migration, a smoke job): render and register its task definition (skipped when
+unchanged), start it with RunTask on a service's network, stream its CloudWatch log lines as they arrive, and
+end with its container's exit code: 0 is succeeded; anything else is failed (exit 1), with ECS's stopped reason
+and the last log lines. Cancelling (SIGINT/SIGTERM) or the wait timeout stops the task (StopTask).
+
+  --cluster C           the cluster to run the task in
+  --service S           take the task definition (unless --task-definition is given) and the network from S
+  --network-from-service S
+                        take only the network configuration, launch type or capacity provider strategy and
+                        platform version from S
+  --task-definition FILE|FAMILY[:REV]|ARN
+                        the task definition: a JSON or YAML file, or one registered in ECS
+  --image CONTAINER=URI, --env CONTAINER:NAME=VALUE, --secret CONTAINER:NAME=VALUEFROM,
+  --task-role-arn, --execution-role-arn, --docker-label, --log-configuration, --environment-file,
+  --container-cpu, --container-memory
+                        render flags, as berth render takes them (but --command, below)
+  --family F, --cpu N, --memory N
+                        override the family, task cpu and memory
+  --region R            AWS region (default: AWS_REGION)
+  --json                end stdout with one JSON object (human output goes to stderr)
+  --verbose             show debug lines: every AWS call with its duration and attempts
+  --command CONTAINER:COMMAND
+                        run COMMAND in CONTAINER instead of its own command (a container override): a JSON
+                        array, or a shell-like string whose quoted words are kept whole; repeatable
+  --container NAME      whose exit code counts (default: the essential container; of several, the first that
+                        exited non-zero)
+  --wait-timeout D      how long the task may take (default 30m); then berth stops it
+  --poll-interval D     the longest pause between looks (default 5s)
+
+Example:
+  berth run-task --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2 \\
+    --command "web:npm run migrate"
 `
 
 export const HOOK_HELP = `Usage: berth hook --deployment-id ID --execution-id ID (--http URL [--expect-status 200] | -- COMMAND ...)
@@ -287,6 +336,7 @@ wire protocol, set up by a scenario file (see workflows-examples/sim/demo.yaml).
 export const HELP: Record<string, string> = {
   render: RENDER_HELP,
   deploy: DEPLOY_HELP,
+  'run-task': RUN_TASK_HELP,
   hook: HOOK_HELP,
   sim: SIM_HELP,
 }

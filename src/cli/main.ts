@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
-import { type Config } from '../config/types.js'
+import { type Config, type RunTaskConfig } from '../config/types.js'
 import { parseConfig, parseHookConfig } from '../config/parse.js'
+import { parseDeployConfig, parseRunTaskConfig } from '../config/run-task.js'
 import { UserError, errorJson, isUserError } from '../errors.js'
 import { explainSetupError } from '../aws/errors.js'
 import { consoleReporter } from '../report/console.js'
 import { jsonReporter } from '../report/json.js'
 import { fanOut, type Reporter } from '../events.js'
 import { endsWell, type RunResult } from '../verdict.js'
+import type { RunDeps } from '../stage.js'
 import { argsSource, parseArgs } from './args.js'
 import { FLAGS, HELP, MAIN_HELP } from './help.js'
 
@@ -33,7 +35,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok
   }
   if (!(command in FLAGS)) {
-    io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, hook or sim.\n`)
+    io.stderr.write(
+      `berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, hook or sim.\n`,
+    )
     return EXIT.usage
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -74,8 +78,11 @@ async function dispatch(command: keyof typeof FLAGS, argv: readonly string[], io
   const source = argsSource(args, io.env)
   switch (command) {
     case 'render':
-    case 'deploy':
       return deployOrRender(command, parseConfig(source, io.env), io)
+    case 'deploy':
+      return deployOrRender(command, parseDeployConfig(source, io.env), io)
+    case 'run-task':
+      return runTask(parseRunTaskConfig(source, io.env), io)
     case 'hook':
       return hook(parseHookConfig(source, io.env), io)
     case 'sim':
@@ -93,10 +100,36 @@ async function deployOrRender(command: 'render' | 'deploy', config: Config, io: 
   const reporter = cliReporter(config, io)
   // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
   const [{ run }, { createClients }] = await Promise.all([import('../run.js'), import('../aws/clients.js')])
+  return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io)
+}
+
+async function runTask(config: RunTaskConfig, io: CliIo): Promise<number> {
+  if (!config.cluster) throw new UserError('berth run-task needs --cluster C.', { input: '--cluster' })
+  if (!config.render.taskDefinition && !config.service) {
+    throw new UserError('berth run-task needs --task-definition FILE|FAMILY[:REV]|ARN or --service S.', {
+      input: '--task-definition',
+    })
+  }
+  const reporter = cliReporter({ ...config.render, cluster: config.cluster }, io)
+  const [{ runTask: runOneTask }, { createClients }] = await Promise.all([
+    import('../run-task.js'),
+    import('../aws/clients.js'),
+  ])
+  const clients = createClients({ region: config.render.region })
+  return runWith(reporter, (deps) => runOneTask(config, deps), clients, io)
+}
+
+/** One run with the process's clock, files and signal; the reporter closed whatever happens. */
+async function runWith(
+  reporter: Reporter,
+  work: (deps: RunDeps) => Promise<RunResult>,
+  clients: RunDeps['clients'],
+  io: CliIo,
+): Promise<number> {
   let result: RunResult
   try {
-    result = await run(config, {
-      clients: createClients({ region: config.region }),
+    result = await work({
+      clients,
       reporter,
       readFile: (path) => readFile(path, 'utf8'),
       now: Date.now,

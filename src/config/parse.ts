@@ -187,7 +187,7 @@ function shownValue(name: string, raw: string): string {
   return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`
 }
 
-function reader(source: InputSource) {
+export function reader(source: InputSource) {
   const wrap = <T>(name: string, raw: string, parse: Parse<T>): T => {
     try {
       return parse(raw)

@@ -1,5 +1,5 @@
 import type { HookBinding } from '../artifacts/hooks.js'
-import type { ContainerEdits, EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
+import type { CommandEdit, ContainerEdits, EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
 
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
@@ -89,6 +89,26 @@ export interface Config extends ContainerEdits {
   region?: string
   /** Tags for the registered task definition, `KEY=VALUE`. */
   tags: { key: string; value: string }[]
+  /** `--before-deploy 'run-task …'`: a one-off task run after registration; the service is updated only if it succeeds. */
+  beforeDeploy?: RunTaskConfig
+}
+
+/** `berth run-task` (and `--before-deploy 'run-task …'`): one task, run to its end; its exit code is the verdict. */
+export interface RunTaskConfig {
+  /** The render flags (task definition, images, env, secrets …) and the common ones (region, json, poll interval). */
+  render: Config
+  /** Omitted in `--before-deploy`: the deploy's cluster. */
+  cluster?: string
+  /** `--service S`: its task definition (unless `--task-definition` names one) and its network. */
+  service?: string
+  /** `--network-from-service S`: the network, launch type or capacity providers, and platform version of S. */
+  networkFromService?: string
+  /** `--command CONTAINER:COMMAND`: the command a container runs instead of its own (a RunTask container override). */
+  commands: CommandEdit[]
+  /** `--container NAME`: whose exit code counts; default the essential container (the first non-zero of several). */
+  container?: string
+  /** `--wait-timeout`, when given; `berth run-task` defaults to 30m, a before-deploy task to the run's deadline. */
+  waitTimeoutMs?: number
 }
 
 /** `berth hook`: answer one CodeDeploy lifecycle hook with the outcome of a check. */

@@ -15,6 +15,8 @@ export interface PlanFacts {
   /** The driver's own plan lines, when it has them (CodeDeploy's deployment group, config, AppSpec). */
   driverPlan?: string[]
   artifactNames: string[]
+  /** The before-deploy task's plan line (`--before-deploy`), said after registration. */
+  beforeDeploy?: string
 }
 
 /** The actions of a dry run, in the order a run takes them. */
@@ -24,6 +26,7 @@ export function planLines(config: PlanConfig, facts: PlanFacts): string[] {
     facts.reusableArn
       ? `reuse ${facts.reusableArn}: the rendered task definition is equivalent`
       : `register a new revision of family ${facts.family}`,
+    ...(facts.beforeDeploy ? [facts.beforeDeploy] : []),
     ...(facts.driverPlan ?? [serviceUpdate(config, facts, target)]),
   ]
   if (config.artifactsDir && facts.artifactNames.length > 0) {

@@ -1,6 +1,6 @@
 import { TERMINATION_WAIT, type HookChange, type ProgressEvent, type Reporter } from '../events.js'
 import { endsWell, type RunResult } from '../verdict.js'
-import { describeCounts, duration, relativeTime, shortTaskDefinition, STATUS_TITLES } from './format.js'
+import { describeCounts, duration, relativeTime, shortTaskDefinition, STATUS_TITLES, taskIdOf } from './format.js'
 
 export interface ConsoleOptions {
   /** For relative timestamps; Date.now when omitted. */
@@ -112,6 +112,17 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
       line(
         `rolling back${event.taskDefinitionArn ? ` to ${shortTaskDefinition(event.taskDefinitionArn)}` : ''}: ${event.reason}`,
       ),
+    'task-started': (event) =>
+      line(
+        `task ${taskIdOf(event.taskArn)} started in cluster ${event.cluster}: ` +
+          `${shortTaskDefinition(event.taskDefinitionArn)} (startedBy ${event.startedBy})`,
+      ),
+    'task-log': (event) => line(`log    ${event.container} | ${event.message}`),
+    'task-stopped': (event) =>
+      line(
+        `task ${taskIdOf(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
+          (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : ''),
+      ),
     verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
   }
 
@@ -142,6 +153,8 @@ export function verdictBlock(result: RunResult): string[] {
   field('task definition', result.taskDefinitionArn && shortTaskDefinition(result.taskDefinitionArn))
   field('previous', result.previousTaskDefinitionArn && shortTaskDefinition(result.previousTaskDefinitionArn))
   field('deployment', result.deploymentId)
+  field('task', result.task && taskIdOf(result.task.taskArn))
+  field('exit code', result.task?.exitCode !== undefined ? `${result.task.exitCode} (${result.task.container})` : '')
   if (result.reasons.length > 0) lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`))
   if (result.hints.length > 0) lines.push('    hints:', ...result.hints.map((hint) => `      - ${hint}`))
   for (const excerpt of result.logs ?? []) {

@@ -42,3 +42,8 @@ export const STATUS_TITLES: Record<RunStatus, string> = {
   planned: 'planned (dry run)',
   rendered: 'rendered',
 }
+
+/** `arn:aws:ecs:…:task/prod/0123abcd…` → `0123abcd…`. */
+export function taskIdOf(taskArn: string): string {
+  return taskArn.slice(taskArn.lastIndexOf('/') + 1)
+}

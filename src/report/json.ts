@@ -21,6 +21,7 @@ export function resultJson(result: RunResult): Record<string, unknown> {
     reasons: result.reasons,
     hints: result.hints,
     artifacts: result.artifacts,
+    ...(result.task ? { task: result.task } : {}),
     ...(result.logs ? { logs: result.logs } : {}),
     ...(result.plan ? { plan: result.plan } : {}),
   }

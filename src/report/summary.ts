@@ -1,8 +1,9 @@
 import { TERMINATION_WAIT, type ProgressEvent } from '../events.js'
-import { type RunResult } from '../verdict.js'
+import { type RunResult, type TaskOutcome } from '../verdict.js'
 import { STATUS_TITLES, duration, relativeTime, shortTaskDefinition } from './format.js'
 
 const SERVICE_EVENTS_SHOWN = 20
+const TASK_LINES_SHOWN = 50
 const CODEDEPLOY_ID = /^d-[A-Z0-9]{9}$/
 /** A deployment's final statuses: what follows one (a rollback) is not how long it lasted. */
 const FINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped'])
@@ -38,10 +39,27 @@ function verdictTable(result: RunResult, events: readonly ProgressEvent[], optio
   const started = of(events, 'deployment-started')[0]
   if (started) rows.push(['Strategy', started.strategy])
   if (result.deploymentId) rows.push(['Deployment', deploymentCell(result.deploymentId, options.region)])
+  if (result.task) rows.push(...taskRows(result.task))
   const registered = of(events, 'registered')[0]
   if (registered?.reused) rows.push(['Registration', 'skipped: the latest revision was equivalent'])
   if (result.artifacts.length > 0) rows.push(['Artifacts', result.artifacts.map(code).join('<br>')])
   return ['| | |', '| --- | --- |', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n')
+}
+
+/** The one-off task's rows: which task, whose exit code, and what ECS said when it stopped. */
+function taskRows(task: TaskOutcome): [string, string][] {
+  const rows: [string, string][] = [['One-off task', code(task.taskArn)]]
+  if (task.exitCode !== undefined) rows.push(['Exit code', `${task.exitCode} (${code(task.container ?? '')})`])
+  if (task.stoppedReason) rows.push(['Stopped reason', task.stoppedReason])
+  return rows
+}
+
+/** The lines the one-off task wrote while berth followed it, the last ones when there were many. */
+function taskOutput(events: readonly ProgressEvent[], result: RunResult): string[] {
+  const lines = of(events, 'task-log').map((event) => `${event.container} | ${event.message}`)
+  // A failed task's last lines are shown as its log excerpt already.
+  if (lines.length === 0 || (result.logs?.length ?? 0) > 0) return []
+  return ['### Output of the one-off task', '', fence('text', lines.slice(-TASK_LINES_SHOWN).join('\n'))]
 }
 
 function list(title: string, items: readonly string[]): string[] {
@@ -226,6 +244,7 @@ export function summaryMarkdown(
     list('Reasons', result.reasons),
     list('Hints', result.hints),
     logs(result),
+    taskOutput(events, result),
     ...blueGreen(events),
     diffs(events),
     list(

@@ -47,6 +47,7 @@ export function loadRepositories(world: World, scenario: Scenario): void {
         pushedAt: image.pushedAt ?? DEFAULT_PUSHED_AT + j * 3_600_000,
         mediaType: image.mediaType ?? OCI_MANIFEST,
         behavior: image.behavior,
+        ...(image.commands ? { commands: image.commands } : {}),
       })
     }
     world.repositories.set(spec.name, repo)

@@ -176,7 +176,8 @@ export class World {
     }
   }
 
-  behaviorOfImage(uri: string): { behavior?: Behavior; digest?: string; pullError?: string } {
+  /** What a container of `uri` does, running `command` (an ECR image may behave differently per command). */
+  behaviorOfImage(uri: string, command?: string[]): { behavior?: Behavior; digest?: string; pullError?: string } {
     const outside = this.images[uri]
     if (outside) return { behavior: outside, digest: syntheticDigest(uri) }
     const ecr = parseEcrUri(uri)
@@ -189,7 +190,8 @@ export class World {
         pullError: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${uri}: not found`,
       }
     }
-    return { behavior: image.behavior, digest: image.digest }
+    const byCommand = command && image.commands?.[command.join(' ')]
+    return { behavior: byCommand || image.behavior, digest: image.digest }
   }
 
   recordCall(record: CallRecord): void {

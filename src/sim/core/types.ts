@@ -288,6 +288,8 @@ export interface ImageRecord {
   pushedAt: number
   mediaType: string
   behavior: Behavior
+  /** What the image does when its container runs one of these commands (words joined by blanks). */
+  commands?: Record<string, Behavior>
 }
 
 export interface RepositoryState {

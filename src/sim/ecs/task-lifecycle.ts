@@ -49,7 +49,9 @@ export function launchTask(world: World, spec: LaunchSpec): TaskState {
     desiredStatus: 'RUNNING',
     healthStatus: 'UNKNOWN',
     createdAt: now,
-    containers: (td.containerDefinitions ?? []).map((c) => containerState(world, id, c as ContainerDefinition)),
+    containers: (td.containerDefinitions ?? []).map((c) =>
+      containerState(world, id, c as ContainerDefinition, commandOf(c as ContainerDefinition, spec.overrides)),
+    ),
     launchType: spec.launchType,
     platformVersion: spec.launchType === 'FARGATE' ? (spec.platformVersion ?? '1.4.0') : undefined,
     cpu: td.cpu,
@@ -92,9 +94,19 @@ function startWarm(world: World, task: TaskState): void {
   task.healthStatus = taskHealth(task)
 }
 
-function containerState(world: World, taskId: string, def: ContainerDefinition): ContainerState {
+/** The command a container runs: its override's (RunTask containerOverrides), else its definition's. */
+function commandOf(def: ContainerDefinition, overrides: TaskOverride | undefined): string[] | undefined {
+  return overrides?.containerOverrides?.find((o) => o.name === def.name)?.command ?? def.command
+}
+
+function containerState(
+  world: World,
+  taskId: string,
+  def: ContainerDefinition,
+  command: string[] | undefined,
+): ContainerState {
   const image = def.image ?? ''
-  const resolved = world.behaviorOfImage(image)
+  const resolved = world.behaviorOfImage(image, command)
   const options = def.logConfiguration?.logDriver === 'awslogs' ? (def.logConfiguration.options ?? {}) : undefined
   const prefix = options?.['awslogs-stream-prefix']
   return {

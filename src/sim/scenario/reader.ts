@@ -196,7 +196,7 @@ class ScenarioReader extends ScenarioValues {
 
   private image(value: unknown, path: Path): ImageSpec {
     const image = this.object(value, path)
-    this.onlyKeys(image, ['tag', 'digest', 'sizeInBytes', 'pushedAt', 'mediaType', 'behavior'], path)
+    this.onlyKeys(image, ['tag', 'digest', 'sizeInBytes', 'pushedAt', 'mediaType', 'behavior', 'commands'], path)
     const tag = image.tag === undefined ? undefined : String(this.scalar(image.tag, [...path, 'tag']))
     const digest = image.digest === undefined ? undefined : this.string(image.digest, [...path, 'digest'])
     if (tag === undefined && digest === undefined) this.fail(path, 'needs a tag or a digest')
@@ -211,7 +211,18 @@ class ScenarioReader extends ScenarioValues {
       pushedAt: image.pushedAt === undefined ? undefined : this.time(image.pushedAt, [...path, 'pushedAt']),
       mediaType: image.mediaType === undefined ? undefined : this.string(image.mediaType, [...path, 'mediaType']),
       behavior: this.behavior(image.behavior, [...path, 'behavior']),
+      ...(image.commands === undefined
+        ? {}
+        : { commands: this.commandBehaviors(image.commands, [...path, 'commands']) }),
     }
+  }
+
+  /** `commands: { "npm run migrate": { exit: { code: 0 } } }`: a behaviour per command the container runs. */
+  private commandBehaviors(value: unknown, path: Path): Record<string, Behavior> {
+    const commands = this.object(value, path)
+    return Object.fromEntries(
+      Object.entries(commands).map(([command, behavior]) => [command, this.behavior(behavior, [...path, command])]),
+    )
   }
 
   private images(value: unknown): Record<string, Behavior> {

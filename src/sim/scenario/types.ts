@@ -32,6 +32,8 @@ export interface ImageSpec {
   pushedAt?: number
   mediaType?: string
   behavior: Behavior
+  /** What the image does when its container runs one of these commands (words joined by blanks): a job's own. */
+  commands?: Record<string, Behavior>
 }
 
 export interface RepositorySpec {
@@ -163,6 +165,7 @@ export interface ScenarioInput {
         pushedAt?: number | string
         mediaType?: string
         behavior?: BehaviorInput
+        commands?: Record<string, BehaviorInput>
       }[]
     }[]
   }
