@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { type Config, type InputSource } from './config/types.js'
-import { parseConfig } from './config/parse.js'
+import { parseDeployConfig } from './config/run-task.js'
 import { UserError, errorMessage, isInternalError, isUserError, unexpectedFailure } from './errors.js'
 import { explainSetupError } from './aws/errors.js'
 import { credentialKind } from './taskdef/credentials.js'
@@ -22,12 +22,17 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 const EXIT_USAGE = 2
 const EXIT_INTERNAL = 3
 
+/** The inputs whose name says more than the CLI flag's (`--before-deploy 'run-task …'`). */
+const INPUT_NAMES: Record<string, string> = { 'before-deploy': 'before-deploy-task' }
+
+const inputName = (name: string): string => INPUT_NAMES[name] ?? name
+
 /** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
 const inputs: InputSource = {
-  get: (name) => core.getInput(name) || undefined,
-  list: (name) => core.getMultilineInput(name).filter((line) => line.trim() !== ''),
-  label: (name) => `input "${name}"`,
-  inputName: (name) => name,
+  get: (name) => core.getInput(inputName(name)) || undefined,
+  list: (name) => core.getMultilineInput(inputName(name)).filter((line) => line.trim() !== ''),
+  label: (name) => `input "${inputName(name)}"`,
+  inputName,
 }
 
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
   const history = recorder()
   let reporter = fanOut(actionReporter(), history)
   try {
-    const parsed = parseConfig(inputs, process.env)
+    const parsed = parseDeployConfig(inputs, process.env)
     maskCredentials(parsed)
     const config: Config = { ...parsed, out: parsed.out ?? renderedPath() }
     const github = await githubDeployment(config)

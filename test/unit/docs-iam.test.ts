@@ -61,6 +61,7 @@ describe('docs/iam.md', () => {
       'deploy, rolling update',
       'deploy, CodeDeploy blue/green',
       'deploy, ECS-native blue/green, linear or canary',
+      'run-task, and deploy --before-deploy',
       'dry run and render (read-only)',
       'hook',
     ])
@@ -87,6 +88,22 @@ describe('docs/iam.md', () => {
     const needed = actionsOf([...shared, ...all('src/deploy/codedeploy')])
     expect(needed.has('codedeploy:CreateDeployment')).toBe(true)
     expect(missing(needed, docs.get('deploy, CodeDeploy blue/green'))).toEqual([])
+  })
+
+  it('grants run-task every operation the one-off task and the render and register stages call', () => {
+    const needed = actionsOf([...shared, ...all('src/task'), 'src/run-task.ts'].filter((f) => !f.endsWith('plan.ts')))
+    expect(needed.has('ecs:RunTask')).toBe(true)
+    expect(needed.has('ecs:StopTask')).toBe(true)
+    // Calls of the shared deploy stages (the service update, --keep-revisions) that a one-off task never makes.
+    const deployOnly = [
+      'ecs:UpdateService',
+      'ecs:ListClusters',
+      'ecs:ListServices',
+      'ecs:ListTaskDefinitions',
+      'ecs:DeregisterTaskDefinition',
+    ]
+    const forTask = new Set([...needed].filter((action) => !deployOnly.includes(action)))
+    expect(missing(forTask, docs.get('run-task, and deploy --before-deploy'))).toEqual([])
   })
 
   it('grants the read-only policy no operation that changes anything', () => {
