@@ -71,6 +71,21 @@ describe('scenario files', () => {
       2,
       'images["nginx:1"].crash.exitCode must be an integer >= 0, got -1',
     ],
+    [
+      'images:\n  "job:1": { exit: { code: 256 } }\n',
+      2,
+      'images["job:1"].exit.code must be an exit code from 0 to 255, got 256',
+    ],
+    [
+      'images:\n  "job:1": { exit: { exitCode: 3 } }\n',
+      2,
+      'images["job:1"].exit.exitCode unknown key; accepted keys here: startSeconds, afterSeconds, code, logs',
+    ],
+    [
+      'ecr:\n  repositories:\n    - name: api\n      images:\n        - tag: v1\n          commands:\n            migrate: exploding\n',
+      7,
+      'commands.migrate unknown behavior "exploding"',
+    ],
     ['clusters: [\n', 2, 'not valid YAML or JSON'],
   ])('names the file, line and key of a mistake (%#)', (text, line, message) => {
     const error = errorOf(() => parseScenario(text, 'bad.yaml'))

@@ -96,4 +96,45 @@ describe('relativeTime', () => {
   ])('%d ms → %s', (ms, expected) => {
     expect(relativeTime(ms)).toBe(expected)
   })
+
+  it('prints a one-off task: its start, its log lines as they come, how it stopped', () => {
+    const out = capture()
+    const reporter = consoleReporter(out.stream, { now: () => 0 })
+    const taskArn = 'arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef'
+    reporter.emit({
+      type: 'task-started',
+      taskArn,
+      taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/api:2',
+      cluster: 'prod',
+      startedBy: 'berth-0123abcd',
+    })
+    reporter.emit({ type: 'task-log', container: 'web', message: 'migrating' })
+    reporter.emit({
+      type: 'task-stopped',
+      taskArn,
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+      container: 'web',
+      exitCode: 3,
+    })
+    expect(out.text().split('\n')).toEqual([
+      '    +0s  task 0123456789abcdef0123456789abcdef started in cluster prod: api:2 (startedBy berth-0123abcd)',
+      '    +0s  log    web | migrating',
+      '    +0s  task 0123456789abcdef0123456789abcdef stopped: Essential container in task exited (web exit code 3)',
+      '',
+    ])
+    expect(
+      verdictBlock({
+        status: 'failed',
+        reasons: [],
+        hints: [],
+        artifacts: [],
+        task: { taskArn, container: 'web', exitCode: 3 },
+      }),
+    ).toEqual([
+      'FAILED: failed',
+      '    task              0123456789abcdef0123456789abcdef',
+      '    exit code         3 (web)',
+    ])
+  })
 })

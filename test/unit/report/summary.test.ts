@@ -144,4 +144,25 @@ describe('summaryMarkdown', () => {
     })
     expect(markdown).toContain('### Plan (dry run, nothing was changed)\n\n- register a new revision of family api')
   })
+
+  it('shows a one-off task: the task, its exit code and reason, and its output when it succeeded', () => {
+    const taskArn = 'arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef'
+    const markdown = summaryMarkdown(
+      [
+        { type: 'task-log', container: 'web', message: 'migrating' },
+        { type: 'task-log', container: 'web', message: 'done' },
+      ],
+      {
+        status: 'succeeded',
+        reasons: [],
+        hints: [],
+        artifacts: [],
+        task: { taskArn, container: 'web', exitCode: 0, stoppedReason: 'Essential container in task exited' },
+      },
+    )
+    expect(markdown).toContain(`| One-off task | \`${taskArn}\` |`)
+    expect(markdown).toContain('| Exit code | 0 (`web`) |')
+    expect(markdown).toContain('| Stopped reason | Essential container in task exited |')
+    expect(markdown).toContain('### Output of the one-off task\n\n```text\nweb | migrating\nweb | done\n```')
+  })
 })
