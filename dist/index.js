@@ -28518,6 +28518,7 @@ class NoAnswerError extends Error {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fA: () => (/* binding */ ACTION_INPUT_NAMES),
   dM: () => (/* binding */ parseDeployConfig)
 });
 
@@ -29275,6 +29276,11 @@ const RUN_TASK_FLAGS = {
     ],
     switches: ['json', 'json-events', 'verbose'],
 };
+/**
+ * The Action inputs named other than their CLI flag: `before-deploy-task` says, among the deploy's inputs, that
+ * its value is a task to run (`run-task …`), where the CLI flag reads `--before-deploy 'run-task …'`.
+ */
+const ACTION_INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
 /** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
 const RENDER_EDITS = [
     'image',
@@ -29518,9 +29524,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 3;
-/** The inputs whose name says more than the CLI flag's (`--before-deploy 'run-task …'`). */
-const INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
-const inputName = (name) => INPUT_NAMES[name] ?? name;
+const inputName = (name) => _config_run_task_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_INPUT_NAMES */ .fA[name] ?? name;
 /** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
 const inputs = {
     get: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(inputName(name)) || undefined,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { type Config, type InputSource } from './config/types.js'
-import { parseDeployConfig } from './config/run-task.js'
+import { ACTION_INPUT_NAMES, parseDeployConfig } from './config/run-task.js'
 import { UserError, errorMessage, isInternalError, isUserError, unexpectedFailure } from './errors.js'
 import { explainSetupError } from './aws/errors.js'
 import { credentialKind } from './taskdef/credentials.js'
@@ -22,10 +22,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 const EXIT_USAGE = 2
 const EXIT_INTERNAL = 3
 
-/** The inputs whose name says more than the CLI flag's (`--before-deploy 'run-task …'`). */
-const INPUT_NAMES: Record<string, string> = { 'before-deploy': 'before-deploy-task' }
-
-const inputName = (name: string): string => INPUT_NAMES[name] ?? name
+const inputName = (name: string): string => ACTION_INPUT_NAMES[name] ?? name
 
 /** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
 const inputs: InputSource = {

@@ -944,6 +944,11 @@ const RUN_TASK_FLAGS = {
     ],
     switches: ['json', 'json-events', 'verbose'],
 };
+/**
+ * The Action inputs named other than their CLI flag: `before-deploy-task` says, among the deploy's inputs, that
+ * its value is a task to run (`run-task …`), where the CLI flag reads `--before-deploy 'run-task …'`.
+ */
+const ACTION_INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
 /** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
 const RENDER_EDITS = [
     'image',

@@ -37,6 +37,12 @@ export const RUN_TASK_FLAGS: FlagSpec = {
   switches: ['json', 'json-events', 'verbose'],
 }
 
+/**
+ * The Action inputs named other than their CLI flag: `before-deploy-task` says, among the deploy's inputs, that
+ * its value is a task to run (`run-task …`), where the CLI flag reads `--before-deploy 'run-task …'`.
+ */
+export const ACTION_INPUT_NAMES: Readonly<Record<string, string>> = { 'before-deploy': 'before-deploy-task' }
+
 /** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
 const RENDER_EDITS = [
   'image',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
+import { ACTION_INPUT_NAMES } from '../../../src/config/run-task.js'
 import { FLAGS, MAIN_HELP, synopsis } from '../../../src/cli/help.js'
 
 describe('the CLI synopsis', () => {
@@ -30,7 +31,10 @@ describe('the CLI synopsis', () => {
 
 describe('the Action inputs', () => {
   it('are the flags of berth deploy, by the same names, and the two inputs only the Action has', () => {
-    const inputs = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs)
+    const flagOf = new Map(Object.entries(ACTION_INPUT_NAMES).map(([flag, input]) => [input, flag]))
+    const inputs = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs).map(
+      (input) => flagOf.get(input) ?? input,
+    )
     const deploy = [...FLAGS.deploy.values, ...FLAGS.deploy.lists, ...FLAGS.deploy.switches]
     expect(inputs.filter((input) => !deploy.includes(input))).toEqual(['github-environment', 'github-token'])
     const cliOnly = ['out', 'diff', 'json', 'json-events', 'verbose']

@@ -29,10 +29,7 @@ describe('berth run-task flags', () => {
 
   it.each([
     [['--command', 'web'], /^--command: "web" is not valid: expected CONTAINER:COMMAND/],
-    [
-      ['--command', 'web:echo "open'],
-      /^--command: .* is not valid: a double quote is not closed; expected CONTAINER:COMMAND/,
-    ],
+    [['--command', 'web:echo "open'], /^--command: .* is not valid: the double quote that opens "open is not closed/],
     [['--command', 'web:'], /is not valid: the command is empty/],
     [['--container', 'a b'], /^--container: "a b" is not valid: container name "a b" must match/],
   ])('%j is refused', (words, message) => {
@@ -55,7 +52,10 @@ describe('--before-deploy', () => {
 
   it.each([
     ['migrate', /^--before-deploy: expected "run-task" and its flags/],
-    ["run-task --command 'web:x", /^--before-deploy: .* cannot be read: a single quote is not closed/],
+    [
+      "run-task --command 'web:x",
+      /^--before-deploy: .* cannot be read: the single quote that opens 'web:x is not closed/,
+    ],
     ['run-task --strategy rolling', /^--before-deploy: unknown flag --strategy\./],
     ['run-task --image web=repo/web:v3', /^--before-deploy: --image needs --task-definition \(or --service\)/],
   ])('%j is refused before anything changes', (text, message) => {
