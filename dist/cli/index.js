@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 283:
+/***/ 8185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28,7 +28,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 
 /***/ }),
 
-/***/ 9378:
+/***/ 2728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39,7 +39,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   i5: () => (/* binding */ NoAnswerError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
@@ -146,12 +146,12 @@ class NoAnswerError extends Error {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 5187:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1082);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8356);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1200);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1082:
+/***/ 1200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -195,11 +195,11 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var hooks = __nccwpck_require__(283);
+var hooks = __nccwpck_require__(8185);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __nccwpck_require__(6503);
+var units = __nccwpck_require__(2009);
 ;// CONCATENATED MODULE: ./src/config/values.ts
 
 /** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
@@ -1032,9 +1032,9 @@ function parseBeforeDeploy(text, label) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __nccwpck_require__(9378);
+var aws_errors = __nccwpck_require__(2728);
 // EXTERNAL MODULE: ./src/events.ts
-var events = __nccwpck_require__(5694);
+var events = __nccwpck_require__(480);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 /**
  * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
@@ -1687,7 +1687,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(462), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5319)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(439), __nccwpck_require__.e(871), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2794)), Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
     return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io);
 }
 async function runTask(config, io) {
@@ -1700,8 +1700,8 @@ async function runTask(config, io) {
     }
     const reporter = cliReporter({ ...config.render, cluster: config.cluster }, io);
     const [{ runTask: runOneTask }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 462)),
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(439), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5871)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
     ]);
     const clients = createClients({ region: config.render.region });
     return runWith(reporter, (deps) => runOneTask(config, deps), clients, io);
@@ -1751,8 +1751,8 @@ function exitCodeOf(result) {
 }
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6561)),
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2459)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
     ]);
     const clients = createClients({ region: config.region });
     const outcome = await answerHook(config, {
@@ -1785,7 +1785,7 @@ async function sim(scenario, source, io) {
         seed: number('seed', 1, Number.isInteger, 'a whole number'),
     };
     // The emulator is a separate world, loaded by this subcommand only.
-    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9513));
+    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8682));
     try {
         await runSim(options, io.stdout);
     }
@@ -1801,7 +1801,7 @@ async function sim(scenario, source, io) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 2174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1885,7 +1885,7 @@ function errorJson(error) {
 
 /***/ }),
 
-/***/ 5694:
+/***/ 480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1914,7 +1914,7 @@ function recorder() {
 
 /***/ }),
 
-/***/ 970:
+/***/ 8356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1947,7 +1947,7 @@ for (const name of ['SIGINT', 'SIGTERM'])
 
 /***/ }),
 
-/***/ 6503:
+/***/ 2009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2355,6 +2355,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(5187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

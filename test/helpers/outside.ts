@@ -26,6 +26,22 @@ const present: Record<OutsideTool, boolean> = { aws: works('aws', ['--version'])
 
 type TestBody = () => Promise<unknown>
 
+let ecsCommands: string | undefined
+
+/** The `aws ecs` commands the installed CLI knows (its botocore's model decides), read once from `aws ecs help`. */
+function awsKnows(command: string): boolean {
+  try {
+    ecsCommands ??= execFileSync('aws', ['ecs', 'help'], {
+      encoding: 'utf8',
+      env: { ...process.env, PAGER: 'cat', MANPAGER: 'cat' },
+      timeout: 60_000,
+    })
+  } catch {
+    ecsCommands = ''
+  }
+  return new RegExp(`\\b${command}\\b`).test(ecsCommands)
+}
+
 /**
  * `it` for a test that needs an outside client. Without the tool it is reported skipped, with the reason in its
  * name, when BERTH_SKIP_OUTSIDE_CLIENTS=1 says so, and fails otherwise: it never passes without running.
@@ -36,5 +52,21 @@ export function itWith(tool: OutsideTool): (name: string, body: TestBody, timeou
   return (name) =>
     it(name, () => {
       throw new Error(`${name} needs ${tool === 'aws' ? 'the aws CLI' : 'boto3'}: ${INSTALL}`)
+    })
+}
+
+/**
+ * `itWith('aws')` for a test of `aws ecs` commands the CLI may be too old to know (an older botocore model has no
+ * such operation): such a CLI is reported like a missing one, naming the commands it lacks.
+ */
+export function itWithAwsEcs(commands: string[]): (name: string, body: TestBody, timeout?: number) => void {
+  if (!present.aws) return itWith('aws')
+  const lacking = commands.filter((command) => !awsKnows(command))
+  if (lacking.length === 0) return (name, body, timeout) => it(name, body, timeout)
+  const why = `the aws CLI here is too old: it has no aws ecs ${lacking.join(', ')}`
+  if (SKIP) return (name, body) => it.skip(`${name} (skipped: ${why})`, body)
+  return (name) =>
+    it(name, () => {
+      throw new Error(`${name}: ${why}; install a newer one (pip install awscli), or set BERTH_SKIP_OUTSIDE_CLIENTS=1`)
     })
 }

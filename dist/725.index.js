@@ -1,8 +1,8 @@
-export const id = 902;
-export const ids = [902,111];
+export const id = 725;
+export const ids = [725,47];
 export const modules = {
 
-/***/ 1111:
+/***/ 4047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,18 +21,18 @@ __webpack_require__.d(__webpack_exports__, {
   operationOf: () => (/* binding */ operationOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(7507);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(8249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(5881);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(3945);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(2174);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(2728);
 ;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
 /**
  * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
@@ -273,7 +273,7 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 6902:
+/***/ 7725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -291,7 +291,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(2174);
 ;// CONCATENATED MODULE: ./src/artifacts/write.ts
 
 
@@ -339,7 +339,7 @@ async function checkDirectory(directory, flag) {
 }
 
 // EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __webpack_require__(1111);
+var clients = __webpack_require__(4047);
 ;// CONCATENATED MODULE: ./src/aws/abort.ts
 
 /** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
@@ -374,9 +374,9 @@ function callSignals(deadline, cancel) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8249);
+var errors = __webpack_require__(2728);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3945);
 ;// CONCATENATED MODULE: ./src/deploy/images.ts
 
 
@@ -487,8 +487,8 @@ function serviceUpdate(config, facts, target) {
     return `${update.join(', ')} (${facts.driverName})`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(9780);
 ;// CONCATENATED MODULE: ./src/watch/sleep.ts
 /** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
 async function pause(sleep, ms, signals) {
@@ -725,8 +725,8 @@ class Scanner {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 ;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
 
 
@@ -968,7 +968,7 @@ function toJson(value) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __webpack_require__(6503);
+var units = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/taskdef/render.ts
 
 
@@ -1066,7 +1066,7 @@ function removeNamed(container, list, name) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/credentials.ts
-var credentials = __webpack_require__(3170);
+var credentials = __webpack_require__(3420);
 ;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
 /** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
 const FARGATE_SIZES = {
@@ -1987,8 +1987,8 @@ async function cleanUpRevisions(ecs, family, keep) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(7507);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(5881);
 ;// CONCATENATED MODULE: ./src/watch/deadline.ts
 function createDeadline(timeoutMs, now) {
     const at = now() + timeoutMs;
@@ -2079,7 +2079,7 @@ function waitFor(ms, options) {
 }
 
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var artifacts_hooks = __webpack_require__(283);
+var artifacts_hooks = __webpack_require__(8185);
 ;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
 
 
@@ -2472,7 +2472,7 @@ function lastSegment(value) {
 }
 
 // EXTERNAL MODULE: ./src/events.ts
-var src_events = __webpack_require__(5694);
+var src_events = __webpack_require__(480);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
@@ -2885,8 +2885,8 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
 ;// CONCATENATED MODULE: ./src/deploy/ecs.ts
 
 async function lookUpService(ecs, cluster, name) {

@@ -1,8 +1,8 @@
-export const id = 319;
-export const ids = [319];
+export const id = 794;
+export const ids = [794];
 export const modules = {
 
-/***/ 5319:
+/***/ 2794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,17 +14,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/artifacts/write.ts
-var write = __webpack_require__(7900);
+var write = __webpack_require__(4690);
 // EXTERNAL MODULE: ./src/aws/abort.ts
-var abort = __webpack_require__(6591);
+var abort = __webpack_require__(1417);
 // EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __webpack_require__(1111);
+var clients = __webpack_require__(4047);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8249);
+var errors = __webpack_require__(2728);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3945);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(2174);
 ;// CONCATENATED MODULE: ./src/deploy/images.ts
 
 
@@ -136,25 +136,25 @@ function serviceUpdate(config, facts, target) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(7507);
+var register = __webpack_require__(3260);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/watch/deadline.ts
-var watch_deadline = __webpack_require__(6123);
+var watch_deadline = __webpack_require__(7481);
 // EXTERNAL MODULE: ./src/watch/loop.ts
-var loop = __webpack_require__(6113);
+var loop = __webpack_require__(2371);
 // EXTERNAL MODULE: ./src/aws/retry.ts
-var aws_retry = __webpack_require__(2495);
+var aws_retry = __webpack_require__(1669);
 // EXTERNAL MODULE: ./src/watch/sleep.ts
-var sleep = __webpack_require__(588);
+var sleep = __webpack_require__(1934);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 // EXTERNAL MODULE: ./src/artifacts/appspec.ts
-var appspec = __webpack_require__(7587);
+var appspec = __webpack_require__(5593);
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var artifacts_hooks = __webpack_require__(283);
+var artifacts_hooks = __webpack_require__(8185);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
 
 
@@ -440,7 +440,7 @@ function lastSegment(value) {
 }
 
 // EXTERNAL MODULE: ./src/events.ts
-var src_events = __webpack_require__(5694);
+var src_events = __webpack_require__(480);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
@@ -856,11 +856,11 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/evidence.ts
-var evidence = __webpack_require__(386);
+var evidence = __webpack_require__(9752);
 // EXTERNAL MODULE: ./src/watch/pace.ts
-var pace = __webpack_require__(4636);
+var pace = __webpack_require__(8178);
 // EXTERNAL MODULE: ./src/deploy/explain.ts
-var explain = __webpack_require__(5280);
+var explain = __webpack_require__(2650);
 ;// CONCATENATED MODULE: ./src/deploy/task-failures.ts
 // When a deployment's tasks count as failing, for every driver: which stopped tasks are failures, and how many
 // the circuit breaker (or berth, in its place) accepts.
@@ -1563,9 +1563,9 @@ async function stopWithRollback(context, follower, cause) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/ecs.ts
-var deploy_ecs = __webpack_require__(850);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
+var deploy_ecs = __webpack_require__(3176);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(9780);
 ;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
 const ROLLING_BACK = /circuit breaker: rolling back/i;
 function ref(deployment) {
@@ -2729,13 +2729,13 @@ async function describeTarget(ecs, cluster, name) {
 }
 
 // EXTERNAL MODULE: ./src/render.ts + 3 modules
-var render = __webpack_require__(1028);
+var render = __webpack_require__(4635);
 // EXTERNAL MODULE: ./src/run-task.ts + 5 modules
-var run_task = __webpack_require__(462);
+var run_task = __webpack_require__(5871);
 // EXTERNAL MODULE: ./src/stage.ts
-var stage = __webpack_require__(1741);
+var stage = __webpack_require__(847);
 // EXTERNAL MODULE: ./src/taskdef/index.ts + 9 modules
-var taskdef = __webpack_require__(9833);
+var taskdef = __webpack_require__(751);
 ;// CONCATENATED MODULE: ./src/run.ts
 
 
