@@ -28512,7 +28512,569 @@ class NoAnswerError extends Error {
 
 /***/ }),
 
-/***/ 2460:
+/***/ 4953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ shellWords),
+/* harmony export */   R: () => (/* binding */ parseCommand)
+/* harmony export */ });
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8696);
+
+/**
+ * A container command as its arguments: a JSON array of strings (`["node","server.js"]`), or words split as a
+ * POSIX shell splits them, without running a shell: no variables, globs or operators, only quoting.
+ * `node server.js --greeting 'hello world'` is four arguments.
+ */
+function parseCommand(text) {
+    const words = text.trimStart().startsWith('[') ? jsonArguments(text) : shellWords(text);
+    if (words.length === 0)
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_0__/* .Invalid */ .WO('the command is empty.');
+    return words;
+}
+function jsonArguments(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_0__/* .Invalid */ .WO('a command that starts with [ is a JSON array of strings, and this one is not valid JSON.');
+    }
+    if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_0__/* .Invalid */ .WO('a command that starts with [ is a JSON array of strings, e.g. ["node","server.js"].');
+    }
+    return value;
+}
+/** Characters a backslash escapes inside double quotes; before any other, the backslash is kept. */
+const ESCAPED_IN_DOUBLE_QUOTES = new Set(['$', '`', '"', '\\', '\n']);
+/** The words of `text` by the shell's quoting rules: '…' literal, "…" with \-escapes, \ outside quotes. */
+function shellWords(text) {
+    const words = [];
+    let word;
+    let i = 0;
+    const add = (chars) => (word = (word ?? '') + chars);
+    while (i < text.length) {
+        const char = text[i];
+        if (/\s/.test(char)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+            i++;
+        }
+        else if (char === "'") {
+            const end = text.indexOf("'", i + 1);
+            if (end < 0)
+                throw unclosed(text, i);
+            add(text.slice(i + 1, end));
+            i = end + 1;
+        }
+        else if (char === '"') {
+            i = doubleQuoted(text, i, add);
+        }
+        else if (char === '\\') {
+            if (i + 1 >= text.length)
+                throw new _values_js__WEBPACK_IMPORTED_MODULE_0__/* .Invalid */ .WO('the command ends with a lone backslash.');
+            if (text[i + 1] !== '\n')
+                add(text[i + 1]);
+            i += 2;
+        }
+        else {
+            add(char);
+            i++;
+        }
+    }
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** Reads the double-quoted part opening at `start`; returns the index after its closing quote. */
+function doubleQuoted(text, start, add) {
+    let i = start + 1;
+    add('');
+    while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\\' && i + 1 < text.length && ESCAPED_IN_DOUBLE_QUOTES.has(text[i + 1])) {
+            if (text[i + 1] !== '\n')
+                add(text[i + 1]);
+            i += 2;
+        }
+        else {
+            add(text[i]);
+            i++;
+        }
+    }
+    if (i >= text.length)
+        throw unclosed(text, start);
+    return i + 1;
+}
+function unclosed(text, at) {
+    const quote = text[at] === "'" ? 'single' : 'double';
+    const from = text.length - at > 24 ? `${text.slice(at, at + 20)}…` : text.slice(at);
+    return new _values_js__WEBPACK_IMPORTED_MODULE_0__/* .Invalid */ .WO(`the ${quote} quote that opens ${from} is not closed; close it, or escape it with a backslash.`);
+}
+
+
+/***/ }),
+
+/***/ 5469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ parseDockerLabelEdit),
+/* harmony export */   DM: () => (/* binding */ parseRoleArn),
+/* harmony export */   H7: () => (/* binding */ parseCommandEdit),
+/* harmony export */   gZ: () => (/* binding */ parseContainerName),
+/* harmony export */   jA: () => (/* binding */ parseEnvironmentFileEdit),
+/* harmony export */   sn: () => (/* binding */ parseLogConfigurationEdit),
+/* harmony export */   yt: () => (/* binding */ parseContainerSizeEdit)
+/* harmony export */ });
+/* unused harmony export LOG_DRIVERS */
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4953);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8696);
+
+
+// The parsers of the flags that edit one field of one container: --command, --docker-label, --log-configuration,
+// --environment-file, --container-cpu and --container-memory; and of the task's role ARNs.
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+function parseContainerName(name, form) {
+    if (!NAME.test(name))
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`);
+    return name;
+}
+/** `CONTAINER:REST` split at the first colon, the container name checked. */
+function containerAndRest(value, form) {
+    const [container, rest] = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .splitOnce */ .E2)(value, ':') ?? [];
+    if (!container || rest === undefined)
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`expected ${form}.`);
+    return { container: parseContainerName(container.trim(), form), rest };
+}
+const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/;
+function parseRoleArn(value) {
+    if (!IAM_ROLE_ARN.test(value)) {
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO('expected an IAM role ARN like arn:aws:iam::123456789012:role/web-task.');
+    }
+    return value;
+}
+function parseCommandEdit(value) {
+    const form = `CONTAINER:COMMAND, e.g. web:node server.js --greeting 'hello world' or web:["node","server.js"]`;
+    const { container, rest } = containerAndRest(value, form);
+    return { container, command: (0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCommand */ .R)(rest) };
+}
+function parseDockerLabelEdit(value) {
+    const form = 'CONTAINER:KEY=VALUE, e.g. web:com.example.team=payments';
+    const { container, rest } = containerAndRest(value, form);
+    const [key, label] = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .splitOnce */ .E2)(rest, '=') ?? [];
+    if (!key?.trim() || label === undefined)
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`expected ${form}.`);
+    return { container, key: key.trim(), value: label };
+}
+/** The log drivers ECS accepts (API reference, LogConfiguration.logDriver). */
+const LOG_DRIVERS = [
+    'awslogs',
+    'fluentd',
+    'gelf',
+    'json-file',
+    'journald',
+    'syslog',
+    'splunk',
+    'awsfirelens',
+];
+function parseLogConfigurationEdit(value) {
+    const form = 'CONTAINER:DRIVER[,KEY=VALUE...], e.g. web:awslogs,awslogs-group=/ecs/web,awslogs-region=us-east-1';
+    const { container, rest } = containerAndRest(value, form);
+    const [driver, ...pairs] = rest.split(',').map((part) => part.trim());
+    if (!LOG_DRIVERS.includes(driver)) {
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`${JSON.stringify(driver)} is not a log driver of ECS; expected one of ${LOG_DRIVERS.join(', ')}.`);
+    }
+    const options = {};
+    for (const pair of pairs.filter(Boolean)) {
+        const [key, option] = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .splitOnce */ .E2)(pair, '=') ?? [];
+        if (!key?.trim() || option === undefined) {
+            throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`the option ${JSON.stringify(pair)} is not KEY=VALUE; expected ${form}.`);
+        }
+        options[key.trim()] = option;
+    }
+    return { container, logDriver: driver, options };
+}
+/** An S3 object ARN of a `.env` file, as ECS takes in environmentFiles (type s3). */
+const S3_ENV_FILE = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S*\.env$/;
+function parseEnvironmentFileEdit(value) {
+    const form = 'CONTAINER:ARN of an S3 object ending in .env, e.g. web:arn:aws:s3:::my-bucket/web/prod.env';
+    const { container, rest } = containerAndRest(value, form);
+    const arn = rest.trim();
+    if (!S3_ENV_FILE.test(arn))
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`${JSON.stringify(arn)} is not an S3 object ARN of a .env file; expected ${form}.`);
+    return { container, arn };
+}
+function parseContainerSizeEdit(unit) {
+    const form = `CONTAINER=N with N a positive whole number of ${unit}, e.g. web=512`;
+    return (value) => {
+        const [container, size] = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .splitOnce */ .E2)(value, '=') ?? [];
+        if (!container || size === undefined)
+            throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`expected ${form}.`);
+        if (!/^\s*[1-9]\d*\s*$/.test(size))
+            throw new _values_js__WEBPACK_IMPORTED_MODULE_1__/* .Invalid */ .WO(`${JSON.stringify(size)} is not a positive whole number; expected ${form}.`);
+        return { container: parseContainerName(container.trim(), form), size: Number(size) };
+    };
+}
+
+
+/***/ }),
+
+/***/ 247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ parseContinueInput),
+/* harmony export */   o4: () => (/* binding */ parseConfig),
+/* harmony export */   wA: () => (/* binding */ reader)
+/* harmony export */ });
+/* unused harmony exports parseHookConfig, parseContinueConfig */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8185);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2174);
+/* harmony import */ var _edits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5469);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8929);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8696);
+
+
+
+
+
+
+const DEFAULT_WAIT_TIMEOUT = '30m';
+const DEFAULT_POLL_INTERVAL = '5s';
+function parseConfig(source, env = {}) {
+    const input = reader(source);
+    const cluster = input.string('cluster');
+    const service = input.string('service');
+    if (service && !cluster)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
+    if (cluster && !service)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('cluster')} needs ${source.label('service')} too.`);
+    const artifactsDir = input.string('artifacts-dir');
+    return {
+        taskDefinition: input.optional('task-definition', parseTaskDefinitionSource),
+        images: input.each('image', parseImageEdit).map((edit) => withBuildTag(edit, env)),
+        env: input.each('env', parseEnvEdit),
+        secrets: input.each('secret', parseSecretEdit),
+        family: input.optional('family', parseFamily),
+        cpu: input.optional('cpu', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseUnits */ .XS)('cpu', ['256', '1024', '1 vCPU'])),
+        memory: input.optional('memory', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseUnits */ .XS)('memory', ['512', '2048', '2GB'])),
+        taskRoleArn: input.optional('task-role-arn', _edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRoleArn */ .DM),
+        executionRoleArn: input.optional('execution-role-arn', _edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRoleArn */ .DM),
+        commands: onePerContainer(source, 'command', input.each('command', _edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommandEdit */ .H7)),
+        dockerLabels: input.each('docker-label', _edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDockerLabelEdit */ .A_),
+        logConfigurations: onePerContainer(source, 'log-configuration', input.each('log-configuration', _edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLogConfigurationEdit */ .sn)),
+        environmentFiles: input.each('environment-file', _edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvironmentFileEdit */ .jA),
+        containerCpu: onePerContainer(source, 'container-cpu', input.each('container-cpu', (0,_edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseContainerSizeEdit */ .yt)('cpu units'))),
+        containerMemory: onePerContainer(source, 'container-memory', input.each('container-memory', (0,_edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseContainerSizeEdit */ .yt)('MiB'))),
+        out: input.string('out'),
+        diff: input.boolean('diff'),
+        artifactsDir,
+        artifacts: input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
+        json: input.boolean('json') || input.boolean('json-events'),
+        jsonEvents: input.boolean('json-events'),
+        verbose: input.boolean('verbose'),
+        githubEnvironment: input.string('github-environment'),
+        githubToken: input.string('github-token'),
+        cluster,
+        service,
+        strategy: input.optional('strategy', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STRATEGIES */ .YL)) ?? 'auto',
+        desiredCount: input.optional('desired-count', _values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCount */ .zq),
+        forceNewDeployment: input.boolean('force-new-deployment'),
+        keepRevisions: input.optional('keep-revisions', _values_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveCount */ .yV),
+        maxFailedTasks: input.optional('max-failed-tasks', _values_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveCount */ .yV),
+        codedeployApplication: input.string('codedeploy-application'),
+        codedeployGroup: input.string('codedeploy-group'),
+        deploymentConfig: input.optional('deployment-config', parseDeploymentConfig),
+        hooks: input.each('hook', parseHookBinding),
+        appspec: input.string('appspec'),
+        waitFor: input.optional('wait-for', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .WAIT_FOR */ .Ss)) ?? 'completed',
+        waitTimeoutMs: input.optional('wait-timeout', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .durationWithin */ .oe)(_values_js__WEBPACK_IMPORTED_MODULE_3__/* .WAIT_TIMEOUT */ .MN)) ?? (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(DEFAULT_WAIT_TIMEOUT),
+        pollIntervalMs: input.optional('poll-interval', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .durationWithin */ .oe)((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .pollIntervalBounds */ .e0)(env))) ?? (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(DEFAULT_POLL_INTERVAL),
+        onTimeout: input.optional('on-timeout', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .INTERRUPT_ACTIONS */ .sl)) ?? 'rollback',
+        onCancel: input.optional('on-cancel', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .INTERRUPT_ACTIONS */ .sl)) ?? 'rollback',
+        dryRun: input.boolean('dry-run'),
+        region: regionOf(input, env),
+        tags: input.each('tag', parseTag),
+    };
+}
+function parseHookConfig(source, env = {}) {
+    const input = reader(source);
+    const deploymentId = input.required('deployment-id', parseDeploymentId);
+    const executionId = input.required('execution-id', (value) => value);
+    const url = input.optional('http', parseHttpUrl);
+    const argv = source.list(COMMAND_AFTER_DASHES);
+    if (url && argv.length > 0) {
+        throw new UserError(`${source.label('http')} and a command after -- are exclusive: give one check.`);
+    }
+    if (!url && argv.length === 0) {
+        throw new UserError(`give a check: ${source.label('http')} URL, or a command after --.`);
+    }
+    const check = url
+        ? {
+            kind: 'http',
+            url,
+            expectStatus: input.optional('expect-status', parseHttpStatus) ?? 200,
+        }
+        : { kind: 'command', argv };
+    return {
+        deploymentId,
+        executionId,
+        check,
+        deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
+        intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
+        region: regionOf(input, env),
+        json: input.boolean('json'),
+    };
+}
+function parseContinueConfig(source, env = {}) {
+    const input = reader(source);
+    return {
+        cluster: input.required('cluster', parseResourceName('cluster')),
+        service: input.required('service', parseResourceName('service')),
+        hookId: input.optional('hook-id', parseHookId),
+        hookIdLabel: source.label('hook-id'),
+        rollback: input.boolean('rollback'),
+        region: regionOf(input, env),
+        json: input.boolean('json'),
+    };
+}
+/** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
+const DEPLOY_ONLY_INPUTS = ['task-definition', 'image', 'env', 'secret', 'desired-count', 'deployment-config'];
+/** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
+function parseContinueInput(source, env = {}) {
+    if (!reader(source).boolean('continue'))
+        return undefined;
+    const given = DEPLOY_ONLY_INPUTS.filter((name) => source.get(name) !== undefined || source.list(name).length > 0);
+    if (given.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('continue')} is true: this step only continues a paused deployment, so ` +
+            `${given.map((name) => source.label(name)).join(', ')} must not be given (deploy in another step).`, { input: source.inputName?.('continue') ?? 'continue' });
+    }
+    return parseContinueConfig(source, env);
+}
+/** A cluster or service given by name or ARN, as ECS takes them. */
+function parseResourceName(kind) {
+    return (value) => {
+        if (/^[A-Za-z0-9_-]{1,255}$/.test(value) || /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:/.test(value))
+            return value;
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`expected a ${kind} name (letters, digits, hyphens, underscores) or ARN.`);
+    };
+}
+function parseHookId(value) {
+    if (!/^ecs-[a-z]+-[A-Za-z0-9_-]+$/.test(value)) {
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO('expected a hook id like ecs-pause-… (ecs-{hookType}-{id}), as DescribeServiceDeployments lists it in lifecycleHookDetails.');
+    }
+    return value;
+}
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
+function regionOf(input, env) {
+    const given = input.optional('region', parseRegion);
+    if (given)
+        return given;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        if (!REGION.test(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
+        return value;
+    }
+    return undefined;
+}
+function parseRegion(value) {
+    if (!REGION.test(value))
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO('expected an AWS region like us-east-1 or eu-west-2.');
+    return value;
+}
+/** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
+const SECRET_VALUES = new Set(['env']);
+/** The bad value as a message may show it: quoted, or for a secret-bearing input without the value after `=`. */
+function shownValue(name, raw) {
+    if (!SECRET_VALUES.has(name))
+        return JSON.stringify(raw);
+    const equals = raw.indexOf('=');
+    return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
+}
+function reader(source) {
+    const wrap = (name, raw, parse) => {
+        try {
+            return parse(raw);
+        }
+        catch (error) {
+            if (error instanceof _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
+                    input: source.inputName?.(name) ?? source.label(name),
+                });
+            }
+            throw error;
+        }
+    };
+    return {
+        string: (name) => source.get(name),
+        optional(name, parse) {
+            const raw = source.get(name);
+            return raw === undefined ? undefined : wrap(name, raw, parse);
+        },
+        required(name, parse) {
+            const raw = source.get(name);
+            if (raw === undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label(name)} is required.`);
+            return wrap(name, raw, parse);
+        },
+        each(name, parse) {
+            return source.list(name).map((raw) => wrap(name, raw, parse));
+        },
+        boolean(name) {
+            const raw = source.get(name);
+            return raw === undefined ? false : wrap(name, raw, _values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG);
+        },
+    };
+}
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+function parseTaskDefinitionSource(value) {
+    if (value.startsWith('arn:')) {
+        if (!/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+:\d+$/.test(value)) {
+            throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO('expected a task definition ARN like arn:aws:ecs:us-east-1:123456789012:task-definition/web:7.');
+        }
+        return { kind: 'registered', ref: value };
+    }
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value) || /[\\/.]/.test(value))
+        return { kind: 'file', path: value };
+    if (/^[A-Za-z0-9_-]{1,255}(:\d+)?$/.test(value))
+        return { kind: 'registered', ref: value };
+    throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.');
+}
+/** Edits that set a whole field: a second one for the same container would silently win, so it is refused. */
+function onePerContainer(source, name, edits) {
+    const seen = new Set();
+    for (const { container } of edits) {
+        if (seen.has(container)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label(name)}: container "${container}" is given twice; give one per container.`, {
+                input: source.inputName?.(name) ?? source.label(name),
+            });
+        }
+        seen.add(container);
+    }
+    return edits;
+}
+function parseImageEdit(value) {
+    const form = 'CONTAINER=IMAGE, e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2';
+    const parts = (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitOnce */ .E2)(value, '=');
+    if (!parts || !parts[1])
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`expected ${form}.`);
+    return { container: (0,_edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseContainerName */ .gZ)(parts[0].trim(), form), uri: parts[1].trim() };
+}
+/**
+ * In CodeBuild (CODEBUILD_BUILD_ID set), an image given without a tag or digest is the one this build pushed:
+ * tagged with the commit it built, CODEBUILD_RESOLVED_SOURCE_VERSION.
+ */
+function withBuildTag(edit, env) {
+    const version = env.CODEBUILD_RESOLVED_SOURCE_VERSION?.trim();
+    if (!env.CODEBUILD_BUILD_ID || !version)
+        return edit;
+    const name = edit.uri.slice(edit.uri.lastIndexOf('/') + 1);
+    return name.includes(':') || name.includes('@') ? edit : { ...edit, uri: `${edit.uri}:${version}` };
+}
+function parseContainerNameValue(value, form) {
+    const [head, rest] = (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitOnce */ .E2)(value, '=') ?? [];
+    const [container, name] = (head && (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitOnce */ .E2)(head, ':')) ?? [];
+    if (!container || !name || rest === undefined)
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`expected ${form}.`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name))
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`variable name ${JSON.stringify(name)} is not a valid name; expected ${form}.`);
+    return { container: (0,_edits_js__WEBPACK_IMPORTED_MODULE_2__/* .parseContainerName */ .gZ)(container, form), name, rest };
+}
+function parseEnvEdit(value) {
+    const { container, name, rest } = parseContainerNameValue(value, 'CONTAINER:NAME=VALUE, e.g. web:LOG_LEVEL=debug');
+    return { container, name, value: rest };
+}
+function parseSecretEdit(value) {
+    const form = 'CONTAINER:NAME=VALUEFROM, e.g. web:DB_PASSWORD=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf';
+    const { container, name, rest } = parseContainerNameValue(value, form);
+    if (!rest)
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`the secret's valueFrom is empty; expected ${form}.`);
+    return { container, name, valueFrom: rest };
+}
+function parseFamily(value) {
+    if (!NAME.test(value))
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO('a family is 1-255 letters, digits, hyphens and underscores.');
+    return value;
+}
+function parseArtifactKinds(value) {
+    const kinds = value
+        .split(',')
+        .map((kind) => kind.trim())
+        .filter(Boolean);
+    if (kinds.length === 0)
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`expected a comma-separated list of ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ARTIFACT_KINDS */ .hz.join(', ')}.`);
+    return kinds.map((kind) => (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ARTIFACT_KINDS */ .hz)(kind));
+}
+function parseDeploymentConfig(value) {
+    const form = 'a config name (e.g. CodeDeployDefault.ECSCanary10Percent5Minutes), canary:10%:5m, linear:10%:1m or all-at-once';
+    if (value === 'all-at-once')
+        return { type: 'all-at-once' };
+    const shape = /^(canary|linear):([^:]+):([^:]+)$/.exec(value);
+    if (shape) {
+        const type = shape[1];
+        return { type, percentage: (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePercent */ .lo)(shape[2], form), intervalMinutes: (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseWholeMinutes */ .gz)(shape[3], form) };
+    }
+    if (/^[A-Za-z0-9._+=,@-]{1,100}$/.test(value) && !value.includes(':'))
+        return { type: 'named', name: value };
+    throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`expected ${form}.`);
+}
+function parseHookBinding(value) {
+    const form = `EVENT=FUNCTION with EVENT one of ${_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_5__/* .HOOK_EVENTS */ .CJ.join(', ')}`;
+    const parts = (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitOnce */ .E2)(value, '=');
+    if (!parts || !parts[1])
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`expected ${form}.`);
+    const event = parts[0].trim();
+    if (!_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_5__/* .HOOK_EVENTS */ .CJ.includes(event)) {
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`);
+    }
+    const functionName = parts[1].trim();
+    if (!(0,_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_5__/* .isLambdaFunction */ .WF)(functionName)) {
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO(`${JSON.stringify(functionName)} is not ${_artifacts_hooks_js__WEBPACK_IMPORTED_MODULE_5__/* .LAMBDA_FUNCTION_FORM */ .Kf}.`);
+    }
+    return { event: event, functionName };
+}
+function parseTag(value) {
+    const parts = (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitOnce */ .E2)(value, '=');
+    if (!parts)
+        throw new _values_js__WEBPACK_IMPORTED_MODULE_3__/* .Invalid */ .WO('expected KEY=VALUE.');
+    return { key: parts[0], value: parts[1] };
+}
+function parseDeploymentId(value) {
+    if (!/^d-[A-Z0-9]{9}$/.test(value))
+        throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.');
+    return value;
+}
+function parseHttpUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new Invalid('expected a URL like http://host:port/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new Invalid('expected an http:// or https:// URL.');
+    }
+    return value;
+}
+function parseHttpStatus(value) {
+    const status = Number(value);
+    if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
+        throw new Invalid('expected an HTTP status from 100 to 599.');
+    return status;
+}
+
+
+/***/ }),
+
+/***/ 659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28528,22 +29090,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(2174);
-;// CONCATENATED MODULE: ./src/config/types.ts
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
-/** The CodePipeline artifacts berth can write. */
-const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
-/** What to do with the service when the deadline passes or the job is cancelled. */
-const INTERRUPT_ACTIONS = ['rollback', 'leave'];
-/**
- * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
- * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
- */
-const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
-/** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
-const types_COMMAND_AFTER_DASHES = '--';
-
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __nccwpck_require__(8929);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
@@ -28642,7 +29190,7 @@ function argsSource(args, env) {
             return value !== undefined && value !== '' ? value : fromEnv(name);
         },
         list: (name) => {
-            if (name === types_COMMAND_AFTER_DASHES)
+            if (name === types/* COMMAND_AFTER_DASHES */.cz)
                 return args.rest;
             const given = args.lists.get(name);
             if (given)
@@ -28660,585 +29208,14 @@ function argsSource(args, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __nccwpck_require__(2009);
-;// CONCATENATED MODULE: ./src/config/values.ts
-
-/** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
-class values_Invalid extends Error {
-}
-function parseBoolean(value) {
-    if (/^(true|yes|1)$/i.test(value))
-        return true;
-    if (/^(false|no|0)$/i.test(value))
-        return false;
-    throw new values_Invalid('expected true or false.');
-}
-function splitOnce(value, separator) {
-    const at = value.indexOf(separator);
-    return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
-}
-function oneOf(accepted) {
-    return (value) => {
-        if (accepted.includes(value))
-            return value;
-        throw new values_Invalid(`expected one of ${accepted.join(', ')}.`);
-    };
-}
-function parseCount(value) {
-    if (!/^\d+$/.test(value))
-        throw new values_Invalid('expected a whole number, 0 or more.');
-    return Number(value);
-}
-function parsePositiveCount(value) {
-    const count = Number(value);
-    if (!/^\d+$/.test(value) || count < 1)
-        throw new values_Invalid('expected a whole number, 1 or more.');
-    return count;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Long enough to see a deployment through its first tasks, no longer than a day. */
-const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
-/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
-const values_HOOK_DEADLINE = {
-    minMs: 1000,
-    maxMs: 3_600_000,
-    said: "from 1s to 1h (CodeDeploy's hook timeout)",
-};
-const values_HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
-/**
- * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
- * loopback, whose clock may run many times faster) may be polled every 10 ms.
- */
-function pollIntervalBounds(env) {
-    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
-    return loopback
-        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
-        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
-}
-function values_durationWithin(bounds) {
-    return (value) => {
-        const ms = values_parseDuration(value);
-        if (ms < bounds.minMs || ms > bounds.maxMs)
-            throw new values_Invalid(`expected a duration ${bounds.said}.`);
-        return ms;
-    };
-}
-/** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
-function values_parseDuration(value) {
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
-        throw new values_Invalid('expected a duration like 30m, 1h30m, 45s or 500ms (a bare number is seconds).');
-    }
-    return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0));
-}
-function parsePercent(value, form) {
-    const match = /^(\d+)%?$/.exec(value);
-    const percent = match ? Number(match[1]) : NaN;
-    if (!(percent >= 1 && percent <= 99))
-        throw new values_Invalid(`the percentage must be a whole number from 1 to 99; expected ${form}.`);
-    return percent;
-}
-function parseWholeMinutes(value, form) {
-    const ms = values_parseDuration(value);
-    if (ms <= 0 || ms % 60_000 !== 0)
-        throw new values_Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`);
-    return ms / 60_000;
-}
-function parseUnits(what, examples) {
-    return (value) => {
-        const normalised = (0,units/* normaliseUnits */.e)(what, value);
-        if (normalised === undefined)
-            throw new values_Invalid(`expected ${what} units like ${examples.join(', ')}.`);
-        return normalised;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/command.ts
-
-/**
- * A container command as its arguments: a JSON array of strings (`["node","server.js"]`), or words split as a
- * POSIX shell splits them, without running a shell: no variables, globs or operators, only quoting.
- * `node server.js --greeting 'hello world'` is four arguments.
- */
-function parseCommand(text) {
-    const words = text.trimStart().startsWith('[') ? jsonArguments(text) : shellWords(text);
-    if (words.length === 0)
-        throw new values_Invalid('the command is empty.');
-    return words;
-}
-function jsonArguments(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new values_Invalid('a command that starts with [ is a JSON array of strings, and this one is not valid JSON.');
-    }
-    if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
-        throw new values_Invalid('a command that starts with [ is a JSON array of strings, e.g. ["node","server.js"].');
-    }
-    return value;
-}
-/** Characters a backslash escapes inside double quotes; before any other, the backslash is kept. */
-const ESCAPED_IN_DOUBLE_QUOTES = new Set(['$', '`', '"', '\\', '\n']);
-/** The words of `text` by the shell's quoting rules: '…' literal, "…" with \-escapes, \ outside quotes. */
-function shellWords(text) {
-    const words = [];
-    let word;
-    let i = 0;
-    const add = (chars) => (word = (word ?? '') + chars);
-    while (i < text.length) {
-        const char = text[i];
-        if (/\s/.test(char)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-            i++;
-        }
-        else if (char === "'") {
-            const end = text.indexOf("'", i + 1);
-            if (end < 0)
-                throw unclosed(text, i);
-            add(text.slice(i + 1, end));
-            i = end + 1;
-        }
-        else if (char === '"') {
-            i = doubleQuoted(text, i, add);
-        }
-        else if (char === '\\') {
-            if (i + 1 >= text.length)
-                throw new values_Invalid('the command ends with a lone backslash.');
-            if (text[i + 1] !== '\n')
-                add(text[i + 1]);
-            i += 2;
-        }
-        else {
-            add(char);
-            i++;
-        }
-    }
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-/** Reads the double-quoted part opening at `start`; returns the index after its closing quote. */
-function doubleQuoted(text, start, add) {
-    let i = start + 1;
-    add('');
-    while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < text.length && ESCAPED_IN_DOUBLE_QUOTES.has(text[i + 1])) {
-            if (text[i + 1] !== '\n')
-                add(text[i + 1]);
-            i += 2;
-        }
-        else {
-            add(text[i]);
-            i++;
-        }
-    }
-    if (i >= text.length)
-        throw unclosed(text, start);
-    return i + 1;
-}
-function unclosed(text, at) {
-    const quote = text[at] === "'" ? 'single' : 'double';
-    const from = text.length - at > 24 ? `${text.slice(at, at + 20)}…` : text.slice(at);
-    return new values_Invalid(`the ${quote} quote that opens ${from} is not closed; close it, or escape it with a backslash.`);
-}
-
-;// CONCATENATED MODULE: ./src/config/edits.ts
-
-
-// The parsers of the flags that edit one field of one container: --command, --docker-label, --log-configuration,
-// --environment-file, --container-cpu and --container-memory; and of the task's role ARNs.
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-function parseContainerName(name, form) {
-    if (!NAME.test(name))
-        throw new values_Invalid(`container name ${JSON.stringify(name)} must match [A-Za-z0-9_-]; expected ${form}.`);
-    return name;
-}
-/** `CONTAINER:REST` split at the first colon, the container name checked. */
-function containerAndRest(value, form) {
-    const [container, rest] = splitOnce(value, ':') ?? [];
-    if (!container || rest === undefined)
-        throw new values_Invalid(`expected ${form}.`);
-    return { container: parseContainerName(container.trim(), form), rest };
-}
-const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/;
-function parseRoleArn(value) {
-    if (!IAM_ROLE_ARN.test(value)) {
-        throw new values_Invalid('expected an IAM role ARN like arn:aws:iam::123456789012:role/web-task.');
-    }
-    return value;
-}
-function parseCommandEdit(value) {
-    const form = `CONTAINER:COMMAND, e.g. web:node server.js --greeting 'hello world' or web:["node","server.js"]`;
-    const { container, rest } = containerAndRest(value, form);
-    return { container, command: parseCommand(rest) };
-}
-function parseDockerLabelEdit(value) {
-    const form = 'CONTAINER:KEY=VALUE, e.g. web:com.example.team=payments';
-    const { container, rest } = containerAndRest(value, form);
-    const [key, label] = splitOnce(rest, '=') ?? [];
-    if (!key?.trim() || label === undefined)
-        throw new values_Invalid(`expected ${form}.`);
-    return { container, key: key.trim(), value: label };
-}
-/** The log drivers ECS accepts (API reference, LogConfiguration.logDriver). */
-const LOG_DRIVERS = [
-    'awslogs',
-    'fluentd',
-    'gelf',
-    'json-file',
-    'journald',
-    'syslog',
-    'splunk',
-    'awsfirelens',
-];
-function parseLogConfigurationEdit(value) {
-    const form = 'CONTAINER:DRIVER[,KEY=VALUE...], e.g. web:awslogs,awslogs-group=/ecs/web,awslogs-region=us-east-1';
-    const { container, rest } = containerAndRest(value, form);
-    const [driver, ...pairs] = rest.split(',').map((part) => part.trim());
-    if (!LOG_DRIVERS.includes(driver)) {
-        throw new values_Invalid(`${JSON.stringify(driver)} is not a log driver of ECS; expected one of ${LOG_DRIVERS.join(', ')}.`);
-    }
-    const options = {};
-    for (const pair of pairs.filter(Boolean)) {
-        const [key, option] = splitOnce(pair, '=') ?? [];
-        if (!key?.trim() || option === undefined) {
-            throw new values_Invalid(`the option ${JSON.stringify(pair)} is not KEY=VALUE; expected ${form}.`);
-        }
-        options[key.trim()] = option;
-    }
-    return { container, logDriver: driver, options };
-}
-/** An S3 object ARN of a `.env` file, as ECS takes in environmentFiles (type s3). */
-const S3_ENV_FILE = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S*\.env$/;
-function parseEnvironmentFileEdit(value) {
-    const form = 'CONTAINER:ARN of an S3 object ending in .env, e.g. web:arn:aws:s3:::my-bucket/web/prod.env';
-    const { container, rest } = containerAndRest(value, form);
-    const arn = rest.trim();
-    if (!S3_ENV_FILE.test(arn))
-        throw new values_Invalid(`${JSON.stringify(arn)} is not an S3 object ARN of a .env file; expected ${form}.`);
-    return { container, arn };
-}
-function parseContainerSizeEdit(unit) {
-    const form = `CONTAINER=N with N a positive whole number of ${unit}, e.g. web=512`;
-    return (value) => {
-        const [container, size] = splitOnce(value, '=') ?? [];
-        if (!container || size === undefined)
-            throw new values_Invalid(`expected ${form}.`);
-        if (!/^\s*[1-9]\d*\s*$/.test(size))
-            throw new values_Invalid(`${JSON.stringify(size)} is not a positive whole number; expected ${form}.`);
-        return { container: parseContainerName(container.trim(), form), size: Number(size) };
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var hooks = __nccwpck_require__(8185);
-;// CONCATENATED MODULE: ./src/config/parse.ts
-
-
-
-
-
-
-const DEFAULT_WAIT_TIMEOUT = '30m';
-const DEFAULT_POLL_INTERVAL = '5s';
-function parseConfig(source, env = {}) {
-    const input = reader(source);
-    const cluster = input.string('cluster');
-    const service = input.string('service');
-    if (service && !cluster)
-        throw new errors/* UserError */.yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
-    if (cluster && !service)
-        throw new errors/* UserError */.yo(`${source.label('cluster')} needs ${source.label('service')} too.`);
-    const artifactsDir = input.string('artifacts-dir');
-    return {
-        taskDefinition: input.optional('task-definition', parseTaskDefinitionSource),
-        images: input.each('image', parseImageEdit).map((edit) => withBuildTag(edit, env)),
-        env: input.each('env', parseEnvEdit),
-        secrets: input.each('secret', parseSecretEdit),
-        family: input.optional('family', parseFamily),
-        cpu: input.optional('cpu', parseUnits('cpu', ['256', '1024', '1 vCPU'])),
-        memory: input.optional('memory', parseUnits('memory', ['512', '2048', '2GB'])),
-        taskRoleArn: input.optional('task-role-arn', parseRoleArn),
-        executionRoleArn: input.optional('execution-role-arn', parseRoleArn),
-        commands: onePerContainer(source, 'command', input.each('command', parseCommandEdit)),
-        dockerLabels: input.each('docker-label', parseDockerLabelEdit),
-        logConfigurations: onePerContainer(source, 'log-configuration', input.each('log-configuration', parseLogConfigurationEdit)),
-        environmentFiles: input.each('environment-file', parseEnvironmentFileEdit),
-        containerCpu: onePerContainer(source, 'container-cpu', input.each('container-cpu', parseContainerSizeEdit('cpu units'))),
-        containerMemory: onePerContainer(source, 'container-memory', input.each('container-memory', parseContainerSizeEdit('MiB'))),
-        out: input.string('out'),
-        diff: input.boolean('diff'),
-        artifactsDir,
-        artifacts: input.optional('artifacts', parseArtifactKinds) ?? (artifactsDir ? ['imagedefinitions', 'imagedetail'] : []),
-        json: input.boolean('json') || input.boolean('json-events'),
-        jsonEvents: input.boolean('json-events'),
-        verbose: input.boolean('verbose'),
-        githubEnvironment: input.string('github-environment'),
-        githubToken: input.string('github-token'),
-        cluster,
-        service,
-        strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
-        desiredCount: input.optional('desired-count', parseCount),
-        forceNewDeployment: input.boolean('force-new-deployment'),
-        keepRevisions: input.optional('keep-revisions', parsePositiveCount),
-        maxFailedTasks: input.optional('max-failed-tasks', parsePositiveCount),
-        codedeployApplication: input.string('codedeploy-application'),
-        codedeployGroup: input.string('codedeploy-group'),
-        deploymentConfig: input.optional('deployment-config', parseDeploymentConfig),
-        hooks: input.each('hook', parseHookBinding),
-        appspec: input.string('appspec'),
-        waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-        waitTimeoutMs: input.optional('wait-timeout', values_durationWithin(WAIT_TIMEOUT)) ?? values_parseDuration(DEFAULT_WAIT_TIMEOUT),
-        pollIntervalMs: input.optional('poll-interval', values_durationWithin(pollIntervalBounds(env))) ?? values_parseDuration(DEFAULT_POLL_INTERVAL),
-        onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
-        onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
-        dryRun: input.boolean('dry-run'),
-        region: regionOf(input, env),
-        tags: input.each('tag', parseTag),
-    };
-}
-function parseHookConfig(source, env = {}) {
-    const input = reader(source);
-    const deploymentId = input.required('deployment-id', parseDeploymentId);
-    const executionId = input.required('execution-id', (value) => value);
-    const url = input.optional('http', parseHttpUrl);
-    const argv = source.list(COMMAND_AFTER_DASHES);
-    if (url && argv.length > 0) {
-        throw new UserError(`${source.label('http')} and a command after -- are exclusive: give one check.`);
-    }
-    if (!url && argv.length === 0) {
-        throw new UserError(`give a check: ${source.label('http')} URL, or a command after --.`);
-    }
-    const check = url
-        ? {
-            kind: 'http',
-            url,
-            expectStatus: input.optional('expect-status', parseHttpStatus) ?? 200,
-        }
-        : { kind: 'command', argv };
-    return {
-        deploymentId,
-        executionId,
-        check,
-        deadlineMs: input.optional('deadline', durationWithin(HOOK_DEADLINE)) ?? parseDuration('5m'),
-        intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
-        region: regionOf(input, env),
-        json: input.boolean('json'),
-    };
-}
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-/** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
-function regionOf(input, env) {
-    const given = input.optional('region', parseRegion);
-    if (given)
-        return given;
-    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
-        const value = env[name]?.trim();
-        if (!value)
-            continue;
-        if (!REGION.test(value))
-            throw new errors/* UserError */.yo(`${name}: ${JSON.stringify(value)} is not an AWS region; expected a region like us-east-1.`, { input: name }, 'environment');
-        return value;
-    }
-    return undefined;
-}
-function parseRegion(value) {
-    if (!REGION.test(value))
-        throw new values_Invalid('expected an AWS region like us-east-1 or eu-west-2.');
-    return value;
-}
-/** Inputs whose values may be secrets (an environment variable's value): a message shows what precedes the value. */
-const SECRET_VALUES = new Set(['env']);
-/** The bad value as a message may show it: quoted, or for a secret-bearing input without the value after `=`. */
-function shownValue(name, raw) {
-    if (!SECRET_VALUES.has(name))
-        return JSON.stringify(raw);
-    const equals = raw.indexOf('=');
-    return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
-}
-function reader(source) {
-    const wrap = (name, raw, parse) => {
-        try {
-            return parse(raw);
-        }
-        catch (error) {
-            if (error instanceof values_Invalid) {
-                throw new errors/* UserError */.yo(`${source.label(name)}: ${shownValue(name, raw)} is not valid: ${error.message}`, {
-                    input: source.inputName?.(name) ?? source.label(name),
-                });
-            }
-            throw error;
-        }
-    };
-    return {
-        string: (name) => source.get(name),
-        optional(name, parse) {
-            const raw = source.get(name);
-            return raw === undefined ? undefined : wrap(name, raw, parse);
-        },
-        required(name, parse) {
-            const raw = source.get(name);
-            if (raw === undefined)
-                throw new errors/* UserError */.yo(`${source.label(name)} is required.`);
-            return wrap(name, raw, parse);
-        },
-        each(name, parse) {
-            return source.list(name).map((raw) => wrap(name, raw, parse));
-        },
-        boolean(name) {
-            const raw = source.get(name);
-            return raw === undefined ? false : wrap(name, raw, parseBoolean);
-        },
-    };
-}
-const parse_NAME = /^[A-Za-z0-9_-]{1,255}$/;
-function parseTaskDefinitionSource(value) {
-    if (value.startsWith('arn:')) {
-        if (!/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+:\d+$/.test(value)) {
-            throw new values_Invalid('expected a task definition ARN like arn:aws:ecs:us-east-1:123456789012:task-definition/web:7.');
-        }
-        return { kind: 'registered', ref: value };
-    }
-    if ((0,external_node_fs_.existsSync)(value) || /[\\/.]/.test(value))
-        return { kind: 'file', path: value };
-    if (/^[A-Za-z0-9_-]{1,255}(:\d+)?$/.test(value))
-        return { kind: 'registered', ref: value };
-    throw new values_Invalid('expected a JSON file, a FAMILY[:REVISION] or a task definition ARN.');
-}
-/** Edits that set a whole field: a second one for the same container would silently win, so it is refused. */
-function onePerContainer(source, name, edits) {
-    const seen = new Set();
-    for (const { container } of edits) {
-        if (seen.has(container)) {
-            throw new errors/* UserError */.yo(`${source.label(name)}: container "${container}" is given twice; give one per container.`, {
-                input: source.inputName?.(name) ?? source.label(name),
-            });
-        }
-        seen.add(container);
-    }
-    return edits;
-}
-function parseImageEdit(value) {
-    const form = 'CONTAINER=IMAGE, e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2';
-    const parts = splitOnce(value, '=');
-    if (!parts || !parts[1])
-        throw new values_Invalid(`expected ${form}.`);
-    return { container: parseContainerName(parts[0].trim(), form), uri: parts[1].trim() };
-}
-/**
- * In CodeBuild (CODEBUILD_BUILD_ID set), an image given without a tag or digest is the one this build pushed:
- * tagged with the commit it built, CODEBUILD_RESOLVED_SOURCE_VERSION.
- */
-function withBuildTag(edit, env) {
-    const version = env.CODEBUILD_RESOLVED_SOURCE_VERSION?.trim();
-    if (!env.CODEBUILD_BUILD_ID || !version)
-        return edit;
-    const name = edit.uri.slice(edit.uri.lastIndexOf('/') + 1);
-    return name.includes(':') || name.includes('@') ? edit : { ...edit, uri: `${edit.uri}:${version}` };
-}
-function parseContainerNameValue(value, form) {
-    const [head, rest] = splitOnce(value, '=') ?? [];
-    const [container, name] = (head && splitOnce(head, ':')) ?? [];
-    if (!container || !name || rest === undefined)
-        throw new values_Invalid(`expected ${form}.`);
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name))
-        throw new values_Invalid(`variable name ${JSON.stringify(name)} is not a valid name; expected ${form}.`);
-    return { container: parseContainerName(container, form), name, rest };
-}
-function parseEnvEdit(value) {
-    const { container, name, rest } = parseContainerNameValue(value, 'CONTAINER:NAME=VALUE, e.g. web:LOG_LEVEL=debug');
-    return { container, name, value: rest };
-}
-function parseSecretEdit(value) {
-    const form = 'CONTAINER:NAME=VALUEFROM, e.g. web:DB_PASSWORD=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf';
-    const { container, name, rest } = parseContainerNameValue(value, form);
-    if (!rest)
-        throw new values_Invalid(`the secret's valueFrom is empty; expected ${form}.`);
-    return { container, name, valueFrom: rest };
-}
-function parseFamily(value) {
-    if (!parse_NAME.test(value))
-        throw new values_Invalid('a family is 1-255 letters, digits, hyphens and underscores.');
-    return value;
-}
-function parseArtifactKinds(value) {
-    const kinds = value
-        .split(',')
-        .map((kind) => kind.trim())
-        .filter(Boolean);
-    if (kinds.length === 0)
-        throw new values_Invalid(`expected a comma-separated list of ${ARTIFACT_KINDS.join(', ')}.`);
-    return kinds.map((kind) => oneOf(ARTIFACT_KINDS)(kind));
-}
-function parseDeploymentConfig(value) {
-    const form = 'a config name (e.g. CodeDeployDefault.ECSCanary10Percent5Minutes), canary:10%:5m, linear:10%:1m or all-at-once';
-    if (value === 'all-at-once')
-        return { type: 'all-at-once' };
-    const shape = /^(canary|linear):([^:]+):([^:]+)$/.exec(value);
-    if (shape) {
-        const type = shape[1];
-        return { type, percentage: parsePercent(shape[2], form), intervalMinutes: parseWholeMinutes(shape[3], form) };
-    }
-    if (/^[A-Za-z0-9._+=,@-]{1,100}$/.test(value) && !value.includes(':'))
-        return { type: 'named', name: value };
-    throw new values_Invalid(`expected ${form}.`);
-}
-function parseHookBinding(value) {
-    const form = `EVENT=FUNCTION with EVENT one of ${hooks/* HOOK_EVENTS */.CJ.join(', ')}`;
-    const parts = splitOnce(value, '=');
-    if (!parts || !parts[1])
-        throw new values_Invalid(`expected ${form}.`);
-    const event = parts[0].trim();
-    if (!hooks/* HOOK_EVENTS */.CJ.includes(event)) {
-        throw new values_Invalid(`${JSON.stringify(event)} is not a hookable lifecycle event; expected ${form}.`);
-    }
-    const functionName = parts[1].trim();
-    if (!(0,hooks/* isLambdaFunction */.WF)(functionName)) {
-        throw new values_Invalid(`${JSON.stringify(functionName)} is not ${hooks/* LAMBDA_FUNCTION_FORM */.Kf}.`);
-    }
-    return { event: event, functionName };
-}
-function parseTag(value) {
-    const parts = splitOnce(value, '=');
-    if (!parts)
-        throw new values_Invalid('expected KEY=VALUE.');
-    return { key: parts[0], value: parts[1] };
-}
-function parseDeploymentId(value) {
-    if (!/^d-[A-Z0-9]{9}$/.test(value))
-        throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.');
-    return value;
-}
-function parseHttpUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new Invalid('expected a URL like http://host:port/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Invalid('expected an http:// or https:// URL.');
-    }
-    return value;
-}
-function parseHttpStatus(value) {
-    const status = Number(value);
-    if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
-        throw new Invalid('expected an HTTP status from 100 to 599.');
-    return status;
-}
-
+// EXTERNAL MODULE: ./src/config/command.ts
+var command = __nccwpck_require__(4953);
+// EXTERNAL MODULE: ./src/config/edits.ts
+var edits = __nccwpck_require__(5469);
+// EXTERNAL MODULE: ./src/config/parse.ts
+var parse = __nccwpck_require__(247);
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __nccwpck_require__(8696);
 ;// CONCATENATED MODULE: ./src/config/run-task.ts
 
 
@@ -29306,16 +29283,16 @@ function parseRunTaskConfig(source, env = {}) {
         get: (name) => (name === 'cluster' || name === 'service' ? undefined : source.get(name)),
         list: (name) => (name === 'command' ? [] : source.list(name)),
     };
-    const render = parseConfig(renderSource, env);
-    const input = reader(source);
+    const render = (0,parse/* parseConfig */.o4)(renderSource, env);
+    const input = (0,parse/* reader */.wA)(source);
     return {
         render,
         cluster: input.string('cluster'),
         service: input.string('service'),
         networkFromService: input.string('network-from-service'),
-        commands: input.each('command', parseCommandEdit),
-        container: input.optional('container', (name) => parseContainerName(name, 'a container NAME')),
-        waitTimeoutMs: input.optional('wait-timeout', values_durationWithin(WAIT_TIMEOUT)),
+        commands: input.each('command', edits/* parseCommandEdit */.H7),
+        container: input.optional('container', (name) => (0,edits/* parseContainerName */.gZ)(name, 'a container NAME')),
+        waitTimeoutMs: input.optional('wait-timeout', (0,values/* durationWithin */.oe)(values/* WAIT_TIMEOUT */.MN)),
     };
 }
 /**
@@ -29323,7 +29300,7 @@ function parseRunTaskConfig(source, env = {}) {
  * flags: a mistake in them is said before anything changes.
  */
 function parseDeployConfig(source, env = {}) {
-    const config = parseConfig(source, env);
+    const config = (0,parse/* parseConfig */.o4)(source, env);
     const text = source.get('before-deploy');
     if (text === undefined)
         return config;
@@ -29336,10 +29313,10 @@ function parseBeforeDeploy(text, label) {
     };
     let words = [];
     try {
-        words = shellWords(text);
+        words = (0,command/* shellWords */.C)(text);
     }
     catch (error) {
-        if (error instanceof values_Invalid)
+        if (error instanceof values/* Invalid */.WO)
             fail(`${JSON.stringify(text)} cannot be read: ${error.message}`);
         throw error;
     }
@@ -29361,6 +29338,151 @@ function parseBeforeDeploy(text, label) {
             'task definition the deploy just registered, as it is.');
     }
     return given;
+}
+
+
+/***/ }),
+
+/***/ 8929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ss: () => (/* binding */ WAIT_FOR),
+/* harmony export */   YL: () => (/* binding */ STRATEGIES),
+/* harmony export */   cz: () => (/* binding */ COMMAND_AFTER_DASHES),
+/* harmony export */   hz: () => (/* binding */ ARTIFACT_KINDS),
+/* harmony export */   sl: () => (/* binding */ INTERRUPT_ACTIONS)
+/* harmony export */ });
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
+/** The CodePipeline artifacts berth can write. */
+const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
+/** What to do with the service when the deadline passes or the job is cancelled. */
+const INTERRUPT_ACTIONS = ['rollback', 'leave'];
+/**
+ * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
+ * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
+ */
+const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
+/** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
+const COMMAND_AFTER_DASHES = '--';
+
+
+/***/ }),
+
+/***/ 8696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ splitOnce),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   MN: () => (/* binding */ WAIT_TIMEOUT),
+/* harmony export */   WO: () => (/* binding */ Invalid),
+/* harmony export */   XS: () => (/* binding */ parseUnits),
+/* harmony export */   e0: () => (/* binding */ pollIntervalBounds),
+/* harmony export */   gz: () => (/* binding */ parseWholeMinutes),
+/* harmony export */   lo: () => (/* binding */ parsePercent),
+/* harmony export */   oe: () => (/* binding */ durationWithin),
+/* harmony export */   yG: () => (/* binding */ parseBoolean),
+/* harmony export */   yL: () => (/* binding */ oneOf),
+/* harmony export */   yV: () => (/* binding */ parsePositiveCount),
+/* harmony export */   zq: () => (/* binding */ parseCount)
+/* harmony export */ });
+/* unused harmony exports HOOK_DEADLINE, HOOK_INTERVAL */
+/* harmony import */ var _taskdef_units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2009);
+
+/** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
+class Invalid extends Error {
+}
+function parseBoolean(value) {
+    if (/^(true|yes|1)$/i.test(value))
+        return true;
+    if (/^(false|no|0)$/i.test(value))
+        return false;
+    throw new Invalid('expected true or false.');
+}
+function splitOnce(value, separator) {
+    const at = value.indexOf(separator);
+    return at <= 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
+}
+function oneOf(accepted) {
+    return (value) => {
+        if (accepted.includes(value))
+            return value;
+        throw new Invalid(`expected one of ${accepted.join(', ')}.`);
+    };
+}
+function parseCount(value) {
+    if (!/^\d+$/.test(value))
+        throw new Invalid('expected a whole number, 0 or more.');
+    return Number(value);
+}
+function parsePositiveCount(value) {
+    const count = Number(value);
+    if (!/^\d+$/.test(value) || count < 1)
+        throw new Invalid('expected a whole number, 1 or more.');
+    return count;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Long enough to see a deployment through its first tasks, no longer than a day. */
+const WAIT_TIMEOUT = { minMs: 60_000, maxMs: 24 * 3_600_000, said: 'from 1m to 24h' };
+/** CodeDeploy fails a lifecycle hook that has not answered within an hour. */
+const HOOK_DEADLINE = {
+    minMs: 1000,
+    maxMs: 3_600_000,
+    said: "from 1s to 1h (CodeDeploy's hook timeout)",
+};
+const HOOK_INTERVAL = { minMs: 100, maxMs: 300_000, said: 'from 100ms to 5m' };
+/**
+ * Polls of AWS at least a second apart, at most five minutes; an emulator on this machine (AWS_ENDPOINT_URL on
+ * loopback, whose clock may run many times faster) may be polled every 10 ms.
+ */
+function pollIntervalBounds(env) {
+    const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(env.AWS_ENDPOINT_URL ?? '');
+    return loopback
+        ? { minMs: 10, maxMs: 300_000, said: 'from 10ms to 5m against an endpoint on this machine' }
+        : { minMs: 1000, maxMs: 300_000, said: 'from 1s to 5m' };
+}
+function durationWithin(bounds) {
+    return (value) => {
+        const ms = parseDuration(value);
+        if (ms < bounds.minMs || ms > bounds.maxMs)
+            throw new Invalid(`expected a duration ${bounds.said}.`);
+        return ms;
+    };
+}
+/** `30m`, `1h30m`, `5s`, `250ms`, or bare seconds (`90`). */
+function parseDuration(value) {
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
+        throw new Invalid('expected a duration like 30m, 1h30m, 45s or 500ms (a bare number is seconds).');
+    }
+    return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0));
+}
+function parsePercent(value, form) {
+    const match = /^(\d+)%?$/.exec(value);
+    const percent = match ? Number(match[1]) : NaN;
+    if (!(percent >= 1 && percent <= 99))
+        throw new Invalid(`the percentage must be a whole number from 1 to 99; expected ${form}.`);
+    return percent;
+}
+function parseWholeMinutes(value, form) {
+    const ms = parseDuration(value);
+    if (ms <= 0 || ms % 60_000 !== 0)
+        throw new Invalid(`CodeDeploy intervals are whole minutes; expected ${form}.`);
+    return ms / 60_000;
+}
+function parseUnits(what, examples) {
+    return (value) => {
+        const normalised = (0,_taskdef_units_js__WEBPACK_IMPORTED_MODULE_0__/* .normaliseUnits */ .e)(what, value);
+        if (normalised === undefined)
+            throw new Invalid(`expected ${what} units like ${examples.join(', ')}.`);
+        return normalised;
+    };
 }
 
 
@@ -29496,15 +29618,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _config_run_task_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2460);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2174);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2728);
-/* harmony import */ var _taskdef_credentials_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3420);
-/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8733);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5880);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(480);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6968);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(247);
+/* harmony import */ var _config_run_task_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(659);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2174);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2728);
+/* harmony import */ var _taskdef_credentials_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(3420);
+/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8733);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5880);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(480);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6968);
 // First: catches SIGINT/SIGTERM before anything else loads.
+
 
 
 
@@ -29524,7 +29648,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 3;
-const inputName = (name) => _config_run_task_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_INPUT_NAMES */ .fA[name] ?? name;
+const inputName = (name) => _config_run_task_js__WEBPACK_IMPORTED_MODULE_8__/* .ACTION_INPUT_NAMES */ .fA[name] ?? name;
 /** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
 const inputs = {
     get: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(inputName(name)) || undefined,
@@ -29535,7 +29659,7 @@ const inputs = {
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter() {
     // The runner's debug logging (RUNNER_DEBUG=1, 're-run with debug logging') shows the debug lines and AWS calls.
-    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleReporter */ .Ps)(process.stdout, { debug: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o() });
+    const lines = (0,_report_console_js__WEBPACK_IMPORTED_MODULE_11__/* .consoleReporter */ .Ps)(process.stdout, { debug: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o() });
     return {
         emit(event) {
             if (event.type === 'stage-started')
@@ -29564,17 +29688,17 @@ async function writeSummary(events, result, region) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .summaryMarkdown */ .e)(events, result, { region })).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_12__/* .summaryMarkdown */ .e)(events, result, { region })).write();
     }
     catch (error) {
         // The verdict stands without the summary; a summary we cannot write must not turn it red.
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .gJ)(error)}`);
     }
 }
 /** Environment values given in the `env` input that look like credentials are masked in every log of the job. */
 function maskCredentials(config) {
     for (const edit of config.env)
-        if ((0,_taskdef_credentials_js__WEBPACK_IMPORTED_MODULE_12__/* .credentialKind */ .e)(edit.name, edit.value))
+        if ((0,_taskdef_credentials_js__WEBPACK_IMPORTED_MODULE_13__/* .credentialKind */ .e)(edit.name, edit.value))
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(edit.value);
 }
 /** With `github-environment`, a deploy (not a dry run) is also recorded as a GitHub deployment of the commit. */
@@ -29605,24 +29729,50 @@ async function readWorkspaceFile(path) {
         const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(workspace);
         const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(path)).catch(() => (0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(path));
         if (real !== root && !real.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_5__.sep)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`input "task-definition": ${path} leads to ${real}, outside the workspace (GITHUB_WORKSPACE ${root}); ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`input "task-definition": ${path} leads to ${real}, outside the workspace (GITHUB_WORKSPACE ${root}); ` +
                 'give a file of the repository, or a registered FAMILY[:REVISION] or ARN.', { file: path });
         }
     }
     return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(path, 'utf8');
 }
-async function main() {
-    const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .recorder */ .tT)();
-    let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(actionReporter(), history);
+/** `continue: true`: answer the PAUSE hook the service's deployment waits on, and nothing else. */
+async function continueStep(config) {
+    const [{ continueDeployment, outcomeLine }, { createClients }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3427)),
+        Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(869), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+    ]);
+    const clients = createClients({ region: config.region });
     try {
-        const parsed = (0,_config_run_task_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDeployConfig */ .dM)(inputs, process.env);
+        const outcome = await continueDeployment(config, {
+            ecs: clients.ecs,
+            sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_6__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+            signal: _signals_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelSignal */ .B,
+            onRetry: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line),
+        });
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(outcomeLine(outcome));
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('status', outcome.status);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('service-deployment-arn', outcome.serviceDeploymentArn);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('hook-id', outcome.hookId);
+    }
+    finally {
+        clients.destroy();
+    }
+}
+async function main() {
+    const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .recorder */ .tT)();
+    let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(actionReporter(), history);
+    try {
+        const continuing = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseContinueInput */ .BT)(inputs, process.env);
+        if (continuing)
+            return await continueStep(continuing);
+        const parsed = (0,_config_run_task_js__WEBPACK_IMPORTED_MODULE_8__/* .parseDeployConfig */ .dM)(inputs, process.env);
         maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = await githubDeployment(config);
         if (github)
-            reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(reporter, github);
+            reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(reporter, github);
         // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
-        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(439), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7725)), Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
+        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(869), __nccwpck_require__.e(439), __nccwpck_require__.e(750)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2750)), Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(869), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
         const result = await run(config, {
             clients: createClients({ region: config.region }),
             reporter,
@@ -29634,26 +29784,26 @@ async function main() {
         await reporter.close?.();
         setOutputs(config, result);
         await writeSummary(history.events, result, config.region);
-        if (!(0,_verdict_js__WEBPACK_IMPORTED_MODULE_14__/* .endsWell */ .t)(result.status)) {
+        if (!(0,_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .endsWell */ .t)(result.status)) {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`);
         }
     }
     catch (thrown) {
         await reporter.close?.();
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('status', 'error');
-        const error = (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .explainSetupError */ .VC)(thrown);
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .isUserError */ .iU)(error)) {
+        const error = (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .explainSetupError */ .VC)(thrown);
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .isUserError */ .iU)(error)) {
             // One annotation, on the file and line when there is one.
             const { file, line, column } = error.location;
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error), file ? { file, startLine: line, startColumn: column } : {});
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .gJ)(error), file ? { file, startLine: line, startColumn: column } : {});
             process.exitCode = EXIT_USAGE;
         }
-        else if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .isInternalError */ .wA)(error)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .unexpectedFailure */ .mi)(error));
+        else if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .isInternalError */ .wA)(error)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .unexpectedFailure */ .mi)(error));
             process.exitCode = EXIT_INTERNAL;
         }
         else {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error));
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .gJ)(error));
         }
     }
 }
@@ -30529,6 +30679,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   q3: () => (/* binding */ getMultilineInput),
+  pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -30538,7 +30689,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getState, group, info, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -33398,7 +33549,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.

@@ -6,7 +6,8 @@ import { readFile, realpath } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { type Config, type InputSource } from './config/types.js'
+import { type Config, type ContinueConfig, type InputSource } from './config/types.js'
+import { parseContinueInput } from './config/parse.js'
 import { ACTION_INPUT_NAMES, parseDeployConfig } from './config/run-task.js'
 import { UserError, errorMessage, isInternalError, isUserError, unexpectedFailure } from './errors.js'
 import { explainSetupError } from './aws/errors.js'
@@ -109,10 +110,35 @@ async function readWorkspaceFile(path: string): Promise<string> {
   return readFile(path, 'utf8')
 }
 
+/** `continue: true`: answer the PAUSE hook the service's deployment waits on, and nothing else. */
+async function continueStep(config: ContinueConfig): Promise<void> {
+  const [{ continueDeployment, outcomeLine }, { createClients }] = await Promise.all([
+    import('./continue/index.js'),
+    import('./aws/clients.js'),
+  ])
+  const clients = createClients({ region: config.region })
+  try {
+    const outcome = await continueDeployment(config, {
+      ecs: clients.ecs,
+      sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+      signal: cancelSignal,
+      onRetry: (line) => core.info(line),
+    })
+    core.info(outcomeLine(outcome))
+    core.setOutput('status', outcome.status)
+    core.setOutput('service-deployment-arn', outcome.serviceDeploymentArn)
+    core.setOutput('hook-id', outcome.hookId)
+  } finally {
+    clients.destroy()
+  }
+}
+
 async function main(): Promise<void> {
   const history = recorder()
   let reporter = fanOut(actionReporter(), history)
   try {
+    const continuing = parseContinueInput(inputs, process.env)
+    if (continuing) return await continueStep(continuing)
     const parsed = parseDeployConfig(inputs, process.env)
     maskCredentials(parsed)
     const config: Config = { ...parsed, out: parsed.out ?? renderedPath() }

@@ -586,6 +586,45 @@ function parseHookConfig(source, env = {}) {
         json: input.boolean('json'),
     };
 }
+function parseContinueConfig(source, env = {}) {
+    const input = reader(source);
+    return {
+        cluster: input.required('cluster', parseResourceName('cluster')),
+        service: input.required('service', parseResourceName('service')),
+        hookId: input.optional('hook-id', parseHookId),
+        hookIdLabel: source.label('hook-id'),
+        rollback: input.boolean('rollback'),
+        region: regionOf(input, env),
+        json: input.boolean('json'),
+    };
+}
+/** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
+const DEPLOY_ONLY_INPUTS = (/* unused pure expression or super */ null && (['task-definition', 'image', 'env', 'secret', 'desired-count', 'deployment-config']));
+/** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
+function parseContinueInput(source, env = {}) {
+    if (!reader(source).boolean('continue'))
+        return undefined;
+    const given = DEPLOY_ONLY_INPUTS.filter((name) => source.get(name) !== undefined || source.list(name).length > 0);
+    if (given.length > 0) {
+        throw new UserError(`${source.label('continue')} is true: this step only continues a paused deployment, so ` +
+            `${given.map((name) => source.label(name)).join(', ')} must not be given (deploy in another step).`, { input: source.inputName?.('continue') ?? 'continue' });
+    }
+    return parseContinueConfig(source, env);
+}
+/** A cluster or service given by name or ARN, as ECS takes them. */
+function parseResourceName(kind) {
+    return (value) => {
+        if (/^[A-Za-z0-9_-]{1,255}$/.test(value) || /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:/.test(value))
+            return value;
+        throw new Invalid(`expected a ${kind} name (letters, digits, hyphens, underscores) or ARN.`);
+    };
+}
+function parseHookId(value) {
+    if (!/^ecs-[a-z]+-[A-Za-z0-9_-]+$/.test(value)) {
+        throw new Invalid('expected a hook id like ecs-pause-… (ecs-{hookType}-{id}), as DescribeServiceDeployments lists it in lifecycleHookDetails.');
+    }
+    return value;
+}
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
 function regionOf(input, env) {
@@ -1321,6 +1360,7 @@ const FLAGS = {
         switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
     },
     'run-task': RUN_TASK_FLAGS,
+    continue: { values: ['cluster', 'service', 'hook-id', 'region'], lists: [], switches: ['rollback', 'json'] },
     hook: {
         values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
         lists: [],
@@ -1370,6 +1410,7 @@ const PLACEHOLDERS = {
     'before-deploy': "'run-task ...'",
     'network-from-service': 'S',
     container: 'NAME',
+    'hook-id': 'ID',
     'deployment-id': 'ID',
     'execution-id': 'ID',
     http: 'URL',
@@ -1386,6 +1427,7 @@ const REQUIRED = {
     render: ['task-definition'],
     deploy: ['cluster', 'service'],
     'run-task': ['cluster'],
+    continue: ['cluster', 'service'],
     hook: ['deployment-id', 'execution-id'],
     sim: ['scenario'],
 };
@@ -1437,6 +1479,7 @@ Commands:
            watch it to a verdict and explain a failure
   run-task run a one-off task (a database migration) from the rendered task definition on a service's
            network, stream its log lines, and exit with its container's exit code
+  continue answer the PAUSE hook an ECS-native (blue/green, linear, canary) deployment waits on
   hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
   sim      run the local emulator of ECS, CodeDeploy, ECR and CloudWatch Logs
 
@@ -1569,6 +1612,22 @@ Example:
   berth run-task --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2 \\
     --command "web:npm run migrate"
 `;
+const CONTINUE_HELP = `Usage: berth continue --cluster C --service S [--hook-id ID] [--rollback] [--region R] [--json]
+
+Answer the PAUSE lifecycle hook an ECS-native deployment (BLUE_GREEN, LINEAR, CANARY) of the service waits on:
+find the service deployment in progress and its hook awaiting action, and call ContinueServiceDeployment.
+Exits 2 when nothing waits, saying what the deployment is doing instead.
+
+  --cluster C, --service S
+                        the ECS service whose deployment waits
+  --hook-id ID          the hook to answer (ecs-pause-...); needed only when several hooks await action
+  --rollback            answer ROLLBACK: ECS rolls the deployment back to the previous revision
+  --region R            AWS region (default: AWS_REGION)
+  --json                end stdout with one JSON object: {status, serviceDeploymentArn, hookId, stage}
+
+Example:
+  berth continue --cluster prod --service web
+`;
 const HOOK_HELP = `Usage: berth hook --deployment-id ID --execution-id ID (--http URL [--expect-status 200] | -- COMMAND ...)
 
 Run a check and report its outcome to CodeDeploy (PutLifecycleEventHookExecutionStatus): Succeeded when the
@@ -1597,6 +1656,7 @@ const HELP = {
     render: RENDER_HELP,
     deploy: DEPLOY_HELP,
     'run-task': RUN_TASK_HELP,
+    continue: CONTINUE_HELP,
     hook: HOOK_HELP,
     sim: SIM_HELP,
 };
@@ -1627,7 +1687,7 @@ async function main(argv, io) {
         return EXIT.ok;
     }
     if (!(command in FLAGS)) {
-        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, hook or sim.\n`);
+        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, continue, hook or sim.\n`);
         return EXIT.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -1672,6 +1732,8 @@ async function dispatch(command, argv, io) {
             return deployOrRender(command, parseDeployConfig(source, io.env), io);
         case 'run-task':
             return runTask(parseRunTaskConfig(source, io.env), io);
+        case 'continue':
+            return continueCommand(parseContinueConfig(source, io.env), io);
         case 'hook':
             return hook(parseHookConfig(source, io.env), io);
         case 'sim':
@@ -1687,7 +1749,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(439), __nccwpck_require__.e(871), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2794)), Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(439), __nccwpck_require__.e(871), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2794)), Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
     return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io);
 }
 async function runTask(config, io) {
@@ -1700,8 +1762,8 @@ async function runTask(config, io) {
     }
     const reporter = cliReporter({ ...config.render, cluster: config.cluster }, io);
     const [{ runTask: runOneTask }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(439), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5871)),
-        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(439), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5871)),
+        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
     ]);
     const clients = createClients({ region: config.render.region });
     return runWith(reporter, (deps) => runOneTask(config, deps), clients, io);
@@ -1751,8 +1813,8 @@ function exitCodeOf(result) {
 }
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2459)),
-        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(74), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(643), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2459)),
+        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
     ]);
     const clients = createClients({ region: config.region });
     const outcome = await answerHook(config, {
@@ -1765,6 +1827,26 @@ async function hook(config, io) {
     else
         io.stdout.write(`hook ${config.executionId}: reported ${outcome.status}\n`);
     return outcome.status === 'Succeeded' ? EXIT.ok : EXIT.verdict;
+}
+async function continueCommand(config, io) {
+    const [{ continueDeployment, outcomeLine }, { createClients }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3427)),
+        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+    ]);
+    const clients = createClients({ region: config.region });
+    try {
+        const outcome = await continueDeployment(config, {
+            ecs: clients.ecs,
+            sleep: (ms, signal) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+            signal: io.signal,
+            onRetry: (line) => io.stderr.write(`${line}\n`),
+        });
+        io.stdout.write(`${config.json ? JSON.stringify(outcome) : outcomeLine(outcome)}\n`);
+        return EXIT.ok;
+    }
+    finally {
+        clients.destroy();
+    }
 }
 async function sim(scenario, source, io) {
     if (!scenario)

@@ -25,7 +25,7 @@ const RENDER_LISTS = [
   'container-memory',
 ]
 
-export const FLAGS: Record<'render' | 'deploy' | 'run-task' | 'hook' | 'sim', FlagSpec> = {
+export const FLAGS: Record<'render' | 'deploy' | 'run-task' | 'continue' | 'hook' | 'sim', FlagSpec> = {
   render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
   deploy: {
     values: [
@@ -51,6 +51,7 @@ export const FLAGS: Record<'render' | 'deploy' | 'run-task' | 'hook' | 'sim', Fl
     switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
   },
   'run-task': RUN_TASK_FLAGS,
+  continue: { values: ['cluster', 'service', 'hook-id', 'region'], lists: [], switches: ['rollback', 'json'] },
   hook: {
     values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
     lists: [],
@@ -101,6 +102,7 @@ const PLACEHOLDERS: Record<string, string> = {
   'before-deploy': "'run-task ...'",
   'network-from-service': 'S',
   container: 'NAME',
+  'hook-id': 'ID',
   'deployment-id': 'ID',
   'execution-id': 'ID',
   http: 'URL',
@@ -118,6 +120,7 @@ const REQUIRED: Record<keyof typeof FLAGS, string[]> = {
   render: ['task-definition'],
   deploy: ['cluster', 'service'],
   'run-task': ['cluster'],
+  continue: ['cluster', 'service'],
   hook: ['deployment-id', 'execution-id'],
   sim: ['scenario'],
 }
@@ -170,6 +173,7 @@ Commands:
            watch it to a verdict and explain a failure
   run-task run a one-off task (a database migration) from the rendered task definition on a service's
            network, stream its log lines, and exit with its container's exit code
+  continue answer the PAUSE hook an ECS-native (blue/green, linear, canary) deployment waits on
   hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
   sim      run the local emulator of ECS, CodeDeploy, ECR and CloudWatch Logs
 
@@ -307,6 +311,23 @@ Example:
     --command "web:npm run migrate"
 `
 
+export const CONTINUE_HELP = `Usage: berth continue --cluster C --service S [--hook-id ID] [--rollback] [--region R] [--json]
+
+Answer the PAUSE lifecycle hook an ECS-native deployment (BLUE_GREEN, LINEAR, CANARY) of the service waits on:
+find the service deployment in progress and its hook awaiting action, and call ContinueServiceDeployment.
+Exits 2 when nothing waits, saying what the deployment is doing instead.
+
+  --cluster C, --service S
+                        the ECS service whose deployment waits
+  --hook-id ID          the hook to answer (ecs-pause-...); needed only when several hooks await action
+  --rollback            answer ROLLBACK: ECS rolls the deployment back to the previous revision
+  --region R            AWS region (default: AWS_REGION)
+  --json                end stdout with one JSON object: {status, serviceDeploymentArn, hookId, stage}
+
+Example:
+  berth continue --cluster prod --service web
+`
+
 export const HOOK_HELP = `Usage: berth hook --deployment-id ID --execution-id ID (--http URL [--expect-status 200] | -- COMMAND ...)
 
 Run a check and report its outcome to CodeDeploy (PutLifecycleEventHookExecutionStatus): Succeeded when the
@@ -337,6 +358,7 @@ export const HELP: Record<string, string> = {
   render: RENDER_HELP,
   deploy: DEPLOY_HELP,
   'run-task': RUN_TASK_HELP,
+  continue: CONTINUE_HELP,
   hook: HOOK_HELP,
   sim: SIM_HELP,
 }

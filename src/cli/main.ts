@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import { type Config, type RunTaskConfig } from '../config/types.js'
-import { parseConfig, parseHookConfig } from '../config/parse.js'
+import { parseConfig, parseContinueConfig, parseHookConfig } from '../config/parse.js'
 import { parseDeployConfig, parseRunTaskConfig } from '../config/run-task.js'
 import { UserError, errorJson, isUserError } from '../errors.js'
 import { explainSetupError } from '../aws/errors.js'
@@ -36,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (!(command in FLAGS)) {
     io.stderr.write(
-      `berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, hook or sim.\n`,
+      `berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, continue, hook or sim.\n`,
     )
     return EXIT.usage
   }
@@ -83,6 +83,8 @@ async function dispatch(command: keyof typeof FLAGS, argv: readonly string[], io
       return deployOrRender(command, parseDeployConfig(source, io.env), io)
     case 'run-task':
       return runTask(parseRunTaskConfig(source, io.env), io)
+    case 'continue':
+      return continueCommand(parseContinueConfig(source, io.env), io)
     case 'hook':
       return hook(parseHookConfig(source, io.env), io)
     case 'sim':
@@ -181,6 +183,26 @@ async function hook(config: ReturnType<typeof parseHookConfig>, io: CliIo): Prom
   if (config.json) io.stdout.write(`${JSON.stringify(outcome)}\n`)
   else io.stdout.write(`hook ${config.executionId}: reported ${outcome.status}\n`)
   return outcome.status === 'Succeeded' ? EXIT.ok : EXIT.verdict
+}
+
+async function continueCommand(config: ReturnType<typeof parseContinueConfig>, io: CliIo): Promise<number> {
+  const [{ continueDeployment, outcomeLine }, { createClients }] = await Promise.all([
+    import('../continue/index.js'),
+    import('../aws/clients.js'),
+  ])
+  const clients = createClients({ region: config.region })
+  try {
+    const outcome = await continueDeployment(config, {
+      ecs: clients.ecs,
+      sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+      signal: io.signal,
+      onRetry: (line) => io.stderr.write(`${line}\n`),
+    })
+    io.stdout.write(`${config.json ? JSON.stringify(outcome) : outcomeLine(outcome)}\n`)
+    return EXIT.ok
+  } finally {
+    clients.destroy()
+  }
 }
 
 async function sim(scenario: string | undefined, source: ReturnType<typeof argsSource>, io: CliIo): Promise<number> {

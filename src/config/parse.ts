@@ -25,6 +25,7 @@ import {
   WAIT_FOR,
   type ArtifactKind,
   type Config,
+  type ContinueConfig,
   type DeploymentConfigSpec,
   type HookConfig,
   type InputSource,
@@ -150,6 +151,56 @@ export function parseHookConfig(source: InputSource, env: Record<string, string 
     region: regionOf(input, env),
     json: input.boolean('json'),
   }
+}
+
+export function parseContinueConfig(source: InputSource, env: Record<string, string | undefined> = {}): ContinueConfig {
+  const input = reader(source)
+  return {
+    cluster: input.required('cluster', parseResourceName('cluster')),
+    service: input.required('service', parseResourceName('service')),
+    hookId: input.optional('hook-id', parseHookId),
+    hookIdLabel: source.label('hook-id'),
+    rollback: input.boolean('rollback'),
+    region: regionOf(input, env),
+    json: input.boolean('json'),
+  }
+}
+
+/** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
+const DEPLOY_ONLY_INPUTS = ['task-definition', 'image', 'env', 'secret', 'desired-count', 'deployment-config']
+
+/** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
+export function parseContinueInput(
+  source: InputSource,
+  env: Record<string, string | undefined> = {},
+): ContinueConfig | undefined {
+  if (!reader(source).boolean('continue')) return undefined
+  const given = DEPLOY_ONLY_INPUTS.filter((name) => source.get(name) !== undefined || source.list(name).length > 0)
+  if (given.length > 0) {
+    throw new UserError(
+      `${source.label('continue')} is true: this step only continues a paused deployment, so ` +
+        `${given.map((name) => source.label(name)).join(', ')} must not be given (deploy in another step).`,
+      { input: source.inputName?.('continue') ?? 'continue' },
+    )
+  }
+  return parseContinueConfig(source, env)
+}
+
+/** A cluster or service given by name or ARN, as ECS takes them. */
+function parseResourceName(kind: 'cluster' | 'service'): Parse<string> {
+  return (value) => {
+    if (/^[A-Za-z0-9_-]{1,255}$/.test(value) || /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:/.test(value)) return value
+    throw new Invalid(`expected a ${kind} name (letters, digits, hyphens, underscores) or ARN.`)
+  }
+}
+
+function parseHookId(value: string): string {
+  if (!/^ecs-[a-z]+-[A-Za-z0-9_-]+$/.test(value)) {
+    throw new Invalid(
+      'expected a hook id like ecs-pause-… (ecs-{hookType}-{id}), as DescribeServiceDeployments lists it in lifecycleHookDetails.',
+    )
+  }
+  return value
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/

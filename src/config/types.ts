@@ -125,6 +125,20 @@ export interface HookConfig {
 /** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
 export const COMMAND_AFTER_DASHES = '--'
 
+/** `berth continue` (and the Action's `continue: true`): answer the PAUSE hook an ECS-native deployment waits on. */
+export interface ContinueConfig {
+  cluster: string
+  service: string
+  /** The hook to answer; without it, the one hook of the service's deployments that awaits action. */
+  hookId?: string
+  /** How the hook id is named in this face (`--hook-id`, `input "hook-id"`), for messages. */
+  hookIdLabel: string
+  /** Answer ROLLBACK instead of CONTINUE. */
+  rollback: boolean
+  region?: string
+  json: boolean
+}
+
 /**
  * Where values come from: Action inputs or CLI flags and env. `label` says how the user spells the name in
  * this face (`--image` or `input "image"`), so errors point at what they typed.

@@ -11,7 +11,14 @@ import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
 import { startSim, type Sim } from '../../src/sim/main.js'
 import { startFakeGitHub } from '../helpers/github.js'
 import { clientConfig, REGISTRY } from '../helpers/sim.js'
-import { lastJsonLine, runBundle, type BundleHooks, type BundleOutcome } from '../helpers/bundles.js'
+import {
+  lastJsonLine,
+  outputsOf,
+  runBundle,
+  runnerEnv,
+  type BundleHooks,
+  type BundleOutcome,
+} from '../helpers/bundles.js'
 
 const CLI = 'dist/cli/index.js'
 const ACTION = 'dist/index.js'
@@ -25,31 +32,6 @@ function node(
   whileRunning?: BundleHooks['onStart'],
 ): Promise<BundleOutcome> {
   return runBundle(script, args, env, { onStart: whileRunning })
-}
-
-/** What GitHub's runner gives an action: INPUT_<NAME> (upper-cased, hyphens kept), output and summary files. */
-function runnerEnv(inputs: Record<string, string>, extra: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'berth-runner-'))
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') }
-  writeFileSync(files.output, '')
-  writeFileSync(files.summary, '')
-  const env: Record<string, string> = {
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    RUNNER_TEMP: dir,
-    GITHUB_ACTIONS: 'true',
-    ...extra,
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  return { env, files }
-}
-
-/** Reads the `name<<DELIMITER … DELIMITER` records @actions/core writes to GITHUB_OUTPUT. */
-function outputsOf(file: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const [, name, , value] of readFileSync(file, 'utf8').matchAll(pattern)) outputs[name] = value
-  return outputs
 }
 
 describe('the CLI bundle renders', () => {

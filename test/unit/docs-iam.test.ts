@@ -64,6 +64,7 @@ describe('docs/iam.md', () => {
       'run-task, and deploy --before-deploy',
       'dry run and render (read-only)',
       'hook',
+      'continue',
     ])
   })
 
@@ -116,5 +117,15 @@ describe('docs/iam.md', () => {
     const needed = actionsOf(all('src/hook'))
     expect([...needed].sort()).toEqual(['codedeploy:GetDeployment', 'codedeploy:PutLifecycleEventHookExecutionStatus'])
     expect(missing(needed, docs.get('hook'))).toEqual([])
+  })
+
+  it('grants continue every operation berth continue calls', () => {
+    const needed = actionsOf(all('src/continue'))
+    expect([...needed].sort()).toEqual([
+      'ecs:ContinueServiceDeployment',
+      'ecs:DescribeServiceDeployments',
+      'ecs:ListServiceDeployments',
+    ])
+    expect(missing(needed, docs.get('continue'))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
-export const id = 725;
-export const ids = [725,47];
+export const id = 750;
+export const ids = [750,47];
 export const modules = {
 
 /***/ 4047:
@@ -273,7 +273,40 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 7725:
+/***/ 1669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ retrying)
+/* harmony export */ });
+/* unused harmony export onlyThrottling */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1934);
+
+
+/** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
+async function retrying(call, options) {
+    const attempts = options.attempts ?? 8;
+    const retryable = options.retryable ?? _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.())
+                throw error;
+            const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
+            options.onRetry?.(error, delayMs);
+            await (0,_watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .pause */ .v)(options.sleep, delayMs, [options.signal]);
+        }
+    }
+}
+const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
+
+
+/***/ }),
+
+/***/ 2750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -489,58 +522,8 @@ function serviceUpdate(config, facts, target) {
 
 // EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __webpack_require__(9780);
-;// CONCATENATED MODULE: ./src/watch/sleep.ts
-/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
-async function pause(sleep, ms, signals) {
-    const present = signals.filter((signal) => signal !== undefined);
-    if (present.some((signal) => signal.aborted))
-        return;
-    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
-    try {
-        await sleep(ms, signal);
-    }
-    catch (error) {
-        if (!signal?.aborted)
-            throw error;
-    }
-}
-/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
-function realSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-
-
-/** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
-async function retrying(call, options) {
-    const attempts = options.attempts ?? 8;
-    const retryable = options.retryable ?? errors/* isTransient */.dg;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.())
-                throw error;
-            const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
-            options.onRetry?.(error, delayMs);
-            await pause(options.sleep, delayMs, [options.signal]);
-        }
-    }
-}
-const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
-
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var aws_retry = __webpack_require__(1669);
 ;// CONCATENATED MODULE: ./src/taskdef/json.ts
 /** Where a JSON syntax error is, and what the parser wanted there. */
 class JsonSyntaxError extends Error {
@@ -1910,7 +1893,7 @@ function reusableRevision(input, candidates) {
  */
 async function register(ecs, input, reusable, retry) {
     let attempt = 0;
-    return retrying(async () => {
+    return (0,aws_retry/* retrying */.R)(async () => {
         const found = attempt++ === 0 ? reusable : await registeredMeanwhile(ecs, input);
         if (found)
             return {
@@ -2040,6 +2023,8 @@ function jitter(ms, random = Math.random) {
     return Math.max(0, Math.round(ms * (0.9 + 0.2 * random())));
 }
 
+// EXTERNAL MODULE: ./src/watch/sleep.ts
+var sleep = __webpack_require__(1934);
 ;// CONCATENATED MODULE: ./src/watch/loop.ts
 
 
@@ -2052,7 +2037,7 @@ function jitter(ms, random = Math.random) {
 async function watch(tick, options) {
     let pace = startPace(options.ceilingMs);
     for (;;) {
-        await pause(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
+        await (0,sleep/* pause */.v)(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
         const stop = interruption(options.deadline, options.cancel);
         if (stop)
             return { kind: stop };
@@ -3356,7 +3341,7 @@ function onInterruption(context, kind, deployment, where) {
 async function explainStoppedTasks(context, load, { events = [], orAll = false, fallback = [] }) {
     let tasks = fallback;
     try {
-        tasks = await retrying(load, { sleep: context.sleep, baseMs: 200, attempts: 3 });
+        tasks = await (0,aws_retry/* retrying */.R)(load, { sleep: context.sleep, baseMs: 200, attempts: 3 });
     }
     catch (error) {
         context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
@@ -3617,7 +3602,7 @@ async function createConfigIfMissing(context, plan) {
     try {
         // Sent again after a lost answer or a server error: if the first one went through, the second answers
         // DeploymentConfigAlreadyExistsException, which is taken below as success.
-        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentConfigCommand */.JKx(input)), {
+        await (0,aws_retry/* retrying */.R)(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentConfigCommand */.JKx(input)), {
             ...mutationRetry(context),
             retryable: errors/* isTransient */.dg,
         });
@@ -3650,7 +3635,7 @@ async function createDeployment(context, plan) {
     try {
         // A retry after a server error may find the group busy with the deployment the first attempt created:
         // that one is adopted below, so a retry never starts a second deployment.
-        const output = await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentCommand */.ttP(input)), {
+        const output = await (0,aws_retry/* retrying */.R)(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentCommand */.ttP(input)), {
             ...mutationRetry(context),
             retryable: errors/* isTransient */.dg,
         });
@@ -3673,7 +3658,7 @@ async function createDeployment(context, plan) {
  * GetDeployment is retried on any transient error: an error while checking is never taken for "not ours".
  */
 async function isSameDeployment(context, deploymentId, input) {
-    const info = await retrying(() => getDeployment(context.clients.codedeploy, deploymentId), {
+    const info = await (0,aws_retry/* retrying */.R)(() => getDeployment(context.clients.codedeploy, deploymentId), {
         sleep: context.sleep,
         baseMs: quickPauseMs(context),
         maxDelayMs: 5_000,
@@ -3873,7 +3858,7 @@ async function stopWithRollback(context, follower, cause) {
     });
     let refused;
     try {
-        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), rollbackRetry(context));
+        await (0,aws_retry/* retrying */.R)(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), rollbackRetry(context));
     }
     catch (error) {
         refused = error;
@@ -3890,7 +3875,7 @@ async function stopWithRollback(context, follower, cause) {
     }
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
         if (look > 0 || !alreadyDone)
-            await pause(context.sleep, quickPauseMs(context), []);
+            await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         await follower.flush();
     }
     const status = follower.info?.status;
@@ -4037,11 +4022,11 @@ async function updateService(context, input, recognise, retry = {}) {
             throw error;
         }
     };
-    return retrying(send, { ...mutationRetry(context), retryable: errors/* isTransient */.dg, ...retry });
+    return (0,aws_retry/* retrying */.R)(send, { ...mutationRetry(context), retryable: errors/* isTransient */.dg, ...retry });
 }
 /** DescribeServices while checking what a call did: errors here are retried, never taken for an answer. */
 function lookAtService(context) {
-    return retrying(() => describeService(context.clients.ecs, context.target.cluster, serviceName(context)), {
+    return (0,aws_retry/* retrying */.R)(() => describeService(context.clients.ecs, context.target.cluster, serviceName(context)), {
         sleep: context.sleep,
         baseMs: quickPauseMs(context),
         attempts: 20,
@@ -4120,7 +4105,7 @@ async function rollBack(context, cause) {
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
-        await pause(context.sleep, quickPauseMs(context), []);
+        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
         const seen = service;
         service = await describeService(context.clients.ecs, context.target.cluster, serviceName(context)).catch(() => seen);
     }
@@ -4240,7 +4225,7 @@ async function findServiceDeployment(context, deploymentId) {
             throw new Error(`ECS lists no service deployment for deployment ${deploymentId} of service ${service.serviceName} in ` +
                 `cluster ${cluster}; berth cannot follow it (ListServiceDeployments).`);
         }
-        await pause(context.sleep, quickPauseMs(context), [context.deadline.signal, context.cancel]);
+        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), [context.deadline.signal, context.cancel]);
     }
 }
 /** The first listed service deployment `wanted` picks, through the first pages of the service's list. */
@@ -4284,7 +4269,7 @@ async function calls_stopWithRollback(context, arn) {
         }
     };
     try {
-        return await retrying(send, rollbackRetry(context));
+        return await (0,aws_retry/* retrying */.R)(send, rollbackRetry(context));
     }
     catch (error) {
         return { sent: false, reason: (0,src_errors/* errorMessage */.gJ)(error) };
@@ -4475,7 +4460,7 @@ class NativeFollower {
                 return judgement;
             if (pastGrace(this.context))
                 return undefined;
-            await pause(this.context.sleep, quickPauseMs(this.context), []);
+            await (0,sleep/* pause */.v)(this.context.sleep, quickPauseMs(this.context), []);
         }
     }
     /** One more look, so that late changes are not lost; errors here change nothing. */
@@ -5247,7 +5232,7 @@ const UNREACHABLE_ATTEMPTS = 3;
  */
 function read(deps, call) {
     let unreachable = 0;
-    return retrying(call, {
+    return (0,aws_retry/* retrying */.R)(call, {
         sleep: deps.sleep,
         baseMs: 500,
         retryable: (error) => (0,errors/* isTransient */.dg)(error) &&
@@ -5592,7 +5577,7 @@ async function startTask(calls, input) {
         catch (error) {
             if ((0,errors/* isThrottling */.E2)(error) || !(0,errors/* isTransient */.dg)(error))
                 throw error;
-            await pause(calls.sleep, calls.pauseMs, []);
+            await (0,sleep/* pause */.v)(calls.sleep, calls.pauseMs, []);
             const found = await startedBy(calls, input.cluster ?? '', input.startedBy);
             if (!found)
                 throw error;
@@ -5603,11 +5588,11 @@ async function startTask(calls, input) {
             return found;
         }
     };
-    return retrying(send, { sleep: calls.sleep, baseMs: calls.pauseMs, attempts: 5, retryable: errors/* isTransient */.dg });
+    return (0,aws_retry/* retrying */.R)(send, { sleep: calls.sleep, baseMs: calls.pauseMs, attempts: 5, retryable: errors/* isTransient */.dg });
 }
 /** The task this run started, running or already stopped, if ECS lists one. Retried: a look is never an answer. */
 async function startedBy(calls, cluster, startedBy) {
-    return retrying(async () => {
+    return (0,aws_retry/* retrying */.R)(async () => {
         for (const desiredStatus of ['RUNNING', 'STOPPED']) {
             const listed = await calls.ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster, startedBy, desiredStatus }));
             const arn = listed.taskArns?.[0];
@@ -5622,7 +5607,7 @@ async function startedBy(calls, cluster, startedBy) {
 }
 /** StopTask: sending it again is harmless, so it is retried on any transient error. */
 async function stopTask(calls, cluster, taskArn, reason) {
-    await retrying(() => calls.ecs.send(new client_ecs_dist_cjs/* StopTaskCommand */.PP1({ cluster, task: taskArn, reason })), {
+    await (0,aws_retry/* retrying */.R)(() => calls.ecs.send(new client_ecs_dist_cjs/* StopTaskCommand */.PP1({ cluster, task: taskArn, reason })), {
         sleep: calls.sleep,
         baseMs: calls.pauseMs,
         attempts: 10,
@@ -6014,6 +5999,45 @@ async function keepRevisions(deps, family, keep) {
                 message: `--keep-revisions: could not clean up old revisions: ${(0,src_errors/* errorMessage */.gJ)(error)}`,
             });
         }
+    });
+}
+
+
+/***/ }),
+
+/***/ 1934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */ });
+/* unused harmony export realSleep */
+/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
+async function pause(sleep, ms, signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    if (present.some((signal) => signal.aborted))
+        return;
+    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
+    try {
+        await sleep(ms, signal);
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
     });
 }
 
