@@ -78,7 +78,7 @@ function chooseHook(deployments, target) {
         throw new src_errors/* UserError */.yo(`${waiting.length} hooks await action in ${where(target)} (${waiting.map((hook) => hook.hookId).join(', ')}); ` +
             `give the one to answer with ${target.hookIdLabel}.`, { input: target.hookIdLabel });
     }
-    throw new src_errors/* UserError */.yo(`nothing waits for an answer in ${where(target)}: ${doingSaid(deployments)}.`, {}, 'input');
+    throw new src_errors/* UserError */.yo(`nothing waits for an answer in ${where(target)}: ${doingSaid(deployments)}.`);
 }
 function chosen(deployment, hook) {
     return {

@@ -48,7 +48,7 @@ export function chooseHook(deployments: readonly ServiceDeployment[], target: Ta
       { input: target.hookIdLabel },
     )
   }
-  throw new UserError(`nothing waits for an answer in ${where(target)}: ${doingSaid(deployments)}.`, {}, 'input')
+  throw new UserError(`nothing waits for an answer in ${where(target)}: ${doingSaid(deployments)}.`)
 }
 
 function chosen(deployment: ServiceDeployment, hook: DeploymentLifecycleHookDetail): Chosen {
