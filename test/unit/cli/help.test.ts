@@ -30,13 +30,20 @@ describe('the CLI synopsis', () => {
 })
 
 describe('the Action inputs', () => {
-  it('are the flags of berth deploy, by the same names, and the two inputs only the Action has', () => {
+  it('are the flags of berth deploy and berth continue, by the same names, and the inputs only the Action has', () => {
     const flagOf = new Map(Object.entries(ACTION_INPUT_NAMES).map(([flag, input]) => [input, flag]))
     const inputs = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs).map(
       (input) => flagOf.get(input) ?? input,
     )
     const deploy = [...FLAGS.deploy.values, ...FLAGS.deploy.lists, ...FLAGS.deploy.switches]
-    expect(inputs.filter((input) => !deploy.includes(input))).toEqual(['github-environment', 'github-token'])
+    const continues = [...FLAGS.continue.values, ...FLAGS.continue.lists, ...FLAGS.continue.switches]
+    const notDeploy = inputs.filter((input) => !deploy.includes(input))
+    expect(notDeploy.filter((input) => !continues.includes(input))).toEqual([
+      'continue',
+      'github-environment',
+      'github-token',
+    ])
+    expect(continues.filter((flag) => !inputs.includes(flag))).toEqual(['json'])
     const cliOnly = ['out', 'diff', 'json', 'json-events', 'verbose']
     expect(deploy.filter((flag) => !inputs.includes(flag))).toEqual(expect.arrayContaining(cliOnly))
     expect(deploy.filter((flag) => !inputs.includes(flag) && !cliOnly.includes(flag))).toEqual([])
