@@ -599,7 +599,15 @@ function parseContinueConfig(source, env = {}) {
     };
 }
 /** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
-const DEPLOY_ONLY_INPUTS = (/* unused pure expression or super */ null && (['task-definition', 'image', 'env', 'secret', 'desired-count', 'deployment-config']));
+const DEPLOY_ONLY_INPUTS = (/* unused pure expression or super */ null && ([
+    'task-definition',
+    'image',
+    'env',
+    'secret',
+    'desired-count',
+    'deployment-config',
+    'before-deploy-task',
+]));
 /** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
 function parseContinueInput(source, env = {}) {
     if (!reader(source).boolean('continue'))

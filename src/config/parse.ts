@@ -167,7 +167,15 @@ export function parseContinueConfig(source: InputSource, env: Record<string, str
 }
 
 /** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
-const DEPLOY_ONLY_INPUTS = ['task-definition', 'image', 'env', 'secret', 'desired-count', 'deployment-config']
+const DEPLOY_ONLY_INPUTS = [
+  'task-definition',
+  'image',
+  'env',
+  'secret',
+  'desired-count',
+  'deployment-config',
+  'before-deploy-task',
+]
 
 /** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
 export function parseContinueInput(
