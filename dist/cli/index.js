@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 283:
+/***/ 8185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28,7 +28,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 
 /***/ }),
 
-/***/ 9378:
+/***/ 2728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39,7 +39,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   i5: () => (/* binding */ NoAnswerError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
@@ -146,12 +146,12 @@ class NoAnswerError extends Error {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 5187:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1082);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8356);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(263);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1082:
+/***/ 263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -195,11 +195,11 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var hooks = __nccwpck_require__(283);
+var hooks = __nccwpck_require__(8185);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __nccwpck_require__(6503);
+var units = __nccwpck_require__(2009);
 ;// CONCATENATED MODULE: ./src/config/values.ts
 
 /** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
@@ -586,6 +586,27 @@ function parseHookConfig(source, env = {}) {
         json: input.boolean('json'),
     };
 }
+function parseStatusConfig(source, env = {}) {
+    const input = reader(source);
+    return {
+        cluster: input.required('cluster', (value) => value),
+        service: input.required('service', (value) => value),
+        codedeployApplication: input.string('codedeploy-application'),
+        codedeployGroup: input.string('codedeploy-group'),
+        json: input.boolean('json'),
+        region: regionOf(input, env),
+    };
+}
+function parseRollbackConfig(source, env = {}) {
+    const input = reader(source);
+    return {
+        ...parseStatusConfig(source, env),
+        to: input.optional('to', parseRevisionRef),
+        verbose: input.boolean('verbose'),
+        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
+        pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
+    };
+}
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
 function regionOf(input, env) {
@@ -764,6 +785,16 @@ function parseTag(value) {
         throw new Invalid('expected KEY=VALUE.');
     return { key: parts[0], value: parts[1] };
 }
+function parseRevisionRef(value) {
+    const form = "a revision of the service's family (7), FAMILY:REVISION (web:7) or a task definition ARN";
+    const match = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/([A-Za-z0-9_-]{1,255}):(\d+)$/.exec(value) ??
+        /^([A-Za-z0-9_-]{1,255}):(\d+)$/.exec(value) ??
+        /^()(\d+)$/.exec(value);
+    const revision = Number(match?.[2]);
+    if (!match || !Number.isSafeInteger(revision) || revision < 1)
+        throw new Invalid(`expected ${form}.`);
+    return { given: value, ...(match[1] ? { family: match[1] } : {}), revision };
+}
 function parseDeploymentId(value) {
     if (!/^d-[A-Z0-9]{9}$/.test(value))
         throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.');
@@ -787,6 +818,194 @@ function parseHttpStatus(value) {
     if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
         throw new Invalid('expected an HTTP status from 100 to 599.');
     return status;
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __nccwpck_require__(2728);
+// EXTERNAL MODULE: ./src/events.ts
+var events = __nccwpck_require__(480);
+;// CONCATENATED MODULE: ./src/verdict.ts
+/**
+ * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
+ * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
+ */
+const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
+function endsWell(status) {
+    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
+}
+
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(7169);
+;// CONCATENATED MODULE: ./src/report/console.ts
+
+
+
+/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
+function consoleReporter(stream, options = {}) {
+    const now = options.now ?? Date.now;
+    let start;
+    let lastTasks = '';
+    let lastRetry = '';
+    const printed = new Set();
+    const raw = (text) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
+    const line = (text) => {
+        const at = now();
+        start ??= at;
+        raw(`${(0,format/* relativeTime */.KW)(at - start).padStart(7)}  ${text}`);
+    };
+    const once = (text) => {
+        if (printed.has(text))
+            return;
+        printed.add(text);
+        line(text);
+    };
+    const handlers = {
+        'stage-started': (event) => line(`== ${event.title}`),
+        'stage-ended': () => undefined,
+        info: (event) => line(event.message),
+        warning: (event) => line(`warning: ${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`),
+        debug: (event) => {
+            if (options.debug)
+                line(`debug: ${event.message}`);
+        },
+        'aws-call': (event) => {
+            if (!options.debug)
+                return;
+            const attempts = event.attempts > 1 ? `, ${event.attempts} attempts` : '';
+            line(`debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`);
+        },
+        diff: (event) => {
+            line(`diff ${event.from ? (0,format/* shortTaskDefinition */.P5)(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
+            raw(event.text.replace(/^/gm, '    ').replace(/\s+$/, ''));
+        },
+        rendered: (event) => {
+            if (event.path)
+                line(`wrote the rendered task definition to ${event.path}`);
+            else if (options.printRendered !== false)
+                raw(JSON.stringify(event.taskDefinition, null, 2));
+        },
+        registered: (event) => line(event.reused
+            ? `unchanged: reusing ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}, an equivalent registered revision`
+            : `registered ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}`),
+        plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
+        deregistered: (event) => {
+            if (event.taskDefinitionArns.length === 0)
+                line('no old revisions to deregister');
+            else
+                line(`deregistered ${event.taskDefinitionArns.map(format/* shortTaskDefinition */.P5).join(', ')}`);
+        },
+        retrying: (event) => {
+            if (event.error === lastRetry)
+                return;
+            lastRetry = event.error;
+            line(`AWS API: ${event.error}; trying again in ${(0,format/* duration */.p0)(event.delayMs)}`);
+        },
+        'artifacts-written': (event) => event.paths.forEach((path) => line(`wrote ${path}`)),
+        'deployment-started': (event) => line(`deployment ${event.deploymentId} started: ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)} (${event.strategy})`),
+        'tasks-changed': (event) => {
+            const text = `tasks  ${event.deployments.map(format/* describeCounts */.wv).join(' | ')}`;
+            if (text === lastTasks)
+                return;
+            lastTasks = text;
+            line(text);
+        },
+        'service-event': (event) => once(`event  ${event.message}`),
+        'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
+            `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
+        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%` +
+            (event.test ? ` (test traffic: blue ${event.test.blue}% / green ${event.test.green}%)` : '')),
+        'stage-changed': (event) => line(`stage  ${event.stage}${event.bakeMinutes ? ` (bake time ${event.bakeMinutes} min)` : ''}`),
+        'hook-changed': ({ hook }) => once(`hook   ${describeHook(hook)}`),
+        'circuit-breaker': (event) => once(event.status === 'TRIGGERED'
+            ? `circuit breaker tripped: ${event.failureCount} failed tasks, threshold ${event.threshold}`
+            : `circuit breaker: ${event.failureCount} of ${event.threshold} failed tasks before it trips`),
+        'deployment-status': (event) => once(event.status === events/* TERMINATION_WAIT */.F5
+            ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
+            : `deployment ${event.status}`),
+        'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
+        verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
+    };
+    return {
+        emit(event) {
+            ;
+            handlers[event.type](event);
+        },
+    };
+}
+/** `PAUSE hook ecs-pause-… at POST_SCALE_UP: AWAITING_ACTION (expires …)`, `Lambda hook validate-green …`. */
+function describeHook(hook) {
+    const what = hook.targetType === 'PAUSE' ? `PAUSE hook ${hook.hookId}` : `Lambda hook ${hook.functionName ?? hook.hookId}`;
+    const expires = hook.status === 'AWAITING_ACTION' && hook.expiresAt ? ` (expires ${hook.expiresAt.toISOString()})` : '';
+    return `${what}${hook.stage ? ` at ${hook.stage}` : ''}: ${hook.status}${expires}`;
+}
+/** The closing block: status, what runs where, reasons, hints, log tails. */
+function verdictBlock(result) {
+    if (result.status === 'rendered')
+        return [];
+    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${format/* STATUS_TITLES */.dV[result.status]}`];
+    const field = (name, value) => {
+        if (value)
+            lines.push(`    ${name.padEnd(17)} ${value}`);
+    };
+    field('service', result.service && `${result.service} (cluster ${result.cluster})`);
+    field('task definition', result.taskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.taskDefinitionArn));
+    field('previous', result.previousTaskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.previousTaskDefinitionArn));
+    field('deployment', result.deploymentId);
+    if (result.reasons.length > 0)
+        lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`));
+    if (result.hints.length > 0)
+        lines.push('    hints:', ...result.hints.map((hint) => `      - ${hint}`));
+    for (const excerpt of result.logs ?? []) {
+        lines.push(`    last log lines of ${excerpt.container} (task ${excerpt.taskId}, ${excerpt.group} ${excerpt.stream}):`);
+        lines.push(...excerpt.lines.map((text) => `      | ${text}`));
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. */
+function resultJson(result) {
+    if (result.status === 'rendered') {
+        return { status: result.status, taskDefinition: result.taskDefinition ?? null, artifacts: result.artifacts };
+    }
+    return {
+        status: result.status,
+        cluster: result.cluster ?? null,
+        service: result.service ?? null,
+        taskDefinitionArn: result.taskDefinitionArn ?? null,
+        previousTaskDefinitionArn: result.previousTaskDefinitionArn ?? null,
+        deploymentId: result.deploymentId ?? null,
+        reasons: result.reasons,
+        hints: result.hints,
+        artifacts: result.artifacts,
+        ...(result.logs ? { logs: result.logs } : {}),
+        ...(result.plan ? { plan: result.plan } : {}),
+    };
+}
+/**
+ * Left out of `events`: the rendered task definition (it can hold credential-like environment values; `render --json`
+ * carries it anyway) and each AWS call (`--verbose` shows those).
+ */
+const LEFT_OUT = new Set(['rendered', 'aws-call']);
+/** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */
+function jsonReporter(stream, options = {}) {
+    const events = [];
+    let result;
+    return {
+        emit(event) {
+            if (event.type === 'verdict')
+                result = event.result;
+            else if (options.events && !LEFT_OUT.has(event.type))
+                events.push(event);
+        },
+        async close() {
+            if (!result)
+                return;
+            const object = { ...resultJson(result), ...(options.events ? { events } : {}) };
+            stream.write(`${JSON.stringify(object)}\n`);
+        },
+    };
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -907,371 +1126,7 @@ function argsSource(args, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/run-task.ts
-
-
-
-
-
-
-/** The flags of `berth run-task`, also the words `--before-deploy 'run-task …'` accepts. */
-const RUN_TASK_FLAGS = {
-    values: [
-        'task-definition',
-        'family',
-        'cpu',
-        'memory',
-        'task-role-arn',
-        'execution-role-arn',
-        'region',
-        'cluster',
-        'service',
-        'network-from-service',
-        'container',
-        'wait-timeout',
-        'poll-interval',
-    ],
-    lists: [
-        'image',
-        'env',
-        'secret',
-        'docker-label',
-        'log-configuration',
-        'environment-file',
-        'container-cpu',
-        'container-memory',
-        'command',
-    ],
-    switches: ['json', 'json-events', 'verbose'],
-};
-/**
- * The Action inputs named other than their CLI flag: `before-deploy-task` says, among the deploy's inputs, that
- * its value is a task to run (`run-task …`), where the CLI flag reads `--before-deploy 'run-task …'`.
- */
-const ACTION_INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
-/** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
-const RENDER_EDITS = [
-    'image',
-    'env',
-    'secret',
-    'family',
-    'cpu',
-    'memory',
-    'task-role-arn',
-    'execution-role-arn',
-    'docker-label',
-    'log-configuration',
-    'environment-file',
-    'container-cpu',
-    'container-memory',
-];
-/** `berth run-task`'s flags, read once: the render flags as `berth render` reads them, and the task's own. */
-function parseRunTaskConfig(source, env = {}) {
-    // --cluster and --service mean a deploy target to parseConfig; here they say where the task runs. --command
-    // overrides a container's command for this task (RunTask), it does not change the task definition.
-    const renderSource = {
-        ...source,
-        get: (name) => (name === 'cluster' || name === 'service' ? undefined : source.get(name)),
-        list: (name) => (name === 'command' ? [] : source.list(name)),
-    };
-    const render = parseConfig(renderSource, env);
-    const input = reader(source);
-    return {
-        render,
-        cluster: input.string('cluster'),
-        service: input.string('service'),
-        networkFromService: input.string('network-from-service'),
-        commands: input.each('command', parseCommandEdit),
-        container: input.optional('container', (name) => parseContainerName(name, 'a container NAME')),
-        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)),
-    };
-}
-/**
- * `berth deploy`'s flags, with `--before-deploy 'run-task …'` (the Action's `before-deploy-task`) read as run-task
- * flags: a mistake in them is said before anything changes.
- */
-function parseDeployConfig(source, env = {}) {
-    const config = parseConfig(source, env);
-    const text = source.get('before-deploy');
-    if (text === undefined)
-        return config;
-    return { ...config, beforeDeploy: parseBeforeDeploy(text, source.label('before-deploy')) };
-}
-/** The words of `--before-deploy`, parsed as `berth run-task` parses its flags (BERTH_* variables left out). */
-function parseBeforeDeploy(text, label) {
-    const fail = (message) => {
-        throw new errors/* UserError */.yo(`${label}: ${message}`, { input: label });
-    };
-    let words = [];
-    try {
-        words = shellWords(text);
-    }
-    catch (error) {
-        if (error instanceof Invalid)
-            fail(`${JSON.stringify(text)} cannot be read: ${error.message}`);
-        throw error;
-    }
-    if (words[0] !== 'run-task')
-        fail(`expected "run-task" and its flags, e.g. "run-task --command app:'rake db:migrate'".`);
-    let config;
-    try {
-        config = parseRunTaskConfig(argsSource(parseArgs(words.slice(1), RUN_TASK_FLAGS, 'run-task'), {}));
-    }
-    catch (error) {
-        if ((0,errors/* isUserError */.iU)(error))
-            fail(error.message);
-        throw error;
-    }
-    const given = config;
-    const edits = RENDER_EDITS.filter((name) => words.some((word) => word === `--${name}` || word.startsWith(`--${name}=`)));
-    if (edits.length > 0 && !given.render.taskDefinition && !given.service) {
-        fail(`--${edits[0]} needs --task-definition (or --service) in the same string: without them the task runs the ` +
-            'task definition the deploy just registered, as it is.');
-    }
-    return given;
-}
-
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __nccwpck_require__(9378);
-// EXTERNAL MODULE: ./src/events.ts
-var events = __nccwpck_require__(5694);
-;// CONCATENATED MODULE: ./src/verdict.ts
-/**
- * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
- * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
- */
-const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
-/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
-function endsWell(status) {
-    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** `arn:aws:ecs:…:task-definition/web:8` → `web:8`; anything else unchanged. */
-function shortTaskDefinition(arn) {
-    const at = arn.indexOf('task-definition/');
-    return at >= 0 ? arn.slice(at + 'task-definition/'.length) : arn;
-}
-/** `+7s`, `+1m05s`, `+1h02m`. */
-function relativeTime(ms) {
-    const seconds = Math.max(0, Math.floor(ms / 1000));
-    if (seconds < 60)
-        return `+${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `+${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
-    return `+${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
-}
-function duration(ms) {
-    return relativeTime(ms).slice(1);
-}
-/** `PRIMARY web:8 1/3 running, 2 pending, 1 failed (IN_PROGRESS)`. */
-function describeCounts(counts) {
-    const extra = [
-        counts.pending > 0 ? `${counts.pending} pending` : '',
-        counts.failed > 0 ? `${counts.failed} failed` : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const state = counts.rolloutState ? ` (${counts.rolloutState})` : '';
-    return `${counts.status} ${shortTaskDefinition(counts.taskDefinition)} ${counts.running}/${counts.desired} running${extra ? `, ${extra}` : ''}${state}`;
-}
-const STATUS_TITLES = {
-    succeeded: 'succeeded',
-    paused: 'paused, waiting for berth continue',
-    failed: 'failed',
-    rolled_back: 'rolled back',
-    timed_out: 'timed out',
-    cancelled: 'cancelled',
-    planned: 'planned (dry run)',
-    rendered: 'rendered',
-};
-/** `arn:aws:ecs:…:task/prod/0123abcd…` → `0123abcd…`. */
-function taskIdOf(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
-;// CONCATENATED MODULE: ./src/report/console.ts
-
-
-
-/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
-function consoleReporter(stream, options = {}) {
-    const now = options.now ?? Date.now;
-    let start;
-    let lastTasks = '';
-    let lastRetry = '';
-    const printed = new Set();
-    const raw = (text) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
-    const line = (text) => {
-        const at = now();
-        start ??= at;
-        raw(`${relativeTime(at - start).padStart(7)}  ${text}`);
-    };
-    const once = (text) => {
-        if (printed.has(text))
-            return;
-        printed.add(text);
-        line(text);
-    };
-    const handlers = {
-        'stage-started': (event) => line(`== ${event.title}`),
-        'stage-ended': () => undefined,
-        info: (event) => line(event.message),
-        warning: (event) => line(`warning: ${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`),
-        debug: (event) => {
-            if (options.debug)
-                line(`debug: ${event.message}`);
-        },
-        'aws-call': (event) => {
-            if (!options.debug)
-                return;
-            const attempts = event.attempts > 1 ? `, ${event.attempts} attempts` : '';
-            line(`debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`);
-        },
-        diff: (event) => {
-            line(`diff ${event.from ? shortTaskDefinition(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
-            raw(event.text.replace(/^/gm, '    ').replace(/\s+$/, ''));
-        },
-        rendered: (event) => {
-            if (event.path)
-                line(`wrote the rendered task definition to ${event.path}`);
-            else if (options.printRendered !== false)
-                raw(JSON.stringify(event.taskDefinition, null, 2));
-        },
-        registered: (event) => line(event.reused
-            ? `unchanged: reusing ${shortTaskDefinition(event.taskDefinitionArn)}, an equivalent registered revision`
-            : `registered ${shortTaskDefinition(event.taskDefinitionArn)}`),
-        plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
-        deregistered: (event) => {
-            if (event.taskDefinitionArns.length === 0)
-                line('no old revisions to deregister');
-            else
-                line(`deregistered ${event.taskDefinitionArns.map(shortTaskDefinition).join(', ')}`);
-        },
-        retrying: (event) => {
-            if (event.error === lastRetry)
-                return;
-            lastRetry = event.error;
-            line(`AWS API: ${event.error}; trying again in ${duration(event.delayMs)}`);
-        },
-        'artifacts-written': (event) => event.paths.forEach((path) => line(`wrote ${path}`)),
-        'deployment-started': (event) => line(`deployment ${event.deploymentId} started: ${shortTaskDefinition(event.taskDefinitionArn)} (${event.strategy})`),
-        'tasks-changed': (event) => {
-            const text = `tasks  ${event.deployments.map(describeCounts).join(' | ')}`;
-            if (text === lastTasks)
-                return;
-            lastTasks = text;
-            line(text);
-        },
-        'service-event': (event) => once(`event  ${event.message}`),
-        'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
-            `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
-        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%` +
-            (event.test ? ` (test traffic: blue ${event.test.blue}% / green ${event.test.green}%)` : '')),
-        'stage-changed': (event) => line(`stage  ${event.stage}${event.bakeMinutes ? ` (bake time ${event.bakeMinutes} min)` : ''}`),
-        'hook-changed': ({ hook }) => once(`hook   ${describeHook(hook)}`),
-        'circuit-breaker': (event) => once(event.status === 'TRIGGERED'
-            ? `circuit breaker tripped: ${event.failureCount} failed tasks, threshold ${event.threshold}`
-            : `circuit breaker: ${event.failureCount} of ${event.threshold} failed tasks before it trips`),
-        'deployment-status': (event) => once(event.status === events/* TERMINATION_WAIT */.F5
-            ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
-            : `deployment ${event.status}`),
-        'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${shortTaskDefinition(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
-        'task-started': (event) => line(`task ${taskIdOf(event.taskArn)} started in cluster ${event.cluster}: ` +
-            `${shortTaskDefinition(event.taskDefinitionArn)} (startedBy ${event.startedBy})`),
-        'task-log': (event) => line(`log    ${event.container} | ${event.message}`),
-        'task-stopped': (event) => line(`task ${taskIdOf(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
-            (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : '')),
-        verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
-    };
-    return {
-        emit(event) {
-            ;
-            handlers[event.type](event);
-        },
-    };
-}
-/** `PAUSE hook ecs-pause-… at POST_SCALE_UP: AWAITING_ACTION (expires …)`, `Lambda hook validate-green …`. */
-function describeHook(hook) {
-    const what = hook.targetType === 'PAUSE' ? `PAUSE hook ${hook.hookId}` : `Lambda hook ${hook.functionName ?? hook.hookId}`;
-    const expires = hook.status === 'AWAITING_ACTION' && hook.expiresAt ? ` (expires ${hook.expiresAt.toISOString()})` : '';
-    return `${what}${hook.stage ? ` at ${hook.stage}` : ''}: ${hook.status}${expires}`;
-}
-/** The closing block: status, what runs where, reasons, hints, log tails. */
-function verdictBlock(result) {
-    if (result.status === 'rendered')
-        return [];
-    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`];
-    const field = (name, value) => {
-        if (value)
-            lines.push(`    ${name.padEnd(17)} ${value}`);
-    };
-    field('service', result.service && `${result.service} (cluster ${result.cluster})`);
-    field('task definition', result.taskDefinitionArn && shortTaskDefinition(result.taskDefinitionArn));
-    field('previous', result.previousTaskDefinitionArn && shortTaskDefinition(result.previousTaskDefinitionArn));
-    field('deployment', result.deploymentId);
-    field('task', result.task && taskIdOf(result.task.taskArn));
-    field('exit code', result.task?.exitCode !== undefined ? `${result.task.exitCode} (${result.task.container})` : '');
-    if (result.reasons.length > 0)
-        lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`));
-    if (result.hints.length > 0)
-        lines.push('    hints:', ...result.hints.map((hint) => `      - ${hint}`));
-    for (const excerpt of result.logs ?? []) {
-        lines.push(`    last log lines of ${excerpt.container} (task ${excerpt.taskId}, ${excerpt.group} ${excerpt.stream}):`);
-        lines.push(...excerpt.lines.map((text) => `      | ${text}`));
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. */
-function resultJson(result) {
-    if (result.status === 'rendered') {
-        return { status: result.status, taskDefinition: result.taskDefinition ?? null, artifacts: result.artifacts };
-    }
-    return {
-        status: result.status,
-        cluster: result.cluster ?? null,
-        service: result.service ?? null,
-        taskDefinitionArn: result.taskDefinitionArn ?? null,
-        previousTaskDefinitionArn: result.previousTaskDefinitionArn ?? null,
-        deploymentId: result.deploymentId ?? null,
-        reasons: result.reasons,
-        hints: result.hints,
-        artifacts: result.artifacts,
-        ...(result.task ? { task: result.task } : {}),
-        ...(result.logs ? { logs: result.logs } : {}),
-        ...(result.plan ? { plan: result.plan } : {}),
-    };
-}
-/**
- * Left out of `events`: the rendered task definition (it can hold credential-like environment values; `render --json`
- * carries it anyway) and each AWS call (`--verbose` shows those).
- */
-const LEFT_OUT = new Set(['rendered', 'aws-call']);
-/** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */
-function jsonReporter(stream, options = {}) {
-    const events = [];
-    let result;
-    return {
-        emit(event) {
-            if (event.type === 'verdict')
-                result = event.result;
-            else if (options.events && !LEFT_OUT.has(event.type))
-                events.push(event);
-        },
-        async close() {
-            if (!result)
-                return;
-            const object = { ...resultJson(result), ...(options.events ? { events } : {}) };
-            stream.write(`${JSON.stringify(object)}\n`);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/cli/help.ts
-
 const RENDER_VALUES = [
     'task-definition',
     'family',
@@ -1315,12 +1170,29 @@ const FLAGS = {
             'poll-interval',
             'on-timeout',
             'on-cancel',
-            'before-deploy',
         ],
         lists: [...RENDER_LISTS, 'hook', 'tag'],
         switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
     },
-    'run-task': RUN_TASK_FLAGS,
+    status: {
+        values: ['cluster', 'service', 'codedeploy-application', 'codedeploy-group', 'region'],
+        lists: [],
+        switches: ['json'],
+    },
+    rollback: {
+        values: [
+            'cluster',
+            'service',
+            'to',
+            'codedeploy-application',
+            'codedeploy-group',
+            'wait-timeout',
+            'poll-interval',
+            'region',
+        ],
+        lists: [],
+        switches: ['json', 'verbose'],
+    },
     hook: {
         values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
         lists: [],
@@ -1366,10 +1238,8 @@ const PLACEHOLDERS = {
     'on-timeout': 'rollback|leave',
     'on-cancel': 'rollback|leave',
     hook: 'EVENT=FUNCTION',
+    to: 'REVISION',
     tag: 'KEY=VALUE',
-    'before-deploy': "'run-task ...'",
-    'network-from-service': 'S',
-    container: 'NAME',
     'deployment-id': 'ID',
     'execution-id': 'ID',
     http: 'URL',
@@ -1385,7 +1255,8 @@ const PLACEHOLDERS = {
 const REQUIRED = {
     render: ['task-definition'],
     deploy: ['cluster', 'service'],
-    'run-task': ['cluster'],
+    status: ['cluster', 'service'],
+    rollback: ['cluster', 'service'],
     hook: ['deployment-id', 'execution-id'],
     sim: ['scenario'],
 };
@@ -1435,8 +1306,8 @@ Commands:
   render   render a task definition with new images, env and secrets; diff it; write pipeline artifacts
   deploy   register the task definition and deploy it (ECS rolling update or CodeDeploy blue/green),
            watch it to a verdict and explain a failure
-  run-task run a one-off task (a database migration) from the rendered task definition on a service's
-           network, stream its log lines, and exit with its container's exit code
+  status   show what a service runs and what is moving: deployments, traffic, hooks, failures, events
+  rollback put a service back on its previous (or the given) revision and watch it to a verdict
   hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
   sim      run the local emulator of ECS, CodeDeploy, ECR and CloudWatch Logs
 
@@ -1513,10 +1384,6 @@ ${RENDER_FLAGS}
   --on-timeout A        rollback (default) or leave the service as it is
   --on-cancel A         rollback (default) or leave, on SIGINT/SIGTERM (a cancelled job)
   --dry-run             do every read and print the plan; change nothing
-  --before-deploy 'run-task ...'
-                        after registration, run a one-off task (flags as berth run-task takes them; by default
-                        the just-registered task definition on the service's network); the service is updated
-                        only when its container exits 0
   --json-events         like --json, with every progress event in its "events" array
 
 CodeDeploy blue/green:
@@ -1534,40 +1401,41 @@ Blue/green (CodeDeploy or ECS-native BLUE_GREEN, LINEAR, CANARY):
 Example:
   berth deploy --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2
 `;
-const RUN_TASK_HELP = `Usage: berth run-task --cluster C (--task-definition FILE|FAMILY[:REV]|ARN | --service S) [flags]
+const STATUS_HELP = `Usage: berth status --cluster C --service S [--json] [--region R]
 
-Run a one-off task (a database migration, a smoke job): render and register its task definition (skipped when
-unchanged), start it with RunTask on a service's network, stream its CloudWatch log lines as they arrive, and
-end with its container's exit code: 0 is succeeded; anything else is failed (exit 1), with ECS's stopped reason
-and the last log lines. Cancelling (SIGINT/SIGTERM) or the wait timeout stops the task (StopTask).
+One look at a service, on one screen: its task definition and task counts; its deployments (rolling: each one's
+status, rollout state and failed tasks; CodeDeploy: the task sets and the deployment in progress with its lifecycle
+events and traffic; ECS-native: the current service deployment's stage, traffic on each revision and hooks); the
+failed tasks of the current deployment with their reasons and exit codes; the last service events; and the
+commands that act on what is moving (berth continue for a PAUSE hook, berth rollback). Changes nothing; exits 0.
 
-  --cluster C           the cluster to run the task in
-  --service S           take the task definition (unless --task-definition is given) and the network from S
-  --network-from-service S
-                        take only the network configuration, launch type or capacity provider strategy and
-                        platform version from S
-  --task-definition FILE|FAMILY[:REV]|ARN
-                        the task definition: a JSON or YAML file, or one registered in ECS
-  --image CONTAINER=URI, --env CONTAINER:NAME=VALUE, --secret CONTAINER:NAME=VALUEFROM,
-  --task-role-arn, --execution-role-arn, --docker-label, --log-configuration, --environment-file,
-  --container-cpu, --container-memory
-                        render flags, as berth render takes them (but --command, below)
-  --family F, --cpu N, --memory N
-                        override the family, task cpu and memory
+  --cluster C, --service S
+                        the ECS service to look at
+  --codedeploy-application A, --codedeploy-group G
+                        the deployment group of a CODE_DEPLOY service (default: found from the service)
+  --json                print the same facts as one JSON object
   --region R            AWS region (default: AWS_REGION)
+`;
+const ROLLBACK_HELP = `Usage: berth rollback --cluster C --service S [--to REVISION] [flags]
+
+Put the service back on the revision it ran before its current one (or --to), with the mechanism of its
+strategy, and watch it to a verdict as berth deploy does: succeeded once the service is steady on that revision.
+  rolling      UpdateService to the revision
+  CodeDeploy   StopDeployment with automatic rollback while a deployment is in progress, else a new deployment
+  ECS-native   StopServiceDeployment ROLLBACK while a service deployment is in progress, else UpdateService
+The previous revision is the ACTIVE deployment's while one is listed, else the source of the last completed
+service deployment, else revision N-1 of the family; berth says which rule it used.
+
+  --cluster C, --service S
+                        the ECS service to roll back
+  --to REVISION         the revision to go back to: N (of the service's family), FAMILY:N or a task definition ARN
+  --codedeploy-application A, --codedeploy-group G
+                        the deployment group of a CODE_DEPLOY service (default: found from the service)
+  --wait-timeout D      one deadline for the whole watch (default 30m); a rollback is never rolled back
+  --poll-interval D     the longest pause between polls (default 5s)
   --json                end stdout with one JSON object (human output goes to stderr)
   --verbose             show debug lines: every AWS call with its duration and attempts
-  --command CONTAINER:COMMAND
-                        run COMMAND in CONTAINER instead of its own command (a container override): a JSON
-                        array, or a shell-like string whose quoted words are kept whole; repeatable
-  --container NAME      whose exit code counts (default: the essential container; of several, the first that
-                        exited non-zero)
-  --wait-timeout D      how long the task may take (default 30m); then berth stops it
-  --poll-interval D     the longest pause between looks (default 5s)
-
-Example:
-  berth run-task --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2 \\
-    --command "web:npm run migrate"
+  --region R            AWS region (default: AWS_REGION)
 `;
 const HOOK_HELP = `Usage: berth hook --deployment-id ID --execution-id ID (--http URL [--expect-status 200] | -- COMMAND ...)
 
@@ -1596,13 +1464,13 @@ wire protocol, set up by a scenario file (see workflows-examples/sim/demo.yaml).
 const HELP = {
     render: RENDER_HELP,
     deploy: DEPLOY_HELP,
-    'run-task': RUN_TASK_HELP,
+    status: STATUS_HELP,
+    rollback: ROLLBACK_HELP,
     hook: HOOK_HELP,
     sim: SIM_HELP,
 };
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-
 
 
 
@@ -1627,7 +1495,7 @@ async function main(argv, io) {
         return EXIT.ok;
     }
     if (!(command in FLAGS)) {
-        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, hook or sim.\n`);
+        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, status, rollback, hook or sim.\n`);
         return EXIT.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -1667,11 +1535,12 @@ async function dispatch(command, argv, io) {
     const source = argsSource(args, io.env);
     switch (command) {
         case 'render':
-            return deployOrRender(command, parseConfig(source, io.env), io);
         case 'deploy':
-            return deployOrRender(command, parseDeployConfig(source, io.env), io);
-        case 'run-task':
-            return runTask(parseRunTaskConfig(source, io.env), io);
+            return deployOrRender(command, parseConfig(source, io.env), io);
+        case 'status':
+            return main_status(parseStatusConfig(source, io.env), io);
+        case 'rollback':
+            return rollback(parseRollbackConfig(source, io.env), io);
         case 'hook':
             return hook(parseHookConfig(source, io.env), io);
         case 'sim':
@@ -1687,31 +1556,11 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(462), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5319)), Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
-    return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io);
-}
-async function runTask(config, io) {
-    if (!config.cluster)
-        throw new errors/* UserError */.yo('berth run-task needs --cluster C.', { input: '--cluster' });
-    if (!config.render.taskDefinition && !config.service) {
-        throw new errors/* UserError */.yo('berth run-task needs --task-definition FILE|FAMILY[:REV]|ARN or --service S.', {
-            input: '--task-definition',
-        });
-    }
-    const reporter = cliReporter({ ...config.render, cluster: config.cluster }, io);
-    const [{ runTask: runOneTask }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(815), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 462)),
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
-    ]);
-    const clients = createClients({ region: config.render.region });
-    return runWith(reporter, (deps) => runOneTask(config, deps), clients, io);
-}
-/** One run with the process's clock, files and signal; the reporter closed whatever happens. */
-async function runWith(reporter, work, clients, io) {
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(945), __nccwpck_require__.e(465), __nccwpck_require__.e(290), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5693)), Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
     let result;
     try {
-        result = await work({
-            clients,
+        result = await run(config, {
+            clients: createClients({ region: config.region }),
             reporter,
             readFile: (path) => (0,promises_.readFile)(path, 'utf8'),
             now: Date.now,
@@ -1749,10 +1598,50 @@ function cliReporter(config, io) {
 function exitCodeOf(result) {
     return endsWell(result.status) ? EXIT.ok : EXIT.verdict;
 }
+/** `berth status`: one look, printed; nothing is changed, so it exits 0 whatever it sees. */
+async function main_status(config, io) {
+    const [{ readStatus }, { formatStatus }, { createClients }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(465), __nccwpck_require__.e(636)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8636)),
+        __nccwpck_require__.e(/* import() */ 745).then(__nccwpck_require__.bind(__nccwpck_require__, 6745)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+    ]);
+    const clients = createClients({ region: config.region });
+    try {
+        const seen = await readStatus(clients, config.cluster, config.service, config);
+        io.stdout.write(config.json ? `${JSON.stringify(seen)}\n` : formatStatus(seen));
+    }
+    finally {
+        clients.destroy();
+    }
+    return EXIT.ok;
+}
+async function rollback(config, io) {
+    const human = consoleReporter(config.json ? io.stderr : io.stdout, { debug: config.verbose });
+    const reporter = config.json ? (0,events/* fanOut */.YO)(human, jsonReporter(io.stdout)) : human;
+    const [{ rollback: rollBack }, { createClients }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(945), __nccwpck_require__.e(465), __nccwpck_require__.e(290), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3266)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+    ]);
+    let result;
+    try {
+        result = await rollBack(config, {
+            clients: createClients({ region: config.region }),
+            reporter,
+            readFile: (path) => (0,promises_.readFile)(path, 'utf8'),
+            now: Date.now,
+            sleep: (ms, signal) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+            signal: io.signal,
+        });
+    }
+    finally {
+        await reporter.close?.();
+    }
+    return exitCodeOf(result);
+}
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6561)),
-        Promise.all(/* import() */[__nccwpck_require__.e(507), __nccwpck_require__.e(666), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2459)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
     ]);
     const clients = createClients({ region: config.region });
     const outcome = await answerHook(config, {
@@ -1785,7 +1674,7 @@ async function sim(scenario, source, io) {
         seed: number('seed', 1, Number.isInteger, 'a whole number'),
     };
     // The emulator is a separate world, loaded by this subcommand only.
-    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9513));
+    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8682));
     try {
         await runSim(options, io.stdout);
     }
@@ -1801,7 +1690,7 @@ async function sim(scenario, source, io) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 2174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1885,7 +1774,7 @@ function errorJson(error) {
 
 /***/ }),
 
-/***/ 5694:
+/***/ 480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1914,7 +1803,60 @@ function recorder() {
 
 /***/ }),
 
-/***/ 970:
+/***/ 7169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KW: () => (/* binding */ relativeTime),
+/* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
+/* harmony export */   dV: () => (/* binding */ STATUS_TITLES),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   wv: () => (/* binding */ describeCounts)
+/* harmony export */ });
+/** `arn:aws:ecs:…:task-definition/web:8` → `web:8`; anything else unchanged. */
+function shortTaskDefinition(arn) {
+    const at = arn.indexOf('task-definition/');
+    return at >= 0 ? arn.slice(at + 'task-definition/'.length) : arn;
+}
+/** `+7s`, `+1m05s`, `+1h02m`. */
+function relativeTime(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    if (seconds < 60)
+        return `+${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `+${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+    return `+${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
+function duration(ms) {
+    return relativeTime(ms).slice(1);
+}
+/** `PRIMARY web:8 1/3 running, 2 pending, 1 failed (IN_PROGRESS)`. */
+function describeCounts(counts) {
+    const extra = [
+        counts.pending > 0 ? `${counts.pending} pending` : '',
+        counts.failed > 0 ? `${counts.failed} failed` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const state = counts.rolloutState ? ` (${counts.rolloutState})` : '';
+    return `${counts.status} ${shortTaskDefinition(counts.taskDefinition)} ${counts.running}/${counts.desired} running${extra ? `, ${extra}` : ''}${state}`;
+}
+const STATUS_TITLES = {
+    succeeded: 'succeeded',
+    paused: 'paused, waiting for berth continue',
+    failed: 'failed',
+    rolled_back: 'rolled back',
+    timed_out: 'timed out',
+    cancelled: 'cancelled',
+    planned: 'planned (dry run)',
+    rendered: 'rendered',
+};
+
+
+/***/ }),
+
+/***/ 8356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1947,7 +1889,7 @@ for (const name of ['SIGINT', 'SIGTERM'])
 
 /***/ }),
 
-/***/ 6503:
+/***/ 2009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2355,6 +2297,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(5187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -28,6 +28,9 @@ import {
   type DeploymentConfigSpec,
   type HookConfig,
   type InputSource,
+  type RevisionRef,
+  type RollbackConfig,
+  type StatusConfig,
   type TaskDefinitionSource,
 } from './types.js'
 import {
@@ -149,6 +152,30 @@ export function parseHookConfig(source: InputSource, env: Record<string, string 
     intervalMs: input.optional('interval', durationWithin(HOOK_INTERVAL)) ?? parseDuration('5s'),
     region: regionOf(input, env),
     json: input.boolean('json'),
+  }
+}
+
+export function parseStatusConfig(source: InputSource, env: Record<string, string | undefined> = {}): StatusConfig {
+  const input = reader(source)
+  return {
+    cluster: input.required('cluster', (value) => value),
+    service: input.required('service', (value) => value),
+    codedeployApplication: input.string('codedeploy-application'),
+    codedeployGroup: input.string('codedeploy-group'),
+    json: input.boolean('json'),
+    region: regionOf(input, env),
+  }
+}
+
+export function parseRollbackConfig(source: InputSource, env: Record<string, string | undefined> = {}): RollbackConfig {
+  const input = reader(source)
+  return {
+    ...parseStatusConfig(source, env),
+    to: input.optional('to', parseRevisionRef),
+    verbose: input.boolean('verbose'),
+    waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
+    pollIntervalMs:
+      input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
   }
 }
 
@@ -335,6 +362,17 @@ function parseTag(value: string): { key: string; value: string } {
   const parts = splitOnce(value, '=')
   if (!parts) throw new Invalid('expected KEY=VALUE.')
   return { key: parts[0], value: parts[1] }
+}
+
+function parseRevisionRef(value: string): RevisionRef {
+  const form = "a revision of the service's family (7), FAMILY:REVISION (web:7) or a task definition ARN"
+  const match =
+    /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/([A-Za-z0-9_-]{1,255}):(\d+)$/.exec(value) ??
+    /^([A-Za-z0-9_-]{1,255}):(\d+)$/.exec(value) ??
+    /^()(\d+)$/.exec(value)
+  const revision = Number(match?.[2])
+  if (!match || !Number.isSafeInteger(revision) || revision < 1) throw new Invalid(`expected ${form}.`)
+  return { given: value, ...(match[1] ? { family: match[1] } : {}), revision }
 }
 
 function parseDeploymentId(value: string): string {

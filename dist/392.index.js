@@ -1,8 +1,277 @@
-export const id = 319;
-export const ids = [319];
+export const id = 392;
+export const ids = [392,47];
 export const modules = {
 
-/***/ 5319:
+/***/ 4047:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
+  DeadlineReached: () => (/* binding */ DeadlineReached),
+  MUTATING_OPERATIONS: () => (/* binding */ MUTATING_OPERATIONS),
+  REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  USER_AGENT: () => (/* binding */ USER_AGENT),
+  abortable: () => (/* binding */ abortable),
+  createClients: () => (/* binding */ createClients),
+  observed: () => (/* binding */ observed),
+  operationOf: () => (/* binding */ operationOf)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(5881);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(3945);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(2174);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(2728);
+;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
+/**
+ * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
+ * ECS API (a field ECS added after the SDK berth was built with).
+ */
+const PASSED_THROUGH = new Set(['RegisterTaskDefinitionCommand']);
+/**
+ * The SDK serializes only the members it knows and drops the rest. For the operations above, this puts the members
+ * it dropped back into the JSON body, as given, so ECS receives the whole task definition. It runs before the
+ * body's Content-Length is set.
+ */
+function keepUnknownMembers(client) {
+    const middleware = (next, context) => async (args) => {
+        const body = bodyText(args.request?.body);
+        if (PASSED_THROUGH.has(context.commandName ?? '') && body !== undefined && args.request) {
+            args.request.body = JSON.stringify(withMissingMembers(JSON.parse(body), args.input));
+        }
+        return next(args);
+    };
+    client.middlewareStack.add(middleware, { step: 'build', priority: 'high', name: 'berthKeepUnknownMembers' });
+}
+function bodyText(body) {
+    if (typeof body === 'string')
+        return body;
+    if (body instanceof Uint8Array)
+        return new TextDecoder().decode(body);
+    return undefined;
+}
+/** `sent` with every member of `given` it lacks added (null and undefined ones aside), at every depth. */
+function withMissingMembers(sent, given) {
+    if (Array.isArray(sent) && Array.isArray(given) && sent.length === given.length) {
+        return sent.map((item, index) => withMissingMembers(item, given[index]));
+    }
+    if (!isObject(sent) || !isObject(given))
+        return sent;
+    const result = { ...sent };
+    for (const [key, value] of Object.entries(given)) {
+        if (key in sent)
+            result[key] = withMissingMembers(sent[key], value);
+        else if (value !== undefined && value !== null)
+            result[key] = JSON.parse(JSON.stringify(value));
+    }
+    return result;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+
+
+
+
+
+
+
+const USER_AGENT = 'berth';
+const CONNECTION_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * Every call berth makes that changes something. The SDK never sends these twice: after a lost answer only berth's
+ * own retry, which first looks at what the lost call did, may send one again. (`berth hook`'s
+ * PutLifecycleEventHookExecutionStatus is not one: sending the same answer again changes nothing.)
+ */
+const MUTATING_OPERATIONS = new Set([
+    'RegisterTaskDefinition',
+    'DeregisterTaskDefinition',
+    'UpdateService',
+    'CreateDeployment',
+    'CreateDeploymentConfig',
+    'StopDeployment',
+    'StopServiceDeployment',
+    'ContinueServiceDeployment',
+]);
+/** The SDK's name of a command's operation (`UpdateService`). */
+function operationOf(command) {
+    const schema = command.schema;
+    if (Array.isArray(schema) && typeof schema[2] === 'string')
+        return schema[2];
+    return String(command.constructor?.name ?? '').replace(/Command$/, '');
+}
+function router(routed) {
+    const send = async (command, options = {}) => {
+        const operation = operationOf(command);
+        const client = MUTATING_OPERATIONS.has(operation) ? routed.writes : routed.reads;
+        const started = Date.now();
+        try {
+            return await client.send.call(client, command, options);
+        }
+        catch (error) {
+            if ((0,errors/* errorName */.Is)(error) === 'TimeoutError') {
+                throw new aws_errors/* NoAnswerError */.i5(operation, routed.endpoint, secondsSince(started), { cause: error });
+            }
+            if ((0,aws_errors/* isUnreachable */.R0)(error)) {
+                throw new Error(`could not reach AWS at ${routed.endpoint} for ${operation}: ${(0,errors/* errorMessage */.gJ)(error)}`, {
+                    cause: error,
+                });
+            }
+            throw error;
+        }
+    };
+    return {
+        send: send,
+        endpoint: routed.endpoint,
+        destroy: () => {
+            routed.reads.destroy();
+            routed.writes.destroy();
+        },
+    };
+}
+function secondsSince(started) {
+    return Math.max(1, Math.round((Date.now() - started) / 1000));
+}
+/** The reason of an abort by the run's deadline (`--wait-timeout`), as opposed to a cancel. */
+class DeadlineReached extends Error {
+    name = 'DeadlineReached';
+}
+/**
+ * The one seam through which a run's calls go: each call carries `signalFor(operation)`'s signal as its abortSignal, so the
+ * run's deadline and cancel abort calls in flight. A call ended by the deadline is a NoAnswerError.
+ */
+function abortable(clients, signalFor) {
+    const wrap = (client) => {
+        const endpoint = client.endpoint ?? 'the AWS endpoint';
+        const send = async (command, options = {}) => {
+            const operation = operationOf(command);
+            const signal = signalFor(operation);
+            const started = Date.now();
+            try {
+                return await client.send.call(client, command, { ...options, abortSignal: signal });
+            }
+            catch (error) {
+                if (!(signal?.aborted && signal.reason instanceof DeadlineReached))
+                    throw error;
+                throw new aws_errors/* NoAnswerError */.i5(operation, endpoint, secondsSince(started), { cause: error });
+            }
+        };
+        return { ...client, send };
+    };
+    return {
+        ecs: wrap(clients.ecs),
+        codedeploy: wrap(clients.codedeploy),
+        ecr: wrap(clients.ecr),
+        logs: wrap(clients.logs),
+    };
+}
+/** Each call of the clients, reported once it ends (for `--verbose`): its duration, attempts and error. */
+function observed(clients, onCall) {
+    const wrap = (client, service) => {
+        const send = async (command, options) => {
+            const operation = operationOf(command);
+            const started = Date.now();
+            const report = (result, error) => {
+                const metadata = result?.$metadata;
+                const attempts = metadata?.attempts ?? 1;
+                onCall({
+                    service,
+                    operation,
+                    ms: Date.now() - started,
+                    attempts,
+                    ...(error ? { error: (0,errors/* errorName */.Is)(error) } : {}),
+                });
+            };
+            try {
+                const output = await client.send.call(client, command, options);
+                report(output);
+                return output;
+            }
+            catch (error) {
+                report(error, error);
+                throw error;
+            }
+        };
+        return { ...client, send };
+    };
+    return {
+        ecs: wrap(clients.ecs, 'ECS'),
+        codedeploy: wrap(clients.codedeploy, 'CodeDeploy'),
+        ecr: wrap(clients.ecr, 'ECR'),
+        logs: wrap(clients.logs, 'CloudWatch Logs'),
+    };
+}
+/**
+ * The only place berth constructs AWS SDK clients. Each service has two: reads, which the SDK retries, and
+ * mutating calls, which it sends once. Every attempt has a connection and an answer deadline, and every call the
+ * signal given to `abortWith`.
+ */
+function createClients(options = {}) {
+    // The region Config resolved (input, AWS_REGION, AWS_DEFAULT_REGION); unset, the SDK reads the profile's.
+    const region = options.region;
+    const common = {
+        region,
+        retryMode: 'standard',
+        customUserAgent: options.userAgent ?? USER_AGENT,
+        requestHandler: {
+            connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+    };
+    const reads = { ...common, maxAttempts: options.maxAttempts ?? 3 };
+    const writes = { ...common, maxAttempts: 1 };
+    const pair = (make, service) => ({
+        reads: make(reads),
+        writes: make(writes),
+        endpoint: endpointOf(options.endpoint, service, region),
+    });
+    const ecs = router(pair((c) => withUnknownMembers(new dist_cjs/* ECSClient */.Zgc(c)), 'ECS'));
+    const codedeploy = router(pair((c) => new client_codedeploy_dist_cjs/* CodeDeployClient */.cHd(c), 'CODEDEPLOY'));
+    const ecr = router(pair((c) => new client_ecr_dist_cjs/* ECRClient */.S70(c), 'ECR'));
+    const logs = router(pair((c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c), 'CLOUDWATCH_LOGS'));
+    return {
+        ecs,
+        codedeploy,
+        ecr,
+        logs,
+        destroy: () => [ecs, codedeploy, ecr, logs].forEach((client) => client.destroy()),
+    };
+}
+/** An ECS client that sends a task definition's members newer than this SDK as given (see keepUnknownMembers). */
+function withUnknownMembers(client) {
+    keepUnknownMembers(client);
+    return client;
+}
+const HOSTS = { ECS: 'ecs', CODEDEPLOY: 'codedeploy', ECR: 'api.ecr', CLOUDWATCH_LOGS: 'logs' };
+/** Where the calls of `service` go, for messages: the override, AWS_ENDPOINT_URL[_<SERVICE>], else AWS's own. */
+function endpointOf(endpoint, service, region) {
+    return (endpoint ??
+        process.env[`AWS_ENDPOINT_URL_${service}`] ??
+        process.env.AWS_ENDPOINT_URL ??
+        `https://${HOSTS[service]}.${region ?? '<region>'}.amazonaws.com`);
+}
+
+
+/***/ }),
+
+/***/ 9392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,18 +282,99 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/artifacts/write.ts
-var write = __webpack_require__(7900);
-// EXTERNAL MODULE: ./src/aws/abort.ts
-var abort = __webpack_require__(6591);
-// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __webpack_require__(1111);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(2174);
+;// CONCATENATED MODULE: ./src/artifacts/write.ts
+
+
+
+
+/**
+ * Writes a file so that readers see the old content or the new, never half of it: a temporary file in the same
+ * directory (so the rename stays on one file system), then a rename over the target. Creates missing directories.
+ */
+async function writeFileAtomic(path, content) {
+    const directory = (0,external_node_path_.dirname)(path);
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,promises_.writeFile)(temporary, content, 'utf8');
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+/** Writes the artifacts into `directory`, returning the paths written, in order. */
+async function writeArtifacts(directory, files) {
+    const paths = [];
+    for (const file of files) {
+        const path = (0,external_node_path_.join)(directory, file.name);
+        const inside = (0,external_node_path_.relative)((0,external_node_path_.resolve)(directory), (0,external_node_path_.resolve)(path));
+        if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+            throw new src_errors/* UserError */.yo(`artifact name ${JSON.stringify(file.name)} would be written outside ${directory}.`);
+        }
+        await writeFileAtomic(path, file.content);
+        paths.push(path);
+    }
+    return paths;
+}
+/** Before anything changes: `--artifacts-dir` must be a directory, or a path where berth can create one. */
+async function checkDirectory(directory, flag) {
+    const found = await (0,promises_.stat)(directory).catch(() => undefined);
+    if (found && !found.isDirectory()) {
+        throw new src_errors/* UserError */.yo(`${flag} ${directory}: is a file, not a directory; give a directory (berth creates it if missing).`, {
+            input: flag,
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
+var clients = __webpack_require__(4047);
+;// CONCATENATED MODULE: ./src/aws/abort.ts
+
+/** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
+const ROLLBACK_GRACE_MS = 60_000;
+/** A signal that aborts after `ms` of real time with `reason`; its timer does not keep the process alive. */
+function abortAfter(ms, reason) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), Math.max(0, ms)).unref();
+    return controller.signal;
+}
+/**
+ * Which signal each call of a run carries. Reads in flight are aborted by the deadline or a cancel, so a stalled
+ * endpoint cannot hold the run. Calls that change something, and every call made after the deadline or a cancel
+ * (the rollback and the last looks), have until the deadline plus a short grace: a cancel must not cut off the
+ * rollback it asks for.
+ */
+function callSignals(deadline, cancel) {
+    const expired = new AbortController();
+    const onDeadline = () => expired.abort(new clients.DeadlineReached('the wait timeout (--wait-timeout) passed'));
+    if (deadline.signal.aborted)
+        onDeadline();
+    else
+        deadline.signal.addEventListener('abort', onDeadline, { once: true });
+    const live = cancel ? AbortSignal.any([expired.signal, cancel]) : expired.signal;
+    let afterStop;
+    const grace = () => abortAfter(deadline.remaining() + ROLLBACK_GRACE_MS, new clients.DeadlineReached('the grace passed'));
+    return (operation) => {
+        if (live.aborted)
+            return (afterStop ??= grace());
+        return clients.MUTATING_OPERATIONS.has(operation) ? grace() : live;
+    };
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(2728);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3945);
 ;// CONCATENATED MODULE: ./src/deploy/images.ts
 
 
@@ -112,7 +462,6 @@ function planLines(config, facts) {
         facts.reusableArn
             ? `reuse ${facts.reusableArn}: the rendered task definition is equivalent`
             : `register a new revision of family ${facts.family}`,
-        ...(facts.beforeDeploy ? [facts.beforeDeploy] : []),
         ...(facts.driverPlan ?? [serviceUpdate(config, facts, target)]),
     ];
     if (config.artifactsDir && facts.artifactNames.length > 0) {
@@ -135,26 +484,1706 @@ function serviceUpdate(config, facts, target) {
     return `${update.join(', ')} (${facts.driverName})`;
 }
 
-// EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/watch/deadline.ts
-var watch_deadline = __webpack_require__(6123);
-// EXTERNAL MODULE: ./src/watch/loop.ts
-var loop = __webpack_require__(6113);
-// EXTERNAL MODULE: ./src/aws/retry.ts
-var aws_retry = __webpack_require__(2495);
-// EXTERNAL MODULE: ./src/watch/sleep.ts
-var sleep = __webpack_require__(588);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/artifacts/appspec.ts
-var appspec = __webpack_require__(7587);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(9780);
+;// CONCATENATED MODULE: ./src/watch/sleep.ts
+/** Sleeps until `ms` pass or any signal aborts; an abort ends the sleep quietly, the caller checks why. */
+async function pause(sleep, ms, signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    if (present.some((signal) => signal.aborted))
+        return;
+    const signal = present.length > 0 ? AbortSignal.any(present) : undefined;
+    try {
+        await sleep(ms, signal);
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A real sleep that an AbortSignal cuts short (resolves, does not reject). */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+
+
+/** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
+async function retrying(call, options) {
+    const attempts = options.attempts ?? 8;
+    const retryable = options.retryable ?? errors/* isTransient */.dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt >= attempts || !retryable(error) || options.signal?.aborted || options.givenUp?.())
+                throw error;
+            const delayMs = Math.min(options.maxDelayMs ?? 20_000, options.baseMs * 2 ** (attempt - 1));
+            options.onRetry?.(error, delayMs);
+            await pause(options.sleep, delayMs, [options.signal]);
+        }
+    }
+}
+const onlyThrottling = (/* unused pure expression or super */ null && (isThrottling));
+
+;// CONCATENATED MODULE: ./src/taskdef/json.ts
+/** Where a JSON syntax error is, and what the parser wanted there. */
+class JsonSyntaxError extends Error {
+    expected;
+    found;
+    line;
+    column;
+    constructor(expected, found, line, column) {
+        super(`expected ${expected}, found ${found}`);
+        this.expected = expected;
+        this.found = found;
+        this.line = line;
+        this.column = column;
+    }
+}
+function pathKey(path) {
+    return JSON.stringify(path);
+}
+/**
+ * A strict JSON parser (RFC 8259) that remembers the line of every path and reports errors by line and column.
+ * Native JSON.parse reports only an offset, in a message whose wording changes between Node versions.
+ */
+function parseJson(text) {
+    const scanner = new Scanner(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const lines = new Map();
+    scanner.skipSpace();
+    const value = scanner.value([], lines);
+    scanner.skipSpace();
+    if (!scanner.atEnd())
+        scanner.fail('the end of the file');
+    return { value, lines };
+}
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const LITERALS = [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+];
+class Scanner {
+    text;
+    at = 0;
+    line = 1;
+    lineStart = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    atEnd() {
+        return this.at >= this.text.length;
+    }
+    skipSpace() {
+        while (this.at < this.text.length) {
+            const char = this.text[this.at];
+            if (char === '\n') {
+                this.line++;
+                this.lineStart = this.at + 1;
+            }
+            else if (char !== ' ' && char !== '\t' && char !== '\r') {
+                return;
+            }
+            this.at++;
+        }
+    }
+    value(path, lines) {
+        const char = this.text[this.at];
+        if (char === '{')
+            return this.object(path, lines);
+        if (char === '[')
+            return this.array(path, lines);
+        if (char === '"')
+            return this.string();
+        if (char === '-' || (char >= '0' && char <= '9'))
+            return this.number();
+        for (const [word, literal] of LITERALS) {
+            if (this.text.startsWith(word, this.at)) {
+                this.at += word.length;
+                return literal;
+            }
+        }
+        return this.fail('a value (object, array, string, number, true, false or null)');
+    }
+    object(path, lines) {
+        const result = {};
+        this.at++;
+        this.skipSpace();
+        if (this.take('}'))
+            return result;
+        for (;;) {
+            if (this.text[this.at] !== '"')
+                this.fail(`a property name in double quotes`);
+            const keyLine = this.line;
+            const key = this.string();
+            this.skipSpace();
+            if (!this.take(':'))
+                this.fail(`':' after the property name ${JSON.stringify(key)}`);
+            this.skipSpace();
+            const memberPath = [...path, key];
+            lines.set(pathKey(memberPath), keyLine);
+            // defineProperty, so a key named __proto__ stays a plain key as with JSON.parse.
+            Object.defineProperty(result, key, {
+                value: this.value(memberPath, lines),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+            this.skipSpace();
+            if (this.take('}'))
+                return result;
+            if (!this.take(','))
+                this.fail(`',' or '}' after the value of ${JSON.stringify(key)}`);
+            this.skipSpace();
+            if (this.text[this.at] === '}')
+                this.fail("a property name after ',' (JSON allows no trailing comma)");
+        }
+    }
+    array(path, lines) {
+        const result = [];
+        this.at++;
+        this.skipSpace();
+        if (this.take(']'))
+            return result;
+        for (;;) {
+            const itemPath = [...path, result.length];
+            lines.set(pathKey(itemPath), this.line);
+            result.push(this.value(itemPath, lines));
+            this.skipSpace();
+            if (this.take(']'))
+                return result;
+            if (!this.take(','))
+                this.fail(`',' or ']' after an array item`);
+            this.skipSpace();
+            if (this.text[this.at] === ']')
+                this.fail("a value after ',' (JSON allows no trailing comma)");
+        }
+    }
+    string() {
+        const start = this.at;
+        this.at++;
+        STRING_BODY.lastIndex = this.at;
+        STRING_BODY.exec(this.text);
+        this.at = STRING_BODY.lastIndex;
+        if (this.text[this.at] !== '"') {
+            if (this.atEnd() || this.text[this.at] === '\n')
+                this.fail("a closing '\"' before the end of the line");
+            if (this.text[this.at] === '\\')
+                this.fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+            this.fail('a character allowed in a string (control characters must be escaped)');
+        }
+        this.at++;
+        return JSON.parse(this.text.slice(start, this.at));
+    }
+    number() {
+        NUMBER.lastIndex = this.at;
+        const match = NUMBER.exec(this.text);
+        if (!match)
+            return this.fail('a number');
+        this.at += match[0].length;
+        return Number(match[0]);
+    }
+    take(char) {
+        if (this.text[this.at] !== char)
+            return false;
+        this.at++;
+        return true;
+    }
+    fail(expected) {
+        throw new JsonSyntaxError(expected, this.describeHere(), this.line, this.at - this.lineStart + 1);
+    }
+    describeHere() {
+        if (this.atEnd())
+            return 'the end of the file';
+        const char = this.text[this.at];
+        // An unquoted word may be a value pasted without quotes, a token or a password: said by its kind, never echoed.
+        if (/[A-Za-z_]/.test(char))
+            return 'an unquoted word';
+        if (/[0-9]/.test(char))
+            return 'a digit';
+        if (char === '\n' || char === '\r')
+            return 'the end of the line';
+        return `'${char}'`;
+    }
+}
+
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
+;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
+
+
+/** Where a YAML syntax error is, and its kind in words (never the text around it, which may hold a secret). */
+class YamlSyntaxError extends Error {
+    problem;
+    line;
+    column;
+    constructor(problem, line, column) {
+        super(problem);
+        this.problem = problem;
+        this.line = line;
+        this.column = column;
+    }
+}
+/**
+ * A task definition written in YAML, as the official deploy action accepts it: the same value as its JSON, with
+ * the line of every path (a member's key line, an item's line), so problems point into the file.
+ */
+function parseYaml(text) {
+    const counter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = counter.linePos(error.pos[0]);
+        throw new YamlSyntaxError(error.code.toLowerCase().replace(/_/g, ' '), line, col);
+    }
+    const lines = new Map();
+    const lineOf = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? undefined : counter.linePos(offset).line;
+    };
+    const visit = (node, path) => {
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const child = [...path, String(pair.key.value)];
+                const line = lineOf(pair.key);
+                if (line !== undefined)
+                    lines.set(pathKey(child), line);
+                visit(pair.value, child);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item, index) => {
+                const line = lineOf(item);
+                if (line !== undefined)
+                    lines.set(pathKey([...path, index]), line);
+                visit(item, [...path, index]);
+            });
+        }
+    };
+    visit(doc.contents, []);
+    return { value: (doc.toJS() ?? null), lines };
+}
+/** A file whose name says YAML. */
+function isYamlFile(file) {
+    return /\.ya?ml$/i.test(file);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/types.ts
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The container definitions that are objects, with their index in the array. */
+function containersOf(taskDefinition) {
+    const list = taskDefinition.containerDefinitions;
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((container, index) => (isObject(container) ? [{ container, index }] : []));
+}
+function containerName(container) {
+    return typeof container.name === 'string' ? container.name : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/clean.ts
+
+/** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+/** The task definition without describe-only fields and without null or undefined values, key order kept. */
+function clean(taskDefinition) {
+    const describeOnly = DESCRIBE_ONLY_FIELDS;
+    const kept = Object.entries(taskDefinition).filter(([key]) => !describeOnly.includes(key));
+    return dropNulls(Object.fromEntries(kept));
+}
+/**
+ * The RegisterTaskDefinition input for a document: cleaned, with the document's tags, and `extraTags`
+ * (e.g. `--tag`) replacing document tags of the same key.
+ */
+function toRegisterInput(doc, extraTags = []) {
+    const input = clean(doc.taskDefinition);
+    const tags = mergeTags(doc.tags ?? [], extraTags);
+    return tags.length > 0 ? { ...input, tags } : input;
+}
+function mergeTags(base, extra) {
+    const merged = new Map();
+    for (const tag of [...base, ...extra])
+        merged.set(tag.key, tag.value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+function dropNulls(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== null && item !== undefined).map(dropNulls);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== null && member !== undefined)
+            .map(([key, member]) => [key, dropNulls(member)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/read.ts
+
+
+
+
+
+/**
+ * Reads a task definition file, JSON or YAML: the bare definition, the `{"taskDefinition": …, "tags": …}` that
+ * `aws ecs describe-task-definition` prints, or a RegisterTaskDefinition input (`--cli-input-json`).
+ */
+function parseTaskDefinition(text, file) {
+    const { value, lines } = parseOrExplain(text, file);
+    const lineAt = (path) => (path.length === 0 ? firstLine(text) : lines.get(pathKey(path)));
+    if (!isObject(value)) {
+        const line = firstLine(text);
+        throw new src_errors/* UserError */.yo(`${file}:${line}: a task definition must be ${isYamlFile(file) ? 'a YAML mapping' : 'a JSON object'}, found ${kindOf(value)}.`, {
+            file,
+            line,
+        });
+    }
+    const shape = shapeOf(value);
+    const prefix = shape === 'describe' ? ['taskDefinition'] : [];
+    const taskDefinition = shape === 'describe' ? value.taskDefinition : { ...value };
+    const tags = readTags(value.tags, file, lineAt(['tags']));
+    if (shape !== 'describe')
+        delete taskDefinition.tags;
+    requireContainers(taskDefinition, file, lineAt(prefix) ?? 1, lineAt([...prefix, 'containerDefinitions']));
+    return {
+        taskDefinition,
+        ...(tags ? { tags } : {}),
+        file,
+        shape,
+        lineOf: (path) => lineAt([...prefix, ...path]),
+    };
+}
+/** A task definition fetched with DescribeTaskDefinition; timestamps become epoch seconds, as on the wire. */
+function fromDescribeOutput(output) {
+    if (!output.taskDefinition)
+        throw new src_errors/* UserError */.yo('DescribeTaskDefinition returned no task definition.');
+    const taskDefinition = toJson(output.taskDefinition);
+    const tags = (output.tags ?? []).flatMap((tag) => tag.key !== undefined ? [{ key: tag.key, value: tag.value ?? '' }] : []);
+    return {
+        taskDefinition,
+        ...(tags.length > 0 ? { tags } : {}),
+        shape: 'describe',
+        lineOf: () => undefined,
+    };
+}
+/** JSON, or YAML for a `.yaml`/`.yml` file; a syntax error says where and what kind, never the text there. */
+function parseOrExplain(text, file) {
+    try {
+        return isYamlFile(file) ? parseYaml(text) : parseJson(text);
+    }
+    catch (error) {
+        const at = { file, line: error.line, column: error.column };
+        const where = `${file}:${at.line}:${at.column}`;
+        if (error instanceof JsonSyntaxError) {
+            throw new src_errors/* UserError */.yo(`${where}: invalid JSON: expected ${error.expected}, found ${error.found}.`, at);
+        }
+        if (error instanceof YamlSyntaxError)
+            throw new src_errors/* UserError */.yo(`${where}: invalid YAML: ${error.problem}.`, at);
+        throw error;
+    }
+}
+function shapeOf(value) {
+    if (isObject(value.taskDefinition))
+        return 'describe';
+    return DESCRIBE_ONLY_FIELDS.some((field) => field in value) ? 'bare' : 'register';
+}
+function readTags(value, file, line) {
+    if (value === undefined || value === null)
+        return undefined;
+    const valid = Array.isArray(value) &&
+        value.every((tag) => isObject(tag) && typeof tag.key === 'string' && ['string', 'undefined'].includes(typeof tag.value));
+    if (!valid) {
+        throw new src_errors/* UserError */.yo(`${file}:${line ?? 1}: "tags" must be a list of {"key": "…", "value": "…"} objects.`, {
+            file,
+            line,
+        });
+    }
+    return value.map((tag) => ({ key: tag.key, value: tag.value ?? '' }));
+}
+function requireContainers(taskDefinition, file, objectLine, listLine) {
+    const list = taskDefinition.containerDefinitions;
+    if (list === undefined) {
+        throw new src_errors/* UserError */.yo(`${file}:${objectLine}: the task definition has no "containerDefinitions"; expected a task definition ` +
+            'JSON (bare, as printed by aws ecs describe-task-definition, or a RegisterTaskDefinition input).', { file, line: objectLine });
+    }
+    if (!Array.isArray(list) || list.length === 0 || !list.every(isObject)) {
+        const line = listLine ?? objectLine;
+        throw new src_errors/* UserError */.yo(`${file}:${line}: "containerDefinitions" must be a non-empty list of container objects, found ${kindOf(list)}.`, { file, line });
+    }
+}
+function kindOf(value) {
+    if (Array.isArray(value))
+        return value.length === 0 ? 'an empty list' : 'a list';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function firstLine(text) {
+    const match = /^\uFEFF?[ \t\r\n]*/.exec(text);
+    return (match?.[0].match(/\n/g)?.length ?? 0) + 1;
+}
+/** SDK values to plain JSON: Dates to epoch seconds, undefined members dropped. */
+function toJson(value) {
+    if (value instanceof Date)
+        return value.getTime() / 1000;
+    if (Array.isArray(value))
+        return value.map(toJson);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, member]) => member !== undefined)
+            .map(([key, member]) => [key, toJson(member)]));
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/taskdef/units.ts
+var units = __webpack_require__(2009);
+;// CONCATENATED MODULE: ./src/taskdef/render.ts
+
+
+/**
+ * Applies the edits to a copy of the task definition. Edited fields keep their place; new ones are appended;
+ * everything else is carried through untouched. Edits naming an unknown container are skipped here and
+ * reported by `validate`.
+ */
+function render(taskDefinition, edits) {
+    const result = structuredClone(taskDefinition);
+    if (edits.family !== undefined)
+        result.family = edits.family;
+    if (edits.cpu !== undefined)
+        result.cpu = (0,units/* normaliseUnits */.e)('cpu', edits.cpu) ?? edits.cpu;
+    if (edits.memory !== undefined)
+        result.memory = (0,units/* normaliseUnits */.e)('memory', edits.memory) ?? edits.memory;
+    if (edits.taskRoleArn !== undefined)
+        result.taskRoleArn = edits.taskRoleArn;
+    if (edits.executionRoleArn !== undefined)
+        result.executionRoleArn = edits.executionRoleArn;
+    for (const edit of edits.images) {
+        for (const container of named(result, edit.container))
+            container.image = edit.uri;
+    }
+    for (const edit of edits.env) {
+        for (const container of named(result, edit.container)) {
+            removeNamed(container, 'secrets', edit.name);
+            setNamed(container, 'environment', { name: edit.name, value: edit.value });
+        }
+    }
+    for (const edit of edits.secrets) {
+        for (const container of named(result, edit.container)) {
+            removeNamed(container, 'environment', edit.name);
+            setNamed(container, 'secrets', { name: edit.name, valueFrom: edit.valueFrom });
+        }
+    }
+    applyContainerEdits(result, edits);
+    return result;
+}
+function applyContainerEdits(result, edits) {
+    const each = (list, apply) => {
+        for (const edit of list ?? [])
+            for (const container of named(result, edit.container))
+                apply(container, edit);
+    };
+    each(edits.commands, (container, edit) => (container.command = [...edit.command]));
+    each(edits.dockerLabels, (container, edit) => {
+        const labels = isObject(container.dockerLabels) ? container.dockerLabels : (container.dockerLabels = {});
+        labels[edit.key] = edit.value;
+    });
+    each(edits.logConfigurations, setLogConfiguration);
+    each(edits.environmentFiles, (container, edit) => {
+        const files = Array.isArray(container.environmentFiles)
+            ? container.environmentFiles
+            : (container.environmentFiles = []);
+        if (!files.some((file) => isObject(file) && file.value === edit.arn))
+            files.push({ value: edit.arn, type: 's3' });
+    });
+    each(edits.containerCpu, (container, edit) => (container.cpu = edit.size));
+    each(edits.containerMemory, (container, edit) => (container.memory = edit.size));
+}
+/**
+ * The same driver keeps the options (and secretOptions) it has and takes the given ones over them; another driver
+ * starts afresh, since one driver's options mean nothing to another.
+ */
+function setLogConfiguration(container, edit) {
+    const current = isObject(container.logConfiguration) ? container.logConfiguration : undefined;
+    if (current && current.logDriver === edit.logDriver) {
+        current.options = { ...(isObject(current.options) ? current.options : {}), ...edit.options };
+        return;
+    }
+    const options = Object.keys(edit.options).length > 0 ? { options: { ...edit.options } } : {};
+    container.logConfiguration = { logDriver: edit.logDriver, ...options };
+}
+function named(taskDefinition, name) {
+    return containersOf(taskDefinition)
+        .map(({ container }) => container)
+        .filter((container) => containerName(container) === name);
+}
+/** Sets an entry of `environment` or `secrets` in place when the name exists, else appends it. */
+function setNamed(container, list, entry) {
+    const entries = Array.isArray(container[list]) ? container[list] : (container[list] = []);
+    const existing = entries.find((item) => isObject(item) && item.name === entry.name);
+    if (isObject(existing))
+        Object.assign(existing, entry);
+    else
+        entries.push(entry);
+}
+/** ECS rejects a name that is both an environment variable and a secret, so setting one removes the other. */
+function removeNamed(container, list, name) {
+    const entries = container[list];
+    if (!Array.isArray(entries))
+        return;
+    container[list] = entries.filter((item) => !(isObject(item) && item.name === name));
+}
+
+// EXTERNAL MODULE: ./src/taskdef/credentials.ts
+var credentials = __webpack_require__(3420);
+;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
+/** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
+const FARGATE_SIZES = {
+    '256': [512, 1024, 2048],
+    '512': { from: 1024, to: 4096, step: 1024 },
+    '1024': { from: 2048, to: 8192, step: 1024 },
+    '2048': { from: 4096, to: 16384, step: 1024 },
+    '4096': { from: 8192, to: 30720, step: 1024 },
+    '8192': { from: 16384, to: 61440, step: 4096 },
+    '16384': { from: 32768, to: 122880, step: 8192 },
+};
+const FARGATE_CPUS = Object.keys(FARGATE_SIZES);
+/** The memory values Fargate accepts with this cpu, or undefined when Fargate has no such cpu size. */
+function fargateMemoryFor(cpu) {
+    const sizes = FARGATE_SIZES[cpu];
+    if (sizes === undefined)
+        return undefined;
+    if (Array.isArray(sizes))
+        return sizes;
+    const values = [];
+    for (let memory = sizes.from; memory <= sizes.to; memory += sizes.step)
+        values.push(memory);
+    return values;
+}
+/** `512, 1024, 2048` or, for long ranges, `2048-8192 in steps of 1024`. */
+function describeMemoryChoices(cpu) {
+    const sizes = FARGATE_SIZES[cpu];
+    if (sizes === undefined)
+        return '';
+    if (Array.isArray(sizes))
+        return sizes.join(', ');
+    const count = (sizes.to - sizes.from) / sizes.step + 1;
+    if (count <= 4)
+        return (fargateMemoryFor(cpu) ?? []).join(', ');
+    return `${sizes.from}-${sizes.to} in steps of ${sizes.step}`;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/image.ts
+const MAX_LENGTH = 255;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
+/** Parses an image URI, or says what is wrong with it and what is accepted. */
+function parseImageReference(uri) {
+    const fail = (reason) => ({ ok: false, reason });
+    if (uri.length === 0)
+        return fail('the image is empty');
+    if (/\s/.test(uri))
+        return fail('an image URI has no spaces');
+    if (uri.length > MAX_LENGTH)
+        return fail(`an image URI is at most ${MAX_LENGTH} characters, this one has ${uri.length}`);
+    const [named, digest, ...extra] = uri.split('@');
+    if (extra.length > 0)
+        return fail("an image URI has at most one '@'");
+    if (digest !== undefined && !DIGEST.test(digest)) {
+        return fail("the digest after '@' must be sha256: followed by 64 lower-case hex digits");
+    }
+    const lastSlash = named.lastIndexOf('/');
+    const colon = named.indexOf(':', lastSlash + 1);
+    const name = colon < 0 ? named : named.slice(0, colon);
+    const tag = colon < 0 ? undefined : named.slice(colon + 1);
+    if (tag !== undefined && !TAG.test(tag)) {
+        return fail('a tag is 1-128 letters, digits, _ . and -, not starting with . or -');
+    }
+    const { registry, repository } = splitRegistry(name);
+    if (registry !== undefined) {
+        const problem = registryProblem(registry);
+        if (problem)
+            return fail(problem);
+    }
+    if (!repository || !repository.split('/').every((part) => PATH_COMPONENT.test(part))) {
+        return fail('a repository name is lower-case letters and digits, parts joined by . _ __ or - and separated by /');
+    }
+    return {
+        ok: true,
+        image: {
+            ...(registry !== undefined ? { registry } : {}),
+            repository,
+            ...(tag !== undefined ? { tag } : {}),
+            ...(digest !== undefined ? { digest } : {}),
+        },
+    };
+}
+/** The first part is a registry host when it could not be a repository name: it has a dot, a port or is localhost. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return { repository: name };
+    const first = name.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
+        return { registry: first, repository: name.slice(slash + 1) };
+    }
+    return { repository: name };
+}
+function registryProblem(registry) {
+    const [host, port, ...extra] = registry.split(':');
+    if (extra.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port))) {
+        return `the registry ${JSON.stringify(registry)} must be HOST or HOST:PORT`;
+    }
+    if (!host.split('.').every((label) => HOST_LABEL.test(label))) {
+        return `the registry host ${JSON.stringify(host)} is not a valid host name`;
+    }
+    if (host.includes('.dkr.ecr') && !ECR_HOST.test(host)) {
+        return `an ECR registry is ACCOUNT.dkr.ecr.REGION.amazonaws.com with a 12-digit account, not ${JSON.stringify(host)}`;
+    }
+    return undefined;
+}
+/** Why an image is not pinned (`:latest` or no tag at all), or undefined when it has a version tag or digest. */
+function unpinnedReason(image) {
+    if (image.digest)
+        return undefined;
+    if (image.tag === undefined)
+        return 'has no tag, so ECS pulls :latest';
+    if (image.tag === 'latest')
+        return 'uses the :latest tag';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/validate.ts
+
+
+
+
+
+const MAX_CONTAINERS = 10;
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/\S+$/;
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(?::[^:\s]*){0,3}$/;
+const SSM_NAME = /^(?:\/[A-Za-z0-9_.-]+)+$|^[A-Za-z0-9_.-]+$/;
+const VALUE_FROM_FORMS = 'an SSM parameter name (/prod/db/password), an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME) ' +
+    'or a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME[:JSON_KEY:VERSION_STAGE:VERSION_ID])';
+/** Every problem at once, errors and warnings, in a stable order: edits, task, then container by container. */
+function validate(taskDefinition, edits = { images: [], env: [], secrets: [] }) {
+    return [
+        ...checkEdits(taskDefinition, edits),
+        ...checkTask(taskDefinition),
+        ...checkFargate(taskDefinition),
+        ...checkContainerSizes(taskDefinition),
+        ...containersOf(taskDefinition).flatMap(({ container, index }) => checkContainer(container, index)),
+    ];
+}
+function hasErrors(problems) {
+    return problems.some((problem) => problem.severity === 'error');
+}
+/** One line: `error: container "web" image: …`. */
+function describeProblem(problem) {
+    return `${problem.severity}: ${problemText(problem)}`;
+}
+/** Where the problem is and what it is, without its severity (for reporters that show severity their own way). */
+function problemText(problem) {
+    const where = problem.container === undefined ? problem.field : `container "${problem.container}" ${problem.field}`;
+    return `${where}: ${problem.message}`;
+}
+/** Each edit that names a container: its flag, the field it sets and what it does, for the message. */
+function containerEdits(edits) {
+    const of = (list, flag, field, what) => (list ?? []).map((edit) => ({ container: edit.container, flag, field, what: what(edit) }));
+    return [
+        ...of(edits.images, '--image', 'image', () => 'set the image of'),
+        ...of(edits.env, '--env', 'environment', (edit) => `set environment variable ${edit.name} in`),
+        ...of(edits.secrets, '--secret', 'secrets', (edit) => `set secret ${edit.name} in`),
+        ...of(edits.commands, '--command', 'command', () => 'set the command of'),
+        ...of(edits.dockerLabels, '--docker-label', 'dockerLabels', (edit) => `set docker label ${edit.key} in`),
+        ...of(edits.logConfigurations, '--log-configuration', 'logConfiguration', () => 'set the log configuration of'),
+        ...of(edits.environmentFiles, '--environment-file', 'environmentFiles', () => 'add an environment file to'),
+        ...of(edits.containerCpu, '--container-cpu', 'cpu', () => 'set the cpu of'),
+        ...of(edits.containerMemory, '--container-memory', 'memory', () => 'set the memory of'),
+    ];
+}
+function checkEdits(taskDefinition, edits) {
+    const names = containersOf(taskDefinition).flatMap(({ container }) => containerName(container) ?? []);
+    const existing = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'none';
+    const unknown = containerEdits(edits)
+        .filter((edit) => !names.includes(edit.container))
+        .map(({ container, flag, field, what }) => ({
+        severity: 'error',
+        container,
+        field,
+        path: ['containerDefinitions'],
+        message: `no container named "${container}" to ${what} (${flag}); the task definition's containers are ${existing}.`,
+    }));
+    return [...unknown, ...conflictingEdits(edits)];
+}
+function conflictingEdits(edits) {
+    const problems = [];
+    const images = new Map();
+    for (const edit of edits.images) {
+        const earlier = images.get(edit.container);
+        if (earlier !== undefined && earlier !== edit.uri) {
+            problems.push({
+                severity: 'error',
+                container: edit.container,
+                field: 'image',
+                path: ['containerDefinitions'],
+                message: `two images are given for this container (${earlier} and ${edit.uri}); give one.`,
+            });
+        }
+        images.set(edit.container, edit.uri);
+    }
+    for (const secret of edits.secrets) {
+        if (edits.env.some((env) => env.container === secret.container && env.name === secret.name)) {
+            problems.push({
+                severity: 'error',
+                container: secret.container,
+                field: 'secrets',
+                path: ['containerDefinitions'],
+                message: `${secret.name} is given both as an environment variable and as a secret; ECS takes a name in one of them only.`,
+            });
+        }
+    }
+    return problems;
+}
+function checkTask(taskDefinition) {
+    const problems = [];
+    const task = (field, message, severity = 'error') => problems.push({ severity, field, path: [field], message });
+    const family = taskDefinition.family;
+    if (typeof family !== 'string' || !NAME.test(family)) {
+        task('family', family === undefined
+            ? 'the task definition has no family; give one in the file or with --family.'
+            : `${JSON.stringify(family)} is not a valid family: 1-255 letters, digits, hyphens and underscores.`);
+    }
+    const containers = containersOf(taskDefinition);
+    if (containers.length > MAX_CONTAINERS) {
+        task('containerDefinitions', `a task definition holds at most ${MAX_CONTAINERS} containers, this one has ${containers.length}.`);
+    }
+    if (containers.length > 0 && containers.every(({ container }) => container.essential === false)) {
+        task('essential', 'no container is essential; at least one must be (essential defaults to true when omitted).');
+    }
+    problems.push(...duplicateContainers(containers));
+    return problems;
+}
+function duplicateContainers(containers) {
+    const seen = new Set();
+    const problems = [];
+    for (const { container, index } of containers) {
+        const name = containerName(container);
+        if (name === undefined)
+            continue;
+        if (seen.has(name)) {
+            problems.push({
+                severity: 'error',
+                container: name,
+                field: 'name',
+                path: ['containerDefinitions', index, 'name'],
+                message: `two containers are named "${name}"; container names must be unique in a task definition.`,
+            });
+        }
+        seen.add(name);
+    }
+    return problems;
+}
+function checkFargate(taskDefinition) {
+    const compatibilities = taskDefinition.requiresCompatibilities;
+    if (!Array.isArray(compatibilities) || !compatibilities.includes('FARGATE'))
+        return [];
+    const problems = [];
+    const task = (field, message) => problems.push({ severity: 'error', field, path: [field], message });
+    if (taskDefinition.networkMode !== 'awsvpc') {
+        const mode = taskDefinition.networkMode === undefined ? 'no networkMode' : `networkMode ${taskDefinition.networkMode}`;
+        task('networkMode', `Fargate needs networkMode awsvpc; this task definition has ${mode}.`);
+    }
+    const cpu = validate_units('cpu', taskDefinition.cpu);
+    const memory = validate_units('memory', taskDefinition.memory);
+    const sizes = [
+        ['cpu', cpu, 'cpu units (256, 1024) or vCPU (1 vCPU)'],
+        ['memory', memory, 'MiB (512, 2048) or GB (2GB)'],
+    ];
+    const unreadable = sizes.filter(([, value]) => value !== undefined && !/^\d+$/.test(value));
+    for (const [field, value, form] of unreadable)
+        task(field, `${JSON.stringify(value)} is not a size: give ${form}.`);
+    if (unreadable.length > 0)
+        return problems;
+    if (cpu === undefined)
+        task('cpu', `Fargate needs a task cpu: one of ${FARGATE_CPUS.join(', ')}.`);
+    if (memory === undefined)
+        task('memory', 'Fargate needs a task memory in MiB, e.g. 512, 1024 or 2048.');
+    if (cpu === undefined || memory === undefined)
+        return problems;
+    const accepted = fargateMemoryFor(cpu);
+    if (accepted === undefined) {
+        task('cpu', `Fargate offers no cpu ${cpu}; it accepts cpu ${FARGATE_CPUS.join(', ')}.`);
+    }
+    else if (!accepted.includes(Number(memory))) {
+        task('memory', `Fargate offers no cpu ${cpu} with memory ${memory}: cpu ${cpu} accepts memory ${describeMemoryChoices(cpu)}.`);
+    }
+    const os = isObject(taskDefinition.runtimePlatform) ? taskDefinition.runtimePlatform.operatingSystemFamily : undefined;
+    const windows = typeof os === 'string' && os.startsWith('WINDOWS');
+    if (windows && Number(cpu) < 1024)
+        task('cpu', `Windows on Fargate needs cpu 1024 or more, not ${cpu}.`);
+    if (windows && Number(cpu) > 4096)
+        task('cpu', `cpu ${cpu} on Fargate is for Linux only; Windows goes up to 4096.`);
+    return problems;
+}
+/**
+ * A container's memoryReservation above its memory is refused by ECS; containers that together ask for more cpu or
+ * memory than the task has cannot all get it (`--container-cpu`, `--container-memory` make both easy to do).
+ */
+function checkContainerSizes(taskDefinition) {
+    const problems = [];
+    const containers = containersOf(taskDefinition);
+    for (const { container, index } of containers) {
+        const [memory, reservation] = [container.memory, container.memoryReservation];
+        if (typeof memory === 'number' && typeof reservation === 'number' && reservation > memory) {
+            problems.push({
+                severity: 'error',
+                container: containerName(container) ?? `#${index + 1}`,
+                field: 'memory',
+                path: ['containerDefinitions', index, 'memory'],
+                message: `memory ${memory} MiB is less than the container's memoryReservation ${reservation} MiB; ECS takes a memory of at least the reservation.`,
+            });
+        }
+    }
+    const reserved = {
+        cpu: containers.map(({ container }) => container.cpu),
+        memory: containers.map(({ container }) => container.memoryReservation ?? container.memory),
+    };
+    for (const what of ['cpu', 'memory']) {
+        const task = Number(validate_units(what, taskDefinition[what]));
+        const total = reserved[what].reduce((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
+        if (Number.isFinite(task) && task > 0 && total > task) {
+            problems.push({
+                severity: 'warning',
+                field: what,
+                path: [what],
+                message: `the containers reserve ${total} ${what === 'cpu' ? 'cpu units' : 'MiB'} together, more than the task's ${task}.`,
+            });
+        }
+    }
+    return problems;
+}
+function validate_units(what, value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value !== 'string')
+        return undefined;
+    return (0,units/* normaliseUnits */.e)(what, value) ?? value;
+}
+function checkContainer(container, index) {
+    const name = containerName(container);
+    const label = name ?? `#${index + 1}`;
+    const at = (...path) => ['containerDefinitions', index, ...path];
+    const problems = [];
+    if (name === undefined || !NAME.test(name)) {
+        problems.push({
+            severity: 'error',
+            container: label,
+            field: 'name',
+            path: at('name'),
+            message: name === undefined
+                ? 'the container has no name.'
+                : `${JSON.stringify(name)} is not a valid container name: 1-255 letters, digits, hyphens and underscores.`,
+        });
+    }
+    problems.push(...checkImage(container.image, label, at('image')));
+    problems.push(...checkEnvironment(container, label, at));
+    problems.push(...checkSecrets(container, label, at));
+    return problems;
+}
+function checkImage(image, container, path) {
+    const problem = (severity, message) => [
+        { severity, container, field: 'image', path, message },
+    ];
+    if (typeof image !== 'string')
+        return problem('error', 'the container has no image.');
+    const parsed = parseImageReference(image);
+    if (!parsed.ok) {
+        return problem('error', `${JSON.stringify(image)} is not a valid image URI: ${parsed.reason}; expected REPOSITORY:TAG or ` +
+            'REPOSITORY@sha256:DIGEST, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2.');
+    }
+    const unpinned = unpinnedReason(parsed.image);
+    if (unpinned) {
+        return problem('warning', `${image} ${unpinned}; pin a version tag or a digest so that a deployment is repeatable and a rollback ` +
+            'restores the same image.');
+    }
+    return [];
+}
+function namedEntries(container, list) {
+    const entries = container[list];
+    if (!Array.isArray(entries))
+        return [];
+    return entries.flatMap((entry, index) => (isObject(entry) ? [{ entry, index }] : []));
+}
+function checkEnvironment(container, label, at) {
+    const problems = [];
+    const seen = new Set();
+    for (const { entry, index } of namedEntries(container, 'environment')) {
+        const path = at('environment', index);
+        if (typeof entry.name !== 'string')
+            continue;
+        if (seen.has(entry.name)) {
+            problems.push({
+                severity: 'error',
+                container: label,
+                field: 'environment',
+                path,
+                message: `${entry.name} is set twice; give each environment variable once.`,
+            });
+        }
+        seen.add(entry.name);
+        const kind = typeof entry.value === 'string' ? (0,credentials/* credentialKind */.e)(entry.name, entry.value) : undefined;
+        if (kind) {
+            problems.push({
+                severity: 'warning',
+                container: label,
+                field: 'environment',
+                path,
+                message: `the value of ${entry.name} looks like ${kind}; move it to "secrets" (Secrets Manager or SSM ` +
+                    'Parameter Store) so that it stays out of the task definition and its logs.',
+            });
+        }
+    }
+    return problems;
+}
+function checkSecrets(container, label, at) {
+    const problems = [];
+    const environment = new Set(namedEntries(container, 'environment').map(({ entry }) => entry.name));
+    const seen = new Set();
+    for (const { entry, index } of namedEntries(container, 'secrets')) {
+        const problem = (message, ...path) => problems.push({
+            severity: 'error',
+            container: label,
+            field: 'secrets',
+            path: at('secrets', index, ...path),
+            message,
+        });
+        if (typeof entry.name !== 'string') {
+            problem('a secret has no name.');
+            continue;
+        }
+        if (seen.has(entry.name))
+            problem(`${entry.name} is set twice; give each secret once.`);
+        seen.add(entry.name);
+        if (environment.has(entry.name)) {
+            problem(`${entry.name} is both an environment variable and a secret; ECS takes a name in one of them only.`);
+        }
+        const reason = valueFromProblem(entry.valueFrom);
+        if (reason)
+            problem(`the valueFrom of ${entry.name} ${reason}; expected ${VALUE_FROM_FORMS}.`, 'valueFrom');
+    }
+    const log = isObject(container.logConfiguration) ? container.logConfiguration : {};
+    if (Array.isArray(log.secretOptions)) {
+        log.secretOptions.forEach((option, index) => {
+            if (!isObject(option))
+                return;
+            const reason = valueFromProblem(option.valueFrom);
+            if (!reason)
+                return;
+            problems.push({
+                severity: 'error',
+                container: label,
+                field: 'logConfiguration.secretOptions',
+                path: at('logConfiguration', 'secretOptions', index, 'valueFrom'),
+                message: `the valueFrom of ${String(option.name)} ${reason}; expected ${VALUE_FROM_FORMS}.`,
+            });
+        });
+    }
+    return problems;
+}
+/** Why a valueFrom is not a reference ECS can resolve; the text names its form, never the value. */
+function valueFromProblem(valueFrom) {
+    if (typeof valueFrom !== 'string' || valueFrom === '')
+        return 'is missing';
+    if (valueFrom.startsWith('arn:')) {
+        if (SSM_ARN.test(valueFrom) || SECRETS_MANAGER_ARN.test(valueFrom))
+            return undefined;
+        return `is an ARN of neither an SSM parameter nor a Secrets Manager secret (${arnService(valueFrom)})`;
+    }
+    if (SSM_NAME.test(valueFrom))
+        return undefined;
+    if (valueFrom.includes('/') && !valueFrom.startsWith('/'))
+        return 'is a parameter path that does not start with /';
+    return 'is not a parameter name: names are letters, digits, . _ - and / between path parts';
+}
+function arnService(arn) {
+    const service = arn.split(':')[2];
+    return service ? `service "${service}"` : 'malformed ARN';
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/diff.ts
+
+
+
+
+const HIDDEN = '(hidden)';
+const TASK_FIELDS = [
+    'family',
+    'taskRoleArn',
+    'executionRoleArn',
+    'networkMode',
+    'requiresCompatibilities',
+    'cpu',
+    'memory',
+];
+const CONTAINER_FIELDS = ['image', 'cpu', 'memory', 'memoryReservation', 'essential', 'command', 'entryPoint'];
+const SPECIAL_CONTAINER_FIELDS = [...CONTAINER_FIELDS, 'name', 'portMappings', 'environment', 'secrets'];
+const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 };
+/**
+ * What changed from `before` to `after`, ignoring describe-only fields, key order and the defaults ECS fills in
+ * when it describes a registered definition.
+ */
+function diff(before, after) {
+    const [from, to] = [normalise(before), normalise(after)];
+    return [...diffTask(from, to), ...diffContainers(from, to)];
+}
+/** True when registering `after` would change nothing compared with `before`. */
+function equivalent(before, after) {
+    return diff(before, after).length === 0;
+}
+/** The diff as text: task-level changes first, then one block per container. */
+function formatDiff(entries) {
+    if (entries.length === 0)
+        return 'no changes\n';
+    const lines = [];
+    let group = null;
+    for (const entry of entries) {
+        if (entry.field === 'container') {
+            group = null;
+            lines.push(entryLine(entry, `container ${entry.container}`));
+            continue;
+        }
+        if (entry.container !== group) {
+            group = entry.container;
+            lines.push(group === undefined ? 'task definition' : `container ${group}`);
+        }
+        lines.push(`  ${entryLine(entry, entry.field)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+function entryLine(entry, field) {
+    if (entry.kind === 'added')
+        return `+ ${field}: ${entry.after}`;
+    if (entry.kind === 'removed')
+        return `- ${field}: ${entry.before}`;
+    return `~ ${field}: ${entry.before} -> ${entry.after}`;
+}
+// ---- normalisation: the form ECS describes a definition in, minus its defaults
+function normalise(taskDefinition) {
+    const result = dropEmpty(clean(taskDefinition));
+    for (const what of ['cpu', 'memory']) {
+        if (typeof result[what] === 'number' || typeof result[what] === 'string') {
+            result[what] = (0,units/* normaliseUnits */.e)(what, String(result[what])) ?? result[what];
+        }
+    }
+    if (result.enableFaultInjection === false)
+        delete result.enableFaultInjection;
+    // A RegisterTaskDefinition input carries tags; a described definition has them beside it, not in it.
+    delete result.tags;
+    if (result.networkMode === 'bridge')
+        delete result.networkMode;
+    const networkMode = typeof result.networkMode === 'string' ? result.networkMode : 'bridge';
+    for (const { container } of containersOf(result))
+        normaliseContainer(container, networkMode);
+    return result;
+}
+function normaliseContainer(container, networkMode) {
+    if (container.essential === true)
+        delete container.essential;
+    if (container.cpu === 0)
+        delete container.cpu;
+    if (Array.isArray(container.portMappings)) {
+        for (const mapping of container.portMappings.filter(isObject))
+            normalisePortMapping(mapping, networkMode);
+    }
+    if (isObject(container.healthCheck)) {
+        const check = container.healthCheck;
+        for (const [key, value] of Object.entries(HEALTH_CHECK_DEFAULTS))
+            if (check[key] === value)
+                delete check[key];
+    }
+}
+function normalisePortMapping(mapping, networkMode) {
+    if (mapping.protocol === 'tcp')
+        delete mapping.protocol;
+    const sameAsContainer = mapping.hostPort === mapping.containerPort;
+    // awsvpc and host fill hostPort with containerPort; bridge describes a dynamic host port as 0.
+    if ((networkMode === 'awsvpc' || networkMode === 'host') && sameAsContainer)
+        delete mapping.hostPort;
+    if (networkMode === 'bridge' && mapping.hostPort === 0)
+        delete mapping.hostPort;
+}
+/** ECS describes unset lists and maps as `[]` and `{}`; drop them so both forms compare equal. */
+function dropEmpty(value) {
+    if (Array.isArray(value))
+        return value.map(dropEmpty);
+    if (!isObject(value))
+        return value;
+    const result = {};
+    for (const [key, member] of Object.entries(value)) {
+        const kept = dropEmpty(member);
+        if (Array.isArray(kept) && kept.length === 0)
+            continue;
+        if (isObject(kept) && Object.keys(kept).length === 0)
+            continue;
+        result[key] = kept;
+    }
+    return result;
+}
+// ---- task level
+function diffTask(before, after) {
+    const keys = orderedKeys(before, after, TASK_FIELDS, ['containerDefinitions']);
+    return keys.flatMap((key) => compare(before[key], after[key], [key], undefined));
+}
+// ---- containers
+function diffContainers(before, after) {
+    const old = byName(before);
+    const current = byName(after);
+    const entries = [];
+    for (const [name, { container, index }] of current) {
+        const previous = old.get(name);
+        if (!previous) {
+            entries.push({
+                container: name,
+                kind: 'added',
+                field: 'container',
+                path: ['containerDefinitions', index],
+                after: `image ${display(container.image)}`,
+            });
+            continue;
+        }
+        entries.push(...diffContainer(name, previous.container, container, index));
+    }
+    for (const [name, { container, index }] of old) {
+        if (current.has(name))
+            continue;
+        entries.push({
+            container: name,
+            kind: 'removed',
+            field: 'container',
+            path: ['containerDefinitions', index],
+            before: `image ${display(container.image)}`,
+        });
+    }
+    return entries;
+}
+function byName(taskDefinition) {
+    const containers = new Map();
+    for (const entry of containersOf(taskDefinition)) {
+        const name = containerName(entry.container) ?? `#${entry.index + 1}`;
+        if (!containers.has(name))
+            containers.set(name, entry);
+    }
+    return containers;
+}
+function diffContainer(name, before, after, index) {
+    const at = (...path) => ['containerDefinitions', index, ...path];
+    const withEssentialDefault = (container) => ({
+        ...container,
+        essential: container.essential ?? true,
+    });
+    const [from, to] = [withEssentialDefault(before), withEssentialDefault(after)];
+    const rest = orderedKeys(before, after, [], SPECIAL_CONTAINER_FIELDS);
+    return [
+        ...CONTAINER_FIELDS.flatMap((key) => compare(from[key], to[key], at(key), name, key)),
+        ...diffPorts(name, before.portMappings, after.portMappings, at('portMappings')),
+        ...diffNamed(name, 'environment', before.environment, after.environment, at('environment')),
+        ...diffNamed(name, 'secrets', before.secrets, after.secrets, at('secrets')),
+        ...rest.flatMap((key) => compare(before[key], after[key], at(key), name)),
+    ];
+}
+function diffPorts(container, before, after, path) {
+    const keyed = (list) => {
+        const ports = new Map();
+        if (Array.isArray(list)) {
+            for (const mapping of list.filter(isObject)) {
+                const port = mapping.containerPort ?? mapping.containerPortRange;
+                ports.set(`${String(port)}/${String(mapping.protocol ?? 'tcp')}`, mapping);
+            }
+        }
+        return ports;
+    };
+    const describe = (mapping) => {
+        const { containerPort: _port, containerPortRange: _range, protocol: _protocol, ...rest } = mapping;
+        return Object.keys(rest).length > 0 ? canonical(rest) : 'mapped';
+    };
+    return diffKeyed(keyed(before), keyed(after), (key, kind, from, to) => ({
+        container,
+        kind,
+        field: `port ${key}`,
+        path,
+        ...(from ? { before: describe(from) } : {}),
+        ...(to ? { after: describe(to) } : {}),
+    }));
+}
+/** Environment variables and secrets, matched by name; credential-looking values are hidden. */
+function diffNamed(container, list, before, after, path) {
+    const valueKey = list === 'environment' ? 'value' : 'valueFrom';
+    const keyed = (entries) => {
+        const byEntryName = new Map();
+        if (Array.isArray(entries)) {
+            for (const entry of entries.filter(isObject)) {
+                const name = String(entry.name);
+                if (!byEntryName.has(name))
+                    byEntryName.set(name, entry);
+            }
+        }
+        return byEntryName;
+    };
+    const label = list === 'environment' ? 'environment' : 'secret';
+    return diffKeyed(keyed(before), keyed(after), (name, kind, from, to) => {
+        const hide = list === 'environment' &&
+            [from, to].some((entry) => entry && typeof entry.value === 'string' && (0,credentials/* credentialKind */.e)(name, entry.value));
+        const show = (entry) => (hide ? HIDDEN : display(entry[valueKey]));
+        return {
+            container,
+            kind,
+            field: `${label} ${name}`,
+            path,
+            ...(from ? { before: show(from) } : {}),
+            ...(to ? { after: show(to) } : {}),
+        };
+    });
+}
+function diffKeyed(before, after, entry) {
+    const entries = [];
+    for (const [key, value] of after) {
+        const previous = before.get(key);
+        if (previous === undefined)
+            entries.push(entry(key, 'added', undefined, value));
+        else if (canonical(previous) !== canonical(value))
+            entries.push(entry(key, 'changed', previous, value));
+    }
+    for (const [key, value] of before)
+        if (!after.has(key))
+            entries.push(entry(key, 'removed', value, undefined));
+    return entries;
+}
+// ---- generic comparison by JSON path
+/** Known fields first in their given order, then the others alphabetically, skipping `skip`. */
+function orderedKeys(before, after, known, skip) {
+    const all = new Set([...Object.keys(before), ...Object.keys(after)]);
+    const others = [...all].filter((key) => !known.includes(key) && !skip.includes(key)).sort();
+    return [...known.filter((key) => all.has(key)), ...others];
+}
+function compare(before, after, path, container, field = fieldLabel(path, container)) {
+    if (before === undefined && after === undefined)
+        return [];
+    if (isObject(before) && isObject(after)) {
+        return orderedKeys(before, after, [], []).flatMap((key) => compare(before[key], after[key], [...path, key], container, `${field}.${key}`));
+    }
+    if (Array.isArray(before) && Array.isArray(after) && [...before, ...after].some(isStructured)) {
+        const length = Math.max(before.length, after.length);
+        return Array.from({ length }, (_, i) => compare(before[i], after[i], [...path, i], container, `${field}[${i}]`)).flat();
+    }
+    if (canonical(before) === canonical(after))
+        return [];
+    const key = String(path[path.length - 1]);
+    const show = (value) => (typeof value === 'string' && (0,credentials/* credentialKind */.e)(key, value) ? HIDDEN : display(value));
+    const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+    return [
+        {
+            ...(container !== undefined ? { container } : {}),
+            kind,
+            field,
+            path,
+            ...(before !== undefined ? { before: show(before) } : {}),
+            ...(after !== undefined ? { after: show(after) } : {}),
+        },
+    ];
+}
+/** `logConfiguration.options.awslogs-group`, `volumes[0].name`: the path below the container or task. */
+function fieldLabel(path, container) {
+    const own = container === undefined ? path : path.slice(2);
+    return own.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+function isStructured(value) {
+    return typeof value === 'object' && value !== null;
+}
+function display(value) {
+    if (value === undefined)
+        return '(none)';
+    if (typeof value === 'string')
+        return value === '' ? '""' : value;
+    return canonical(value);
+}
+/** JSON with object keys sorted, so that key order never shows up as a change. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, member) => isObject(member)
+        ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : member);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/index.ts
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/deploy/register.ts
+
+
+
+
+function isNotFound(error) {
+    const name = error?.name;
+    return name === 'ClientException' || name === 'InvalidParameterException';
+}
+/** DescribeTaskDefinition with its tags; `undefined` when ECS has no such task definition. */
+async function findTaskDefinition(ecs, ref) {
+    try {
+        const output = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
+        const arn = output.taskDefinition?.taskDefinitionArn;
+        return arn ? { arn, document: fromDescribeOutput(output) } : undefined;
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+/** A task definition the user named (`--task-definition FAMILY[:REV]|ARN`, or the service's): it must exist. */
+async function loadRegistered(ecs, ref, input) {
+    const found = await findTaskDefinition(ecs, ref);
+    if (found)
+        return found;
+    throw new src_errors/* UserError */.yo(`${input}: ECS has no task definition ${JSON.stringify(ref)}; expected an ACTIVE FAMILY, FAMILY:REVISION or ` +
+        'task definition ARN, or a JSON file.');
+}
+/** The revision registers to the same thing as `input`: registering `input` would add nothing. */
+function sameRevision(revision, input) {
+    if (!revision)
+        return false;
+    return equivalent(clean(revision.document.taskDefinition), input);
+}
+/**
+ * The revision a run deploys instead of registering `input`: the service's own when it is the same (so an
+ * unchanged task definition is not registered again, whatever the family's latest revision is), else the family's
+ * latest when it is the same.
+ */
+function reusableRevision(input, candidates) {
+    return [candidates.current, candidates.latest].find((revision) => sameRevision(revision, input));
+}
+/**
+ * Registers `input`, or reuses `reusable`. After a server error or a lost answer the revision may have been
+ * registered after all: a retry first looks at the family's latest revision and reuses it when it is the one sent,
+ * so retrying never registers it twice (the SDK itself never re-sends RegisterTaskDefinition).
+ */
+async function register(ecs, input, reusable, retry) {
+    let attempt = 0;
+    return retrying(async () => {
+        const found = attempt++ === 0 ? reusable : await registeredMeanwhile(ecs, input);
+        if (found)
+            return {
+                taskDefinitionArn: found.arn,
+                taskDefinition: found.document.taskDefinition,
+                reused: true,
+            };
+        const output = await ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input));
+        const registered = output.taskDefinition;
+        if (!registered?.taskDefinitionArn)
+            throw new Error(`RegisterTaskDefinition returned no ARN for ${input.family}.`);
+        return { taskDefinitionArn: registered.taskDefinitionArn, taskDefinition: registered, reused: false };
+    }, { sleep: retry.sleep, baseMs: 500 });
+}
+async function registeredMeanwhile(ecs, input) {
+    const latest = await findTaskDefinition(ecs, input.family ?? '');
+    return sameRevision(latest, input) ? latest : undefined;
+}
+/** `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REV` → FAMILY. */
+function familyOf(arn) {
+    const tail = arn.slice(arn.lastIndexOf('/') + 1);
+    return tail.includes(':') ? tail.slice(0, tail.lastIndexOf(':')) : tail;
+}
+async function activeRevisions(ecs, family) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await ecs.send(new client_ecs_dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }));
+        arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyOf(arn) === family));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return arns;
+}
+/** Every task definition a service of the cluster runs or drains (all deployments, not only the PRIMARY). */
+/** Every task definition a service of any cluster in the region runs or still deploys. */
+async function revisionsInUse(ecs) {
+    const used = new Set();
+    for (const cluster of await listAll((nextToken) => ecs.send(new client_ecs_dist_cjs/* ListClustersCommand */.Nnn({ nextToken })), 'clusterArns')) {
+        const serviceArns = await listAll((nextToken) => ecs.send(new client_ecs_dist_cjs/* ListServicesCommand */.qde({ cluster, nextToken })), 'serviceArns');
+        for (let start = 0; start < serviceArns.length; start += 10) {
+            const output = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: serviceArns.slice(start, start + 10) }));
+            for (const service of output.services ?? []) {
+                if (service.taskDefinition)
+                    used.add(service.taskDefinition);
+                for (const deployment of service.deployments ?? []) {
+                    if (deployment.taskDefinition)
+                        used.add(deployment.taskDefinition);
+                }
+            }
+        }
+    }
+    return used;
+}
+async function listAll(fetch, key) {
+    const all = [];
+    let nextToken;
+    do {
+        const page = await fetch(nextToken);
+        all.push(...(page[key] ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return all;
+}
+/** The revisions to deregister: older than the newest `keep`, and not in use. Pure. */
+function revisionsToDeregister(newestFirst, keep, inUse) {
+    return newestFirst.slice(keep).filter((arn) => !inUse.has(arn));
+}
+/** `--keep-revisions N`: deregisters older ACTIVE revisions of the family that no service of the cluster uses. */
+async function cleanUpRevisions(ecs, family, keep) {
+    const candidates = revisionsToDeregister(await activeRevisions(ecs, family), keep, await revisionsInUse(ecs));
+    for (const arn of candidates) {
+        await ecs.send(new client_ecs_dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn }));
+    }
+    return candidates;
+}
+
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(5881);
+;// CONCATENATED MODULE: ./src/watch/deadline.ts
+function createDeadline(timeoutMs, now) {
+    const at = now() + timeoutMs;
+    const signal = AbortSignal.timeout(Math.max(0, timeoutMs));
+    return {
+        at,
+        signal,
+        remaining: () => Math.max(0, at - now()),
+        expired: () => signal.aborted || now() >= at,
+    };
+}
+/** Why waiting stopped early, if it did: the job was cancelled (wins) or the deadline passed. */
+function interruption(deadline, cancel) {
+    if (cancel?.aborted)
+        return 'cancelled';
+    if (deadline.expired())
+        return 'timed_out';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/watch/pace.ts
+const GROWTH = 1.5;
+const THROTTLE_FACTOR = 2;
+/** Throttled polls may wait up to this many ceilings. */
+const THROTTLE_LIMIT = 6;
+/** The quickest look after a change: a fifth of the poll interval. */
+function fastestPollMs(ceilingMs) {
+    return Math.max(1, Math.round(ceilingMs / 5));
+}
+function startPace(ceilingMs) {
+    const floorMs = fastestPollMs(ceilingMs);
+    return { floorMs, ceilingMs, currentMs: floorMs };
+}
+/** Nothing changed: wait a little longer next time. */
+function slower(pace) {
+    return { ...pace, currentMs: Math.min(pace.ceilingMs, Math.round(pace.currentMs * GROWTH)) };
+}
+/** Something changed: look again soon. */
+function quicker(pace) {
+    return { ...pace, currentMs: pace.floorMs };
+}
+/** Throttled: back off beyond the ceiling, up to a limit. */
+function throttled(pace) {
+    const backedOff = Math.max(pace.ceilingMs, pace.currentMs * THROTTLE_FACTOR);
+    return { ...pace, currentMs: Math.min(pace.ceilingMs * THROTTLE_LIMIT, backedOff) };
+}
+/** ±10 %, so that many pipelines polling one account do not fall into step. */
+function jitter(ms, random = Math.random) {
+    return Math.max(0, Math.round(ms * (0.9 + 0.2 * random())));
+}
+
+;// CONCATENATED MODULE: ./src/watch/loop.ts
+
+
+
+
+/**
+ * Looks at the world until `tick` has an answer, the deadline passes or the job is cancelled. Throttling and
+ * transient errors never end the watch (they cannot tell us how the deployment went); any other error does.
+ */
+async function watch(tick, options) {
+    let pace = startPace(options.ceilingMs);
+    for (;;) {
+        await pause(options.sleep, waitFor(pace.currentMs, options), [options.deadline.signal, options.cancel]);
+        const stop = interruption(options.deadline, options.cancel);
+        if (stop)
+            return { kind: stop };
+        try {
+            const result = await tick();
+            if ('done' in result)
+                return { kind: 'done', value: result.done };
+            pace = result.changed ? quicker(pace) : slower(pace);
+        }
+        catch (error) {
+            // The deadline or a cancel aborted the look in flight: that is the interruption, not a failure.
+            const stopped = interruption(options.deadline, options.cancel);
+            if (stopped)
+                return { kind: stopped };
+            if (!(0,errors/* isTransient */.dg)(error))
+                throw error;
+            pace = (0,errors/* isThrottling */.E2)(error) ? throttled(pace) : slower(pace);
+            options.onRetry?.(error, pace.currentMs);
+        }
+    }
+}
+function waitFor(ms, options) {
+    return Math.min(jitter(ms, options.random), options.deadline.remaining());
+}
+
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var artifacts_hooks = __webpack_require__(283);
+var artifacts_hooks = __webpack_require__(8185);
+;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
+
+
+
+
+
+/** The placeholder CodePipeline's CodeDeployToECS action replaces with the task definition ARN it registers. */
+const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
+const APPSPEC_FILE = 'appspec.yaml';
+const TASKDEF_FILE = 'taskdef.json';
+/** The AppSpec of an ECS deployment (version 0.0): one target service, hooks in lifecycle order. */
+function appSpec(input) {
+    const network = input.networkConfiguration?.awsvpcConfiguration;
+    const hooks = [...(input.hooks ?? [])].sort((a, b) => artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(a.event) - artifacts_hooks/* HOOK_EVENTS */.CJ.indexOf(b.event));
+    return {
+        version: 0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: input.taskDefinition,
+                        LoadBalancerInfo: { ContainerName: input.containerName, ContainerPort: input.containerPort },
+                        ...(input.platformVersion !== undefined ? { PlatformVersion: input.platformVersion } : {}),
+                        ...(network
+                            ? {
+                                NetworkConfiguration: {
+                                    AwsvpcConfiguration: {
+                                        Subnets: [...(network.subnets ?? [])],
+                                        ...(network.securityGroups ? { SecurityGroups: [...network.securityGroups] } : {}),
+                                        ...(network.assignPublicIp ? { AssignPublicIp: network.assignPublicIp } : {}),
+                                    },
+                                },
+                            }
+                            : {}),
+                    },
+                },
+            },
+        ],
+        ...(hooks.length > 0 ? { Hooks: hooks.map((hook) => ({ [hook.event]: hook.functionName })) } : {}),
+    };
+}
+/** The AppSpec as JSON, e.g. for CreateDeployment's `appSpecContent`; `version` is written `0.0` as AWS documents. */
+function appSpecJson(input) {
+    const { version: _version, ...rest } = appSpec(input);
+    return `{\n  "version": 0.0,\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
+}
+/** The AppSpec as YAML, in the layout of AWS's ECS samples: ids in flow lists, strings quoted but the ARN. */
+function appSpecYaml(input) {
+    const doc = appSpecDocument(appSpec(input));
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_, pair) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                return;
+            const key = String(pair.key.value);
+            if ((0,dist/* isSeq */.oP)(pair.value) && FLOW_LISTS.has(key)) {
+                pair.value.flow = true;
+                for (const item of pair.value.items)
+                    if ((0,dist/* isScalar */.jn)(item))
+                        item.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+            if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && !isPlain(key, pair.value.value)) {
+                pair.value.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+            }
+        },
+    });
+    return appSpecString(doc);
+}
+/** An AppSpec as a YAML document whose integer `version` is written `0.0`, as the AppSpec documents show it. */
+function appSpecDocument(value) {
+    const doc = new dist/* Document */.yo(value);
+    const version = doc.get('version', true);
+    if ((0,dist/* isScalar */.jn)(version) && typeof version.value === 'number' && Number.isInteger(version.value)) {
+        version.minFractionDigits = 1;
+    }
+    return doc;
+}
+function appSpecString(doc) {
+    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+const FLOW_LISTS = new Set(['Subnets', 'SecurityGroups']);
+/** The resource type, and the task definition ARN or placeholder that CodePipeline's text replacement finds. */
+function isPlain(key, value) {
+    if (key === 'Type')
+        return true;
+    return key === 'TaskDefinition' && /^(?:<TASK_DEFINITION>|arn:[A-Za-z0-9:/_.-]+)$/.test(value);
+}
+/**
+ * `taskdef.json` for the CodeDeployToECS action: the cleaned task definition with `"image": "<IMAGE1_NAME>"`
+ * for each placeholder container.
+ */
+function codeDeployTaskdef(taskDefinition, placeholders) {
+    const result = clean(taskDefinition);
+    const containers = containersOf(result);
+    for (const { container, placeholder } of placeholders) {
+        const match = containers.find((entry) => containerName(entry.container) === container);
+        if (!match) {
+            throw new src_errors/* UserError */.yo(`taskdef.json: no container named "${container}" for the image placeholder <${bare(placeholder)}>.`);
+        }
+        match.container.image = `<${bare(placeholder)}>`;
+    }
+    return JSON.stringify(result, null, 2) + '\n';
+}
+function bare(placeholder) {
+    return placeholder.replace(/^<(.*)>$/, '$1');
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/appspec.ts
 
 
@@ -174,7 +2203,7 @@ function loadBalancerTarget(service) {
 /** The AppSpec berth writes when the user gives none: the service's load balancer target and the `--hook`s. */
 function appSpecTemplate(target, hooks) {
     const ordered = lifecycleOrder(hooks);
-    const value = (0,appspec/* appSpec */.xP)({ taskDefinition: appspec/* TASK_DEFINITION_PLACEHOLDER */.Uo, ...target, hooks: ordered });
+    const value = appSpec({ taskDefinition: TASK_DEFINITION_PLACEHOLDER, ...target, hooks: ordered });
     return { value: { ...value }, hooks: ordered, target };
 }
 /**
@@ -207,16 +2236,16 @@ function parseAppSpec(text, file, service, flagHooks) {
     if (!Array.isArray(resources) || resources.length === 0) {
         fail(`Resources must list one TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true) ?? doc.contents);
     }
-    const index = resources.findIndex((resource) => isObject(resource) && 'TargetService' in resource);
+    const index = resources.findIndex((resource) => appspec_isObject(resource) && 'TargetService' in resource);
     if (index < 0)
         fail(`Resources has no TargetService of Type ${ECS_SERVICE}.`, doc.get('Resources', true));
     const targetPath = ['Resources', index, 'TargetService'];
     const targetService = resources[index].TargetService;
-    if (!isObject(targetService) || targetService.Type !== ECS_SERVICE) {
+    if (!appspec_isObject(targetService) || targetService.Type !== ECS_SERVICE) {
         fail(`TargetService needs Type: ${ECS_SERVICE}.`, doc.getIn(targetPath, true));
     }
     const properties = targetService.Properties ?? {};
-    if (!isObject(properties))
+    if (!appspec_isObject(properties))
         fail('TargetService Properties must be a mapping.', doc.getIn([...targetPath, 'Properties'], true));
     const target = loadBalancerInfo(properties, service, (message) => fail(message, doc.getIn([...targetPath, 'Properties', 'LoadBalancerInfo'], true)));
     const fileHooks = readHooks(value.Hooks, (message, at) => fail(message, at === undefined ? doc.get('Hooks', true) : doc.getIn(['Hooks', at], true)));
@@ -228,7 +2257,7 @@ function parseAppSpec(text, file, service, flagHooks) {
                 ...targetService,
                 Properties: {
                     ...properties,
-                    TaskDefinition: appspec/* TASK_DEFINITION_PLACEHOLDER */.Uo,
+                    TaskDefinition: TASK_DEFINITION_PLACEHOLDER,
                     LoadBalancerInfo: { ContainerName: target.containerName, ContainerPort: target.containerPort },
                 },
             },
@@ -244,7 +2273,7 @@ function parseAppSpec(text, file, service, flagHooks) {
 function appSpecContent(template, taskDefinitionArn) {
     const content = template.file
         ? appSpecText(withTaskDefinition(template.value, taskDefinitionArn))
-        : (0,appspec/* appSpecYaml */.ec)({ taskDefinition: taskDefinitionArn, ...template.target, hooks: template.hooks });
+        : appSpecYaml({ taskDefinition: taskDefinitionArn, ...template.target, hooks: template.hooks });
     return { content, sha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex') };
 }
 function withTaskDefinition(value, taskDefinitionArn) {
@@ -259,13 +2288,13 @@ function withTaskDefinition(value, taskDefinitionArn) {
 }
 /** The user's AppSpec as YAML, because JSON cannot write the `version: 0.0` the AppSpec documents show. */
 function appSpecText(value) {
-    return (0,appspec/* appSpecString */.ux)((0,appspec/* appSpecDocument */.yb)(value));
+    return appSpecString(appSpecDocument(value));
 }
 function loadBalancerInfo(properties, service, fail) {
     const info = properties.LoadBalancerInfo;
     if (info === undefined)
         return service;
-    if (!isObject(info) || typeof info.ContainerName !== 'string' || !info.ContainerName) {
+    if (!appspec_isObject(info) || typeof info.ContainerName !== 'string' || !info.ContainerName) {
         fail('LoadBalancerInfo needs ContainerName (the container behind the load balancer) and ContainerPort.');
     }
     const { ContainerName, ContainerPort } = info;
@@ -282,7 +2311,7 @@ function readHooks(value, fail) {
     if (!Array.isArray(value))
         fail(`Hooks must be ${form}.`);
     return value.flatMap((entry, at) => {
-        if (!isObject(entry))
+        if (!appspec_isObject(entry))
             fail(`Hooks entries must be ${form}.`, at);
         return Object.entries(entry).map(([event, functionName]) => {
             if (!artifacts_hooks/* HOOK_EVENTS */.CJ.includes(event)) {
@@ -310,7 +2339,7 @@ function lifecycleOrder(hooks) {
 function hooksValue(hooks) {
     return hooks.map((hook) => ({ [hook.event]: hook.functionName }));
 }
-function isObject(value) {
+function appspec_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -368,8 +2397,8 @@ async function getGroup(codedeploy, application, group) {
 /** Every ECS deployment group of every application in the region that deploys this service. */
 async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     const found = [];
-    for (const application of await listAll(codedeploy, listApplicationsPage)) {
-        const names = await listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
+    for (const application of await group_listAll(codedeploy, listApplicationsPage)) {
+        const names = await group_listAll(codedeploy, (client, token) => listGroupsPage(client, application, token));
         for (let start = 0; start < names.length; start += BATCH_LIMIT) {
             const output = await codedeploy.send(new client_codedeploy_dist_cjs/* BatchGetDeploymentGroupsCommand */.rUZ({
                 applicationName: application,
@@ -384,7 +2413,7 @@ async function groupsBoundTo(codedeploy, clusterName, serviceName) {
     }
     return found;
 }
-async function listAll(codedeploy, fetch) {
+async function group_listAll(codedeploy, fetch) {
     const all = [];
     let token;
     do {
@@ -440,7 +2469,7 @@ function lastSegment(value) {
 }
 
 // EXTERNAL MODULE: ./src/events.ts
-var src_events = __webpack_require__(5694);
+var src_events = __webpack_require__(480);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
@@ -563,8 +2592,6 @@ function trafficChange(before, after) {
     return { type: 'traffic-shifted', blue: after.blue, green: after.green, ...(after.at ? { at: after.at } : {}) };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/deployment-config.ts
 const ALL_AT_ONCE_CONFIG = 'CodeDeployDefault.ECSAllAtOnce';
 /** The predefined ECS deployment configs and the traffic shape each stands for. */
@@ -616,7 +2643,7 @@ function trafficRoutingConfig(shape) {
     }
 }
 /** Reads the shape of a config as GetDeploymentConfig describes it; undefined when it is not one berth knows. */
-function shapeOf(config) {
+function deployment_config_shapeOf(config) {
     switch (config?.type) {
         case 'AllAtOnce':
             return { type: 'all-at-once' };
@@ -755,12 +2782,12 @@ async function resolveDeploymentConfig(codedeploy, spec, groupInfo) {
             throw new src_errors/* UserError */.yo(`--deployment-config: ${name} is a ${existing.computePlatform} deployment config; ECS deployments need an ` +
                 'ECS one, e.g. CodeDeployDefault.ECSAllAtOnce.');
         }
-        return { configName: name, shape: shapeOf(existing.trafficRoutingConfig) ?? PREDEFINED_ECS_CONFIGS[name] };
+        return { configName: name, shape: deployment_config_shapeOf(existing.trafficRoutingConfig) ?? PREDEFINED_ECS_CONFIGS[name] };
     }
     const wanted = spec;
     if (!existing)
         return { configName: name, createConfig: customDeploymentConfig(spec), shape: wanted };
-    const actual = shapeOf(existing.trafficRoutingConfig);
+    const actual = deployment_config_shapeOf(existing.trafficRoutingConfig);
     if (!actual || !sameShape(actual, wanted)) {
         throw new src_errors/* UserError */.yo(`--deployment-config: the deployment config ${name} exists but does not shift traffic as its name says ` +
             `(${actual ? describeShape(actual) : 'unknown routing'}); delete it, or give a config by name.`);
@@ -790,7 +2817,7 @@ async function knownShape(codedeploy, name) {
     if (PREDEFINED_ECS_CONFIGS[name])
         return PREDEFINED_ECS_CONFIGS[name];
     try {
-        return shapeOf((await getDeploymentConfig(codedeploy, name))?.trafficRoutingConfig);
+        return deployment_config_shapeOf((await getDeploymentConfig(codedeploy, name))?.trafficRoutingConfig);
     }
     catch {
         return undefined;
@@ -855,12 +2882,331 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
     });
 }
 
-// EXTERNAL MODULE: ./src/deploy/evidence.ts
-var evidence = __webpack_require__(386);
-// EXTERNAL MODULE: ./src/watch/pace.ts
-var pace = __webpack_require__(4636);
-// EXTERNAL MODULE: ./src/deploy/explain.ts
-var explain = __webpack_require__(5280);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
+;// CONCATENATED MODULE: ./src/deploy/ecs.ts
+
+async function lookUpService(ecs, cluster, name) {
+    const output = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [name] }));
+    const service = output.services?.[0];
+    if (service)
+        return { service };
+    return { failure: output.failures?.[0] ?? { reason: 'MISSING' } };
+}
+/** One deployment, done: the service runs what it should. */
+function isSteady(service) {
+    const deployments = service.deployments ?? [];
+    return deployments.length === 1 && deployments[0].rolloutState === 'COMPLETED';
+}
+/** DescribeServices for a service that must exist (while watching it). */
+async function describeService(ecs, cluster, name) {
+    const lookup = await lookUpService(ecs, cluster, name);
+    if ('service' in lookup)
+        return lookup.service;
+    throw new Error(`DescribeServices: service ${name} in cluster ${cluster} is ${lookup.failure.reason ?? 'missing'}.`);
+}
+/** ARNs of stopped tasks, newest pages first, at most `limit`. */
+async function listStoppedTasks(ecs, cluster, filter, limit = 100) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster, ...filter, desiredStatus: 'STOPPED', nextToken }));
+        arns.push(...(page.taskArns ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken && arns.length < limit);
+    return arns.slice(0, limit);
+}
+/** DescribeTasks in batches of 100, the API's limit. */
+async function describeTasks(ecs, cluster, arns) {
+    const tasks = [];
+    for (let start = 0; start < arns.length; start += 100) {
+        const output = await ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns.slice(start, start + 100) }));
+        tasks.push(...(output.tasks ?? []));
+    }
+    return tasks;
+}
+function taskId(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/evidence.ts
+
+
+/** Where a container's awslogs stream lives: `<prefix>/<container>/<task-id>` in the group. */
+function logStream(definition, task) {
+    const log = definition.logConfiguration;
+    const options = log?.options ?? {};
+    const group = options['awslogs-group'];
+    const prefix = options['awslogs-stream-prefix'];
+    if (log?.logDriver !== 'awslogs' || !group || !prefix)
+        return undefined;
+    return { group, stream: `${prefix}/${definition.name}/${task}` };
+}
+/**
+ * Remembers stopped tasks, so that each is described once it has stopped, however often we look: those of one
+ * rolling deployment, or those of a service that run one task definition (a CodeDeploy replacement task set),
+ * started at or after `since`. A task still stopping (draining: its container may have exited already) is
+ * described again on the next look, until it is STOPPED.
+ */
+class StoppedTasks {
+    ecs;
+    cluster;
+    filter;
+    only;
+    known = new Map();
+    constructor(ecs, cluster, filter, only = {}) {
+        this.ecs = ecs;
+        this.cluster = cluster;
+        this.filter = filter;
+        this.only = only;
+    }
+    async refresh() {
+        const arns = await listStoppedTasks(this.ecs, this.cluster, this.filter);
+        const stale = arns.filter((arn) => this.known.get(arn)?.lastStatus !== 'STOPPED');
+        for (const task of await describeTasks(this.ecs, this.cluster, stale)) {
+            if (task.taskArn)
+                this.known.set(task.taskArn, task);
+        }
+        return this.all();
+    }
+    all() {
+        const { taskDefinitionArn, since } = this.only;
+        return [...this.known.values()].filter((task) => (!taskDefinitionArn || task.taskDefinitionArn === taskDefinitionArn) &&
+            (since === undefined || (task.createdAt?.getTime() ?? since) >= since));
+    }
+}
+function failedContainers(tasks, definitions) {
+    const byName = new Map(definitions.map((definition) => [definition.name, definition]));
+    return tasks.flatMap((task) => (task.containers ?? [])
+        .filter((container) => container.exitCode !== undefined && container.exitCode !== 0)
+        .flatMap((container) => {
+        const definition = byName.get(container.name);
+        return definition ? [{ task, definition }] : [];
+    }));
+}
+/**
+ * The last log lines of failed containers, newest tasks first, one stream per container name, at most
+ * `maxStreams`. A stream that cannot be read (no permission, not there yet) is skipped: logs only help explain.
+ */
+async function logTails(logs, tasks, definitions, options = {}) {
+    const newest = [...tasks].sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0));
+    const excerpts = [];
+    const done = new Set();
+    for (const { task, definition } of failedContainers(newest, definitions)) {
+        if (excerpts.length >= (options.maxStreams ?? 3) || done.has(definition.name ?? ''))
+            continue;
+        const id = taskId(task.taskArn ?? '');
+        const where = logStream(definition, id);
+        if (!where)
+            continue;
+        done.add(definition.name ?? '');
+        try {
+            const output = await logs.send(new client_cloudwatch_logs_dist_cjs/* GetLogEventsCommand */.h7S({
+                logGroupName: where.group,
+                logStreamName: where.stream,
+                limit: options.lines ?? 20,
+                startFromHead: false,
+            }));
+            const lines = (output.events ?? []).map((event) => event.message?.trimEnd() ?? '').filter(Boolean);
+            if (lines.length > 0)
+                excerpts.push({ container: definition.name ?? '', taskId: id, ...where, lines });
+        }
+        catch {
+            continue;
+        }
+    }
+    return excerpts;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/explain.ts
+/** At most this many service events make it into the reasons. */
+const EVENT_REASONS = 3;
+/** Turns stopped tasks, events and logs into counted reasons and one hint per known failure. */
+function explain(evidence) {
+    return {
+        reasons: [...taskReasons(evidence.stoppedTasks), ...eventReasons(evidence.events)],
+        hints: hints(evidence),
+    };
+}
+/** A container's own reason and exit code; a reason the task already gave is not said twice. */
+function containerDetail(container, taskReason) {
+    const name = container.name ?? 'container';
+    const exit = container.exitCode;
+    const reason = container.reason && container.reason !== taskReason ? container.reason : undefined;
+    const failedExit = exit !== undefined && exit !== 0;
+    if (reason && failedExit)
+        return `${name}: ${reason}, exit code ${exit}`;
+    if (reason)
+        return `${name}: ${reason}`;
+    if (failedExit)
+        return `${name} exit code ${exit}`;
+    return undefined;
+}
+/** What one stopped task says, without anything unique to the task (so that equal failures count together). */
+function taskSignature(task) {
+    const reason = task.stoppedReason ?? task.stopCode ?? 'stopped';
+    const details = (task.containers ?? [])
+        .map((container) => containerDetail(container, reason))
+        .filter((detail) => detail !== undefined);
+    return details.length > 0 ? `${reason} (${details.join('; ')})` : reason;
+}
+function countBy(items, key) {
+    const counts = new Map();
+    for (const item of items)
+        counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]);
+}
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function taskReasons(tasks) {
+    return countBy(tasks, taskSignature).map(([signature, count]) => `${plural(count, 'task')} stopped: ${signature}`);
+}
+const FAILURE_EVENT = /deployment failed|rolling back|unable to place|unable to consistently start|is unhealthy in|failed container health checks|failed to start/i;
+/** Task ids and target group ARNs make otherwise equal events differ. */
+function normaliseEvent(message) {
+    return message.replace(/\(task [0-9a-f]{32}\)/g, '(task …)').replace(/\s+/g, ' ');
+}
+function eventReasons(events) {
+    const failing = events.filter((event) => FAILURE_EVENT.test(event.message)).map((event) => event.message);
+    const counted = new Map();
+    for (const message of failing)
+        counted.set(normaliseEvent(message), (counted.get(normaliseEvent(message)) ?? 0) + 1);
+    return [...counted]
+        .slice(-EVENT_REASONS)
+        .map(([message, count]) => (count > 1 ? `service event (${count} times): ${message}` : `service event: ${message}`));
+}
+function texts(evidence) {
+    const fromTasks = evidence.stoppedTasks.flatMap((task) => [
+        task.stoppedReason ?? '',
+        ...(task.containers ?? []).map((container) => container.reason ?? ''),
+    ]);
+    return [...fromTasks, ...evidence.events.map((event) => event.message)];
+}
+function imageOf(message) {
+    return /failed to resolve ref (\S+?):? /.exec(message)?.[1] ?? /pull image (\S+)/.exec(message)?.[1];
+}
+function pullHint(evidence) {
+    const message = texts(evidence).find((text) => /CannotPullContainerError/.test(text));
+    if (!message)
+        return [];
+    const image = imageOf(message);
+    return [
+        {
+            key: 'pull',
+            text: `CannotPullContainerError: the image${image ? ` ${image}` : ''} or its tag does not exist, or the task has ` +
+                'no route to the registry. Check that the image was pushed with that tag, and that the subnets reach ECR ' +
+                '(NAT gateway, public IP, or VPC endpoints for ecr.api, ecr.dkr and S3).',
+        },
+    ];
+}
+function initHint(evidence) {
+    if (!texts(evidence).some((text) => /ResourceInitializationError/.test(text)))
+        return [];
+    return [
+        {
+            key: 'init',
+            text: 'ResourceInitializationError: the task could not fetch its secrets or registry auth. Check that the task ' +
+                'execution role may read them (secretsmanager:GetSecretValue, ssm:GetParameters, kms:Decrypt, ' +
+                'ecr:GetAuthorizationToken) and that the subnets reach those services (NAT gateway or VPC endpoints).',
+        },
+    ];
+}
+function elbHint(evidence) {
+    if (!texts(evidence).some((text) => /ELB health checks|is unhealthy in \(target-group/.test(text)))
+        return [];
+    return [
+        {
+            key: 'elb',
+            text: 'Tasks failed the load balancer health checks: check that the target group health check path and port ' +
+                'match what the container serves on its containerPort, and raise the service healthCheckGracePeriodSeconds ' +
+                'if the app needs longer to start.',
+        },
+    ];
+}
+function containerHealthHint(evidence) {
+    if (!texts(evidence).some((text) => /failed container health checks/i.test(text)))
+        return [];
+    return [
+        {
+            key: 'container-health',
+            text: 'Tasks failed their container health check: run the healthCheck command inside the image, and raise its ' +
+                'startPeriod if the app needs longer to start.',
+        },
+    ];
+}
+function networkHint(evidence) {
+    const pattern = /\bENI\b|elastic network interface|free (IP )?addresses|no more IP|insufficient .*IP/i;
+    if (!texts(evidence).some((text) => pattern.test(text)))
+        return [];
+    return [
+        {
+            key: 'eni',
+            text: 'No network interface or IP address left: the subnets have no free IPs or the instances reached their ENI ' +
+                'limit. Add or enlarge subnets, or turn on awsvpcTrunking for EC2 container instances.',
+        },
+    ];
+}
+function isOutOfMemory(container) {
+    return container.exitCode === 137 || /OutOfMemory/i.test(container.reason ?? '');
+}
+/**
+ * Containers whose exit stopped their task. A task the scheduler stopped (failed health checks, scale-in) also has
+ * exit codes (143, or 137 after the stop timeout) that say nothing about the app.
+ */
+function explain_failedContainers(evidence) {
+    return evidence.stoppedTasks
+        .filter((task) => task.stopCode === undefined || task.stopCode === 'EssentialContainerExited')
+        .flatMap((task) => task.containers ?? []);
+}
+function memoryHints(evidence) {
+    return explain_failedContainers(evidence)
+        .filter(isOutOfMemory)
+        .map((container) => ({
+        key: `oom ${container.name}`,
+        text: `${container.name} was killed for using too much memory (exit code 137): raise the memory of the task ` +
+            'or the container, or lower what the app uses (heap size, caches).',
+    }));
+}
+function logsOf(evidence, container) {
+    return evidence.logs.find((excerpt) => excerpt.container === container && excerpt.lines.length > 0);
+}
+const ERROR_LINE = /\b(error|exception|fatal|panic|traceback|failed|cannot|refused|denied)\b/i;
+const STACK_FRAME = /^\s+(at |File "|\.\.\.)/;
+/** The line that says what went wrong: the last one that reads like an error, not a stack frame under it. */
+function telltaleLine(lines) {
+    const error = [...lines].reverse().find((line) => ERROR_LINE.test(line) && !STACK_FRAME.test(line));
+    return error ? { line: error, isError: true } : { line: lines[lines.length - 1], isError: false };
+}
+function exitHints(evidence) {
+    return explain_failedContainers(evidence)
+        .filter((container) => container.exitCode !== undefined && container.exitCode !== 0 && !isOutOfMemory(container))
+        .map((container) => {
+        const name = container.name ?? 'container';
+        const excerpt = logsOf(evidence, name);
+        const telltale = excerpt && telltaleLine(excerpt.lines);
+        const logs = telltale
+            ? ` ${telltale.isError ? 'Its log says' : 'Its last log line'} (${excerpt.group} ${excerpt.stream}): ${telltale.line.trim()}`
+            : ' Look at its logs for the cause.';
+        return {
+            key: `exit ${name} ${container.exitCode}`,
+            text: `${name} exited with code ${container.exitCode}.${logs}`,
+        };
+    });
+}
+const RULES = [pullHint, initHint, elbHint, containerHealthHint, networkHint, memoryHints, exitHints];
+function hints(evidence) {
+    const seen = new Set();
+    const result = [];
+    for (const rule of RULES.flatMap((make) => make(evidence))) {
+        if (seen.has(rule.key))
+            continue;
+        seen.add(rule.key);
+        result.push(rule.text);
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/task-failures.ts
 // When a deployment's tasks count as failing, for every driver: which stopped tasks are failures, and how many
 // the circuit breaker (or berth, in its place) accepts.
@@ -920,7 +3266,7 @@ function watchOptions(context) {
 }
 /** The short pause between the quick looks after a change berth made (a rollback, a stop), and between its retries. */
 function quickPauseMs(context) {
-    return Math.max(100, (0,pace/* fastestPollMs */.cP)(context.config.pollIntervalMs));
+    return Math.max(100, fastestPollMs(context.config.pollIntervalMs));
 }
 /** A call that changes something is retried only when throttled: a transient error may have let it through. */
 function mutationRetry(context) {
@@ -928,7 +3274,7 @@ function mutationRetry(context) {
 }
 /** The deadline plus the short grace in which berth still makes its rollback calls has passed. */
 function pastGrace(context) {
-    return context.now() > context.deadline.at + abort/* ROLLBACK_GRACE_MS */.r;
+    return context.now() > context.deadline.at + ROLLBACK_GRACE_MS;
 }
 /**
  * A rollback call (StopDeployment, the rolling rollback's UpdateService): safe to send again, so retried on
@@ -1007,7 +3353,7 @@ function onInterruption(context, kind, deployment, where) {
 async function explainStoppedTasks(context, load, { events = [], orAll = false, fallback = [] }) {
     let tasks = fallback;
     try {
-        tasks = await (0,aws_retry/* retrying */.R)(load, { sleep: context.sleep, baseMs: 200, attempts: 3 });
+        tasks = await retrying(load, { sleep: context.sleep, baseMs: 200, attempts: 3 });
     }
     catch (error) {
         context.reporter.emit({ type: 'warning', message: `could not read the stopped tasks: ${(0,src_errors/* errorMessage */.gJ)(error)}` });
@@ -1018,8 +3364,8 @@ async function explainStoppedTasks(context, load, { events = [], orAll = false, 
     const relevant = failures.length > 0 || !orAll ? failures : tasks;
     if (relevant.length === 0 && events.length === 0)
         return { reasons: [], hints: [], logs: [] };
-    const logs = await (0,evidence/* logTails */._m)(context.clients.logs, relevant, definitions);
-    return { ...(0,explain/* explain */.W)({ stoppedTasks: relevant, events, logs }), logs };
+    const logs = await logTails(context.clients.logs, relevant, definitions);
+    return { ...explain({ stoppedTasks: relevant, events, logs }), logs };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/judge.ts
@@ -1124,7 +3470,7 @@ class Follower {
      */
     get green() {
         const since = this.info?.createTime?.getTime();
-        this.replacement ??= new evidence/* StoppedTasks */.yu(this.context.clients.ecs, this.context.target.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
+        this.replacement ??= new StoppedTasks(this.context.clients.ecs, this.context.target.cluster, { serviceName: this.plan.serviceName }, { taskDefinitionArn: this.context.taskDefinitionArn, ...(since !== undefined ? { since } : {}) });
         return this.replacement;
     }
     /** How many of the replacement's tasks have failed (essential container exited, health checks), draining or not. */
@@ -1255,7 +3601,7 @@ async function deployCodeDeploy(context, plan) {
         strategy: 'codedeploy',
     });
     const follower = new Follower(context, plan, deploymentId);
-    const end = await (0,loop/* watch */.w)(() => follower.tick(), watchOptions(context));
+    const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
         return conclude(context, follower, end.value);
     return interrupted(context, follower, end.kind);
@@ -1268,7 +3614,7 @@ async function createConfigIfMissing(context, plan) {
     try {
         // Sent again after a lost answer or a server error: if the first one went through, the second answers
         // DeploymentConfigAlreadyExistsException, which is taken below as success.
-        await (0,aws_retry/* retrying */.R)(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentConfigCommand */.JKx(input)), {
+        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentConfigCommand */.JKx(input)), {
             ...mutationRetry(context),
             retryable: errors/* isTransient */.dg,
         });
@@ -1301,7 +3647,7 @@ async function createDeployment(context, plan) {
     try {
         // A retry after a server error may find the group busy with the deployment the first attempt created:
         // that one is adopted below, so a retry never starts a second deployment.
-        const output = await (0,aws_retry/* retrying */.R)(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentCommand */.ttP(input)), {
+        const output = await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* CreateDeploymentCommand */.ttP(input)), {
             ...mutationRetry(context),
             retryable: errors/* isTransient */.dg,
         });
@@ -1324,7 +3670,7 @@ async function createDeployment(context, plan) {
  * GetDeployment is retried on any transient error: an error while checking is never taken for "not ours".
  */
 async function isSameDeployment(context, deploymentId, input) {
-    const info = await (0,aws_retry/* retrying */.R)(() => getDeployment(context.clients.codedeploy, deploymentId), {
+    const info = await retrying(() => getDeployment(context.clients.codedeploy, deploymentId), {
         sleep: context.sleep,
         baseMs: quickPauseMs(context),
         maxDelayMs: 5_000,
@@ -1394,7 +3740,7 @@ async function stoppedGreenTasks(context, follower) {
     if (byService.length > 0 || !family)
         return byService;
     const only = { taskDefinitionArn: context.taskDefinitionArn };
-    return new evidence/* StoppedTasks */.yu(context.clients.ecs, context.target.cluster, { family }, only).refresh();
+    return new StoppedTasks(context.clients.ecs, context.target.cluster, { family }, only).refresh();
 }
 /**
  * The replacement task set keeps failing and CodeDeploy would wait on (it does not follow its tasks' health):
@@ -1437,7 +3783,7 @@ async function followRollback(context, follower, options = watchOptions(context)
     const roles = { ...follower.taskSets };
     let last = follower.observation;
     let status;
-    const end = await (0,loop/* watch */.w)(async () => {
+    const end = await watch(async () => {
         const info = await getDeployment(codedeploy, rollbackId);
         const current = observe(info, await getTarget(codedeploy, rollbackId, follower.plan.targetId), roles);
         const traffic = trafficChange(last?.traffic, current.traffic);
@@ -1481,7 +3827,7 @@ async function interrupted(context, follower, kind) {
         // The run's deadline has passed or it was cancelled: the rollback is followed for the short grace only.
         const grace = {
             ...watchOptions(context),
-            deadline: (0,watch_deadline/* createDeadline */.d)(abort/* ROLLBACK_GRACE_MS */.r, context.now),
+            deadline: createDeadline(ROLLBACK_GRACE_MS, context.now),
             cancel: undefined,
         };
         const rollback = await followRollback(context, follower, grace);
@@ -1524,7 +3870,7 @@ async function stopWithRollback(context, follower, cause) {
     });
     let refused;
     try {
-        await (0,aws_retry/* retrying */.R)(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), rollbackRetry(context));
+        await retrying(() => context.clients.codedeploy.send(new client_codedeploy_dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: true })), rollbackRetry(context));
     }
     catch (error) {
         refused = error;
@@ -1541,7 +3887,7 @@ async function stopWithRollback(context, follower, cause) {
     }
     for (let look = 0; look < STOP_LOOKS && !TERMINAL_STATUSES.has(follower.info?.status ?? ''); look++) {
         if (look > 0 || !alreadyDone)
-            await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
+            await pause(context.sleep, quickPauseMs(context), []);
         await follower.flush();
     }
     const status = follower.info?.status;
@@ -1562,10 +3908,6 @@ async function stopWithRollback(context, follower, cause) {
     return `asked CodeDeploy to stop deployment ${deploymentId} with automatic rollback (${cause}).`;
 }
 
-// EXTERNAL MODULE: ./src/deploy/ecs.ts
-var deploy_ecs = __webpack_require__(850);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
 ;// CONCATENATED MODULE: ./src/deploy/rolling/judge.ts
 const ROLLING_BACK = /circuit breaker: rolling back/i;
 function ref(deployment) {
@@ -1692,11 +4034,11 @@ async function updateService(context, input, recognise, retry = {}) {
             throw error;
         }
     };
-    return (0,aws_retry/* retrying */.R)(send, { ...mutationRetry(context), retryable: errors/* isTransient */.dg, ...retry });
+    return retrying(send, { ...mutationRetry(context), retryable: errors/* isTransient */.dg, ...retry });
 }
 /** DescribeServices while checking what a call did: errors here are retried, never taken for an answer. */
 function lookAtService(context) {
-    return (0,aws_retry/* retrying */.R)(() => (0,deploy_ecs/* describeService */.Jv)(context.clients.ecs, context.target.cluster, serviceName(context)), {
+    return retrying(() => describeService(context.clients.ecs, context.target.cluster, serviceName(context)), {
         sleep: context.sleep,
         baseMs: quickPauseMs(context),
         attempts: 20,
@@ -1775,9 +4117,9 @@ async function rollBack(context, cause) {
     }
     context.reporter.emit({ type: 'rollback-started', reason: cause, taskDefinitionArn: previous });
     for (let look = 0; look < ROLLBACK_LOOKS && primaryOf(service ?? {})?.taskDefinition !== previous; look++) {
-        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), []);
+        await pause(context.sleep, quickPauseMs(context), []);
         const seen = service;
-        service = await (0,deploy_ecs/* describeService */.Jv)(context.clients.ecs, context.target.cluster, serviceName(context)).catch(() => seen);
+        service = await describeService(context.clients.ecs, context.target.cluster, serviceName(context)).catch(() => seen);
     }
     const rollback = primaryOf(service ?? {});
     if (rollback?.taskDefinition !== previous) {
@@ -1895,7 +4237,7 @@ async function findServiceDeployment(context, deploymentId) {
             throw new Error(`ECS lists no service deployment for deployment ${deploymentId} of service ${service.serviceName} in ` +
                 `cluster ${cluster}; berth cannot follow it (ListServiceDeployments).`);
         }
-        await (0,sleep/* pause */.v)(context.sleep, quickPauseMs(context), [context.deadline.signal, context.cancel]);
+        await pause(context.sleep, quickPauseMs(context), [context.deadline.signal, context.cancel]);
     }
 }
 /** The first listed service deployment `wanted` picks, through the first pages of the service's list. */
@@ -1939,7 +4281,7 @@ async function calls_stopWithRollback(context, arn) {
         }
     };
     try {
-        return await (0,aws_retry/* retrying */.R)(send, rollbackRetry(context));
+        return await retrying(send, rollbackRetry(context));
     }
     catch (error) {
         return { sent: false, reason: (0,src_errors/* errorMessage */.gJ)(error) };
@@ -2115,7 +4457,7 @@ class NativeFollower {
         this.deploymentId = deploymentId;
         this.arn = arn;
         this.seen = new ServiceReport(context.reporter, context.now, context.target.service);
-        this.stopped = new evidence/* StoppedTasks */.yu(context.clients.ecs, context.target.cluster, { startedBy: deploymentId });
+        this.stopped = new StoppedTasks(context.clients.ecs, context.target.cluster, { startedBy: deploymentId });
     }
     async tick() {
         const changed = await this.look();
@@ -2130,7 +4472,7 @@ class NativeFollower {
                 return judgement;
             if (pastGrace(this.context))
                 return undefined;
-            await (0,sleep/* pause */.v)(this.context.sleep, quickPauseMs(this.context), []);
+            await pause(this.context.sleep, quickPauseMs(this.context), []);
         }
     }
     /** One more look, so that late changes are not lost; errors here change nothing. */
@@ -2147,7 +4489,7 @@ class NativeFollower {
         const { clients, target } = this.context;
         const [sd, service] = await Promise.all([
             describeServiceDeployment(clients.ecs, this.arn),
-            (0,deploy_ecs/* describeService */.Jv)(clients.ecs, target.cluster, target.service.serviceName ?? ''),
+            describeService(clients.ecs, target.cluster, target.service.serviceName ?? ''),
         ]);
         this.last = sd;
         // Traffic first: a step's weights are set before ECS moves on to the next stage.
@@ -2272,7 +4614,7 @@ function driver_planLines(service, cluster) {
     ];
 }
 async function deployNative(context) {
-    if (isUnchanged(context) && (0,deploy_ecs/* isSteady */.NZ)(context.target.service))
+    if (isUnchanged(context) && isSteady(context.target.service))
         return unchangedOutcome(context);
     const tracking = await startDeployment(context);
     const arn = await findServiceDeployment(context, tracking.deploymentId);
@@ -2284,7 +4626,7 @@ async function deployNative(context) {
     });
     context.reporter.emit({ type: 'info', message: `following service deployment ${arn}` });
     const follower = new NativeFollower(context, tracking.deploymentId, arn);
-    const end = await (0,loop/* watch */.w)(() => follower.tick(), watchOptions(context));
+    const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
         return driver_conclude(context, follower, end.value);
     return driver_interrupted(context, follower, end.kind);
@@ -2430,7 +4772,7 @@ const rolling = {
 };
 /** UpdateService, then follow our deployment by its id to a verdict. */
 async function deployRolling(context) {
-    if (isUnchanged(context) && (0,deploy_ecs/* isSteady */.NZ)(context.target.service))
+    if (isUnchanged(context) && isSteady(context.target.service))
         return unchangedOutcome(context);
     const tracking = await startDeployment(context);
     context.reporter.emit({
@@ -2440,7 +4782,7 @@ async function deployRolling(context) {
         strategy: 'rolling',
     });
     const follower = new driver_Follower(context, tracking, context.target.service);
-    const end = await (0,loop/* watch */.w)(() => follower.tick(), watchOptions(context));
+    const end = await watch(() => follower.tick(), watchOptions(context));
     if (end.kind === 'done')
         return rolling_driver_conclude(context, follower, end.value);
     return rolling_driver_interrupted(context, follower, end.kind);
@@ -2460,13 +4802,13 @@ class driver_Follower {
         this.context = context;
         this.tracking = tracking;
         this.seen = new ServiceReport(context.reporter, context.now, before);
-        this.stopped = new evidence/* StoppedTasks */.yu(context.clients.ecs, context.target.cluster, { startedBy: tracking.deploymentId });
+        this.stopped = new StoppedTasks(context.clients.ecs, context.target.cluster, { startedBy: tracking.deploymentId });
         this.ownLimit = ownFailureLimit(context);
         const breakerOn = circuitBreakerOn(before.deploymentConfiguration?.deploymentCircuitBreaker);
         this.breaker = breakerOn ? new BreakerWatch(context, tracking.deploymentId) : undefined;
     }
     async tick() {
-        const service = await (0,deploy_ecs/* describeService */.Jv)(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
+        const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
         const changed = this.seen.report(service);
         await this.readBreaker(service);
         const judgement = judge(service.deployments ?? [], this.tracking);
@@ -2487,7 +4829,7 @@ class driver_Follower {
     }
     /** One look during a rollback: done once the service is steady on `previous`, or once its rollback failed. */
     async steadyOn(previous) {
-        const service = await (0,deploy_ecs/* describeService */.Jv)(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
+        const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
         const changed = this.seen.report(service);
         const primary = primaryOf(service);
         if (primary?.taskDefinition !== previous)
@@ -2515,7 +4857,7 @@ class driver_Follower {
     /** One more look after the loop, so that late events and counts are not lost; errors here change nothing. */
     async flush() {
         try {
-            const service = await (0,deploy_ecs/* describeService */.Jv)(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
+            const service = await describeService(this.context.clients.ecs, this.context.target.cluster, serviceName(this.context));
             this.seen.report(service);
             return judge(service.deployments ?? [], this.tracking);
         }
@@ -2614,7 +4956,7 @@ async function rollbackAfterFailure(context, follower, judgement) {
 }
 /** Watches the service until its rollback to `previous` completes; what it saw, when it did not. */
 async function driver_followRollback(context, follower, previous) {
-    const end = await (0,loop/* watch */.w)(() => follower.steadyOn(previous), watchOptions(context));
+    const end = await watch(() => follower.steadyOn(previous), watchOptions(context));
     if (end.kind === 'done' && end.value === 'steady')
         return [];
     if (end.kind === 'done')
@@ -2666,13 +5008,13 @@ async function rolling_driver_interrupted(context, follower, kind) {
 /** The drivers berth has, by the strategy `chooseStrategy` picks. */
 const DRIVERS = { rolling: rolling, codedeploy: codedeploy, 'ecs-native': ecsNative };
 const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
-function describeService(service, cluster) {
+function select_describeService(service, cluster) {
     return `service ${service.serviceName ?? '?'} in cluster ${cluster}`;
 }
 /** Picks the driver from the service's deployment controller; `--strategy` may only confirm what the service allows. */
 function chooseStrategy(service, cluster, requested) {
     const controller = service.deploymentController?.type ?? 'ECS';
-    const where = describeService(service, cluster);
+    const where = select_describeService(service, cluster);
     if (controller === 'EXTERNAL') {
         throw new src_errors/* UserError */.yo(`${where} uses the EXTERNAL deployment controller, which berth cannot drive; ` +
             'berth deploys services whose controller is ECS or CODE_DEPLOY.');
@@ -2709,7 +5051,7 @@ function driverFor(name) {
 async function describeTarget(ecs, cluster, name) {
     let lookup;
     try {
-        lookup = await (0,deploy_ecs/* lookUpService */.cu)(ecs, cluster, name);
+        lookup = await lookUpService(ecs, cluster, name);
     }
     catch (error) {
         if ((0,src_errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
@@ -2728,16 +5070,299 @@ async function describeTarget(ecs, cluster, name) {
     return lookup.service;
 }
 
-// EXTERNAL MODULE: ./src/render.ts + 3 modules
-var render = __webpack_require__(1028);
-// EXTERNAL MODULE: ./src/run-task.ts + 5 modules
-var run_task = __webpack_require__(462);
-// EXTERNAL MODULE: ./src/stage.ts
-var stage = __webpack_require__(1741);
-// EXTERNAL MODULE: ./src/taskdef/index.ts + 9 modules
-var taskdef = __webpack_require__(9833);
-;// CONCATENATED MODULE: ./src/run.ts
+;// CONCATENATED MODULE: ./src/artifacts/image-detail.ts
+const IMAGE_DETAIL_FILE = 'imageDetail.json';
+/** `{"ImageURI": uri}`, plus the fields the ECR source action adds when the image's ECR details are known. */
+function imageDetail(uri, ecr) {
+    if (!ecr)
+        return { ImageURI: uri };
+    return {
+        ...(ecr.imageSizeInBytes !== undefined ? { ImageSizeInBytes: String(ecr.imageSizeInBytes) } : {}),
+        ...(ecr.imageDigest !== undefined ? { ImageDigest: ecr.imageDigest } : {}),
+        Version: '1.0',
+        ...(ecr.imagePushedAt !== undefined ? { ImagePushedAt: javaDateString(ecr.imagePushedAt) } : {}),
+        ...(ecr.registryId !== undefined ? { RegistryId: ecr.registryId } : {}),
+        ...(ecr.repositoryName !== undefined ? { RepositoryName: ecr.repositoryName } : {}),
+        ImageURI: uri,
+        ...(ecr.imageTags !== undefined ? { ImageTags: [...ecr.imageTags] } : {}),
+    };
+}
+function serializeImageDetail(detail) {
+    return JSON.stringify(detail, null, 2) + '\n';
+}
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The ECR source action's timestamp form, Java's Date.toString in UTC: `Mon Jan 21 20:04:00 UTC 2019`. */
+function javaDateString(date) {
+    const two = (n) => String(n).padStart(2, '0');
+    const time = `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+    return `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${time} UTC ${date.getUTCFullYear()}`;
+}
 
+;// CONCATENATED MODULE: ./src/artifacts/imagedefinitions.ts
+
+
+const IMAGE_DEFINITIONS_FILE = 'imagedefinitions.json';
+/**
+ * The containers' images, in task definition order: the given containers (usually those whose image was
+ * set), or all of them when none are given.
+ */
+function imageDefinitions(taskDefinition, containers = []) {
+    const all = containersOf(taskDefinition).map(({ container }) => ({
+        name: containerName(container),
+        image: container.image,
+    }));
+    const existing = all.flatMap(({ name }) => name ?? []);
+    const unknown = containers.filter((name) => !existing.includes(name));
+    if (unknown.length > 0) {
+        throw new src_errors/* UserError */.yo(`imagedefinitions.json: no container named ${unknown.map((name) => `"${name}"`).join(', ')}; ` +
+            `the task definition's containers are ${existing.map((name) => `"${name}"`).join(', ')}.`);
+    }
+    const wanted = all.filter(({ name }) => name !== undefined && (containers.length === 0 || containers.includes(name)));
+    return wanted.map(({ name, image }) => {
+        if (typeof image !== 'string')
+            throw new src_errors/* UserError */.yo(`imagedefinitions.json: container "${name}" has no image.`);
+        return { name: name, imageUri: image };
+    });
+}
+/** The file as the ECS action reads it: a JSON array of `{"name", "imageUri"}`, UTF-8. */
+function serializeImageDefinitions(definitions) {
+    const entries = definitions.map(({ name, imageUri }) => ({ name, imageUri }));
+    return JSON.stringify(entries, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/index.ts
+
+
+
+
+
+
+
+
+/** CodeDeployToECS takes Image1 to Image4. */
+const MAX_IMAGE_PLACEHOLDERS = 4;
+/**
+ * The CodePipeline artifacts for the rendered task definition, in a fixed order. With several images,
+ * `imageDetail.json` is the first one's and each container also gets `<container>/imageDetail.json`, one per
+ * CodeDeployToECS image artifact.
+ */
+function buildArtifacts(kinds, input) {
+    const containers = unique(input.images.map((image) => image.container));
+    const files = [];
+    if (kinds.includes('imagedefinitions')) {
+        const definitions = imageDefinitions(input.taskDefinition, containers);
+        files.push({ name: IMAGE_DEFINITIONS_FILE, content: serializeImageDefinitions(definitions) });
+    }
+    if (kinds.includes('imagedetail'))
+        files.push(...imageDetailFiles(input.taskDefinition, containers));
+    if (kinds.includes('codedeploy'))
+        files.push(...codeDeployFiles(input, containers));
+    return files;
+}
+function imageDetailFiles(taskDefinition, containers) {
+    const definitions = imageDefinitions(taskDefinition, containers);
+    const [first] = definitions;
+    const files = [{ name: IMAGE_DETAIL_FILE, content: serializeImageDetail(imageDetail(first.imageUri)) }];
+    if (definitions.length > 1) {
+        for (const { name, imageUri } of definitions) {
+            files.push({ name: `${name}/${IMAGE_DETAIL_FILE}`, content: serializeImageDetail(imageDetail(imageUri)) });
+        }
+    }
+    return files;
+}
+function codeDeployFiles(input, containers) {
+    if (containers.length > MAX_IMAGE_PLACEHOLDERS) {
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: CodeDeployToECS fills in at most ${MAX_IMAGE_PLACEHOLDERS} images ` +
+            `(Image1 to Image4), but ${containers.length} containers get a new image: ${containers.join(', ')}.`);
+    }
+    const placeholders = containers.map((container, i) => ({ container, placeholder: `IMAGE${i + 1}_NAME` }));
+    const target = loadBalancedContainer(input.taskDefinition, input.appSpec?.containerName, input.appSpec?.containerPort);
+    return [
+        { name: TASKDEF_FILE, content: codeDeployTaskdef(input.taskDefinition, placeholders) },
+        {
+            name: APPSPEC_FILE,
+            content: appSpecYaml({
+                taskDefinition: TASK_DEFINITION_PLACEHOLDER,
+                ...target,
+                hooks: input.appSpec?.hooks ?? [],
+            }),
+        },
+    ];
+}
+/** The container and port behind the load balancer: as given, else the first container with a port mapping. */
+function loadBalancedContainer(taskDefinition, name, port) {
+    const withPorts = containersOf(taskDefinition).flatMap(({ container }) => {
+        const mappings = Array.isArray(container.portMappings) ? container.portMappings.filter(isObject) : [];
+        const firstPort = mappings.map((mapping) => mapping.containerPort).find((value) => typeof value === 'number');
+        const own = containerName(container);
+        return own === undefined ? [] : [{ name: own, port: firstPort }];
+    });
+    const chosen = name === undefined
+        ? withPorts.find((entry) => entry.port !== undefined)
+        : withPorts.find((entry) => entry.name === name);
+    if (name !== undefined && !chosen) {
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: no container named "${name}" for the AppSpec's LoadBalancerInfo; ` +
+            `the task definition's containers are ${withPorts.map((entry) => `"${entry.name}"`).join(', ')}.`);
+    }
+    const containerPort = port ?? chosen?.port;
+    if (!chosen || containerPort === undefined) {
+        const which = name === undefined ? 'no container has a' : `container "${name}" has no`;
+        throw new src_errors/* UserError */.yo(`--artifacts codedeploy: the AppSpec needs the container and port behind the load balancer, but ${which} ` +
+            'portMapping with a containerPort; add one to the task definition.');
+    }
+    return { containerName: chosen.name, containerPort };
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./src/stage.ts
+
+
+
+
+/** Emits stage-started/ended around one stage, also when it throws, so that log groups always close. */
+async function stage(deps, name, title, work) {
+    deps.reporter.emit({ type: 'stage-started', stage: name, title });
+    try {
+        return await work();
+    }
+    finally {
+        deps.reporter.emit({ type: 'stage-ended', stage: name });
+    }
+}
+function pathFor(deps, path) {
+    return deps.cwd && !(0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.join)(deps.cwd, path) : path;
+}
+/** How many times berth tries, before any change, to reach an AWS endpoint that refuses or does not exist. */
+const UNREACHABLE_ATTEMPTS = 3;
+/**
+ * Reads retry on throttling and transient errors with berth's own clock; they are safe to send again. A call AWS
+ * did not answer (the SDK's attempts each waited their full time) is not sent again before any change, nor is one
+ * to an endpoint that cannot be reached, after a few tries: the run ends with advice instead.
+ */
+function read(deps, call) {
+    let unreachable = 0;
+    return retrying(call, {
+        sleep: deps.sleep,
+        baseMs: 500,
+        retryable: (error) => (0,errors/* isTransient */.dg)(error) &&
+            !(error instanceof errors/* NoAnswerError */.i5) &&
+            !((0,errors/* isUnreachable */.R0)(error) && ++unreachable >= UNREACHABLE_ATTEMPTS),
+        onRetry: (error, delayMs) => deps.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render.ts
+
+
+
+
+
+
+async function readSource(config, deps, service) {
+    const source = config.taskDefinition;
+    if (source?.kind === 'file') {
+        let text;
+        try {
+            text = await deps.readFile(source.path);
+        }
+        catch (error) {
+            if ((0,src_errors/* isUserError */.iU)(error))
+                throw error;
+            throw new src_errors/* UserError */.yo(`--task-definition ${source.path}: cannot read the file (${(0,src_errors/* errorMessage */.gJ)(error)}).`, {
+                file: source.path,
+            });
+        }
+        return { document: parseTaskDefinition(text, source.path), label: source.path };
+    }
+    const ref = source?.ref ?? service?.taskDefinition;
+    if (!ref)
+        throw new src_errors/* UserError */.yo('--task-definition is required: give a JSON file, a FAMILY[:REVISION] or an ARN.');
+    const input = source ? `--task-definition ${ref}` : `the current task definition of service ${service?.serviceName}`;
+    const revision = await read(deps, () => loadRegistered(deps.clients.ecs, ref, input));
+    return { document: revision.document, label: revision.arn };
+}
+/** Render, then validate everything at once: errors become one UserError, warnings become events. */
+async function renderAndValidate(config, deps, service) {
+    const { document, label } = await stage(deps, 'render', 'Render the task definition', () => readSource(config, deps, service));
+    const rendered = render(document.taskDefinition, config);
+    return stage(deps, 'validate', 'Validate', async () => {
+        const problems = validate(rendered, config);
+        const file = document.file;
+        for (const problem of problems.filter((p) => p.severity === 'warning')) {
+            deps.reporter.emit({
+                type: 'warning',
+                message: problemText(problem),
+                ...(file ? { file, line: document.lineOf(problem.path) } : {}),
+            });
+        }
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        const fromFlags = errors.map((problem) => flagOf(problem, config));
+        if (errors.length > 0 && fromFlags.every((flag) => flag !== undefined)) {
+            const lines = errors.map((problem, at) => `${fromFlags[at]}: ${problem.message}`);
+            throw new src_errors/* UserError */.yo(lines.join('\n'), { input: fromFlags[0]?.split(' ')[0] });
+        }
+        if (errors.length > 0) {
+            const line = file ? document.lineOf(errors[0].path) : undefined;
+            const head = `${file && line ? `${file}:${line}: ` : ''}the task definition from ${label} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:`;
+            throw new src_errors/* UserError */.yo([head, ...errors.map((problem) => `  - ${describeProblem(problem)}`)].join('\n'), file ? { file, line } : {});
+        }
+        const input = toRegisterInput({ taskDefinition: rendered, tags: document.tags }, config.tags);
+        const artifacts = config.artifacts.length > 0
+            ? buildArtifacts(config.artifacts, {
+                taskDefinition: rendered,
+                images: config.images,
+                appSpec: { hooks: config.hooks },
+            })
+            : [];
+        return { source: document, label, input, artifacts };
+    });
+}
+/** The task-level fields a flag sets: a problem there is the flag's value, not the file's. */
+const FLAG_FIELDS = ['cpu', 'memory', 'family'];
+/** `--cpu 3` when the problem is in a field the user set with a flag, else undefined. */
+function flagOf(problem, config) {
+    const field = FLAG_FIELDS.find((name) => name === problem.field);
+    if (problem.container !== undefined || !field || config[field] === undefined)
+        return undefined;
+    return `--${field} ${config[field]}`;
+}
+function asJson(input) {
+    return input;
+}
+async function writeArtifactFiles(config, deps, files) {
+    if (!config.artifactsDir || files.length === 0)
+        return [];
+    const directory = config.artifactsDir;
+    return stage(deps, 'artifacts', 'Write artifacts', async () => {
+        const paths = await writeArtifacts(pathFor(deps, directory), files);
+        deps.reporter.emit({ type: 'artifacts-written', paths });
+        return paths;
+    });
+}
+async function writeRendered(out, json, deps) {
+    await writeFileAtomic(pathFor(deps, out), `${JSON.stringify(json, null, 2)}\n`);
+    deps.reporter.emit({ type: 'rendered', taskDefinition: json, path: out });
+}
+/** No cluster/service: render, validate, print or write, diff, artifacts. */
+async function renderOnly(config, deps) {
+    const rendered = await renderAndValidate(config, deps);
+    const json = asJson(rendered.input);
+    if (config.out)
+        await writeRendered(config.out, json, deps);
+    else
+        deps.reporter.emit({ type: 'rendered', taskDefinition: json });
+    if (config.diff) {
+        const text = formatDiff(diff(clean(rendered.source.taskDefinition), json));
+        deps.reporter.emit({ type: 'diff', text, from: rendered.label, to: 'rendered' });
+    }
+    const artifacts = await writeArtifactFiles(config, deps, rendered.artifacts);
+    return { status: 'rendered', reasons: [], hints: [], artifacts, taskDefinition: json };
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
 
 
 
@@ -2760,33 +5385,33 @@ async function run(config, runDeps) {
         clients: (0,clients.observed)(runDeps.clients, (call) => reporter.emit({ type: 'aws-call', ...call })),
     };
     if (config.artifactsDir)
-        await (0,write/* checkDirectory */.W3)((0,stage/* pathFor */.p0)(deps, config.artifactsDir), '--artifacts-dir');
+        await checkDirectory(pathFor(deps, config.artifactsDir), '--artifacts-dir');
     const result = config.cluster && config.service
         ? await deploy(config, deps, config.cluster, config.service)
-        : await (0,render/* renderOnly */.PU)(config, deps);
+        : await renderOnly(config, deps);
     deps.reporter.emit({ type: 'verdict', result });
     return result;
 }
 async function preflight(config, deps, cluster, name) {
     // A file is read, rendered and checked before any AWS call: its problems are said without waiting on AWS.
-    const local = config.taskDefinition?.kind === 'file' ? await (0,render/* renderAndValidate */.y0)(config, deps) : undefined;
-    const service = await (0,stage/* read */.LF)(deps, () => describeTarget(deps.clients.ecs, cluster, name));
+    const local = config.taskDefinition?.kind === 'file' ? await renderAndValidate(config, deps) : undefined;
+    const service = await read(deps, () => describeTarget(deps.clients.ecs, cluster, name));
     const driver = driverFor(chooseStrategy(service, cluster, config.strategy));
-    const rendered = local ?? (await (0,render/* renderAndValidate */.y0)(config, deps, service));
+    const rendered = local ?? (await renderAndValidate(config, deps, service));
     await warnAboutMissingImages(deps.clients.ecr, deps.reporter, rendered.input.containerDefinitions ?? [], registryOf(service.serviceArn));
     // A driver's preparation only reads, so it is safe to run again when the API throttles.
-    const prepared = await (0,stage/* read */.LF)(deps, () => driver.prepare({ config, clients: deps.clients, target: { cluster, service }, reporter: deps.reporter }));
+    const prepared = await read(deps, () => driver.prepare({ config, clients: deps.clients, target: { cluster, service }, reporter: deps.reporter }));
     const family = rendered.input.family ?? '';
-    const latest = await (0,stage/* read */.LF)(deps, () => (0,register/* findTaskDefinition */.KF)(deps.clients.ecs, family));
+    const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, family));
     const previousTaskDefinitionArn = service.taskDefinition ?? '';
     const current = previousTaskDefinitionArn === latest?.arn
         ? latest
-        : await (0,stage/* read */.LF)(deps, () => (0,register/* findTaskDefinition */.KF)(deps.clients.ecs, previousTaskDefinitionArn));
+        : await read(deps, () => findTaskDefinition(deps.clients.ecs, previousTaskDefinitionArn));
     if (current) {
-        const text = taskdef/* formatDiff */.Vs(taskdef/* diff */.Ui(taskdef/* clean */.uH(current.document.taskDefinition), (0,render/* asJson */.vA)(rendered.input)));
+        const text = formatDiff(diff(clean(current.document.taskDefinition), asJson(rendered.input)));
         deps.reporter.emit({ type: 'diff', text, from: current.arn, to: 'rendered' });
     }
-    const reusable = (0,register/* reusableRevision */.JW)(rendered.input, { current, latest });
+    const reusable = reusableRevision(rendered.input, { current, latest });
     return { service, driver, prepared, rendered, reusable, previousTaskDefinitionArn, family };
 }
 function cancelledBeforeDeploy(base) {
@@ -2796,8 +5421,8 @@ function cancelledBeforeDeploy(base) {
     return { ...base, status: 'cancelled', reasons: [reason], hints: [] };
 }
 async function deploy(config, runDeps, cluster, name) {
-    const deadline = (0,watch_deadline/* createDeadline */.d)(config.waitTimeoutMs, runDeps.now);
-    const deps = { ...runDeps, clients: (0,clients.abortable)(runDeps.clients, (0,abort/* callSignals */.g)(deadline, runDeps.signal)) };
+    const deadline = createDeadline(config.waitTimeoutMs, runDeps.now);
+    const deps = { ...runDeps, clients: (0,clients.abortable)(runDeps.clients, callSignals(deadline, runDeps.signal)) };
     let pre;
     try {
         pre = await preflight(config, deps, cluster, name);
@@ -2824,7 +5449,6 @@ async function deploy(config, runDeps, cluster, name) {
             driverName: pre.driver.name,
             driverPlan: pre.prepared.plan,
             artifactNames: pre.rendered.artifacts.map((file) => file.name),
-            beforeDeploy: config.beforeDeploy && beforeDeployPlan(config.beforeDeploy, cluster, name, pre),
         });
         deps.reporter.emit({ type: 'plan', actions });
         return { ...base, status: 'planned', reasons: [], hints: [], plan: actions };
@@ -2838,18 +5462,13 @@ async function deploy(config, runDeps, cluster, name) {
     });
     if (!registration)
         return cancelledBeforeDeploy(base);
-    const artifacts = await (0,render/* writeArtifactFiles */.HV)(config, deps, pre.rendered.artifacts);
+    const artifacts = await writeArtifactFiles(config, deps, pre.rendered.artifacts);
     if (config.out)
-        await (0,render/* writeRendered */.d_)(config.out, (0,render/* asJson */.vA)(pre.rendered.input), deps);
+        await writeRendered(config.out, asJson(pre.rendered.input), deps);
     const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts };
     if (deps.signal?.aborted)
         return cancelledBeforeDeploy(registered);
-    const task = config.beforeDeploy
-        ? await (0,run_task.runOneOff)(config.beforeDeploy, deps, { cluster, registered: registration, networkService: name, deadline })
-        : undefined;
-    if (task && task.status !== 'succeeded')
-        return beforeDeployFailed(registered, task);
-    const outcome = await (0,stage/* stage */.dw)(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.prepared.deploy({
+    const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.prepared.deploy({
         config,
         clients: deps.clients,
         reporter: deps.reporter,
@@ -2873,54 +5492,25 @@ async function deploy(config, runDeps, cluster, name) {
         reasons: outcome.reasons,
         hints: outcome.hints,
         ...(outcome.logs ? { logs: outcome.logs } : {}),
-        ...(task?.task ? { task: task.task } : {}),
     };
-}
-/** The before-deploy task did not succeed: the run ends with its verdict, and the service was not touched. */
-function beforeDeployFailed(registered, task) {
-    return {
-        ...registered,
-        status: task.status,
-        reasons: [
-            `the before-deploy task did not succeed, so service ${registered.service} was not changed.`,
-            ...task.reasons,
-        ],
-        hints: task.hints,
-        ...(task.task ? { task: task.task } : {}),
-        ...(task.logs ? { logs: task.logs } : {}),
-    };
-}
-function beforeDeployPlan(task, cluster, service, pre) {
-    const source = task.render.taskDefinition;
-    const definition = source
-        ? source.kind === 'file'
-            ? `the task definition rendered from ${source.path}`
-            : source.ref
-        : task.service
-            ? `the task definition of service ${task.service}`
-            : (pre.reusable?.arn ?? `the new revision of ${pre.family}`);
-    const network = task.service ?? task.networkFromService ?? service;
-    const commands = task.commands.map((edit) => ` with ${edit.container} running ${JSON.stringify(edit.command)}`);
-    return (`run a one-off task (before-deploy) of ${definition} in cluster ${task.cluster ?? cluster} on the network of ` +
-        `service ${network}${commands.join(',')}, and change the service only if it exits 0`);
 }
 function registerRevision(deps, pre) {
-    return (0,stage/* stage */.dw)(deps, 'register', 'Register the task definition', async () => {
+    return stage(deps, 'register', 'Register the task definition', async () => {
         const input = pre.rendered.input;
         deps.reporter.emit({
             type: 'debug',
             message: `RegisterTaskDefinition family ${input.family}, images ${(input.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`).join(' ')}`,
         });
-        const done = await (0,register/* register */.kz)(deps.clients.ecs, input, pre.reusable, { sleep: deps.sleep });
+        const done = await register(deps.clients.ecs, input, pre.reusable, { sleep: deps.sleep });
         deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused });
         return done;
     });
 }
 /** Cleanup never changes the verdict: a failure here is a warning. */
 async function keepRevisions(deps, family, keep) {
-    await (0,stage/* stage */.dw)(deps, 'cleanup', `Keep the newest ${keep} revisions of ${family}`, async () => {
+    await stage(deps, 'cleanup', `Keep the newest ${keep} revisions of ${family}`, async () => {
         try {
-            const arns = await (0,register/* cleanUpRevisions */.R9)(deps.clients.ecs, family, keep);
+            const arns = await cleanUpRevisions(deps.clients.ecs, family, keep);
             deps.reporter.emit({ type: 'deregistered', taskDefinitionArns: arns });
         }
         catch (error) {
