@@ -28512,23 +28512,154 @@ class NoAnswerError extends Error {
 
 /***/ }),
 
-/***/ 7756:
+/***/ 2460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  o4: () => (/* binding */ parseConfig)
+  fA: () => (/* binding */ ACTION_INPUT_NAMES),
+  dM: () => (/* binding */ parseDeployConfig)
 });
 
-// UNUSED EXPORTS: parseHookConfig, parseRollbackConfig, parseStatusConfig
+// UNUSED EXPORTS: RUN_TASK_FLAGS, parseBeforeDeploy, parseRunTaskConfig
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var hooks = __nccwpck_require__(8185);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(2174);
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+/** How a deployment is driven; `auto` reads the service's deployment controller. */
+const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
+/** The CodePipeline artifacts berth can write. */
+const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
+/** What to do with the service when the deadline passes or the job is cancelled. */
+const INTERRUPT_ACTIONS = ['rollback', 'leave'];
+/**
+ * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
+ * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
+ */
+const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
+/** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
+const types_COMMAND_AFTER_DASHES = '--';
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+/**
+ * The flags of one subcommand, read by Node's own `util.parseArgs` (strict: an unknown flag, a stray word or a
+ * missing value is a UserError naming it). A switch may be given a value (`--dry-run=false`), as its BERTH_*
+ * variable may; the words after `--` are the command of `berth hook`.
+ */
+function parseArgs(argv, spec, subcommand) {
+    const end = spec.command ? argv.indexOf('--') : -1;
+    const words = end >= 0 ? argv.slice(0, end) : [...argv];
+    const switchValues = new Map();
+    const flags = words.filter((word) => {
+        const inline = /^--([a-z][a-z0-9-]*)=(.*)$/s.exec(word);
+        if (!inline || !spec.switches.includes(inline[1]))
+            return true;
+        switchValues.set(inline[1], inline[2]);
+        return false;
+    });
+    const options = Object.fromEntries([
+        ...spec.values.map((name) => [name, { type: 'string' }]),
+        ...spec.lists.map((name) => [name, { type: 'string', multiple: true }]),
+        ...spec.switches.map((name) => [name, { type: 'boolean' }]),
+    ]);
+    let values;
+    try {
+        values = (0,external_node_util_.parseArgs)({ args: flags, options, strict: true, allowPositionals: false }).values;
+    }
+    catch (error) {
+        throw explainParseError(error, spec, subcommand);
+    }
+    const parsed = {
+        values: new Map(switchValues),
+        lists: new Map(),
+        rest: end >= 0 ? argv.slice(end + 1) : [],
+    };
+    for (const [name, value] of Object.entries(values)) {
+        if (Array.isArray(value))
+            parsed.lists.set(name, value.map(String));
+        else if (value !== undefined)
+            parsed.values.set(name, String(value));
+    }
+    return parsed;
+}
+/** Node's parse errors, said as berth says them: the flag, and what to do. */
+function explainParseError(error, spec, subcommand) {
+    const { code, message } = error;
+    const named = /'(-[^' ]*)/.exec(message ?? '')?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+        return unknownFlag(named.replace(/^-+/, ''), spec, subcommand);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+        const word = /'([^']*)'/.exec(message ?? '')?.[1] ?? '';
+        return new errors/* UserError */.yo(`unexpected argument ${JSON.stringify(word)}; flags start with --.`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const dash = /ambiguous/.test(message ?? '') ? `; write ${named}=VALUE for a value that starts with -` : '';
+        return new errors/* UserError */.yo(`${named} needs a value${dash}.`, { input: named });
+    }
+    return error;
+}
+function unknownFlag(name, spec, subcommand) {
+    const known = [...spec.values, ...spec.lists, ...spec.switches];
+    const near = known.filter((candidate) => editDistance(candidate, name) <= 2);
+    const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : '';
+    return new errors/* UserError */.yo(`unknown flag --${name}.${suggestion} See berth ${subcommand} --help for the accepted flags.`, {
+        input: `--${name}`,
+    });
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+/** Env fallback for every flag: `--wait-timeout` may also come from `BERTH_WAIT_TIMEOUT` (lists: one per line). */
+function envName(flag) {
+    return `BERTH_${flag.toUpperCase().replace(/-/g, '_')}`;
+}
+/** Flags first, then BERTH_* env; the same names the Action's inputs use. */
+function argsSource(args, env) {
+    const fromEnv = (name) => {
+        const value = env[envName(name)]?.trim();
+        return value ? value : undefined;
+    };
+    return {
+        get: (name) => {
+            const value = args.values.get(name)?.trim();
+            return value !== undefined && value !== '' ? value : fromEnv(name);
+        },
+        list: (name) => {
+            if (name === types_COMMAND_AFTER_DASHES)
+                return args.rest;
+            const given = args.lists.get(name);
+            if (given)
+                return given;
+            return (fromEnv(name) ?? '')
+                .split('\n')
+                .map((line) => line.trim())
+                .filter(Boolean);
+        },
+        // The name as the user gave it: the flag, or the BERTH_* variable the value came from.
+        label: (name) => {
+            const given = args.values.has(name) || args.lists.has(name);
+            return given || fromEnv(name) === undefined ? `--${name}` : envName(name);
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/taskdef/units.ts
 var units = __nccwpck_require__(2009);
 ;// CONCATENATED MODULE: ./src/config/values.ts
@@ -28807,22 +28938,10 @@ function parseContainerSizeEdit(unit) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/types.ts
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-/** How a deployment is driven; `auto` reads the service's deployment controller. */
-const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
-/** The CodePipeline artifacts berth can write. */
-const ARTIFACT_KINDS = ['imagedefinitions', 'imagedetail', 'codedeploy'];
-/** What to do with the service when the deadline passes or the job is cancelled. */
-const INTERRUPT_ACTIONS = ['rollback', 'leave'];
-/**
- * How far a blue/green deployment is followed: until all traffic is on green, through the termination wait or bake
- * time (`completed`), or, for ECS-native deployments, until a PAUSE hook waits for `berth continue` (`paused`).
- */
-const WAIT_FOR = ['paused', 'traffic-shifted', 'completed'];
-/** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
-const types_COMMAND_AFTER_DASHES = '--';
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/artifacts/hooks.ts
+var hooks = __nccwpck_require__(8185);
 ;// CONCATENATED MODULE: ./src/config/parse.ts
 
 
@@ -29151,6 +29270,130 @@ function parseHttpStatus(value) {
     return status;
 }
 
+;// CONCATENATED MODULE: ./src/config/run-task.ts
+
+
+
+
+
+
+/** The flags of `berth run-task`, also the words `--before-deploy 'run-task …'` accepts. */
+const RUN_TASK_FLAGS = {
+    values: [
+        'task-definition',
+        'family',
+        'cpu',
+        'memory',
+        'task-role-arn',
+        'execution-role-arn',
+        'region',
+        'cluster',
+        'service',
+        'network-from-service',
+        'container',
+        'wait-timeout',
+        'poll-interval',
+    ],
+    lists: [
+        'image',
+        'env',
+        'secret',
+        'docker-label',
+        'log-configuration',
+        'environment-file',
+        'container-cpu',
+        'container-memory',
+        'command',
+    ],
+    switches: ['json', 'json-events', 'verbose'],
+};
+/**
+ * The Action inputs named other than their CLI flag: `before-deploy-task` says, among the deploy's inputs, that
+ * its value is a task to run (`run-task …`), where the CLI flag reads `--before-deploy 'run-task …'`.
+ */
+const ACTION_INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
+/** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
+const RENDER_EDITS = [
+    'image',
+    'env',
+    'secret',
+    'family',
+    'cpu',
+    'memory',
+    'task-role-arn',
+    'execution-role-arn',
+    'docker-label',
+    'log-configuration',
+    'environment-file',
+    'container-cpu',
+    'container-memory',
+];
+/** `berth run-task`'s flags, read once: the render flags as `berth render` reads them, and the task's own. */
+function parseRunTaskConfig(source, env = {}) {
+    // --cluster and --service mean a deploy target to parseConfig; here they say where the task runs. --command
+    // overrides a container's command for this task (RunTask), it does not change the task definition.
+    const renderSource = {
+        ...source,
+        get: (name) => (name === 'cluster' || name === 'service' ? undefined : source.get(name)),
+        list: (name) => (name === 'command' ? [] : source.list(name)),
+    };
+    const render = parseConfig(renderSource, env);
+    const input = reader(source);
+    return {
+        render,
+        cluster: input.string('cluster'),
+        service: input.string('service'),
+        networkFromService: input.string('network-from-service'),
+        commands: input.each('command', parseCommandEdit),
+        container: input.optional('container', (name) => parseContainerName(name, 'a container NAME')),
+        waitTimeoutMs: input.optional('wait-timeout', values_durationWithin(values_WAIT_TIMEOUT)),
+    };
+}
+/**
+ * `berth deploy`'s flags, with `--before-deploy 'run-task …'` (the Action's `before-deploy-task`) read as run-task
+ * flags: a mistake in them is said before anything changes.
+ */
+function parseDeployConfig(source, env = {}) {
+    const config = parseConfig(source, env);
+    const text = source.get('before-deploy');
+    if (text === undefined)
+        return config;
+    return { ...config, beforeDeploy: parseBeforeDeploy(text, source.label('before-deploy')) };
+}
+/** The words of `--before-deploy`, parsed as `berth run-task` parses its flags (BERTH_* variables left out). */
+function parseBeforeDeploy(text, label) {
+    const fail = (message) => {
+        throw new errors/* UserError */.yo(`${label}: ${message}`, { input: label });
+    };
+    let words = [];
+    try {
+        words = shellWords(text);
+    }
+    catch (error) {
+        if (error instanceof values_Invalid)
+            fail(`${JSON.stringify(text)} cannot be read: ${error.message}`);
+        throw error;
+    }
+    if (words[0] !== 'run-task')
+        fail(`expected "run-task" and its flags, e.g. "run-task --command app:'rake db:migrate'".`);
+    let config;
+    try {
+        config = parseRunTaskConfig(argsSource(parseArgs(words.slice(1), RUN_TASK_FLAGS, 'run-task'), {}));
+    }
+    catch (error) {
+        if ((0,errors/* isUserError */.iU)(error))
+            fail(error.message);
+        throw error;
+    }
+    const given = config;
+    const edits = RENDER_EDITS.filter((name) => words.some((word) => word === `--${name}` || word.startsWith(`--${name}=`)));
+    if (edits.length > 0 && !given.render.taskDefinition && !given.service) {
+        fail(`--${edits[0]} needs --task-definition (or --service) in the same string: without them the task runs the ` +
+            'task definition the deploy just registered, as it is.');
+    }
+    return given;
+}
+
 
 /***/ }),
 
@@ -29284,7 +29527,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7756);
+/* harmony import */ var _config_run_task_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2460);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2174);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2728);
 /* harmony import */ var _taskdef_credentials_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3420);
@@ -29312,12 +29555,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 3;
+const inputName = (name) => _config_run_task_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_INPUT_NAMES */ .fA[name] ?? name;
 /** Action inputs, spelled as the CLI flags; multiline inputs are lists. */
 const inputs = {
-    get: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name) || undefined,
-    list: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getMultilineInput */ .q3(name).filter((line) => line.trim() !== ''),
-    label: (name) => `input "${name}"`,
-    inputName: (name) => name,
+    get: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(inputName(name)) || undefined,
+    list: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getMultilineInput */ .q3(inputName(name)).filter((line) => line.trim() !== ''),
+    label: (name) => `input "${inputName(name)}"`,
+    inputName,
 };
 /** Stage groups, warnings as annotations (with file and line), everything else as plain log lines. */
 function actionReporter() {
@@ -29402,14 +29646,14 @@ async function main() {
     const history = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .recorder */ .tT)();
     let reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(actionReporter(), history);
     try {
-        const parsed = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConfig */ .o4)(inputs, process.env);
+        const parsed = (0,_config_run_task_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDeployConfig */ .dM)(inputs, process.env);
         maskCredentials(parsed);
         const config = { ...parsed, out: parsed.out ?? renderedPath() };
         const github = await githubDeployment(config);
         if (github)
             reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_13__/* .fanOut */ .YO)(reporter, github);
         // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
-        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(439), __nccwpck_require__.e(392)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9392)), Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
+        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(439), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7725)), Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
         const result = await run(config, {
             clients: createClients({ region: config.region }),
             reporter,
@@ -29547,6 +29791,11 @@ function consoleReporter(stream, options = {}) {
             ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
             : `deployment ${event.status}`),
         'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
+        'task-started': (event) => line(`task ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(event.taskArn)} started in cluster ${event.cluster}: ` +
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(event.taskDefinitionArn)} (startedBy ${event.startedBy})`),
+        'task-log': (event) => line(`log    ${event.container} | ${event.message}`),
+        'task-stopped': (event) => line(`task ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
+            (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : '')),
         verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
     };
     return {
@@ -29575,6 +29824,8 @@ function verdictBlock(result) {
     field('task definition', result.taskDefinitionArn && (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(result.taskDefinitionArn));
     field('previous', result.previousTaskDefinitionArn && (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(result.previousTaskDefinitionArn));
     field('deployment', result.deploymentId);
+    field('task', result.task && (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(result.task.taskArn));
+    field('exit code', result.task?.exitCode !== undefined ? `${result.task.exitCode} (${result.task.container})` : '');
     if (result.reasons.length > 0)
         lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`));
     if (result.hints.length > 0)
@@ -29593,6 +29844,7 @@ function verdictBlock(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G6: () => (/* binding */ taskIdOf),
 /* harmony export */   KW: () => (/* binding */ relativeTime),
 /* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
 /* harmony export */   dV: () => (/* binding */ STATUS_TITLES),
@@ -29638,6 +29890,10 @@ const STATUS_TITLES = {
     planned: 'planned (dry run)',
     rendered: 'rendered',
 };
+/** `arn:aws:ecs:…:task/prod/0123abcd…` → `0123abcd…`. */
+function taskIdOf(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
 
 
 /***/ }),
@@ -29653,6 +29909,7 @@ const STATUS_TITLES = {
 
 
 const SERVICE_EVENTS_SHOWN = 20;
+const TASK_LINES_SHOWN = 50;
 const CODEDEPLOY_ID = /^d-[A-Z0-9]{9}$/;
 /** A deployment's final statuses: what follows one (a rollback) is not how long it lasted. */
 const FINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -29683,12 +29940,31 @@ function verdictTable(result, events, options) {
         rows.push(['Strategy', started.strategy]);
     if (result.deploymentId)
         rows.push(['Deployment', deploymentCell(result.deploymentId, options.region)]);
+    if (result.task)
+        rows.push(...taskRows(result.task));
     const registered = of(events, 'registered')[0];
     if (registered?.reused)
         rows.push(['Registration', 'skipped: the latest revision was equivalent']);
     if (result.artifacts.length > 0)
         rows.push(['Artifacts', result.artifacts.map(code).join('<br>')]);
     return ['| | |', '| --- | --- |', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n');
+}
+/** The one-off task's rows: which task, whose exit code, and what ECS said when it stopped. */
+function taskRows(task) {
+    const rows = [['One-off task', code(task.taskArn)]];
+    if (task.exitCode !== undefined)
+        rows.push(['Exit code', `${task.exitCode} (${code(task.container ?? '')})`]);
+    if (task.stoppedReason)
+        rows.push(['Stopped reason', task.stoppedReason]);
+    return rows;
+}
+/** The lines the one-off task wrote while berth followed it, the last ones when there were many. */
+function taskOutput(events, result) {
+    const lines = of(events, 'task-log').map((event) => `${event.container} | ${event.message}`);
+    // A failed task's last lines are shown as its log excerpt already.
+    if (lines.length === 0 || (result.logs?.length ?? 0) > 0)
+        return [];
+    return ['### Output of the one-off task', '', fence('text', lines.slice(-TASK_LINES_SHOWN).join('\n'))];
 }
 function list(title, items) {
     return items.length === 0 ? [] : [`### ${title}`, '', ...items.map((item) => `- ${item.replace(/\n/g, ' ')}`)];
@@ -29844,6 +30120,7 @@ function summaryMarkdown(events, result, options = {}) {
         list('Reasons', result.reasons),
         list('Hints', result.hints),
         logs(result),
+        taskOutput(events, result),
         ...blueGreen(events),
         diffs(events),
         list('Warnings', of(events, 'warning').map((event) => `${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`)),

@@ -1,5 +1,5 @@
 export const id = 465;
-export const ids = [465];
+export const ids = [465,437];
 export const modules = {
 
 /***/ 8246:
@@ -662,10 +662,10 @@ function taskId(taskArn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vc: () => (/* binding */ logStream),
 /* harmony export */   _m: () => (/* binding */ logTails),
 /* harmony export */   yu: () => (/* binding */ StoppedTasks)
 /* harmony export */ });
-/* unused harmony export logStream */
 /* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4255);
 /* harmony import */ var _ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3176);
 

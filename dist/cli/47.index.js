@@ -106,6 +106,8 @@ const MUTATING_OPERATIONS = new Set([
     'StopDeployment',
     'StopServiceDeployment',
     'ContinueServiceDeployment',
+    'RunTask',
+    'StopTask',
 ]);
 /** The SDK's name of a command's operation (`UpdateService`). */
 function operationOf(command) {

@@ -411,6 +411,12 @@ class ScenarioValues {
             this.fail(path, `must be an integer >= ${min}, got ${describe(value)}`);
         return value;
     }
+    /** A process exit code, as a container reports it: 0 to 255. */
+    exitCode(value, path) {
+        if (!Number.isInteger(value) || value < 0 || value > 255)
+            this.fail(path, `must be an exit code from 0 to 255, got ${describe(value)}`);
+        return value;
+    }
     onlyKeys(object, allowed, path) {
         for (const key of Object.keys(object)) {
             if (!allowed.includes(key))
@@ -555,6 +561,12 @@ class FaultsReader extends ScenarioValues {
 
 
 const DEFAULT_START_SECONDS = 10;
+/** What a behaviour written as a bare name (or without its options) does. */
+const BEHAVIOR_DEFAULTS = {
+    crash: { exitCode: 1, afterSeconds: 5 },
+    oom: { exitCode: 137, afterSeconds: 5 },
+    exit: { exitCode: 0, afterSeconds: 5 },
+};
 /** Reads and validates a scenario file (YAML or JSON). Errors are SimInputErrors naming the file, line and key. */
 function loadScenario(file) {
     let text;
@@ -706,7 +718,7 @@ class ScenarioReader extends ScenarioValues {
     }
     image(value, path) {
         const image = this.object(value, path);
-        this.onlyKeys(image, ['tag', 'digest', 'sizeInBytes', 'pushedAt', 'mediaType', 'behavior'], path);
+        this.onlyKeys(image, ['tag', 'digest', 'sizeInBytes', 'pushedAt', 'mediaType', 'behavior', 'commands'], path);
         const tag = image.tag === undefined ? undefined : String(this.scalar(image.tag, [...path, 'tag']));
         const digest = image.digest === undefined ? undefined : this.string(image.digest, [...path, 'digest']);
         if (tag === undefined && digest === undefined)
@@ -721,7 +733,15 @@ class ScenarioReader extends ScenarioValues {
             pushedAt: image.pushedAt === undefined ? undefined : this.time(image.pushedAt, [...path, 'pushedAt']),
             mediaType: image.mediaType === undefined ? undefined : this.string(image.mediaType, [...path, 'mediaType']),
             behavior: this.behavior(image.behavior, [...path, 'behavior']),
+            ...(image.commands === undefined
+                ? {}
+                : { commands: this.commandBehaviors(image.commands, [...path, 'commands']) }),
         };
+    }
+    /** `commands: { "npm run migrate": { exit: { code: 0 } } }`: a behaviour per command the container runs. */
+    commandBehaviors(value, path) {
+        const commands = this.object(value, path);
+        return Object.fromEntries(Object.entries(commands).map(([command, behavior]) => [command, this.behavior(behavior, [...path, command])]));
     }
     images(value) {
         if (value === undefined || value === null)
@@ -739,16 +759,13 @@ class ScenarioReader extends ScenarioValues {
         });
         if (value === undefined || value === null)
             return base('healthy');
-        const kinds = ['healthy', 'crash', 'unhealthy', 'oom', 'secrets-error'];
-        const accepted = `one of ${kinds.join(', ')} or { crash: { exitCode, afterSeconds } }, { oom: { afterSeconds } }`;
+        const kinds = ['healthy', 'crash', 'unhealthy', 'oom', 'secrets-error', 'exit'];
+        const accepted = `one of ${kinds.join(', ')} or { crash: { exitCode, afterSeconds } }, { oom: { afterSeconds } }, ` +
+            '{ exit: { code, afterSeconds, logs } }';
         if (typeof value === 'string') {
             if (!kinds.includes(value))
                 this.fail(path, `unknown behavior ${JSON.stringify(value)}; use ${accepted}`);
-            if (value === 'crash')
-                return { ...base('crash'), exitCode: 1, afterSeconds: 5 };
-            if (value === 'oom')
-                return { ...base('oom'), exitCode: 137, afterSeconds: 5 };
-            return base(value);
+            return { ...base(value), ...BEHAVIOR_DEFAULTS[value] };
         }
         const object = this.object(value, path);
         if (typeof object.kind === 'string' && kinds.includes(object.kind))
@@ -760,21 +777,20 @@ class ScenarioReader extends ScenarioValues {
         const kind = keys[0];
         const innerPath = [...path, kind];
         const inner = object[kind] === null ? {} : this.object(object[kind], innerPath);
-        this.onlyKeys(inner, ['startSeconds', 'afterSeconds', 'exitCode', 'logs'], innerPath);
-        const behavior = base(kind);
-        if (kind === 'crash')
-            Object.assign(behavior, { exitCode: 1, afterSeconds: 5 });
-        if (kind === 'oom')
-            Object.assign(behavior, { exitCode: 137, afterSeconds: 5 });
+        const codeKey = kind === 'exit' ? 'code' : 'exitCode';
+        this.onlyKeys(inner, ['startSeconds', 'afterSeconds', codeKey, 'logs'], innerPath);
+        const behavior = { ...base(kind), ...BEHAVIOR_DEFAULTS[kind] };
         if (inner.startSeconds !== undefined)
             behavior.startSeconds = this.number(inner.startSeconds, [...innerPath, 'startSeconds'], 0);
         if (inner.afterSeconds !== undefined)
             behavior.afterSeconds = this.number(inner.afterSeconds, [...innerPath, 'afterSeconds'], 0);
-        if (inner.exitCode !== undefined) {
+        if (inner.exitCode !== undefined && kind !== 'exit') {
             if (kind !== 'crash')
                 this.fail([...innerPath, 'exitCode'], `is only accepted for crash`);
             behavior.exitCode = this.int(inner.exitCode, [...innerPath, 'exitCode'], 0);
         }
+        if (kind === 'exit' && inner.code !== undefined)
+            behavior.exitCode = this.exitCode(inner.code, [...innerPath, 'code']);
         if (inner.logs !== undefined) {
             behavior.logs = this.array(inner.logs, [...innerPath, 'logs']).map((line, i) => String(this.scalar(line, [...innerPath, 'logs', i])));
         }
@@ -1893,7 +1909,7 @@ function launchTask(world, spec) {
         desiredStatus: 'RUNNING',
         healthStatus: 'UNKNOWN',
         createdAt: now,
-        containers: (td.containerDefinitions ?? []).map((c) => containerState(world, id, c)),
+        containers: (td.containerDefinitions ?? []).map((c) => containerState(world, id, c, commandOf(c, spec.overrides))),
         launchType: spec.launchType,
         platformVersion: spec.launchType === 'FARGATE' ? (spec.platformVersion ?? '1.4.0') : undefined,
         cpu: td.cpu,
@@ -1936,9 +1952,13 @@ function startWarm(world, task) {
     }
     task.healthStatus = taskHealth(task);
 }
-function containerState(world, taskId, def) {
+/** The command a container runs: its override's (RunTask containerOverrides), else its definition's. */
+function commandOf(def, overrides) {
+    return overrides?.containerOverrides?.find((o) => o.name === def.name)?.command ?? def.command;
+}
+function containerState(world, taskId, def, command) {
     const image = def.image ?? '';
-    const resolved = world.behaviorOfImage(image);
+    const resolved = world.behaviorOfImage(image, command);
     const options = def.logConfiguration?.logDriver === 'awslogs' ? (def.logConfiguration.options ?? {}) : undefined;
     const prefix = options?.['awslogs-stream-prefix'];
     return {
@@ -2029,10 +2049,14 @@ function becomeRunning(world, task, spec) {
     task.version++;
     for (const c of task.containers)
         c.lastStatus = 'RUNNING';
-    for (const c of task.containers)
-        writeStartupLogs(world, task, c);
+    for (const c of task.containers) {
+        if (c.behavior?.kind === 'exit' && c.behavior.logs.length > 0)
+            writeJobLogs(world, task, c, c.behavior);
+        else
+            writeStartupLogs(world, task, c);
+    }
     const exits = task.containers
-        .filter((c) => c.behavior?.kind === 'crash' || c.behavior?.kind === 'oom')
+        .filter((c) => c.behavior?.kind === 'crash' || c.behavior?.kind === 'oom' || c.behavior?.kind === 'exit')
         .map((c) => ({ container: c, ms: (c.behavior?.afterSeconds ?? 0) * 1000 }));
     for (const { container, ms } of exits)
         later(world, task, ms, () => containerExits(world, task, container));
@@ -2152,7 +2176,8 @@ function containerExits(world, task, container) {
         return;
     const behavior = container.behavior ?? HEALTHY;
     const oom = behavior.kind === 'oom';
-    writeExitLogs(world, container, behavior);
+    if (behavior.kind !== 'exit' || behavior.logs.length === 0)
+        writeExitLogs(world, container, behavior);
     container.lastStatus = 'STOPPED';
     container.exitCode = oom ? 137 : behavior.exitCode;
     if (oom)
@@ -2177,6 +2202,19 @@ function writeStartupLogs(world, task, c, at = world.clock.now()) {
             : defaultStartupLines(task, c)
         : defaultStartupLines(task, c);
     world.writeLogs(c.logGroup, c.logStream, lines, at);
+}
+/** A job's output (`exit`): its lines one after another while it runs, the first at the start, all before the exit. */
+function writeJobLogs(world, task, c, behavior) {
+    const { logGroup, logStream } = c;
+    if (!logGroup || !logStream)
+        return;
+    const stepMs = (behavior.afterSeconds * 1000) / behavior.logs.length;
+    behavior.logs.forEach((text, i) => {
+        if (i === 0)
+            world.writeLogs(logGroup, logStream, [text], world.clock.now());
+        else
+            later(world, task, Math.floor(i * stepMs), () => world.writeLogs(logGroup, logStream, [text], world.clock.now()));
+    });
 }
 function defaultStartupLines(task, c) {
     const lines = [`Starting ${c.name} (${c.image}) in task ${task.id}`];
@@ -3831,7 +3869,8 @@ class World {
             stream.events.push({ timestamp, ingestionTime: timestamp + 15, message, eventId: this.logEventId(timestamp) });
         }
     }
-    behaviorOfImage(uri) {
+    /** What a container of `uri` does, running `command` (an ECR image may behave differently per command). */
+    behaviorOfImage(uri, command) {
         const outside = this.images[uri];
         if (outside)
             return { behavior: outside, digest: syntheticDigest(uri) };
@@ -3845,7 +3884,8 @@ class World {
                 pullError: `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${uri}: not found`,
             };
         }
-        return { behavior: image.behavior, digest: image.digest };
+        const byCommand = command && image.commands?.[command.join(' ')];
+        return { behavior: byCommand || image.behavior, digest: image.digest };
     }
     recordCall(record) {
         this.calls.push(record);
@@ -3891,6 +3931,7 @@ function loadRepositories(world, scenario) {
                 pushedAt: image.pushedAt ?? DEFAULT_PUSHED_AT + j * 3_600_000,
                 mediaType: image.mediaType ?? OCI_MANIFEST,
                 behavior: image.behavior,
+                ...(image.commands ? { commands: image.commands } : {}),
             });
         }
         world.repositories.set(spec.name, repo);
@@ -5280,11 +5321,13 @@ function runTask(ecs, input) {
     const count = input.count ?? 1;
     if (!Number.isInteger(count) || count < 1 || count > 10)
         throw invalid('Count must be between 1 and 10.');
+    if (input.launchType && input.capacityProviderStrategy?.length) {
+        throw invalid('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
+    }
     const launchType = input.launchType ?? (input.capacityProviderStrategy?.length ? 'FARGATE' : 'EC2');
     checkLaunchType(taskDefinition, launchType);
-    if (taskDefinition.networkMode === 'awsvpc' && !input.networkConfiguration) {
-        throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-    }
+    checkNetwork(taskDefinition, input.networkConfiguration);
+    checkOverrides(taskDefinition, input.overrides);
     const tasks = [];
     for (let i = 0; i < count; i++) {
         const task = launchTask(ecs.world, {
@@ -5301,6 +5344,21 @@ function runTask(ecs, input) {
         tasks.push(renderTask(ecs, task, false));
     }
     return { tasks, failures: [] };
+}
+function checkNetwork(td, network) {
+    if (td.networkMode !== 'awsvpc')
+        return;
+    if (!network)
+        throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+    if (!network.awsvpcConfiguration?.subnets?.length)
+        throw invalid('subnets can not be empty.');
+}
+function checkOverrides(td, overrides) {
+    for (const override of overrides?.containerOverrides ?? []) {
+        if (!(td.containerDefinitions ?? []).some((c) => c.name === override.name)) {
+            throw invalid(`Override for container named ${override.name} is not a container in the TaskDefinition.`);
+        }
+    }
 }
 function findTask(ecs, cluster, ref) {
     if (ecs.world.isForeign(ref))

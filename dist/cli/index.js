@@ -151,7 +151,7 @@ class NoAnswerError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8356);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(263);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3602);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 263:
+/***/ 3602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -820,194 +820,6 @@ function parseHttpStatus(value) {
     return status;
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __nccwpck_require__(2728);
-// EXTERNAL MODULE: ./src/events.ts
-var events = __nccwpck_require__(480);
-;// CONCATENATED MODULE: ./src/verdict.ts
-/**
- * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
- * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
- */
-const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
-/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
-function endsWell(status) {
-    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
-}
-
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(7169);
-;// CONCATENATED MODULE: ./src/report/console.ts
-
-
-
-/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
-function consoleReporter(stream, options = {}) {
-    const now = options.now ?? Date.now;
-    let start;
-    let lastTasks = '';
-    let lastRetry = '';
-    const printed = new Set();
-    const raw = (text) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
-    const line = (text) => {
-        const at = now();
-        start ??= at;
-        raw(`${(0,format/* relativeTime */.KW)(at - start).padStart(7)}  ${text}`);
-    };
-    const once = (text) => {
-        if (printed.has(text))
-            return;
-        printed.add(text);
-        line(text);
-    };
-    const handlers = {
-        'stage-started': (event) => line(`== ${event.title}`),
-        'stage-ended': () => undefined,
-        info: (event) => line(event.message),
-        warning: (event) => line(`warning: ${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`),
-        debug: (event) => {
-            if (options.debug)
-                line(`debug: ${event.message}`);
-        },
-        'aws-call': (event) => {
-            if (!options.debug)
-                return;
-            const attempts = event.attempts > 1 ? `, ${event.attempts} attempts` : '';
-            line(`debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`);
-        },
-        diff: (event) => {
-            line(`diff ${event.from ? (0,format/* shortTaskDefinition */.P5)(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
-            raw(event.text.replace(/^/gm, '    ').replace(/\s+$/, ''));
-        },
-        rendered: (event) => {
-            if (event.path)
-                line(`wrote the rendered task definition to ${event.path}`);
-            else if (options.printRendered !== false)
-                raw(JSON.stringify(event.taskDefinition, null, 2));
-        },
-        registered: (event) => line(event.reused
-            ? `unchanged: reusing ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}, an equivalent registered revision`
-            : `registered ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}`),
-        plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
-        deregistered: (event) => {
-            if (event.taskDefinitionArns.length === 0)
-                line('no old revisions to deregister');
-            else
-                line(`deregistered ${event.taskDefinitionArns.map(format/* shortTaskDefinition */.P5).join(', ')}`);
-        },
-        retrying: (event) => {
-            if (event.error === lastRetry)
-                return;
-            lastRetry = event.error;
-            line(`AWS API: ${event.error}; trying again in ${(0,format/* duration */.p0)(event.delayMs)}`);
-        },
-        'artifacts-written': (event) => event.paths.forEach((path) => line(`wrote ${path}`)),
-        'deployment-started': (event) => line(`deployment ${event.deploymentId} started: ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)} (${event.strategy})`),
-        'tasks-changed': (event) => {
-            const text = `tasks  ${event.deployments.map(format/* describeCounts */.wv).join(' | ')}`;
-            if (text === lastTasks)
-                return;
-            lastTasks = text;
-            line(text);
-        },
-        'service-event': (event) => once(`event  ${event.message}`),
-        'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
-            `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
-        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%` +
-            (event.test ? ` (test traffic: blue ${event.test.blue}% / green ${event.test.green}%)` : '')),
-        'stage-changed': (event) => line(`stage  ${event.stage}${event.bakeMinutes ? ` (bake time ${event.bakeMinutes} min)` : ''}`),
-        'hook-changed': ({ hook }) => once(`hook   ${describeHook(hook)}`),
-        'circuit-breaker': (event) => once(event.status === 'TRIGGERED'
-            ? `circuit breaker tripped: ${event.failureCount} failed tasks, threshold ${event.threshold}`
-            : `circuit breaker: ${event.failureCount} of ${event.threshold} failed tasks before it trips`),
-        'deployment-status': (event) => once(event.status === events/* TERMINATION_WAIT */.F5
-            ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
-            : `deployment ${event.status}`),
-        'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
-        verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
-    };
-    return {
-        emit(event) {
-            ;
-            handlers[event.type](event);
-        },
-    };
-}
-/** `PAUSE hook ecs-pause-… at POST_SCALE_UP: AWAITING_ACTION (expires …)`, `Lambda hook validate-green …`. */
-function describeHook(hook) {
-    const what = hook.targetType === 'PAUSE' ? `PAUSE hook ${hook.hookId}` : `Lambda hook ${hook.functionName ?? hook.hookId}`;
-    const expires = hook.status === 'AWAITING_ACTION' && hook.expiresAt ? ` (expires ${hook.expiresAt.toISOString()})` : '';
-    return `${what}${hook.stage ? ` at ${hook.stage}` : ''}: ${hook.status}${expires}`;
-}
-/** The closing block: status, what runs where, reasons, hints, log tails. */
-function verdictBlock(result) {
-    if (result.status === 'rendered')
-        return [];
-    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${format/* STATUS_TITLES */.dV[result.status]}`];
-    const field = (name, value) => {
-        if (value)
-            lines.push(`    ${name.padEnd(17)} ${value}`);
-    };
-    field('service', result.service && `${result.service} (cluster ${result.cluster})`);
-    field('task definition', result.taskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.taskDefinitionArn));
-    field('previous', result.previousTaskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.previousTaskDefinitionArn));
-    field('deployment', result.deploymentId);
-    if (result.reasons.length > 0)
-        lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`));
-    if (result.hints.length > 0)
-        lines.push('    hints:', ...result.hints.map((hint) => `      - ${hint}`));
-    for (const excerpt of result.logs ?? []) {
-        lines.push(`    last log lines of ${excerpt.container} (task ${excerpt.taskId}, ${excerpt.group} ${excerpt.stream}):`);
-        lines.push(...excerpt.lines.map((text) => `      | ${text}`));
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. */
-function resultJson(result) {
-    if (result.status === 'rendered') {
-        return { status: result.status, taskDefinition: result.taskDefinition ?? null, artifacts: result.artifacts };
-    }
-    return {
-        status: result.status,
-        cluster: result.cluster ?? null,
-        service: result.service ?? null,
-        taskDefinitionArn: result.taskDefinitionArn ?? null,
-        previousTaskDefinitionArn: result.previousTaskDefinitionArn ?? null,
-        deploymentId: result.deploymentId ?? null,
-        reasons: result.reasons,
-        hints: result.hints,
-        artifacts: result.artifacts,
-        ...(result.logs ? { logs: result.logs } : {}),
-        ...(result.plan ? { plan: result.plan } : {}),
-    };
-}
-/**
- * Left out of `events`: the rendered task definition (it can hold credential-like environment values; `render --json`
- * carries it anyway) and each AWS call (`--verbose` shows those).
- */
-const LEFT_OUT = new Set(['rendered', 'aws-call']);
-/** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */
-function jsonReporter(stream, options = {}) {
-    const events = [];
-    let result;
-    return {
-        emit(event) {
-            if (event.type === 'verdict')
-                result = event.result;
-            else if (options.events && !LEFT_OUT.has(event.type))
-                events.push(event);
-        },
-        async close() {
-            if (!result)
-                return;
-            const object = { ...resultJson(result), ...(options.events ? { events } : {}) };
-            stream.write(`${JSON.stringify(object)}\n`);
-        },
-    };
-}
-
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -1126,7 +938,328 @@ function argsSource(args, env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/run-task.ts
+
+
+
+
+
+
+/** The flags of `berth run-task`, also the words `--before-deploy 'run-task …'` accepts. */
+const RUN_TASK_FLAGS = {
+    values: [
+        'task-definition',
+        'family',
+        'cpu',
+        'memory',
+        'task-role-arn',
+        'execution-role-arn',
+        'region',
+        'cluster',
+        'service',
+        'network-from-service',
+        'container',
+        'wait-timeout',
+        'poll-interval',
+    ],
+    lists: [
+        'image',
+        'env',
+        'secret',
+        'docker-label',
+        'log-configuration',
+        'environment-file',
+        'container-cpu',
+        'container-memory',
+        'command',
+    ],
+    switches: ['json', 'json-events', 'verbose'],
+};
+/**
+ * The Action inputs named other than their CLI flag: `before-deploy-task` says, among the deploy's inputs, that
+ * its value is a task to run (`run-task …`), where the CLI flag reads `--before-deploy 'run-task …'`.
+ */
+const ACTION_INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
+/** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
+const RENDER_EDITS = [
+    'image',
+    'env',
+    'secret',
+    'family',
+    'cpu',
+    'memory',
+    'task-role-arn',
+    'execution-role-arn',
+    'docker-label',
+    'log-configuration',
+    'environment-file',
+    'container-cpu',
+    'container-memory',
+];
+/** `berth run-task`'s flags, read once: the render flags as `berth render` reads them, and the task's own. */
+function parseRunTaskConfig(source, env = {}) {
+    // --cluster and --service mean a deploy target to parseConfig; here they say where the task runs. --command
+    // overrides a container's command for this task (RunTask), it does not change the task definition.
+    const renderSource = {
+        ...source,
+        get: (name) => (name === 'cluster' || name === 'service' ? undefined : source.get(name)),
+        list: (name) => (name === 'command' ? [] : source.list(name)),
+    };
+    const render = parseConfig(renderSource, env);
+    const input = reader(source);
+    return {
+        render,
+        cluster: input.string('cluster'),
+        service: input.string('service'),
+        networkFromService: input.string('network-from-service'),
+        commands: input.each('command', parseCommandEdit),
+        container: input.optional('container', (name) => parseContainerName(name, 'a container NAME')),
+        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)),
+    };
+}
+/**
+ * `berth deploy`'s flags, with `--before-deploy 'run-task …'` (the Action's `before-deploy-task`) read as run-task
+ * flags: a mistake in them is said before anything changes.
+ */
+function parseDeployConfig(source, env = {}) {
+    const config = parseConfig(source, env);
+    const text = source.get('before-deploy');
+    if (text === undefined)
+        return config;
+    return { ...config, beforeDeploy: parseBeforeDeploy(text, source.label('before-deploy')) };
+}
+/** The words of `--before-deploy`, parsed as `berth run-task` parses its flags (BERTH_* variables left out). */
+function parseBeforeDeploy(text, label) {
+    const fail = (message) => {
+        throw new errors/* UserError */.yo(`${label}: ${message}`, { input: label });
+    };
+    let words = [];
+    try {
+        words = shellWords(text);
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            fail(`${JSON.stringify(text)} cannot be read: ${error.message}`);
+        throw error;
+    }
+    if (words[0] !== 'run-task')
+        fail(`expected "run-task" and its flags, e.g. "run-task --command app:'rake db:migrate'".`);
+    let config;
+    try {
+        config = parseRunTaskConfig(argsSource(parseArgs(words.slice(1), RUN_TASK_FLAGS, 'run-task'), {}));
+    }
+    catch (error) {
+        if ((0,errors/* isUserError */.iU)(error))
+            fail(error.message);
+        throw error;
+    }
+    const given = config;
+    const edits = RENDER_EDITS.filter((name) => words.some((word) => word === `--${name}` || word.startsWith(`--${name}=`)));
+    if (edits.length > 0 && !given.render.taskDefinition && !given.service) {
+        fail(`--${edits[0]} needs --task-definition (or --service) in the same string: without them the task runs the ` +
+            'task definition the deploy just registered, as it is.');
+    }
+    return given;
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __nccwpck_require__(2728);
+// EXTERNAL MODULE: ./src/events.ts
+var events = __nccwpck_require__(480);
+;// CONCATENATED MODULE: ./src/verdict.ts
+/**
+ * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
+ * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
+ */
+const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
+function endsWell(status) {
+    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
+}
+
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(7169);
+;// CONCATENATED MODULE: ./src/report/console.ts
+
+
+
+/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
+function consoleReporter(stream, options = {}) {
+    const now = options.now ?? Date.now;
+    let start;
+    let lastTasks = '';
+    let lastRetry = '';
+    const printed = new Set();
+    const raw = (text) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
+    const line = (text) => {
+        const at = now();
+        start ??= at;
+        raw(`${(0,format/* relativeTime */.KW)(at - start).padStart(7)}  ${text}`);
+    };
+    const once = (text) => {
+        if (printed.has(text))
+            return;
+        printed.add(text);
+        line(text);
+    };
+    const handlers = {
+        'stage-started': (event) => line(`== ${event.title}`),
+        'stage-ended': () => undefined,
+        info: (event) => line(event.message),
+        warning: (event) => line(`warning: ${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`),
+        debug: (event) => {
+            if (options.debug)
+                line(`debug: ${event.message}`);
+        },
+        'aws-call': (event) => {
+            if (!options.debug)
+                return;
+            const attempts = event.attempts > 1 ? `, ${event.attempts} attempts` : '';
+            line(`debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`);
+        },
+        diff: (event) => {
+            line(`diff ${event.from ? (0,format/* shortTaskDefinition */.P5)(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
+            raw(event.text.replace(/^/gm, '    ').replace(/\s+$/, ''));
+        },
+        rendered: (event) => {
+            if (event.path)
+                line(`wrote the rendered task definition to ${event.path}`);
+            else if (options.printRendered !== false)
+                raw(JSON.stringify(event.taskDefinition, null, 2));
+        },
+        registered: (event) => line(event.reused
+            ? `unchanged: reusing ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}, an equivalent registered revision`
+            : `registered ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}`),
+        plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
+        deregistered: (event) => {
+            if (event.taskDefinitionArns.length === 0)
+                line('no old revisions to deregister');
+            else
+                line(`deregistered ${event.taskDefinitionArns.map(format/* shortTaskDefinition */.P5).join(', ')}`);
+        },
+        retrying: (event) => {
+            if (event.error === lastRetry)
+                return;
+            lastRetry = event.error;
+            line(`AWS API: ${event.error}; trying again in ${(0,format/* duration */.p0)(event.delayMs)}`);
+        },
+        'artifacts-written': (event) => event.paths.forEach((path) => line(`wrote ${path}`)),
+        'deployment-started': (event) => line(`deployment ${event.deploymentId} started: ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)} (${event.strategy})`),
+        'tasks-changed': (event) => {
+            const text = `tasks  ${event.deployments.map(format/* describeCounts */.wv).join(' | ')}`;
+            if (text === lastTasks)
+                return;
+            lastTasks = text;
+            line(text);
+        },
+        'service-event': (event) => once(`event  ${event.message}`),
+        'lifecycle-event': ({ event }) => once(`lifecycle  ${event.name} ${event.status}${event.hookFunction ? ` (hook ${event.hookFunction})` : ''}` +
+            `${event.diagnostics ? `: ${event.diagnostics}` : ''}`),
+        'traffic-shifted': (event) => once(`traffic  blue ${event.blue}% / green ${event.green}%` +
+            (event.test ? ` (test traffic: blue ${event.test.blue}% / green ${event.test.green}%)` : '')),
+        'stage-changed': (event) => line(`stage  ${event.stage}${event.bakeMinutes ? ` (bake time ${event.bakeMinutes} min)` : ''}`),
+        'hook-changed': ({ hook }) => once(`hook   ${describeHook(hook)}`),
+        'circuit-breaker': (event) => once(event.status === 'TRIGGERED'
+            ? `circuit breaker tripped: ${event.failureCount} failed tasks, threshold ${event.threshold}`
+            : `circuit breaker: ${event.failureCount} of ${event.threshold} failed tasks before it trips`),
+        'deployment-status': (event) => once(event.status === events/* TERMINATION_WAIT */.F5
+            ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
+            : `deployment ${event.status}`),
+        'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
+        'task-started': (event) => line(`task ${(0,format/* taskIdOf */.G6)(event.taskArn)} started in cluster ${event.cluster}: ` +
+            `${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)} (startedBy ${event.startedBy})`),
+        'task-log': (event) => line(`log    ${event.container} | ${event.message}`),
+        'task-stopped': (event) => line(`task ${(0,format/* taskIdOf */.G6)(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
+            (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : '')),
+        verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
+    };
+    return {
+        emit(event) {
+            ;
+            handlers[event.type](event);
+        },
+    };
+}
+/** `PAUSE hook ecs-pause-… at POST_SCALE_UP: AWAITING_ACTION (expires …)`, `Lambda hook validate-green …`. */
+function describeHook(hook) {
+    const what = hook.targetType === 'PAUSE' ? `PAUSE hook ${hook.hookId}` : `Lambda hook ${hook.functionName ?? hook.hookId}`;
+    const expires = hook.status === 'AWAITING_ACTION' && hook.expiresAt ? ` (expires ${hook.expiresAt.toISOString()})` : '';
+    return `${what}${hook.stage ? ` at ${hook.stage}` : ''}: ${hook.status}${expires}`;
+}
+/** The closing block: status, what runs where, reasons, hints, log tails. */
+function verdictBlock(result) {
+    if (result.status === 'rendered')
+        return [];
+    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${format/* STATUS_TITLES */.dV[result.status]}`];
+    const field = (name, value) => {
+        if (value)
+            lines.push(`    ${name.padEnd(17)} ${value}`);
+    };
+    field('service', result.service && `${result.service} (cluster ${result.cluster})`);
+    field('task definition', result.taskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.taskDefinitionArn));
+    field('previous', result.previousTaskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.previousTaskDefinitionArn));
+    field('deployment', result.deploymentId);
+    field('task', result.task && (0,format/* taskIdOf */.G6)(result.task.taskArn));
+    field('exit code', result.task?.exitCode !== undefined ? `${result.task.exitCode} (${result.task.container})` : '');
+    if (result.reasons.length > 0)
+        lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`));
+    if (result.hints.length > 0)
+        lines.push('    hints:', ...result.hints.map((hint) => `      - ${hint}`));
+    for (const excerpt of result.logs ?? []) {
+        lines.push(`    last log lines of ${excerpt.container} (task ${excerpt.taskId}, ${excerpt.group} ${excerpt.stream}):`);
+        lines.push(...excerpt.lines.map((text) => `      | ${text}`));
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. */
+function resultJson(result) {
+    if (result.status === 'rendered') {
+        return { status: result.status, taskDefinition: result.taskDefinition ?? null, artifacts: result.artifacts };
+    }
+    return {
+        status: result.status,
+        cluster: result.cluster ?? null,
+        service: result.service ?? null,
+        taskDefinitionArn: result.taskDefinitionArn ?? null,
+        previousTaskDefinitionArn: result.previousTaskDefinitionArn ?? null,
+        deploymentId: result.deploymentId ?? null,
+        reasons: result.reasons,
+        hints: result.hints,
+        artifacts: result.artifacts,
+        ...(result.task ? { task: result.task } : {}),
+        ...(result.logs ? { logs: result.logs } : {}),
+        ...(result.plan ? { plan: result.plan } : {}),
+    };
+}
+/**
+ * Left out of `events`: the rendered task definition (it can hold credential-like environment values; `render --json`
+ * carries it anyway) and each AWS call (`--verbose` shows those).
+ */
+const LEFT_OUT = new Set(['rendered', 'aws-call']);
+/** Writes one JSON line when closed, after the verdict: with --json, the last line on stdout. */
+function jsonReporter(stream, options = {}) {
+    const events = [];
+    let result;
+    return {
+        emit(event) {
+            if (event.type === 'verdict')
+                result = event.result;
+            else if (options.events && !LEFT_OUT.has(event.type))
+                events.push(event);
+        },
+        async close() {
+            if (!result)
+                return;
+            const object = { ...resultJson(result), ...(options.events ? { events } : {}) };
+            stream.write(`${JSON.stringify(object)}\n`);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/help.ts
+
 const RENDER_VALUES = [
     'task-definition',
     'family',
@@ -1170,10 +1303,12 @@ const FLAGS = {
             'poll-interval',
             'on-timeout',
             'on-cancel',
+            'before-deploy',
         ],
         lists: [...RENDER_LISTS, 'hook', 'tag'],
         switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
     },
+    'run-task': RUN_TASK_FLAGS,
     status: {
         values: ['cluster', 'service', 'codedeploy-application', 'codedeploy-group', 'region'],
         lists: [],
@@ -1240,6 +1375,9 @@ const PLACEHOLDERS = {
     hook: 'EVENT=FUNCTION',
     to: 'REVISION',
     tag: 'KEY=VALUE',
+    'before-deploy': "'run-task ...'",
+    'network-from-service': 'S',
+    container: 'NAME',
     'deployment-id': 'ID',
     'execution-id': 'ID',
     http: 'URL',
@@ -1255,6 +1393,7 @@ const PLACEHOLDERS = {
 const REQUIRED = {
     render: ['task-definition'],
     deploy: ['cluster', 'service'],
+    'run-task': ['cluster'],
     status: ['cluster', 'service'],
     rollback: ['cluster', 'service'],
     hook: ['deployment-id', 'execution-id'],
@@ -1306,6 +1445,8 @@ Commands:
   render   render a task definition with new images, env and secrets; diff it; write pipeline artifacts
   deploy   register the task definition and deploy it (ECS rolling update or CodeDeploy blue/green),
            watch it to a verdict and explain a failure
+  run-task run a one-off task (a database migration) from the rendered task definition on a service's
+           network, stream its log lines, and exit with its container's exit code
   status   show what a service runs and what is moving: deployments, traffic, hooks, failures, events
   rollback put a service back on its previous (or the given) revision and watch it to a verdict
   hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
@@ -1384,6 +1525,10 @@ ${RENDER_FLAGS}
   --on-timeout A        rollback (default) or leave the service as it is
   --on-cancel A         rollback (default) or leave, on SIGINT/SIGTERM (a cancelled job)
   --dry-run             do every read and print the plan; change nothing
+  --before-deploy 'run-task ...'
+                        after registration, run a one-off task (flags as berth run-task takes them; by default
+                        the just-registered task definition on the service's network); the service is updated
+                        only when its container exits 0
   --json-events         like --json, with every progress event in its "events" array
 
 CodeDeploy blue/green:
@@ -1400,6 +1545,41 @@ Blue/green (CodeDeploy or ECS-native BLUE_GREEN, LINEAR, CANARY):
 
 Example:
   berth deploy --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2
+`;
+const RUN_TASK_HELP = `Usage: berth run-task --cluster C (--task-definition FILE|FAMILY[:REV]|ARN | --service S) [flags]
+
+Run a one-off task (a database migration, a smoke job): render and register its task definition (skipped when
+unchanged), start it with RunTask on a service's network, stream its CloudWatch log lines as they arrive, and
+end with its container's exit code: 0 is succeeded; anything else is failed (exit 1), with ECS's stopped reason
+and the last log lines. Cancelling (SIGINT/SIGTERM) or the wait timeout stops the task (StopTask).
+
+  --cluster C           the cluster to run the task in
+  --service S           take the task definition (unless --task-definition is given) and the network from S
+  --network-from-service S
+                        take only the network configuration, launch type or capacity provider strategy and
+                        platform version from S
+  --task-definition FILE|FAMILY[:REV]|ARN
+                        the task definition: a JSON or YAML file, or one registered in ECS
+  --image CONTAINER=URI, --env CONTAINER:NAME=VALUE, --secret CONTAINER:NAME=VALUEFROM,
+  --task-role-arn, --execution-role-arn, --docker-label, --log-configuration, --environment-file,
+  --container-cpu, --container-memory
+                        render flags, as berth render takes them (but --command, below)
+  --family F, --cpu N, --memory N
+                        override the family, task cpu and memory
+  --region R            AWS region (default: AWS_REGION)
+  --json                end stdout with one JSON object (human output goes to stderr)
+  --verbose             show debug lines: every AWS call with its duration and attempts
+  --command CONTAINER:COMMAND
+                        run COMMAND in CONTAINER instead of its own command (a container override): a JSON
+                        array, or a shell-like string whose quoted words are kept whole; repeatable
+  --container NAME      whose exit code counts (default: the essential container; of several, the first that
+                        exited non-zero)
+  --wait-timeout D      how long the task may take (default 30m); then berth stops it
+  --poll-interval D     the longest pause between looks (default 5s)
+
+Example:
+  berth run-task --cluster prod --service web --image web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v2 \\
+    --command "web:npm run migrate"
 `;
 const STATUS_HELP = `Usage: berth status --cluster C --service S [--json] [--region R]
 
@@ -1464,6 +1644,7 @@ wire protocol, set up by a scenario file (see workflows-examples/sim/demo.yaml).
 const HELP = {
     render: RENDER_HELP,
     deploy: DEPLOY_HELP,
+    'run-task': RUN_TASK_HELP,
     status: STATUS_HELP,
     rollback: ROLLBACK_HELP,
     hook: HOOK_HELP,
@@ -1471,6 +1652,7 @@ const HELP = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -1495,7 +1677,7 @@ async function main(argv, io) {
         return EXIT.ok;
     }
     if (!(command in FLAGS)) {
-        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, status, rollback, hook or sim.\n`);
+        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, status, rollback, hook or sim.\n`);
         return EXIT.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -1535,8 +1717,11 @@ async function dispatch(command, argv, io) {
     const source = argsSource(args, io.env);
     switch (command) {
         case 'render':
-        case 'deploy':
             return deployOrRender(command, parseConfig(source, io.env), io);
+        case 'deploy':
+            return deployOrRender(command, parseDeployConfig(source, io.env), io);
+        case 'run-task':
+            return runTask(parseRunTaskConfig(source, io.env), io);
         case 'status':
             return main_status(parseStatusConfig(source, io.env), io);
         case 'rollback':
@@ -1556,11 +1741,31 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(945), __nccwpck_require__.e(465), __nccwpck_require__.e(290), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5693)), Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(945), __nccwpck_require__.e(465), __nccwpck_require__.e(253), __nccwpck_require__.e(871), __nccwpck_require__.e(980), __nccwpck_require__.e(450)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2450)), Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
+    return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io);
+}
+async function runTask(config, io) {
+    if (!config.cluster)
+        throw new errors/* UserError */.yo('berth run-task needs --cluster C.', { input: '--cluster' });
+    if (!config.render.taskDefinition && !config.service) {
+        throw new errors/* UserError */.yo('berth run-task needs --task-definition FILE|FAMILY[:REV]|ARN or --service S.', {
+            input: '--task-definition',
+        });
+    }
+    const reporter = cliReporter({ ...config.render, cluster: config.cluster }, io);
+    const [{ runTask: runOneTask }, { createClients }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(945), __nccwpck_require__.e(253), __nccwpck_require__.e(871), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5871)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+    ]);
+    const clients = createClients({ region: config.render.region });
+    return runWith(reporter, (deps) => runOneTask(config, deps), clients, io);
+}
+/** One run with the process's clock, files and signal; the reporter closed whatever happens. */
+async function runWith(reporter, work, clients, io) {
     let result;
     try {
-        result = await run(config, {
-            clients: createClients({ region: config.region }),
+        result = await work({
+            clients,
             reporter,
             readFile: (path) => (0,promises_.readFile)(path, 'utf8'),
             now: Date.now,
@@ -1619,7 +1824,7 @@ async function rollback(config, io) {
     const human = consoleReporter(config.json ? io.stderr : io.stdout, { debug: config.verbose });
     const reporter = config.json ? (0,events/* fanOut */.YO)(human, jsonReporter(io.stdout)) : human;
     const [{ rollback: rollBack }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(945), __nccwpck_require__.e(465), __nccwpck_require__.e(290), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3266)),
+        Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(439), __nccwpck_require__.e(945), __nccwpck_require__.e(465), __nccwpck_require__.e(253), __nccwpck_require__.e(980), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3266)),
         Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(30), __nccwpck_require__.e(945), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
     ]);
     let result;
@@ -1807,6 +2012,7 @@ function recorder() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G6: () => (/* binding */ taskIdOf),
 /* harmony export */   KW: () => (/* binding */ relativeTime),
 /* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
 /* harmony export */   dV: () => (/* binding */ STATUS_TITLES),
@@ -1852,6 +2058,10 @@ const STATUS_TITLES = {
     planned: 'planned (dry run)',
     rendered: 'rendered',
 };
+/** `arn:aws:ecs:…:task/prod/0123abcd…` → `0123abcd…`. */
+function taskIdOf(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
 
 
 /***/ }),

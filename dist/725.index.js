@@ -1,5 +1,5 @@
-export const id = 392;
-export const ids = [392,47];
+export const id = 725;
+export const ids = [725,47];
 export const modules = {
 
 /***/ 4047:
@@ -106,6 +106,8 @@ const MUTATING_OPERATIONS = new Set([
     'StopDeployment',
     'StopServiceDeployment',
     'ContinueServiceDeployment',
+    'RunTask',
+    'StopTask',
 ]);
 /** The SDK's name of a command's operation (`UpdateService`). */
 function operationOf(command) {
@@ -271,7 +273,7 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 9392:
+/***/ 7725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -462,6 +464,7 @@ function planLines(config, facts) {
         facts.reusableArn
             ? `reuse ${facts.reusableArn}: the rendered task definition is equivalent`
             : `register a new revision of family ${facts.family}`,
+        ...(facts.beforeDeploy ? [facts.beforeDeploy] : []),
         ...(facts.driverPlan ?? [serviceUpdate(config, facts, target)]),
     ];
     if (config.artifactsDir && facts.artifactNames.length > 0) {
@@ -5362,7 +5365,464 @@ async function renderOnly(config, deps) {
     return { status: 'rendered', reasons: [], hints: [], artifacts, taskDefinition: json };
 }
 
+;// CONCATENATED MODULE: ./src/task/follow.ts
+
+
+
+/**
+ * Follows a one-off task until it stops (or the deadline passes, or the job is cancelled): each look describes the
+ * task and reads what its log streams gained, and once it stopped the streams are read once more for the last lines.
+ */
+function followTask(options) {
+    let lastStatus;
+    return watch(async () => {
+        const described = await options.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster: options.cluster, tasks: [options.taskArn] }));
+        const task = described.tasks?.[0];
+        if (!task) {
+            const reason = described.failures?.[0]?.reason ?? 'missing';
+            throw new Error(`DescribeTasks: task ${options.taskArn} is ${reason}.`);
+        }
+        const lines = await options.logs.read();
+        if (task.lastStatus === 'STOPPED') {
+            await options.logs.read();
+            return { done: task };
+        }
+        const changed = lines > 0 || task.lastStatus !== lastStatus;
+        lastStatus = task.lastStatus;
+        return { changed };
+    }, {
+        ceilingMs: options.pollIntervalMs,
+        deadline: options.deadline,
+        cancel: options.cancel,
+        sleep: options.sleep,
+        now: options.now,
+        onRetry: (error, delayMs) => options.reporter.emit({ type: 'retrying', error: (0,src_errors/* errorMessage */.gJ)(error), delayMs }),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/task/judge.ts
+
+/**
+ * The container whose exit code counts: the one asked for (`--container`), else the essential ones, the first that
+ * exited non-zero, else the first of them.
+ */
+function countingContainer(task, definitions, wanted) {
+    const containers = task.containers ?? [];
+    if (wanted)
+        return containers.find((container) => container.name === wanted);
+    const essential = new Set(definitions.filter((d) => d.essential !== false).map((d) => d.name));
+    const candidates = containers.filter((container) => essential.has(container.name));
+    return candidates.find((container) => (container.exitCode ?? 0) !== 0) ?? candidates[0] ?? containers[0];
+}
+/** A stopped task: succeeded when the counting container exited 0, failed otherwise, with ECS's reasons. */
+function judgeTask(task, definitions, options = {}) {
+    const container = countingContainer(task, definitions, options.wanted);
+    const outcome = {
+        taskArn: task.taskArn ?? '',
+        ...(container?.name ? { container: container.name } : {}),
+        ...(container?.exitCode !== undefined ? { exitCode: container.exitCode } : {}),
+        ...(task.stopCode ? { stopCode: task.stopCode } : {}),
+        ...(task.stoppedReason ? { stoppedReason: task.stoppedReason } : {}),
+    };
+    if (container?.exitCode === 0)
+        return { status: 'succeeded', outcome, reasons: [], hints: [] };
+    const { hints } = explain({ stoppedTasks: [task], events: [], logs: options.logs ?? [] });
+    return { status: 'failed', outcome, reasons: [failureReason(task, container)], hints };
+}
+function failureReason(task, container) {
+    const stopped = task.stoppedReason ?? task.stopCode ?? 'it stopped';
+    const name = container?.name ?? 'its container';
+    if (task.stopCode === 'TaskFailedToStart' || container?.exitCode === undefined) {
+        const detail = container?.reason && container.reason !== stopped ? ` (${name}: ${container.reason})` : '';
+        return `the task did not run to an exit code: ${stopped}${detail}`;
+    }
+    const detail = container.reason ? `: ${container.reason}` : '';
+    return `${name} exited with code ${container.exitCode}${detail} (${stopped})`;
+}
+
+;// CONCATENATED MODULE: ./src/task/logs.ts
+
+
+
+
+/** How many of a container's lines are kept for the verdict (the last ones). */
+const KEPT_LINES = 20;
+/** Pages read from one stream per look, so that a chatty task cannot hold the loop. */
+const PAGES_PER_LOOK = 5;
+/**
+ * The CloudWatch log streams of a task's containers (those that log with awslogs), read forward as they grow: every
+ * new line becomes a `task-log` event, and the last lines of each are kept for the verdict.
+ */
+class TaskLogs {
+    logs;
+    reporter;
+    followed;
+    constructor(logs, reporter, definitions, taskId) {
+        this.logs = logs;
+        this.reporter = reporter;
+        this.followed = definitions.flatMap((definition) => {
+            const where = logStream(definition, taskId);
+            return where ? [{ container: definition.name ?? '', ...where, last: [] }] : [];
+        });
+    }
+    /** Reads what each stream gained since the last look; the number of new lines. A stream not there yet is skipped. */
+    async read() {
+        let count = 0;
+        for (const stream of this.followed)
+            count += await this.readStream(stream);
+        return count;
+    }
+    async readStream(stream) {
+        let count = 0;
+        for (let page = 0; page < PAGES_PER_LOOK; page++) {
+            let output;
+            try {
+                output = await this.logs.send(new client_cloudwatch_logs_dist_cjs/* GetLogEventsCommand */.h7S({
+                    logGroupName: stream.group,
+                    logStreamName: stream.stream,
+                    startFromHead: true,
+                    ...(stream.token ? { nextToken: stream.token } : {}),
+                }));
+            }
+            catch (error) {
+                // Not created yet (the task has not started), or a passing error: the next look reads on from here.
+                if ((0,src_errors/* errorName */.Is)(error) === 'ResourceNotFoundException' || (0,errors/* isTransient */.dg)(error))
+                    return count;
+                throw error;
+            }
+            for (const event of output.events ?? []) {
+                const message = event.message?.trimEnd() ?? '';
+                this.reporter.emit({
+                    type: 'task-log',
+                    container: stream.container,
+                    message,
+                    ...(event.timestamp !== undefined ? { at: new Date(event.timestamp) } : {}),
+                });
+                stream.last = [...stream.last, message].slice(-KEPT_LINES);
+                count++;
+            }
+            const token = output.nextForwardToken;
+            const atEnd = !token || token === stream.token || (output.events ?? []).length === 0;
+            if (token)
+                stream.token = token;
+            if (atEnd)
+                break;
+        }
+        return count;
+    }
+    /** The last lines of each container, or of the one named, for the verdict of a failed task. */
+    excerpts(taskId, only) {
+        return this.followed
+            .filter((stream) => stream.last.length > 0 && (!only || stream.container === only))
+            .map((stream) => ({
+            container: stream.container,
+            taskId,
+            group: stream.group,
+            stream: stream.stream,
+            lines: stream.last.filter(Boolean),
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/task/placement.ts
+/**
+ * Where a service runs its tasks. A service keeps these on itself; a CodeDeploy (or external) service keeps them on
+ * its task sets, and its deployments carry them too: the primary one's are taken when the service has none.
+ */
+function placementOf(service) {
+    const taskSet = service.taskSets?.find((set) => set.status === 'PRIMARY') ?? service.taskSets?.[0];
+    const deployment = service.deployments?.find((d) => d.status === 'PRIMARY') ?? service.deployments?.[0];
+    const sources = [service, taskSet ?? {}, deployment ?? {}];
+    const first = (key) => sources.map((source) => source[key]).find((value) => value !== undefined);
+    const strategy = sources
+        .map((source) => source.capacityProviderStrategy)
+        .find((items) => (items?.length ?? 0) > 0);
+    return {
+        networkConfiguration: first('networkConfiguration'),
+        // RunTask takes one or the other: a launch type with a capacity provider strategy is refused.
+        ...(strategy ? { capacityProviderStrategy: strategy } : { launchType: first('launchType') }),
+        platformVersion: first('platformVersion'),
+    };
+}
+/** The RunTask input of one one-off task: one task, its commands overridden, tagged with the run's `startedBy`. */
+function runTaskInput(args) {
+    const { placement } = args;
+    const overrides = args.commands.length > 0
+        ? { containerOverrides: args.commands.map((edit) => ({ name: edit.container, command: edit.command })) }
+        : undefined;
+    return {
+        cluster: args.cluster,
+        taskDefinition: args.taskDefinitionArn,
+        count: 1,
+        startedBy: args.startedBy,
+        ...(placement.networkConfiguration ? { networkConfiguration: placement.networkConfiguration } : {}),
+        ...(placement.capacityProviderStrategy ? { capacityProviderStrategy: placement.capacityProviderStrategy } : {}),
+        ...(placement.launchType ? { launchType: placement.launchType } : {}),
+        ...(placement.platformVersion ? { platformVersion: placement.platformVersion } : {}),
+        ...(overrides ? { overrides } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/task/start.ts
+
+
+
+
+
+/** RunTask refused to place the task (no capacity, an unknown cluster …): said as ECS says it. */
+class TaskNotStarted extends Error {
+    name = 'TaskNotStarted';
+}
+/**
+ * RunTask. Throttling means it was not processed: sent again. After a lost answer or a server error the task may
+ * have been started all the same: berth first lists the cluster's tasks started by this run (`startedBy` is unique
+ * to it) and follows the one it finds; only when there is none is RunTask sent again.
+ */
+async function startTask(calls, input) {
+    calls.reporter.emit({ type: 'debug', message: `RunTask ${JSON.stringify(input)}` });
+    const send = async () => {
+        try {
+            const output = await calls.ecs.send(new client_ecs_dist_cjs/* RunTaskCommand */._eD(input));
+            const task = output.tasks?.[0];
+            if (task?.taskArn)
+                return task;
+            const failure = output.failures?.[0];
+            throw new TaskNotStarted(`RunTask started no task${failure ? `: ${failure.reason ?? 'no reason'}${failure.detail ? ` (${failure.detail})` : ''}` : ''}.`);
+        }
+        catch (error) {
+            if ((0,errors/* isThrottling */.E2)(error) || !(0,errors/* isTransient */.dg)(error))
+                throw error;
+            await pause(calls.sleep, calls.pauseMs, []);
+            const found = await startedBy(calls, input.cluster ?? '', input.startedBy);
+            if (!found)
+                throw error;
+            calls.reporter.emit({
+                type: 'info',
+                message: `the answer to RunTask was lost (${(0,src_errors/* errorMessage */.gJ)(error)}); task ${found.taskArn} was started by this run (startedBy ${input.startedBy}), which berth follows.`,
+            });
+            return found;
+        }
+    };
+    return retrying(send, { sleep: calls.sleep, baseMs: calls.pauseMs, attempts: 5, retryable: errors/* isTransient */.dg });
+}
+/** The task this run started, running or already stopped, if ECS lists one. Retried: a look is never an answer. */
+async function startedBy(calls, cluster, startedBy) {
+    return retrying(async () => {
+        for (const desiredStatus of ['RUNNING', 'STOPPED']) {
+            const listed = await calls.ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster, startedBy, desiredStatus }));
+            const arn = listed.taskArns?.[0];
+            if (!arn)
+                continue;
+            const described = await calls.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [arn] }));
+            if (described.tasks?.[0])
+                return described.tasks[0];
+        }
+        return undefined;
+    }, { sleep: calls.sleep, baseMs: calls.pauseMs, attempts: 10 });
+}
+/** StopTask: sending it again is harmless, so it is retried on any transient error. */
+async function stopTask(calls, cluster, taskArn, reason) {
+    await retrying(() => calls.ecs.send(new client_ecs_dist_cjs/* StopTaskCommand */.PP1({ cluster, task: taskArn, reason })), {
+        sleep: calls.sleep,
+        baseMs: calls.pauseMs,
+        attempts: 10,
+        maxDelayMs: 5_000,
+        retryable: errors/* isTransient */.dg,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run-task.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `berth run-task`: one run, its AWS calls reported, its verdict emitted. */
+async function runTask(config, runDeps) {
+    const reporter = runDeps.reporter;
+    const deps = {
+        ...runDeps,
+        clients: observed(runDeps.clients, (call) => reporter.emit({ type: 'aws-call', ...call })),
+    };
+    const result = await runOneOff(config, deps);
+    reporter.emit({ type: 'verdict', result });
+    return result;
+}
+/** Runs one task to its end, or to the deadline or a cancel (then StopTask). */
+async function runOneOff(config, runDeps, defaults = {}) {
+    const cluster = config.cluster ?? defaults.cluster;
+    if (!cluster)
+        throw new src_errors/* UserError */.yo('berth run-task needs --cluster.', { input: '--cluster' });
+    const deadline = config.waitTimeoutMs === undefined && defaults.deadline
+        ? defaults.deadline
+        : createDeadline(config.waitTimeoutMs ?? config.render.waitTimeoutMs, runDeps.now);
+    const deps = { ...runDeps, clients: (0,clients.abortable)(runDeps.clients, callSignals(deadline, runDeps.signal)) };
+    let prepared;
+    try {
+        prepared = await run_task_prepare(config, deps, cluster, defaults);
+    }
+    catch (error) {
+        if (deps.signal?.aborted && !(0,src_errors/* isUserError */.iU)(error))
+            return cancelledBefore(cluster, config);
+        throw (0,errors/* neverReached */.Xb)(error);
+    }
+    if (deps.signal?.aborted)
+        return cancelledBefore(cluster, config, prepared.taskDefinitionArn);
+    return stage(deps, 'run-task', `Run a one-off task of ${prepared.taskDefinitionArn.split('/').pop()} in ${cluster}`, () => runPrepared(config, deps, cluster, prepared, deadline));
+}
+async function run_task_prepare(config, deps, cluster, defaults) {
+    const serviceName = config.service ?? config.networkFromService ?? defaults.networkService;
+    const service = serviceName ? await findService(deps, cluster, serviceName, config) : undefined;
+    const placement = service ? placementOf(service) : {};
+    if (!config.render.taskDefinition && !config.service) {
+        if (!defaults.registered) {
+            throw new src_errors/* UserError */.yo('berth run-task needs --task-definition FILE|FAMILY[:REV]|ARN or --service S.', {
+                input: '--task-definition',
+            });
+        }
+        const containers = defaults.registered.taskDefinition.containerDefinitions ?? [];
+        checkContainers(config, containers);
+        return { taskDefinitionArn: defaults.registered.taskDefinitionArn, containers, placement };
+    }
+    const rendered = await renderAndValidate(config.render, deps, config.service ? service : undefined);
+    const containers = rendered.input.containerDefinitions ?? [];
+    checkContainers(config, containers);
+    const registration = await registerTask(deps, rendered.input, config.service ? service : undefined);
+    return { taskDefinitionArn: registration.taskDefinitionArn, containers, placement };
+}
+async function findService(deps, cluster, name, config) {
+    const lookup = await read(deps, () => lookUpService(deps.clients.ecs, cluster, name));
+    if ('service' in lookup)
+        return lookup.service;
+    const flag = config.service ? '--service' : config.networkFromService ? '--network-from-service' : '--service';
+    throw new src_errors/* UserError */.yo(`${flag} ${name}: ECS has no such service in cluster ${cluster} (${lookup.failure.reason ?? 'MISSING'}); expected ` +
+        'the name or ARN of a service whose network the task should use.', { input: flag });
+}
+/** `--container` and the containers of `--command` must be containers of the task definition. */
+function checkContainers(config, containers) {
+    const names = containers.map((c) => c.name ?? '');
+    const known = names.map((name) => JSON.stringify(name)).join(', ');
+    const named = [
+        ...(config.container ? [{ flag: '--container', name: config.container }] : []),
+        ...config.commands.map((edit) => ({ flag: '--command', name: edit.container })),
+    ];
+    for (const { flag, name } of named) {
+        if (!names.includes(name)) {
+            throw new src_errors/* UserError */.yo(`${flag}: the task definition has no container ${JSON.stringify(name)}; its containers: ${known}.`, {
+                input: flag,
+            });
+        }
+    }
+}
+/** Registers the rendered task definition, unless the service's or the family's latest revision is the same. */
+async function registerTask(deps, input, service) {
+    const latest = await read(deps, () => findTaskDefinition(deps.clients.ecs, input.family ?? ''));
+    const serviceArn = service?.taskDefinition;
+    const current = serviceArn && serviceArn !== latest?.arn
+        ? await read(deps, () => findTaskDefinition(deps.clients.ecs, serviceArn))
+        : latest;
+    const reusable = reusableRevision(input, { current, latest });
+    return stage(deps, 'register', 'Register the task definition', async () => {
+        const done = await register(deps.clients.ecs, input, reusable, { sleep: deps.sleep });
+        deps.reporter.emit({ type: 'registered', taskDefinitionArn: done.taskDefinitionArn, reused: done.reused });
+        return done;
+    });
+}
+function cancelledBefore(cluster, config, taskDefinitionArn) {
+    return {
+        status: 'cancelled',
+        cluster,
+        ...(config.service ? { service: config.service } : {}),
+        ...(taskDefinitionArn ? { taskDefinitionArn } : {}),
+        reasons: ['the run was cancelled before the task was started.'],
+        hints: [],
+        artifacts: [],
+    };
+}
+async function runPrepared(config, deps, cluster, prepared, deadline) {
+    const base = {
+        cluster,
+        ...(config.service ? { service: config.service } : {}),
+        taskDefinitionArn: prepared.taskDefinitionArn,
+        artifacts: [],
+    };
+    const calls = {
+        ecs: deps.clients.ecs,
+        reporter: deps.reporter,
+        sleep: deps.sleep,
+        pauseMs: Math.min(2000, config.render.pollIntervalMs),
+    };
+    const startedBy = `berth-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`;
+    const input = runTaskInput({ ...prepared, cluster, commands: config.commands, startedBy });
+    let started;
+    try {
+        started = await startTask(calls, { ...input, startedBy });
+    }
+    catch (error) {
+        if (!(error instanceof TaskNotStarted))
+            throw error;
+        return { ...base, status: 'failed', reasons: [error.message], hints: [] };
+    }
+    const taskArn = started.taskArn ?? '';
+    deps.reporter.emit({
+        type: 'task-started',
+        taskArn,
+        taskDefinitionArn: prepared.taskDefinitionArn,
+        cluster,
+        startedBy,
+    });
+    const logs = new TaskLogs(deps.clients.logs, deps.reporter, prepared.containers, taskId(taskArn));
+    const end = await followTask({
+        ecs: deps.clients.ecs,
+        logs,
+        reporter: deps.reporter,
+        cluster,
+        taskArn,
+        deadline,
+        cancel: deps.signal,
+        sleep: deps.sleep,
+        now: deps.now,
+        pollIntervalMs: config.render.pollIntervalMs,
+    });
+    if (end.kind !== 'done') {
+        const why = end.kind === 'timed_out' ? 'the wait timeout (--wait-timeout) passed' : 'the run was cancelled';
+        await stopTask(calls, cluster, taskArn, `berth: ${why}`);
+        deps.reporter.emit({ type: 'info', message: `${why}: berth stopped task ${taskId(taskArn)} (StopTask).` });
+        return {
+            ...base,
+            status: end.kind,
+            reasons: [`${why} before the task ended; berth stopped task ${taskArn} (StopTask).`],
+            hints: [],
+            task: { taskArn },
+            logs: logs.excerpts(taskId(taskArn)),
+        };
+    }
+    const counting = countingContainer(end.value, prepared.containers, config.container);
+    const excerpts = counting?.exitCode === 0 ? [] : logs.excerpts(taskId(taskArn), counting?.name);
+    const judged = judgeTask(end.value, prepared.containers, { wanted: config.container, logs: excerpts });
+    deps.reporter.emit({ type: 'task-stopped', ...judged.outcome });
+    return {
+        ...base,
+        status: judged.status,
+        reasons: judged.reasons,
+        hints: judged.hints,
+        task: judged.outcome,
+        ...(excerpts.length > 0 ? { logs: excerpts } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run.ts
+
 
 
 
@@ -5449,6 +5909,7 @@ async function deploy(config, runDeps, cluster, name) {
             driverName: pre.driver.name,
             driverPlan: pre.prepared.plan,
             artifactNames: pre.rendered.artifacts.map((file) => file.name),
+            beforeDeploy: config.beforeDeploy && beforeDeployPlan(config.beforeDeploy, cluster, name, pre),
         });
         deps.reporter.emit({ type: 'plan', actions });
         return { ...base, status: 'planned', reasons: [], hints: [], plan: actions };
@@ -5468,6 +5929,11 @@ async function deploy(config, runDeps, cluster, name) {
     const registered = { ...base, taskDefinitionArn: registration.taskDefinitionArn, artifacts };
     if (deps.signal?.aborted)
         return cancelledBeforeDeploy(registered);
+    const task = config.beforeDeploy
+        ? await runOneOff(config.beforeDeploy, deps, { cluster, registered: registration, networkService: name, deadline })
+        : undefined;
+    if (task && task.status !== 'succeeded')
+        return beforeDeployFailed(registered, task);
     const outcome = await stage(deps, 'deploy', `Deploy ${name} in ${cluster} (${pre.driver.name})`, () => pre.prepared.deploy({
         config,
         clients: deps.clients,
@@ -5492,7 +5958,36 @@ async function deploy(config, runDeps, cluster, name) {
         reasons: outcome.reasons,
         hints: outcome.hints,
         ...(outcome.logs ? { logs: outcome.logs } : {}),
+        ...(task?.task ? { task: task.task } : {}),
     };
+}
+/** The before-deploy task did not succeed: the run ends with its verdict, and the service was not touched. */
+function beforeDeployFailed(registered, task) {
+    return {
+        ...registered,
+        status: task.status,
+        reasons: [
+            `the before-deploy task did not succeed, so service ${registered.service} was not changed.`,
+            ...task.reasons,
+        ],
+        hints: task.hints,
+        ...(task.task ? { task: task.task } : {}),
+        ...(task.logs ? { logs: task.logs } : {}),
+    };
+}
+function beforeDeployPlan(task, cluster, service, pre) {
+    const source = task.render.taskDefinition;
+    const definition = source
+        ? source.kind === 'file'
+            ? `the task definition rendered from ${source.path}`
+            : source.ref
+        : task.service
+            ? `the task definition of service ${task.service}`
+            : (pre.reusable?.arn ?? `the new revision of ${pre.family}`);
+    const network = task.service ?? task.networkFromService ?? service;
+    const commands = task.commands.map((edit) => ` with ${edit.container} running ${JSON.stringify(edit.command)}`);
+    return (`run a one-off task (before-deploy) of ${definition} in cluster ${task.cluster ?? cluster} on the network of ` +
+        `service ${network}${commands.join(',')}, and change the service only if it exits 0`);
 }
 function registerRevision(deps, pre) {
     return stage(deps, 'register', 'Register the task definition', async () => {
