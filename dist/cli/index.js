@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8185:
+/***/ 283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28,7 +28,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 
 /***/ }),
 
-/***/ 2728:
+/***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39,7 +39,7 @@ const LAMBDA_FUNCTION_FORM = 'a Lambda function name (letters, digits, - and _, 
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   i5: () => (/* binding */ NoAnswerError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
@@ -146,12 +146,12 @@ class NoAnswerError extends Error {
 
 /***/ }),
 
-/***/ 5187:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8356);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1200);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9417);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1200:
+/***/ 9417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -195,11 +195,11 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var hooks = __nccwpck_require__(8185);
+var hooks = __nccwpck_require__(283);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __nccwpck_require__(2009);
+var units = __nccwpck_require__(6503);
 ;// CONCATENATED MODULE: ./src/config/values.ts
 
 /** Thrown by value parsers; `reader` turns it into a UserError naming the input and the bad value. */
@@ -502,7 +502,7 @@ const COMMAND_AFTER_DASHES = '--';
 const DEFAULT_WAIT_TIMEOUT = '30m';
 const DEFAULT_POLL_INTERVAL = '5s';
 function parseConfig(source, env = {}) {
-    const input = reader(source);
+    const input = parse_reader(source);
     const cluster = input.string('cluster');
     const service = input.string('service');
     if (service && !cluster)
@@ -548,8 +548,7 @@ function parseConfig(source, env = {}) {
         hooks: input.each('hook', parseHookBinding),
         appspec: input.string('appspec'),
         waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
-        pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
+        ...watchTimers(input, env),
         onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
         dryRun: input.boolean('dry-run'),
@@ -558,7 +557,7 @@ function parseConfig(source, env = {}) {
     };
 }
 function parseHookConfig(source, env = {}) {
-    const input = reader(source);
+    const input = parse_reader(source);
     const deploymentId = input.required('deployment-id', parseDeploymentId);
     const executionId = input.required('execution-id', (value) => value);
     const url = input.optional('http', parseHttpUrl);
@@ -586,52 +585,12 @@ function parseHookConfig(source, env = {}) {
         json: input.boolean('json'),
     };
 }
-function parseContinueConfig(source, env = {}) {
-    const input = reader(source);
+/** `--wait-timeout` and `--poll-interval`, checked against their bounds, with their defaults. */
+function watchTimers(input, env) {
     return {
-        cluster: input.required('cluster', parseResourceName('cluster')),
-        service: input.required('service', parseResourceName('service')),
-        hookId: input.optional('hook-id', parseHookId),
-        hookIdLabel: source.label('hook-id'),
-        rollback: input.boolean('rollback'),
-        region: regionOf(input, env),
-        json: input.boolean('json'),
+        waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
+        pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
     };
-}
-/** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
-const DEPLOY_ONLY_INPUTS = (/* unused pure expression or super */ null && ([
-    'task-definition',
-    'image',
-    'env',
-    'secret',
-    'desired-count',
-    'deployment-config',
-    'before-deploy-task',
-]));
-/** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
-function parseContinueInput(source, env = {}) {
-    if (!reader(source).boolean('continue'))
-        return undefined;
-    const given = DEPLOY_ONLY_INPUTS.filter((name) => source.get(name) !== undefined || source.list(name).length > 0);
-    if (given.length > 0) {
-        throw new UserError(`${source.label('continue')} is true: this step only continues a paused deployment, so ` +
-            `${given.map((name) => source.label(name)).join(', ')} must not be given (deploy in another step).`, { input: source.inputName?.('continue') ?? 'continue' });
-    }
-    return parseContinueConfig(source, env);
-}
-/** A cluster or service given by name or ARN, as ECS takes them. */
-function parseResourceName(kind) {
-    return (value) => {
-        if (/^[A-Za-z0-9_-]{1,255}$/.test(value) || /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:/.test(value))
-            return value;
-        throw new Invalid(`expected a ${kind} name (letters, digits, hyphens, underscores) or ARN.`);
-    };
-}
-function parseHookId(value) {
-    if (!/^ecs-[a-z]+-[A-Za-z0-9_-]+$/.test(value)) {
-        throw new Invalid('expected a hook id like ecs-pause-… (ecs-{hookType}-{id}), as DescribeServiceDeployments lists it in lifecycleHookDetails.');
-    }
-    return value;
 }
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
@@ -663,7 +622,7 @@ function shownValue(name, raw) {
     const equals = raw.indexOf('=');
     return equals < 0 ? '(the value, not shown)' : `${JSON.stringify(raw.slice(0, equals + 1) + '…')} (value not shown)`;
 }
-function reader(source) {
+function parse_reader(source) {
     const wrap = (name, raw, parse) => {
         try {
             return parse(raw);
@@ -731,6 +690,30 @@ function parseImageEdit(value) {
     if (!parts || !parts[1])
         throw new Invalid(`expected ${form}.`);
     return { container: parseContainerName(parts[0].trim(), form), uri: parts[1].trim() };
+}
+function parseDeploymentId(value) {
+    if (!/^d-[A-Z0-9]{9}$/.test(value))
+        throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.');
+    return value;
+}
+function parseHttpUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new Invalid('expected a URL like http://host:port/health.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new Invalid('expected an http:// or https:// URL.');
+    }
+    return value;
+}
+function parseHttpStatus(value) {
+    const status = Number(value);
+    if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
+        throw new Invalid('expected an HTTP status from 100 to 599.');
+    return status;
 }
 /**
  * In CodeBuild (CODEBUILD_BUILD_ID set), an image given without a tag or digest is the one this build pushed:
@@ -811,29 +794,88 @@ function parseTag(value) {
         throw new Invalid('expected KEY=VALUE.');
     return { key: parts[0], value: parts[1] };
 }
-function parseDeploymentId(value) {
-    if (!/^d-[A-Z0-9]{9}$/.test(value))
-        throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.');
+
+;// CONCATENATED MODULE: ./src/config/parse-commands.ts
+
+
+
+// The configs of the commands that act on a service already deployed: continue, status, rollback.
+function parseContinueConfig(source, env = {}) {
+    const input = parse_reader(source);
+    return {
+        cluster: input.required('cluster', parseResourceName('cluster')),
+        service: input.required('service', parseResourceName('service')),
+        hookId: input.optional('hook-id', parseHookId),
+        hookIdLabel: source.label('hook-id'),
+        rollback: input.boolean('rollback'),
+        region: regionOf(input, env),
+        json: input.boolean('json'),
+    };
+}
+/** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
+const DEPLOY_ONLY_INPUTS = (/* unused pure expression or super */ null && ([
+    'task-definition',
+    'image',
+    'env',
+    'secret',
+    'desired-count',
+    'deployment-config',
+    'before-deploy-task',
+]));
+/** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
+function parseContinueInput(source, env = {}) {
+    if (!reader(source).boolean('continue'))
+        return undefined;
+    const given = DEPLOY_ONLY_INPUTS.filter((name) => source.get(name) !== undefined || source.list(name).length > 0);
+    if (given.length > 0) {
+        throw new UserError(`${source.label('continue')} is true: this step only continues a paused deployment, so ` +
+            `${given.map((name) => source.label(name)).join(', ')} must not be given (deploy in another step).`, { input: source.inputName?.('continue') ?? 'continue' });
+    }
+    return parseContinueConfig(source, env);
+}
+/** A cluster or service given by name or ARN, as ECS takes them. */
+function parseResourceName(kind) {
+    return (value) => {
+        if (/^[A-Za-z0-9_-]{1,255}$/.test(value) || /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:/.test(value))
+            return value;
+        throw new Invalid(`expected a ${kind} name (letters, digits, hyphens, underscores) or ARN.`);
+    };
+}
+function parseHookId(value) {
+    if (!/^ecs-[a-z]+-[A-Za-z0-9_-]+$/.test(value)) {
+        throw new Invalid('expected a hook id like ecs-pause-… (ecs-{hookType}-{id}), as DescribeServiceDeployments lists it in lifecycleHookDetails.');
+    }
     return value;
 }
-function parseHttpUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new Invalid('expected a URL like http://host:port/health.');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Invalid('expected an http:// or https:// URL.');
-    }
-    return value;
+function parseStatusConfig(source, env = {}) {
+    const input = parse_reader(source);
+    return {
+        cluster: input.required('cluster', (value) => value),
+        service: input.required('service', (value) => value),
+        codedeployApplication: input.string('codedeploy-application'),
+        codedeployGroup: input.string('codedeploy-group'),
+        json: input.boolean('json'),
+        region: regionOf(input, env),
+    };
 }
-function parseHttpStatus(value) {
-    const status = Number(value);
-    if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
-        throw new Invalid('expected an HTTP status from 100 to 599.');
-    return status;
+function parseRollbackConfig(source, env = {}) {
+    const input = parse_reader(source);
+    return {
+        ...parseStatusConfig(source, env),
+        to: input.optional('to', parseRevisionRef),
+        verbose: input.boolean('verbose'),
+        ...watchTimers(input, env),
+    };
+}
+function parseRevisionRef(value) {
+    const form = "a revision of the service's family (7), FAMILY:REVISION (web:7) or a task definition ARN";
+    const match = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/([A-Za-z0-9_-]{1,255}):(\d+)$/.exec(value) ??
+        /^([A-Za-z0-9_-]{1,255}):(\d+)$/.exec(value) ??
+        /^()(\d+)$/.exec(value);
+    const revision = Number(match?.[2]);
+    if (!match || !Number.isSafeInteger(revision) || revision < 1)
+        throw new Invalid(`expected ${form}.`);
+    return { given: value, ...(match[1] ? { family: match[1] } : {}), revision };
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -1022,7 +1064,7 @@ function parseRunTaskConfig(source, env = {}) {
         list: (name) => (name === 'command' ? [] : source.list(name)),
     };
     const render = parseConfig(renderSource, env);
-    const input = reader(source);
+    const input = parse_reader(source);
     return {
         render,
         cluster: input.string('cluster'),
@@ -1079,9 +1121,9 @@ function parseBeforeDeploy(text, label) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __nccwpck_require__(2728);
+var aws_errors = __nccwpck_require__(9378);
 // EXTERNAL MODULE: ./src/events.ts
-var events = __nccwpck_require__(480);
+var events = __nccwpck_require__(5694);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 /**
  * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
@@ -1093,51 +1135,8 @@ function endsWell(status) {
     return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** `arn:aws:ecs:…:task-definition/web:8` → `web:8`; anything else unchanged. */
-function shortTaskDefinition(arn) {
-    const at = arn.indexOf('task-definition/');
-    return at >= 0 ? arn.slice(at + 'task-definition/'.length) : arn;
-}
-/** `+7s`, `+1m05s`, `+1h02m`. */
-function relativeTime(ms) {
-    const seconds = Math.max(0, Math.floor(ms / 1000));
-    if (seconds < 60)
-        return `+${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `+${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
-    return `+${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
-}
-function duration(ms) {
-    return relativeTime(ms).slice(1);
-}
-/** `PRIMARY web:8 1/3 running, 2 pending, 1 failed (IN_PROGRESS)`. */
-function describeCounts(counts) {
-    const extra = [
-        counts.pending > 0 ? `${counts.pending} pending` : '',
-        counts.failed > 0 ? `${counts.failed} failed` : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const state = counts.rolloutState ? ` (${counts.rolloutState})` : '';
-    return `${counts.status} ${shortTaskDefinition(counts.taskDefinition)} ${counts.running}/${counts.desired} running${extra ? `, ${extra}` : ''}${state}`;
-}
-const STATUS_TITLES = {
-    succeeded: 'succeeded',
-    paused: 'paused, waiting for berth continue',
-    failed: 'failed',
-    rolled_back: 'rolled back',
-    timed_out: 'timed out',
-    cancelled: 'cancelled',
-    planned: 'planned (dry run)',
-    rendered: 'rendered',
-};
-/** `arn:aws:ecs:…:task/prod/0123abcd…` → `0123abcd…`. */
-function taskIdOf(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
 
@@ -1153,7 +1152,7 @@ function consoleReporter(stream, options = {}) {
     const line = (text) => {
         const at = now();
         start ??= at;
-        raw(`${relativeTime(at - start).padStart(7)}  ${text}`);
+        raw(`${(0,format/* relativeTime */.KW)(at - start).padStart(7)}  ${text}`);
     };
     const once = (text) => {
         if (printed.has(text))
@@ -1177,7 +1176,7 @@ function consoleReporter(stream, options = {}) {
             line(`debug: ${event.service} ${event.operation} ${event.ms} ms${attempts}${event.error ? `, ${event.error}` : ''}`);
         },
         diff: (event) => {
-            line(`diff ${event.from ? shortTaskDefinition(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
+            line(`diff ${event.from ? (0,format/* shortTaskDefinition */.P5)(event.from) : 'input'} -> ${event.to ?? 'rendered'}:`);
             raw(event.text.replace(/^/gm, '    ').replace(/\s+$/, ''));
         },
         rendered: (event) => {
@@ -1187,25 +1186,25 @@ function consoleReporter(stream, options = {}) {
                 raw(JSON.stringify(event.taskDefinition, null, 2));
         },
         registered: (event) => line(event.reused
-            ? `unchanged: reusing ${shortTaskDefinition(event.taskDefinitionArn)}, an equivalent registered revision`
-            : `registered ${shortTaskDefinition(event.taskDefinitionArn)}`),
+            ? `unchanged: reusing ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}, an equivalent registered revision`
+            : `registered ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}`),
         plan: (event) => event.actions.forEach((action) => line(`DRY RUN  would ${action}`)),
         deregistered: (event) => {
             if (event.taskDefinitionArns.length === 0)
                 line('no old revisions to deregister');
             else
-                line(`deregistered ${event.taskDefinitionArns.map(shortTaskDefinition).join(', ')}`);
+                line(`deregistered ${event.taskDefinitionArns.map(format/* shortTaskDefinition */.P5).join(', ')}`);
         },
         retrying: (event) => {
             if (event.error === lastRetry)
                 return;
             lastRetry = event.error;
-            line(`AWS API: ${event.error}; trying again in ${duration(event.delayMs)}`);
+            line(`AWS API: ${event.error}; trying again in ${(0,format/* duration */.p0)(event.delayMs)}`);
         },
         'artifacts-written': (event) => event.paths.forEach((path) => line(`wrote ${path}`)),
-        'deployment-started': (event) => line(`deployment ${event.deploymentId} started: ${shortTaskDefinition(event.taskDefinitionArn)} (${event.strategy})`),
+        'deployment-started': (event) => line(`deployment ${event.deploymentId} started: ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)} (${event.strategy})`),
         'tasks-changed': (event) => {
-            const text = `tasks  ${event.deployments.map(describeCounts).join(' | ')}`;
+            const text = `tasks  ${event.deployments.map(format/* describeCounts */.wv).join(' | ')}`;
             if (text === lastTasks)
                 return;
             lastTasks = text;
@@ -1224,11 +1223,11 @@ function consoleReporter(stream, options = {}) {
         'deployment-status': (event) => once(event.status === events/* TERMINATION_WAIT */.F5
             ? 'deployment InProgress: all traffic on green; the original task set is removed after the termination wait'
             : `deployment ${event.status}`),
-        'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${shortTaskDefinition(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
-        'task-started': (event) => line(`task ${taskIdOf(event.taskArn)} started in cluster ${event.cluster}: ` +
-            `${shortTaskDefinition(event.taskDefinitionArn)} (startedBy ${event.startedBy})`),
+        'rollback-started': (event) => line(`rolling back${event.taskDefinitionArn ? ` to ${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)}` : ''}: ${event.reason}`),
+        'task-started': (event) => line(`task ${(0,format/* taskIdOf */.G6)(event.taskArn)} started in cluster ${event.cluster}: ` +
+            `${(0,format/* shortTaskDefinition */.P5)(event.taskDefinitionArn)} (startedBy ${event.startedBy})`),
         'task-log': (event) => line(`log    ${event.container} | ${event.message}`),
-        'task-stopped': (event) => line(`task ${taskIdOf(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
+        'task-stopped': (event) => line(`task ${(0,format/* taskIdOf */.G6)(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
             (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : '')),
         verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
     };
@@ -1249,16 +1248,16 @@ function describeHook(hook) {
 function verdictBlock(result) {
     if (result.status === 'rendered')
         return [];
-    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`];
+    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${format/* STATUS_TITLES */.dV[result.status]}`];
     const field = (name, value) => {
         if (value)
             lines.push(`    ${name.padEnd(17)} ${value}`);
     };
     field('service', result.service && `${result.service} (cluster ${result.cluster})`);
-    field('task definition', result.taskDefinitionArn && shortTaskDefinition(result.taskDefinitionArn));
-    field('previous', result.previousTaskDefinitionArn && shortTaskDefinition(result.previousTaskDefinitionArn));
+    field('task definition', result.taskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.taskDefinitionArn));
+    field('previous', result.previousTaskDefinitionArn && (0,format/* shortTaskDefinition */.P5)(result.previousTaskDefinitionArn));
     field('deployment', result.deploymentId);
-    field('task', result.task && taskIdOf(result.task.taskArn));
+    field('task', result.task && (0,format/* taskIdOf */.G6)(result.task.taskArn));
     field('exit code', result.task?.exitCode !== undefined ? `${result.task.exitCode} (${result.task.container})` : '');
     if (result.reasons.length > 0)
         lines.push('    reasons:', ...result.reasons.map((reason) => `      - ${reason}`));
@@ -1369,6 +1368,25 @@ const FLAGS = {
     },
     'run-task': RUN_TASK_FLAGS,
     continue: { values: ['cluster', 'service', 'hook-id', 'region'], lists: [], switches: ['rollback', 'json'] },
+    status: {
+        values: ['cluster', 'service', 'codedeploy-application', 'codedeploy-group', 'region'],
+        lists: [],
+        switches: ['json'],
+    },
+    rollback: {
+        values: [
+            'cluster',
+            'service',
+            'to',
+            'codedeploy-application',
+            'codedeploy-group',
+            'wait-timeout',
+            'poll-interval',
+            'region',
+        ],
+        lists: [],
+        switches: ['json', 'verbose'],
+    },
     hook: {
         values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
         lists: [],
@@ -1414,6 +1432,7 @@ const PLACEHOLDERS = {
     'on-timeout': 'rollback|leave',
     'on-cancel': 'rollback|leave',
     hook: 'EVENT=FUNCTION',
+    to: 'REVISION',
     tag: 'KEY=VALUE',
     'before-deploy': "'run-task ...'",
     'network-from-service': 'S',
@@ -1436,6 +1455,8 @@ const REQUIRED = {
     deploy: ['cluster', 'service'],
     'run-task': ['cluster'],
     continue: ['cluster', 'service'],
+    status: ['cluster', 'service'],
+    rollback: ['cluster', 'service'],
     hook: ['deployment-id', 'execution-id'],
     sim: ['scenario'],
 };
@@ -1488,6 +1509,8 @@ Commands:
   run-task run a one-off task (a database migration) from the rendered task definition on a service's
            network, stream its log lines, and exit with its container's exit code
   continue answer the PAUSE hook an ECS-native (blue/green, linear, canary) deployment waits on
+  status   show what a service runs and what is moving: deployments, traffic, hooks, failures, events
+  rollback put a service back on its previous (or the given) revision and watch it to a verdict
   hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
   sim      run the local emulator of ECS, CodeDeploy, ECR and CloudWatch Logs
 
@@ -1636,6 +1659,42 @@ Exits 2 when nothing waits, saying what the deployment is doing instead.
 Example:
   berth continue --cluster prod --service web
 `;
+const STATUS_HELP = `Usage: berth status --cluster C --service S [--json] [--region R]
+
+One look at a service, on one screen: its task definition and task counts; its deployments (rolling: each one's
+status, rollout state and failed tasks; CodeDeploy: the task sets and the deployment in progress with its lifecycle
+events and traffic; ECS-native: the current service deployment's stage, traffic on each revision and hooks); the
+failed tasks of the current deployment with their reasons and exit codes; the last service events; and the
+commands that act on what is moving (berth continue for a PAUSE hook, berth rollback). Changes nothing; exits 0.
+
+  --cluster C, --service S
+                        the ECS service to look at
+  --codedeploy-application A, --codedeploy-group G
+                        the deployment group of a CODE_DEPLOY service (default: found from the service)
+  --json                print the same facts as one JSON object
+  --region R            AWS region (default: AWS_REGION)
+`;
+const ROLLBACK_HELP = `Usage: berth rollback --cluster C --service S [--to REVISION] [flags]
+
+Put the service back on the revision it ran before its current one (or --to), with the mechanism of its
+strategy, and watch it to a verdict as berth deploy does: succeeded once the service is steady on that revision.
+  rolling      UpdateService to the revision
+  CodeDeploy   StopDeployment with automatic rollback while a deployment is in progress, else a new deployment
+  ECS-native   StopServiceDeployment ROLLBACK while a service deployment is in progress, else UpdateService
+The previous revision is the ACTIVE deployment's while one is listed, else the source of the last completed
+service deployment, else revision N-1 of the family; berth says which rule it used.
+
+  --cluster C, --service S
+                        the ECS service to roll back
+  --to REVISION         the revision to go back to: N (of the service's family), FAMILY:N or a task definition ARN
+  --codedeploy-application A, --codedeploy-group G
+                        the deployment group of a CODE_DEPLOY service (default: found from the service)
+  --wait-timeout D      one deadline for the whole watch (default 30m); a rollback is never rolled back
+  --poll-interval D     the longest pause between polls (default 5s)
+  --json                end stdout with one JSON object (human output goes to stderr)
+  --verbose             show debug lines: every AWS call with its duration and attempts
+  --region R            AWS region (default: AWS_REGION)
+`;
 const HOOK_HELP = `Usage: berth hook --deployment-id ID --execution-id ID (--http URL [--expect-status 200] | -- COMMAND ...)
 
 Run a check and report its outcome to CodeDeploy (PutLifecycleEventHookExecutionStatus): Succeeded when the
@@ -1665,11 +1724,14 @@ const HELP = {
     deploy: DEPLOY_HELP,
     'run-task': RUN_TASK_HELP,
     continue: CONTINUE_HELP,
+    status: STATUS_HELP,
+    rollback: ROLLBACK_HELP,
     hook: HOOK_HELP,
     sim: SIM_HELP,
 };
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -1695,7 +1757,7 @@ async function main(argv, io) {
         return EXIT.ok;
     }
     if (!(command in FLAGS)) {
-        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, continue, hook or sim.\n`);
+        io.stderr.write(`berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, continue, status, rollback, hook or sim.\n`);
         return EXIT.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -1742,6 +1804,10 @@ async function dispatch(command, argv, io) {
             return runTask(parseRunTaskConfig(source, io.env), io);
         case 'continue':
             return continueCommand(parseContinueConfig(source, io.env), io);
+        case 'status':
+            return main_status(parseStatusConfig(source, io.env), io);
+        case 'rollback':
+            return rollback(parseRollbackConfig(source, io.env), io);
         case 'hook':
             return hook(parseHookConfig(source, io.env), io);
         case 'sim':
@@ -1757,7 +1823,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(439), __nccwpck_require__.e(871), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2794)), Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(886), __nccwpck_require__.e(725), __nccwpck_require__.e(462), __nccwpck_require__.e(837), __nccwpck_require__.e(503)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2503)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
     return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io);
 }
 async function runTask(config, io) {
@@ -1770,8 +1836,8 @@ async function runTask(config, io) {
     }
     const reporter = cliReporter({ ...config.render, cluster: config.cluster }, io);
     const [{ runTask: runOneTask }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(439), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5871)),
-        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(725), __nccwpck_require__.e(462), __nccwpck_require__.e(721)]).then(__nccwpck_require__.bind(__nccwpck_require__, 462)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
     ]);
     const clients = createClients({ region: config.render.region });
     return runWith(reporter, (deps) => runOneTask(config, deps), clients, io);
@@ -1819,10 +1885,50 @@ function cliReporter(config, io) {
 function exitCodeOf(result) {
     return endsWell(result.status) ? EXIT.ok : EXIT.verdict;
 }
+/** `berth status`: one look, printed; nothing is changed, so it exits 0 whatever it sees. */
+async function main_status(config, io) {
+    const [{ readStatus }, { formatStatus }, { createClients }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(886), __nccwpck_require__.e(175)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7175)),
+        __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.bind(__nccwpck_require__, 6927)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
+    ]);
+    const clients = createClients({ region: config.region });
+    try {
+        const seen = await readStatus(clients, config.cluster, config.service, config);
+        io.stdout.write(config.json ? `${JSON.stringify(seen)}\n` : formatStatus(seen));
+    }
+    finally {
+        clients.destroy();
+    }
+    return EXIT.ok;
+}
+async function rollback(config, io) {
+    const human = consoleReporter(config.json ? io.stderr : io.stdout, { debug: config.verbose });
+    const reporter = config.json ? (0,events/* fanOut */.YO)(human, jsonReporter(io.stdout)) : human;
+    const [{ rollback: rollBack }, { createClients }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(886), __nccwpck_require__.e(725), __nccwpck_require__.e(837), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5222)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
+    ]);
+    let result;
+    try {
+        result = await rollBack(config, {
+            clients: createClients({ region: config.region }),
+            reporter,
+            readFile: (path) => (0,promises_.readFile)(path, 'utf8'),
+            now: Date.now,
+            sleep: (ms, signal) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+            signal: io.signal,
+        });
+    }
+    finally {
+        await reporter.close?.();
+    }
+    return exitCodeOf(result);
+}
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(643), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2459)),
-        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(507), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6561)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
     ]);
     const clients = createClients({ region: config.region });
     const outcome = await answerHook(config, {
@@ -1838,8 +1944,8 @@ async function hook(config, io) {
 }
 async function continueCommand(config, io) {
     const [{ continueDeployment, outcomeLine }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3427)),
-        Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(780), __nccwpck_require__.e(643), __nccwpck_require__.e(243), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4047)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3086)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
     ]);
     const clients = createClients({ region: config.region });
     try {
@@ -1875,7 +1981,7 @@ async function sim(scenario, source, io) {
         seed: number('seed', 1, Number.isInteger, 'a whole number'),
     };
     // The emulator is a separate world, loaded by this subcommand only.
-    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8682));
+    const { runSim, SimInputError } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9513));
     try {
         await runSim(options, io.stdout);
     }
@@ -1891,7 +1997,7 @@ async function sim(scenario, source, io) {
 
 /***/ }),
 
-/***/ 2174:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1975,7 +2081,7 @@ function errorJson(error) {
 
 /***/ }),
 
-/***/ 480:
+/***/ 5694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2004,7 +2110,65 @@ function recorder() {
 
 /***/ }),
 
-/***/ 8356:
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G6: () => (/* binding */ taskIdOf),
+/* harmony export */   KW: () => (/* binding */ relativeTime),
+/* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
+/* harmony export */   dV: () => (/* binding */ STATUS_TITLES),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   wv: () => (/* binding */ describeCounts)
+/* harmony export */ });
+/** `arn:aws:ecs:…:task-definition/web:8` → `web:8`; anything else unchanged. */
+function shortTaskDefinition(arn) {
+    const at = arn.indexOf('task-definition/');
+    return at >= 0 ? arn.slice(at + 'task-definition/'.length) : arn;
+}
+/** `+7s`, `+1m05s`, `+1h02m`. */
+function relativeTime(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    if (seconds < 60)
+        return `+${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `+${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+    return `+${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
+function duration(ms) {
+    return relativeTime(ms).slice(1);
+}
+/** `PRIMARY web:8 1/3 running, 2 pending, 1 failed (IN_PROGRESS)`. */
+function describeCounts(counts) {
+    const extra = [
+        counts.pending > 0 ? `${counts.pending} pending` : '',
+        counts.failed > 0 ? `${counts.failed} failed` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const state = counts.rolloutState ? ` (${counts.rolloutState})` : '';
+    return `${counts.status} ${shortTaskDefinition(counts.taskDefinition)} ${counts.running}/${counts.desired} running${extra ? `, ${extra}` : ''}${state}`;
+}
+const STATUS_TITLES = {
+    succeeded: 'succeeded',
+    paused: 'paused, waiting for berth continue',
+    failed: 'failed',
+    rolled_back: 'rolled back',
+    timed_out: 'timed out',
+    cancelled: 'cancelled',
+    planned: 'planned (dry run)',
+    rendered: 'rendered',
+};
+/** `arn:aws:ecs:…:task/prod/0123abcd…` → `0123abcd…`. */
+function taskIdOf(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
+
+/***/ }),
+
+/***/ 970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2037,7 +2201,7 @@ for (const name of ['SIGINT', 'SIGTERM'])
 
 /***/ }),
 
-/***/ 2009:
+/***/ 6503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2445,6 +2609,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5187);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -25,7 +25,10 @@ const RENDER_LISTS = [
   'container-memory',
 ]
 
-export const FLAGS: Record<'render' | 'deploy' | 'run-task' | 'continue' | 'hook' | 'sim', FlagSpec> = {
+export const FLAGS: Record<
+  'render' | 'deploy' | 'run-task' | 'continue' | 'status' | 'rollback' | 'hook' | 'sim',
+  FlagSpec
+> = {
   render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
   deploy: {
     values: [
@@ -52,6 +55,25 @@ export const FLAGS: Record<'render' | 'deploy' | 'run-task' | 'continue' | 'hook
   },
   'run-task': RUN_TASK_FLAGS,
   continue: { values: ['cluster', 'service', 'hook-id', 'region'], lists: [], switches: ['rollback', 'json'] },
+  status: {
+    values: ['cluster', 'service', 'codedeploy-application', 'codedeploy-group', 'region'],
+    lists: [],
+    switches: ['json'],
+  },
+  rollback: {
+    values: [
+      'cluster',
+      'service',
+      'to',
+      'codedeploy-application',
+      'codedeploy-group',
+      'wait-timeout',
+      'poll-interval',
+      'region',
+    ],
+    lists: [],
+    switches: ['json', 'verbose'],
+  },
   hook: {
     values: ['deployment-id', 'execution-id', 'http', 'expect-status', 'deadline', 'interval', 'region'],
     lists: [],
@@ -98,6 +120,7 @@ const PLACEHOLDERS: Record<string, string> = {
   'on-timeout': 'rollback|leave',
   'on-cancel': 'rollback|leave',
   hook: 'EVENT=FUNCTION',
+  to: 'REVISION',
   tag: 'KEY=VALUE',
   'before-deploy': "'run-task ...'",
   'network-from-service': 'S',
@@ -121,6 +144,8 @@ const REQUIRED: Record<keyof typeof FLAGS, string[]> = {
   deploy: ['cluster', 'service'],
   'run-task': ['cluster'],
   continue: ['cluster', 'service'],
+  status: ['cluster', 'service'],
+  rollback: ['cluster', 'service'],
   hook: ['deployment-id', 'execution-id'],
   sim: ['scenario'],
 }
@@ -174,6 +199,8 @@ Commands:
   run-task run a one-off task (a database migration) from the rendered task definition on a service's
            network, stream its log lines, and exit with its container's exit code
   continue answer the PAUSE hook an ECS-native (blue/green, linear, canary) deployment waits on
+  status   show what a service runs and what is moving: deployments, traffic, hooks, failures, events
+  rollback put a service back on its previous (or the given) revision and watch it to a verdict
   hook     answer a CodeDeploy lifecycle hook with the result of an HTTP check or a command
   sim      run the local emulator of ECS, CodeDeploy, ECR and CloudWatch Logs
 
@@ -328,6 +355,44 @@ Example:
   berth continue --cluster prod --service web
 `
 
+export const STATUS_HELP = `Usage: berth status --cluster C --service S [--json] [--region R]
+
+One look at a service, on one screen: its task definition and task counts; its deployments (rolling: each one's
+status, rollout state and failed tasks; CodeDeploy: the task sets and the deployment in progress with its lifecycle
+events and traffic; ECS-native: the current service deployment's stage, traffic on each revision and hooks); the
+failed tasks of the current deployment with their reasons and exit codes; the last service events; and the
+commands that act on what is moving (berth continue for a PAUSE hook, berth rollback). Changes nothing; exits 0.
+
+  --cluster C, --service S
+                        the ECS service to look at
+  --codedeploy-application A, --codedeploy-group G
+                        the deployment group of a CODE_DEPLOY service (default: found from the service)
+  --json                print the same facts as one JSON object
+  --region R            AWS region (default: AWS_REGION)
+`
+
+export const ROLLBACK_HELP = `Usage: berth rollback --cluster C --service S [--to REVISION] [flags]
+
+Put the service back on the revision it ran before its current one (or --to), with the mechanism of its
+strategy, and watch it to a verdict as berth deploy does: succeeded once the service is steady on that revision.
+  rolling      UpdateService to the revision
+  CodeDeploy   StopDeployment with automatic rollback while a deployment is in progress, else a new deployment
+  ECS-native   StopServiceDeployment ROLLBACK while a service deployment is in progress, else UpdateService
+The previous revision is the ACTIVE deployment's while one is listed, else the source of the last completed
+service deployment, else revision N-1 of the family; berth says which rule it used.
+
+  --cluster C, --service S
+                        the ECS service to roll back
+  --to REVISION         the revision to go back to: N (of the service's family), FAMILY:N or a task definition ARN
+  --codedeploy-application A, --codedeploy-group G
+                        the deployment group of a CODE_DEPLOY service (default: found from the service)
+  --wait-timeout D      one deadline for the whole watch (default 30m); a rollback is never rolled back
+  --poll-interval D     the longest pause between polls (default 5s)
+  --json                end stdout with one JSON object (human output goes to stderr)
+  --verbose             show debug lines: every AWS call with its duration and attempts
+  --region R            AWS region (default: AWS_REGION)
+`
+
 export const HOOK_HELP = `Usage: berth hook --deployment-id ID --execution-id ID (--http URL [--expect-status 200] | -- COMMAND ...)
 
 Run a check and report its outcome to CodeDeploy (PutLifecycleEventHookExecutionStatus): Succeeded when the
@@ -359,6 +424,8 @@ export const HELP: Record<string, string> = {
   deploy: DEPLOY_HELP,
   'run-task': RUN_TASK_HELP,
   continue: CONTINUE_HELP,
+  status: STATUS_HELP,
+  rollback: ROLLBACK_HELP,
   hook: HOOK_HELP,
   sim: SIM_HELP,
 }

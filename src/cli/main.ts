@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
-import { type Config, type RunTaskConfig } from '../config/types.js'
-import { parseConfig, parseContinueConfig, parseHookConfig } from '../config/parse.js'
+import { type Config, type RollbackConfig, type RunTaskConfig, type StatusConfig } from '../config/types.js'
+import { parseConfig, parseHookConfig } from '../config/parse.js'
+import { parseContinueConfig, parseRollbackConfig, parseStatusConfig } from '../config/parse-commands.js'
 import { parseDeployConfig, parseRunTaskConfig } from '../config/run-task.js'
 import { UserError, errorJson, isUserError } from '../errors.js'
 import { explainSetupError } from '../aws/errors.js'
@@ -36,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (!(command in FLAGS)) {
     io.stderr.write(
-      `berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, continue, hook or sim.\n`,
+      `berth: unknown command ${JSON.stringify(command)}; expected render, deploy, run-task, continue, status, rollback, hook or sim.\n`,
     )
     return EXIT.usage
   }
@@ -85,6 +86,10 @@ async function dispatch(command: keyof typeof FLAGS, argv: readonly string[], io
       return runTask(parseRunTaskConfig(source, io.env), io)
     case 'continue':
       return continueCommand(parseContinueConfig(source, io.env), io)
+    case 'status':
+      return status(parseStatusConfig(source, io.env), io)
+    case 'rollback':
+      return rollback(parseRollbackConfig(source, io.env), io)
     case 'hook':
       return hook(parseHookConfig(source, io.env), io)
     case 'sim':
@@ -167,6 +172,46 @@ function cliReporter(config: Config, io: CliIo): Reporter {
 
 export function exitCodeOf(result: RunResult): number {
   return endsWell(result.status) ? EXIT.ok : EXIT.verdict
+}
+
+/** `berth status`: one look, printed; nothing is changed, so it exits 0 whatever it sees. */
+async function status(config: StatusConfig, io: CliIo): Promise<number> {
+  const [{ readStatus }, { formatStatus }, { createClients }] = await Promise.all([
+    import('../status/read.js'),
+    import('../status/format.js'),
+    import('../aws/clients.js'),
+  ])
+  const clients = createClients({ region: config.region })
+  try {
+    const seen = await readStatus(clients, config.cluster, config.service, config)
+    io.stdout.write(config.json ? `${JSON.stringify(seen)}\n` : formatStatus(seen))
+  } finally {
+    clients.destroy()
+  }
+  return EXIT.ok
+}
+
+async function rollback(config: RollbackConfig, io: CliIo): Promise<number> {
+  const human = consoleReporter(config.json ? io.stderr : io.stdout, { debug: config.verbose })
+  const reporter = config.json ? fanOut(human, jsonReporter(io.stdout)) : human
+  const [{ rollback: rollBack }, { createClients }] = await Promise.all([
+    import('../rollback/index.js'),
+    import('../aws/clients.js'),
+  ])
+  let result: RunResult
+  try {
+    result = await rollBack(config, {
+      clients: createClients({ region: config.region }),
+      reporter,
+      readFile: (path) => readFile(path, 'utf8'),
+      now: Date.now,
+      sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+      signal: io.signal,
+    })
+  } finally {
+    await reporter.close?.()
+  }
+  return exitCodeOf(result)
 }
 
 async function hook(config: ReturnType<typeof parseHookConfig>, io: CliIo): Promise<number> {

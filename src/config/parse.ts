@@ -25,7 +25,6 @@ import {
   WAIT_FOR,
   type ArtifactKind,
   type Config,
-  type ContinueConfig,
   type DeploymentConfigSpec,
   type HookConfig,
   type InputSource,
@@ -112,9 +111,7 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
     hooks: input.each('hook', parseHookBinding),
     appspec: input.string('appspec'),
     waitFor: input.optional('wait-for', oneOf(WAIT_FOR)) ?? 'completed',
-    waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
-    pollIntervalMs:
-      input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
+    ...watchTimers(input, env),
     onTimeout: input.optional('on-timeout', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
     onCancel: input.optional('on-cancel', oneOf(INTERRUPT_ACTIONS)) ?? 'rollback',
     dryRun: input.boolean('dry-run'),
@@ -153,68 +150,25 @@ export function parseHookConfig(source: InputSource, env: Record<string, string 
   }
 }
 
-export function parseContinueConfig(source: InputSource, env: Record<string, string | undefined> = {}): ContinueConfig {
-  const input = reader(source)
+/** `--wait-timeout` and `--poll-interval`, checked against their bounds, with their defaults. */
+export function watchTimers(
+  input: ReturnType<typeof reader>,
+  env: Record<string, string | undefined>,
+): { waitTimeoutMs: number; pollIntervalMs: number } {
   return {
-    cluster: input.required('cluster', parseResourceName('cluster')),
-    service: input.required('service', parseResourceName('service')),
-    hookId: input.optional('hook-id', parseHookId),
-    hookIdLabel: source.label('hook-id'),
-    rollback: input.boolean('rollback'),
-    region: regionOf(input, env),
-    json: input.boolean('json'),
+    waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
+    pollIntervalMs:
+      input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
   }
-}
-
-/** Inputs that deploy: with `continue: true` the Action only answers a paused deployment, so they are refused. */
-const DEPLOY_ONLY_INPUTS = [
-  'task-definition',
-  'image',
-  'env',
-  'secret',
-  'desired-count',
-  'deployment-config',
-  'before-deploy-task',
-]
-
-/** The Action's `continue: true`: the ContinueConfig of the inputs; undefined when the run deploys. */
-export function parseContinueInput(
-  source: InputSource,
-  env: Record<string, string | undefined> = {},
-): ContinueConfig | undefined {
-  if (!reader(source).boolean('continue')) return undefined
-  const given = DEPLOY_ONLY_INPUTS.filter((name) => source.get(name) !== undefined || source.list(name).length > 0)
-  if (given.length > 0) {
-    throw new UserError(
-      `${source.label('continue')} is true: this step only continues a paused deployment, so ` +
-        `${given.map((name) => source.label(name)).join(', ')} must not be given (deploy in another step).`,
-      { input: source.inputName?.('continue') ?? 'continue' },
-    )
-  }
-  return parseContinueConfig(source, env)
-}
-
-/** A cluster or service given by name or ARN, as ECS takes them. */
-function parseResourceName(kind: 'cluster' | 'service'): Parse<string> {
-  return (value) => {
-    if (/^[A-Za-z0-9_-]{1,255}$/.test(value) || /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:/.test(value)) return value
-    throw new Invalid(`expected a ${kind} name (letters, digits, hyphens, underscores) or ARN.`)
-  }
-}
-
-function parseHookId(value: string): string {
-  if (!/^ecs-[a-z]+-[A-Za-z0-9_-]+$/.test(value)) {
-    throw new Invalid(
-      'expected a hook id like ecs-pause-… (ecs-{hookType}-{id}), as DescribeServiceDeployments lists it in lifecycleHookDetails.',
-    )
-  }
-  return value
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 
 /** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
-function regionOf(input: ReturnType<typeof reader>, env: Record<string, string | undefined>): string | undefined {
+export function regionOf(
+  input: ReturnType<typeof reader>,
+  env: Record<string, string | undefined>,
+): string | undefined {
   const given = input.optional('region', parseRegion)
   if (given) return given
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
@@ -315,6 +269,31 @@ function parseImageEdit(value: string): ImageEdit {
   return { container: parseContainerName(parts[0].trim(), form), uri: parts[1].trim() }
 }
 
+function parseDeploymentId(value: string): string {
+  if (!/^d-[A-Z0-9]{9}$/.test(value)) throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.')
+  return value
+}
+
+function parseHttpUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Invalid('expected a URL like http://host:port/health.')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Invalid('expected an http:// or https:// URL.')
+  }
+  return value
+}
+
+function parseHttpStatus(value: string): number {
+  const status = Number(value)
+  if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
+    throw new Invalid('expected an HTTP status from 100 to 599.')
+  return status
+}
+
 /**
  * In CodeBuild (CODEBUILD_BUILD_ID set), an image given without a tag or digest is the one this build pushed:
  * tagged with the commit it built, CODEBUILD_RESOLVED_SOURCE_VERSION.
@@ -394,29 +373,4 @@ function parseTag(value: string): { key: string; value: string } {
   const parts = splitOnce(value, '=')
   if (!parts) throw new Invalid('expected KEY=VALUE.')
   return { key: parts[0], value: parts[1] }
-}
-
-function parseDeploymentId(value: string): string {
-  if (!/^d-[A-Z0-9]{9}$/.test(value)) throw new Invalid('expected a CodeDeploy deployment id like d-RPCR1U3TW.')
-  return value
-}
-
-function parseHttpUrl(value: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new Invalid('expected a URL like http://host:port/health.')
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Invalid('expected an http:// or https:// URL.')
-  }
-  return value
-}
-
-function parseHttpStatus(value: string): number {
-  const status = Number(value)
-  if (!/^\d{3}$/.test(value) || status < 100 || status > 599)
-    throw new Invalid('expected an HTTP status from 100 to 599.')
-  return status
 }

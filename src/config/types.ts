@@ -122,6 +122,36 @@ export interface HookConfig {
   json: boolean
 }
 
+/** `berth status`: one look at a service, what runs and what moves. */
+export interface StatusConfig {
+  cluster: string
+  service: string
+  /** The deployment group of a CODE_DEPLOY service, when berth cannot find it from the service alone. */
+  codedeployApplication?: string
+  codedeployGroup?: string
+  json: boolean
+  region?: string
+}
+
+/**
+ * A revision `berth rollback --to` names: `FAMILY:REV`, a task definition ARN, or a bare revision number of the
+ * service's own family (`family` absent).
+ */
+export interface RevisionRef {
+  given: string
+  family?: string
+  revision: number
+}
+
+/** `berth rollback`: the service back on its previous (or the given) revision, watched to a verdict. */
+export interface RollbackConfig extends StatusConfig {
+  to?: RevisionRef
+  /** `--verbose`: show debug events, every AWS call with its duration and attempts. */
+  verbose: boolean
+  waitTimeoutMs: number
+  pollIntervalMs: number
+}
+
 /** The list name of the words after `--` (berth hook's command), apart from every flag's name. */
 export const COMMAND_AFTER_DASHES = '--'
 

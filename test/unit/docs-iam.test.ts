@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { MUTATING_OPERATIONS } from '../../src/aws/clients.js'
 
@@ -35,6 +35,23 @@ function actionsOf(files: string[]): Set<string> {
   return actions
 }
 
+/** `entry` and every src/ file whose code it loads, directly or not (static and dynamic relative imports). */
+function reachable(entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const text = readFileSync(file, 'utf8')
+    for (const [statement, specifier] of text.matchAll(/import\s*(?:\(\s*|[^;]*?from\s*)'(\.{1,2}\/[^']+)\.js'/g)) {
+      // Types only: nothing of that file runs.
+      if (/^import\s+type\b/.test(statement) || /^import\s*\{(\s*type\s+\w+\s*,?)+\}/.test(statement)) continue
+      visit(normalize(join(dirname(file), `${specifier}.ts`)))
+    }
+  }
+  visit(entry)
+  return [...seen]
+}
+
 /** The actions of the policy under each `## heading` of docs/iam.md. */
 function policies(): Map<string, Set<string>> {
   const doc = readFileSync('docs/iam.md', 'utf8')
@@ -63,6 +80,8 @@ describe('docs/iam.md', () => {
       'deploy, ECS-native blue/green, linear or canary',
       'run-task, and deploy --before-deploy',
       'dry run and render (read-only)',
+      'status (read-only)',
+      'rollback',
       'hook',
       'continue',
     ])
@@ -111,6 +130,23 @@ describe('docs/iam.md', () => {
     const granted = [...(docs.get('dry run and render (read-only)') ?? [])]
     expect(granted.filter((action) => MUTATING_OPERATIONS.has(action.split(':')[1]))).toEqual([])
     expect(granted).toEqual(expect.arrayContaining(['ecs:DescribeServices', 'ecs:DescribeTaskDefinition']))
+  })
+
+  it('grants berth status every operation it calls, none of them a change', () => {
+    const needed = actionsOf(reachable('src/status/read.ts'))
+    expect(needed.has('codedeploy:GetDeploymentTarget')).toBe(true)
+    expect(missing(needed, docs.get('status (read-only)'))).toEqual([])
+    const granted = [...(docs.get('status (read-only)') ?? [])]
+    expect(granted.filter((action) => MUTATING_OPERATIONS.has(action.split(':')[1]))).toEqual([])
+  })
+
+  it('grants berth rollback every operation it and the drivers it uses call', () => {
+    const needed = actionsOf(reachable('src/rollback/index.ts'))
+    // The CodeDeploy driver creates a deployment config only for --deployment-config, which rollback does not take.
+    needed.delete('codedeploy:CreateDeploymentConfig')
+    expect(needed.has('ecs:StopServiceDeployment')).toBe(true)
+    expect(needed.has('codedeploy:StopDeployment')).toBe(true)
+    expect(missing(needed, docs.get('rollback'))).toEqual([])
   })
 
   it('grants the hook every operation berth hook and the hook Lambda call', () => {

@@ -145,7 +145,7 @@ jobs:
           berth deploy --cluster prod --service web \\
             --image web=x:1 --rollback-on-failure --docker-label=web:a=b
           BERTH_IMAGE_TAG=v2 berth render --task-definition t.json > out.json
-          berth status --cluster prod
+          berth promote --cluster prod
           berth hook --deployment-id d-1 --execution-id e -- curl --fail http://x
 `
   const buildspec = `
@@ -158,7 +158,7 @@ phases:
   it('finds a made-up flag, input, command and variable, and nothing else', () => {
     expect(unknownNames(named(workflow, 'deploy.yml'))).toEqual([
       'berth deploy --rollback-on-failure: no such flag',
-      expect.stringMatching(/^berth status: no such command/),
+      expect.stringMatching(/^berth promote: no such command/),
       'your-org/berth@v1 with image-tag: no such input in action.yml',
       'BERTH_IMAGE_TAG: no flag reads this variable',
     ])

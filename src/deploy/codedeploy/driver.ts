@@ -255,7 +255,7 @@ interface RollbackEnd {
 }
 
 /** CodeDeploy rolls an ECS deployment back with a deployment of its own: follow it while the deadline allows. */
-async function followRollback(
+export async function followRollback(
   context: DeployContext,
   follower: Follower,
   options: WatchOptions = watchOptions(context),
@@ -353,7 +353,7 @@ function whereItWas(follower: Follower): string {
  * stops a little later; after a lost answer the retry is told the deployment already completed), and reports what
  * it is. `cause` says why, as the log and the verdict show it: `the wait timeout passed (--on-timeout rollback)`.
  */
-async function stopWithRollback(context: DeployContext, follower: Follower, cause: string): Promise<string> {
+export async function stopWithRollback(context: DeployContext, follower: Follower, cause: string): Promise<string> {
   const deploymentId = follower.deploymentId
   context.reporter.emit({
     type: 'debug',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { type InputSource } from '../../../src/config/types.js'
-import { parseContinueConfig, parseContinueInput } from '../../../src/config/parse.js'
+import { parseContinueConfig, parseContinueInput } from '../../../src/config/parse-commands.js'
 import { UserError } from '../../../src/errors.js'
 
 function flags(values: Record<string, string>): InputSource {

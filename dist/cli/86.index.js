@@ -1,16 +1,16 @@
-export const id = 427;
-export const ids = [427];
+export const id = 86;
+export const ids = [86];
 export const modules = {
 
-/***/ 1669:
+/***/ 2495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ retrying)
 /* harmony export */ });
 /* unused harmony export onlyThrottling */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1934);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(588);
 
 
 /** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
@@ -35,7 +35,7 @@ const onlyThrottling = (/* unused pure expression or super */ null && (isThrottl
 
 /***/ }),
 
-/***/ 3427:
+/***/ 3086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -47,14 +47,14 @@ __webpack_require__.d(__webpack_exports__, {
   outcomeLine: () => (/* reexport */ outcomeLine)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __webpack_require__(1669);
+var retry = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(2174);
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/continue/choose.ts
 
 const AWAITING = 'AWAITING_ACTION';
@@ -236,7 +236,7 @@ async function answeredMeanwhile(ecs, target, rollback, lost) {
 
 /***/ }),
 
-/***/ 1934:
+/***/ 588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

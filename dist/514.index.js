@@ -1,8 +1,8 @@
-export const id = 750;
-export const ids = [750,47];
+export const id = 514;
+export const ids = [514,111];
 export const modules = {
 
-/***/ 4047:
+/***/ 1111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,18 +21,18 @@ __webpack_require__.d(__webpack_exports__, {
   operationOf: () => (/* binding */ operationOf)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(9780);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(5881);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(3945);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(7507);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(2174);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(2728);
+var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
 /**
  * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
@@ -273,15 +273,15 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 1669:
+/***/ 2495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ retrying)
 /* harmony export */ });
 /* unused harmony export onlyThrottling */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1934);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(588);
 
 
 /** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
@@ -306,7 +306,7 @@ const onlyThrottling = (/* unused pure expression or super */ null && (isThrottl
 
 /***/ }),
 
-/***/ 2750:
+/***/ 4514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -324,7 +324,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(2174);
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/artifacts/write.ts
 
 
@@ -372,7 +372,7 @@ async function checkDirectory(directory, flag) {
 }
 
 // EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __webpack_require__(4047);
+var clients = __webpack_require__(1111);
 ;// CONCATENATED MODULE: ./src/aws/abort.ts
 
 /** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
@@ -407,9 +407,9 @@ function callSignals(deadline, cancel) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(2728);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3945);
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
 ;// CONCATENATED MODULE: ./src/deploy/images.ts
 
 
@@ -520,10 +520,10 @@ function serviceUpdate(config, facts, target) {
     return `${update.join(', ')} (${facts.driverName})`;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/aws/retry.ts
-var aws_retry = __webpack_require__(1669);
+var aws_retry = __webpack_require__(2495);
 ;// CONCATENATED MODULE: ./src/taskdef/json.ts
 /** Where a JSON syntax error is, and what the parser wanted there. */
 class JsonSyntaxError extends Error {
@@ -708,8 +708,8 @@ class Scanner {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3439);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
 
 
@@ -951,7 +951,7 @@ function toJson(value) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __webpack_require__(2009);
+var units = __webpack_require__(6503);
 ;// CONCATENATED MODULE: ./src/taskdef/render.ts
 
 
@@ -1049,7 +1049,7 @@ function removeNamed(container, list, name) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/credentials.ts
-var credentials = __webpack_require__(3420);
+var credentials = __webpack_require__(3170);
 ;// CONCATENATED MODULE: ./src/taskdef/fargate.ts
 /** The cpu/memory pairs Fargate offers (MiB), per cpu units. */
 const FARGATE_SIZES = {
@@ -1970,8 +1970,8 @@ async function cleanUpRevisions(ecs, family, keep) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(5881);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(7507);
 ;// CONCATENATED MODULE: ./src/watch/deadline.ts
 function createDeadline(timeoutMs, now) {
     const at = now() + timeoutMs;
@@ -2024,7 +2024,7 @@ function jitter(ms, random = Math.random) {
 }
 
 // EXTERNAL MODULE: ./src/watch/sleep.ts
-var sleep = __webpack_require__(1934);
+var sleep = __webpack_require__(588);
 ;// CONCATENATED MODULE: ./src/watch/loop.ts
 
 
@@ -2064,7 +2064,7 @@ function waitFor(ms, options) {
 }
 
 // EXTERNAL MODULE: ./src/artifacts/hooks.ts
-var artifacts_hooks = __webpack_require__(8185);
+var artifacts_hooks = __webpack_require__(283);
 ;// CONCATENATED MODULE: ./src/artifacts/appspec.ts
 
 
@@ -2457,7 +2457,7 @@ function lastSegment(value) {
 }
 
 // EXTERNAL MODULE: ./src/events.ts
-var src_events = __webpack_require__(480);
+var src_events = __webpack_require__(5694);
 ;// CONCATENATED MODULE: ./src/deploy/codedeploy/progress.ts
 
 /** The deployment statuses after which nothing changes any more. */
@@ -2870,8 +2870,8 @@ function warnIfDeadlineIsShort(plan, config, reporter) {
     });
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
 ;// CONCATENATED MODULE: ./src/deploy/ecs.ts
 
 async function lookUpService(ecs, cluster, name) {
@@ -6005,7 +6005,7 @@ async function keepRevisions(deps, family, keep) {
 
 /***/ }),
 
-/***/ 1934:
+/***/ 588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
