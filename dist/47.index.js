@@ -1,8 +1,8 @@
-export const id = 111;
-export const ids = [111];
+export const id = 47;
+export const ids = [47];
 export const modules = {
 
-/***/ 1111:
+/***/ 4047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,18 +21,18 @@ __webpack_require__.d(__webpack_exports__, {
   operationOf: () => (/* binding */ operationOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(7507);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(8249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(5881);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(3945);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(2174);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(2728);
 ;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
 /**
  * The operations whose input may carry members newer than this SDK: a task definition file written for a newer

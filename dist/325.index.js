@@ -1,16 +1,16 @@
-export const id = 471;
-export const ids = [471];
+export const id = 325;
+export const ids = [325];
 export const modules = {
 
-/***/ 5471:
+/***/ 8325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   githubDeploymentReporter: () => (/* binding */ githubDeploymentReporter)
 /* harmony export */ });
 /* unused harmony exports deploymentStateOf, statusDescription */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2925);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7169);
 
 
 /** `rolled_back` is a failed deployment (the old revision runs); a timeout or cancellation is an error of the run. */

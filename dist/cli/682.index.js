@@ -1,8 +1,8 @@
-export const id = 513;
-export const ids = [513];
+export const id = 682;
+export const ids = [682];
 export const modules = {
 
-/***/ 9513:
+/***/ 8682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -202,8 +202,8 @@ function withoutUndefined(value) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 ;// CONCATENATED MODULE: ./src/sim/codedeploy/appspec.ts
 
 

@@ -1,8 +1,8 @@
-export const id = 462;
-export const ids = [462,111];
+export const id = 871;
+export const ids = [871,47];
 export const modules = {
 
-/***/ 7587:
+/***/ 5593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -16,11 +16,11 @@ export const modules = {
 /* harmony export */   yb: () => (/* binding */ appSpecDocument)
 /* harmony export */ });
 /* unused harmony export appSpecJson */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _hooks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(283);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _taskdef_clean_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3497);
-/* harmony import */ var _taskdef_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1433);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+/* harmony import */ var _hooks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8185);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2174);
+/* harmony import */ var _taskdef_clean_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7267);
+/* harmony import */ var _taskdef_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1303);
 
 
 
@@ -130,7 +130,7 @@ function bare(placeholder) {
 
 /***/ }),
 
-/***/ 7900:
+/***/ 4690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -144,7 +144,7 @@ function bare(placeholder) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2174);
 
 
 
@@ -193,14 +193,14 @@ async function checkDirectory(directory, flag) {
 
 /***/ }),
 
-/***/ 6591:
+/***/ 1417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ callSignals),
 /* harmony export */   r: () => (/* binding */ ROLLBACK_GRACE_MS)
 /* harmony export */ });
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1111);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4047);
 
 /** How long after the deadline (or a cancel) berth still has to make its rollback calls and take its last looks. */
 const ROLLBACK_GRACE_MS = 60_000;
@@ -236,7 +236,7 @@ function callSignals(deadline, cancel) {
 
 /***/ }),
 
-/***/ 1111:
+/***/ 4047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -255,18 +255,18 @@ __webpack_require__.d(__webpack_exports__, {
   operationOf: () => (/* binding */ operationOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var client_codedeploy_dist_cjs = __webpack_require__(7507);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(8249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(9780);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(643);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(3945);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(2174);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(2728);
 ;// CONCATENATED MODULE: ./src/aws/unknown-members.ts
 /**
  * The operations whose input may carry members newer than this SDK: a task definition file written for a newer
@@ -507,15 +507,15 @@ function endpointOf(endpoint, service, region) {
 
 /***/ }),
 
-/***/ 2495:
+/***/ 1669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ retrying)
 /* harmony export */ });
 /* unused harmony export onlyThrottling */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(588);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _watch_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1934);
 
 
 /** Retries on top of the SDK's own attempts, with berth's clock, so throttling storms do not end a run. */
@@ -540,7 +540,7 @@ const onlyThrottling = (/* unused pure expression or super */ null && (isThrottl
 
 /***/ }),
 
-/***/ 850:
+/***/ 3176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -551,7 +551,7 @@ const onlyThrottling = (/* unused pure expression or super */ null && (isThrottl
 /* harmony export */   em: () => (/* binding */ listStoppedTasks),
 /* harmony export */   yz: () => (/* binding */ describeTasks)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9780);
 
 async function lookUpService(ecs, cluster, name) {
     const output = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: [name] }));
@@ -599,7 +599,7 @@ function taskId(taskArn) {
 
 /***/ }),
 
-/***/ 386:
+/***/ 9752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -607,8 +607,8 @@ function taskId(taskArn) {
 /* harmony export */   _m: () => (/* binding */ logTails),
 /* harmony export */   yu: () => (/* binding */ StoppedTasks)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(303);
-/* harmony import */ var _ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(850);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4255);
+/* harmony import */ var _ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3176);
 
 
 /** Where a container's awslogs stream lives: `<prefix>/<container>/<task-id>` in the group. */
@@ -700,7 +700,7 @@ async function logTails(logs, tasks, definitions, options = {}) {
 
 /***/ }),
 
-/***/ 5280:
+/***/ 2650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -898,7 +898,7 @@ function hints(evidence) {
 
 /***/ }),
 
-/***/ 7450:
+/***/ 3260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -909,10 +909,10 @@ function hints(evidence) {
 /* harmony export */   nR: () => (/* binding */ loadRegistered)
 /* harmony export */ });
 /* unused harmony exports sameRevision, familyOf, revisionsToDeregister */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
-/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9833);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9780);
+/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1669);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2174);
+/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(751);
 
 
 
@@ -1043,13 +1043,14 @@ async function cleanUpRevisions(ecs, family, keep) {
 
 /***/ }),
 
-/***/ 1028:
+/***/ 4635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   vA: () => (/* binding */ asJson),
+  wz: () => (/* binding */ editedContainers),
   y0: () => (/* binding */ renderAndValidate),
   PU: () => (/* binding */ renderOnly),
   HV: () => (/* binding */ writeArtifactFiles),
@@ -1057,11 +1058,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(2174);
 // EXTERNAL MODULE: ./src/taskdef/types.ts
-var types = __webpack_require__(1433);
+var types = __webpack_require__(1303);
 // EXTERNAL MODULE: ./src/artifacts/appspec.ts
-var appspec = __webpack_require__(7587);
+var appspec = __webpack_require__(5593);
 ;// CONCATENATED MODULE: ./src/artifacts/image-detail.ts
 const IMAGE_DETAIL_FILE = 'imageDetail.json';
 /** `{"ImageURI": uri}`, plus the fields the ECR source action adds when the image's ECR details are known. */
@@ -1210,13 +1211,13 @@ function unique(values) {
 }
 
 // EXTERNAL MODULE: ./src/artifacts/write.ts
-var write = __webpack_require__(7900);
+var write = __webpack_require__(4690);
 // EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
+var register = __webpack_require__(3260);
 // EXTERNAL MODULE: ./src/stage.ts
-var stage = __webpack_require__(1741);
+var stage = __webpack_require__(847);
 // EXTERNAL MODULE: ./src/taskdef/index.ts + 9 modules
-var taskdef = __webpack_require__(9833);
+var taskdef = __webpack_require__(751);
 ;// CONCATENATED MODULE: ./src/render.ts
 
 
@@ -1247,9 +1248,37 @@ async function readSource(config, deps, service) {
     const revision = await (0,stage/* read */.LF)(deps, () => (0,register/* loadRegistered */.nR)(deps.clients.ecs, ref, input));
     return { document: revision.document, label: revision.arn };
 }
+/** The edits of one container by name, and their flags: in a run over several families, each family takes its own. */
+const CONTAINER_EDITS = {
+    images: '--image',
+    env: '--env',
+    secrets: '--secret',
+    commands: '--command',
+    dockerLabels: '--docker-label',
+    logConfigurations: '--log-configuration',
+    environmentFiles: '--environment-file',
+    containerCpu: '--container-cpu',
+    containerMemory: '--container-memory',
+};
+const EDIT_KEYS = Object.keys(CONTAINER_EDITS);
+function onlyContainers(config, names) {
+    const own = { ...config };
+    for (const key of EDIT_KEYS) {
+        ;
+        own[key] = config[key].filter((edit) => names.includes(edit.container));
+    }
+    return own;
+}
+/** Every container a container edit names, with the flag that names it. */
+function editedContainers(config) {
+    return EDIT_KEYS.flatMap((key) => config[key].map((edit) => ({ container: edit.container, flag: CONTAINER_EDITS[key] })));
+}
 /** Render, then validate everything at once: errors become one UserError, warnings become events. */
-async function renderAndValidate(config, deps, service) {
-    const { document, label } = await (0,stage/* stage */.dw)(deps, 'render', 'Render the task definition', () => readSource(config, deps, service));
+async function renderAndValidate(given, deps, service, scope = {}) {
+    const { document, label } = await (0,stage/* stage */.dw)(deps, 'render', 'Render the task definition', () => readSource(given, deps, service));
+    const containers = taskdef/* containersOf */.Mz(document.taskDefinition)
+        .flatMap(({ container }) => taskdef/* containerName */.xN(container) ?? []);
+    const config = scope.ownContainersOnly ? onlyContainers(given, containers) : given;
     const rendered = taskdef/* render */.XX(document.taskDefinition, config);
     return (0,stage/* stage */.dw)(deps, 'validate', 'Validate', async () => {
         const problems = taskdef/* validate */.tf(rendered, config);
@@ -1280,7 +1309,7 @@ async function renderAndValidate(config, deps, service) {
                 appSpec: { hooks: config.hooks },
             })
             : [];
-        return { source: document, label, input, artifacts };
+        return { source: document, label, input, artifacts, containers };
     });
 }
 /** The task-level fields a flag sets: a problem there is the flag's value, not the file's. */
@@ -1328,7 +1357,7 @@ async function renderOnly(config, deps) {
 
 /***/ }),
 
-/***/ 462:
+/***/ 5871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1343,25 +1372,25 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/aws/abort.ts
-var abort = __webpack_require__(6591);
+var abort = __webpack_require__(1417);
 // EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var clients = __webpack_require__(1111);
+var clients = __webpack_require__(4047);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(2728);
 // EXTERNAL MODULE: ./src/deploy/ecs.ts
-var ecs = __webpack_require__(850);
+var ecs = __webpack_require__(3176);
 // EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
+var register = __webpack_require__(3260);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(2174);
 // EXTERNAL MODULE: ./src/render.ts + 3 modules
-var render = __webpack_require__(1028);
+var render = __webpack_require__(4635);
 // EXTERNAL MODULE: ./src/stage.ts
-var stage = __webpack_require__(1741);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+var stage = __webpack_require__(847);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(9780);
 // EXTERNAL MODULE: ./src/watch/loop.ts
-var loop = __webpack_require__(6113);
+var loop = __webpack_require__(2371);
 ;// CONCATENATED MODULE: ./src/task/follow.ts
 
 
@@ -1398,7 +1427,7 @@ function followTask(options) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/explain.ts
-var explain = __webpack_require__(5280);
+var explain = __webpack_require__(2650);
 ;// CONCATENATED MODULE: ./src/task/judge.ts
 
 /**
@@ -1439,10 +1468,10 @@ function failureReason(task, container) {
     return `${name} exited with code ${container.exitCode}${detail} (${stopped})`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __webpack_require__(4255);
 // EXTERNAL MODULE: ./src/deploy/evidence.ts
-var evidence = __webpack_require__(386);
+var evidence = __webpack_require__(9752);
 ;// CONCATENATED MODULE: ./src/task/logs.ts
 
 
@@ -1567,9 +1596,9 @@ function runTaskInput(args) {
 }
 
 // EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __webpack_require__(2495);
+var retry = __webpack_require__(1669);
 // EXTERNAL MODULE: ./src/watch/sleep.ts
-var sleep = __webpack_require__(588);
+var sleep = __webpack_require__(1934);
 ;// CONCATENATED MODULE: ./src/task/start.ts
 
 
@@ -1639,7 +1668,7 @@ async function stopTask(calls, cluster, taskArn, reason) {
 }
 
 // EXTERNAL MODULE: ./src/watch/deadline.ts
-var watch_deadline = __webpack_require__(6123);
+var watch_deadline = __webpack_require__(7481);
 ;// CONCATENATED MODULE: ./src/run-task.ts
 
 
@@ -1833,7 +1862,7 @@ async function runPrepared(config, deps, cluster, prepared, deadline) {
 
 /***/ }),
 
-/***/ 1741:
+/***/ 847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1843,9 +1872,9 @@ async function runPrepared(config, deps, cluster, prepared, deadline) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2495);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
+/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1669);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2174);
 
 
 
@@ -1885,7 +1914,7 @@ function read(deps, call) {
 
 /***/ }),
 
-/***/ 3497:
+/***/ 7267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1893,7 +1922,7 @@ function read(deps, call) {
 /* harmony export */   n7: () => (/* binding */ DESCRIBE_ONLY_FIELDS),
 /* harmony export */   uH: () => (/* binding */ clean)
 /* harmony export */ });
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1433);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1303);
 
 /** Fields DescribeTaskDefinition returns and RegisterTaskDefinition does not take. */
 const DESCRIBE_ONLY_FIELDS = [
@@ -1942,13 +1971,15 @@ function dropNulls(value) {
 
 /***/ }),
 
-/***/ 9833:
+/***/ 751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   uH: () => (/* reexport */ clean/* clean */.uH),
+  xN: () => (/* reexport */ types/* containerName */.xN),
+  Mz: () => (/* reexport */ types/* containersOf */.Mz),
   BJ: () => (/* reexport */ describeProblem),
   Ui: () => (/* reexport */ diff),
   tI: () => (/* reexport */ equivalent),
@@ -1961,10 +1992,12 @@ __webpack_require__.d(__webpack_exports__, {
   tf: () => (/* reexport */ validate)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, containerName, containersOf, credentialKind, hasErrors, parseImageReference
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, credentialKind, hasErrors, parseImageReference
 
+// EXTERNAL MODULE: ./src/taskdef/types.ts
+var types = __webpack_require__(1303);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(2174);
 ;// CONCATENATED MODULE: ./src/taskdef/json.ts
 /** Where a JSON syntax error is, and what the parser wanted there. */
 class JsonSyntaxError extends Error {
@@ -2149,8 +2182,8 @@ class Scanner {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 ;// CONCATENATED MODULE: ./src/taskdef/yaml.ts
 
 
@@ -2212,10 +2245,8 @@ function isYamlFile(file) {
     return /\.ya?ml$/i.test(file);
 }
 
-// EXTERNAL MODULE: ./src/taskdef/types.ts
-var types = __webpack_require__(1433);
 // EXTERNAL MODULE: ./src/taskdef/clean.ts
-var clean = __webpack_require__(3497);
+var clean = __webpack_require__(7267);
 ;// CONCATENATED MODULE: ./src/taskdef/read.ts
 
 
@@ -2335,7 +2366,7 @@ function toJson(value) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/units.ts
-var units = __webpack_require__(6503);
+var units = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/taskdef/render.ts
 
 
@@ -3280,7 +3311,7 @@ function canonical(value) {
 
 /***/ }),
 
-/***/ 1433:
+/***/ 1303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3305,7 +3336,7 @@ function containerName(container) {
 
 /***/ }),
 
-/***/ 6123:
+/***/ 7481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3334,16 +3365,16 @@ function interruption(deadline, cancel) {
 
 /***/ }),
 
-/***/ 6113:
+/***/ 2371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ watch)
 /* harmony export */ });
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6123);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _pace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4636);
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(588);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7481);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _pace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8178);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1934);
 
 
 
@@ -3384,7 +3415,7 @@ function waitFor(ms, options) {
 
 /***/ }),
 
-/***/ 4636:
+/***/ 8178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3428,7 +3459,7 @@ function jitter(ms, random = Math.random) {
 
 /***/ }),
 
-/***/ 588:
+/***/ 1934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
