@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import type { Config } from '../../src/config/types.js'
+import { parseBeforeDeploy } from '../../src/config/run-task.js'
 import { UserError } from '../../src/errors.js'
 import { recorder, type ProgressEvent } from '../../src/events.js'
 import { resultJson } from '../../src/report/json.js'
@@ -264,5 +265,36 @@ describe('berth deploy --service api --service worker --service web', () => {
     expect(byName(result).api.status).toBe('succeeded')
     expect(byName(result).web.status).toBe('cancelled')
     expect(await h.taskDefinitions()).toMatchObject({ api: TD('api', 2), web: TD('web', 1) })
+  })
+
+  it.each([
+    ['migrate', 'succeeded'],
+    ['migrate-broken', 'failed'],
+  ])('--before-deploy runs its task once, before any service changes (%s: %s)', async (tag, status) => {
+    const h = await harness()
+    const beforeDeploy = parseBeforeDeploy(
+      `run-task --task-definition worker --image worker=${REGISTRY}/worker:${tag}`,
+      '--before-deploy',
+    )
+    const result = await h.deploy({ beforeDeploy, images: images({ api: 'v2', worker: 'v2', web: 'v2' }) })
+    expect(result.status).toBe(status)
+    const calls = (await h.sim.calls()).map((call) => call.operation)
+    expect(calls.filter((operation) => operation === 'RunTask')).toHaveLength(1)
+    const changes = calls.flatMap((operation, at) =>
+      ['UpdateService', 'CreateDeployment'].includes(operation) ? [at] : [],
+    )
+    if (status === 'succeeded') {
+      expect(Math.min(...changes)).toBeGreaterThan(calls.indexOf('RunTask'))
+      expect(await h.taskDefinitions()).toEqual({ api: TD('api', 2), worker: TD('worker', 2), web: TD('web', 2) })
+      return
+    }
+    expect(changes).toEqual([])
+    for (const service of result.services ?? []) {
+      expect(service.status).toBe('failed')
+      expect(service.reasons[0]).toBe(
+        `the before-deploy task did not succeed, so service ${service.service} was not changed.`,
+      )
+    }
+    expect(await h.taskDefinitions()).toEqual({ api: TD('api', 1), worker: TD('worker', 1), web: TD('web', 1) })
   })
 })
