@@ -28842,7 +28842,8 @@ const DEFAULT_POLL_INTERVAL = '5s';
 function parseConfig(source, env = {}) {
     const input = reader(source);
     const cluster = input.string('cluster');
-    const service = input.string('service');
+    const services = uniqueServices(source, serviceNames(source));
+    const service = services[0];
     if (service && !cluster)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
     if (cluster && !service)
@@ -28875,6 +28876,9 @@ function parseConfig(source, env = {}) {
         githubToken: input.string('github-token'),
         cluster,
         service,
+        services,
+        maxParallel: input.optional('max-parallel', _values_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveCount */ .yV),
+        onFailure: input.optional('on-failure', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .FAILURE_POLICIES */ .cb)) ?? 'rollback-all',
         strategy: input.optional('strategy', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STRATEGIES */ .YL)) ?? 'auto',
         desiredCount: input.optional('desired-count', _values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCount */ .zq),
         forceNewDeployment: input.boolean('force-new-deployment'),
@@ -28929,6 +28933,25 @@ function watchTimers(input, env) {
         waitTimeoutMs: input.optional('wait-timeout', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .durationWithin */ .oe)(_values_js__WEBPACK_IMPORTED_MODULE_3__/* .WAIT_TIMEOUT */ .MN)) ?? (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(DEFAULT_WAIT_TIMEOUT),
         pollIntervalMs: input.optional('poll-interval', (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .durationWithin */ .oe)((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .pollIntervalBounds */ .e0)(env))) ?? (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(DEFAULT_POLL_INTERVAL),
     };
+}
+/** `--service`, repeated or one per line; a source that gives it as one value (one line) works as well. */
+function serviceNames(source) {
+    const given = source.list('service');
+    const lines = given.length > 0 ? given : (source.get('service')?.split('\n') ?? []);
+    return lines.map((name) => name.trim()).filter(Boolean);
+}
+/** A service named twice would be deployed twice at once, each run following the other's deployment. */
+function uniqueServices(source, names) {
+    const seen = new Set();
+    for (const name of names) {
+        if (seen.has(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source.label('service')}: service "${name}" is given twice; give each service once.`, {
+                input: source.inputName?.('service') ?? source.label('service'),
+            });
+        }
+        seen.add(name);
+    }
+    return names;
 }
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
@@ -29411,10 +29434,13 @@ function parseBeforeDeploy(text, label) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ss: () => (/* binding */ WAIT_FOR),
 /* harmony export */   YL: () => (/* binding */ STRATEGIES),
+/* harmony export */   cb: () => (/* binding */ FAILURE_POLICIES),
 /* harmony export */   cz: () => (/* binding */ COMMAND_AFTER_DASHES),
 /* harmony export */   hz: () => (/* binding */ ARTIFACT_KINDS),
 /* harmony export */   sl: () => (/* binding */ INTERRUPT_ACTIONS)
 /* harmony export */ });
+/** What a run over several services does when one of them fails: roll back the others it moved, or leave them. */
+const FAILURE_POLICIES = ['rollback-all', 'leave'];
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
@@ -29730,6 +29756,11 @@ function actionReporter() {
                 _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
             else if (event.type === 'warning')
                 _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(event.message, { file: event.file, startLine: event.line });
+            else if (event.type === 'service-progress' && event.event.type === 'warning')
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`service ${event.service}: ${event.event.message}`, {
+                    file: event.event.file,
+                    startLine: event.event.line,
+                });
             else
                 lines.emit(event);
         },
@@ -29829,12 +29860,13 @@ async function main() {
             return await continueStep(continuing);
         const parsed = (0,_config_run_task_js__WEBPACK_IMPORTED_MODULE_8__/* .parseDeployConfig */ .dM)(inputs, process.env);
         maskCredentials(parsed);
-        const config = { ...parsed, out: parsed.out ?? renderedPath() };
+        // A run over several services may render several families: it writes a task definition only when asked to.
+        const config = { ...parsed, out: parsed.out ?? (parsed.services.length > 1 ? undefined : renderedPath()) };
         const github = await githubDeployment(config);
         if (github)
             reporter = (0,_events_js__WEBPACK_IMPORTED_MODULE_14__/* .fanOut */ .YO)(reporter, github);
         // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.
-        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(933), __nccwpck_require__.e(815), __nccwpck_require__.e(514)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4514)), Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(933), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
+        const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(933), __nccwpck_require__.e(815), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7835)), Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(933), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
         const result = await run(config, {
             clients: createClients({ region: config.region }),
             reporter,
@@ -29846,7 +29878,7 @@ async function main() {
         await reporter.close?.();
         setOutputs(config, result);
         await writeSummary(history.events, result, config.region);
-        if (!(0,_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .endsWell */ .t)(result.status)) {
+        if (!(0,_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .endsWell */ .tz)(result.status)) {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`Deployment ${result.status.replace('_', ' ')}: ${result.reasons[0] ?? 'see the log above'}`);
         }
     }
@@ -29889,18 +29921,23 @@ __webpack_async_result__();
 
 
 
-/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
-function consoleReporter(stream, options = {}) {
+/**
+ * Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. In a
+ * run over several services, each service's lines are held back and printed together, as one block under its name,
+ * when the service ends: a CI log shows each service's story in one piece instead of lines of several interleaved,
+ * and the timestamps still tell when each line happened.
+ */
+function consoleReporter(stream, options = {}, origin = {}) {
     const now = options.now ?? Date.now;
-    let start;
+    const blocks = new Map();
     let lastTasks = '';
     let lastRetry = '';
     const printed = new Set();
     const raw = (text) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
     const line = (text) => {
         const at = now();
-        start ??= at;
-        raw(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .relativeTime */ .KW)(at - start).padStart(7)}  ${text}`);
+        origin.start ??= at;
+        raw(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .relativeTime */ .KW)(at - origin.start).padStart(7)}  ${text}`);
     };
     const once = (text) => {
         if (printed.has(text))
@@ -29978,6 +30015,23 @@ function consoleReporter(stream, options = {}) {
         'task-stopped': (event) => line(`task ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
             (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : '')),
         verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
+        'service-progress': (event) => {
+            let block = blocks.get(event.service);
+            if (!block) {
+                const text = [];
+                block = { text, reporter: consoleReporter({ write: (chunk) => text.push(chunk) }, options, origin) };
+                blocks.set(event.service, block);
+            }
+            block.reporter.emit(event.event);
+        },
+        'service-ended': (event) => {
+            const block = blocks.get(event.service);
+            blocks.delete(event.service);
+            if (!block || block.text.length === 0)
+                return;
+            raw(`\n--- service ${event.service} ${'-'.repeat(Math.max(3, 60 - event.service.length))}`);
+            raw(block.text.join(''));
+        },
     };
     return {
         emit(event) {
@@ -29996,7 +30050,9 @@ function describeHook(hook) {
 function verdictBlock(result) {
     if (result.status === 'rendered')
         return [];
-    const lines = [`${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .endsWell */ .t)(result.status) ? 'OK' : 'FAILED'}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}`];
+    const lines = [`${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .endsWell */ .tz)(result.status) ? 'OK' : 'FAILED'}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}`];
+    if (result.services)
+        return [...lines, ...servicesBlock(result)];
     const field = (name, value) => {
         if (value)
             lines.push(`    ${name.padEnd(17)} ${value}`);
@@ -30016,6 +30072,20 @@ function verdictBlock(result) {
         lines.push(...excerpt.lines.map((text) => `      | ${text}`));
     }
     return lines;
+}
+/** The closing lines of a run over several services: one line per service, then the run's reasons. */
+function servicesBlock(result) {
+    const services = result.services ?? [];
+    const width = Math.max(...services.map((service) => (service.service ?? '').length));
+    const rows = services.map((service) => {
+        const to = service.taskDefinitionArn ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinitionArn) : '';
+        const from = service.previousTaskDefinitionArn
+            ? ` (was ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.previousTaskDefinitionArn)})`
+            : '';
+        return `    ${(service.service ?? '').padEnd(width)}  ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[service.status].padEnd(12)} ${to}${from}`;
+    });
+    const reasons = result.reasons.length > 0 ? ['    reasons:', ...result.reasons.map((reason) => `      - ${reason}`)] : [];
+    return [`    cluster ${result.cluster}`, ...rows, ...reasons];
 }
 
 
@@ -30086,7 +30156,9 @@ function taskIdOf(taskArn) {
 /* harmony export */   e: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5694);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3138);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
+
 
 
 const SERVICE_EVENTS_SHOWN = 20;
@@ -30291,8 +30363,52 @@ function serviceEvents(events) {
 function planned(events) {
     return list('Plan (dry run, nothing was changed)', of(events, 'plan').flatMap((event) => event.actions));
 }
+/** One service's own events, in a run over several. */
+function eventsOf(events, service) {
+    return of(events, 'service-progress').flatMap((event) => (event.service === service ? [event.event] : []));
+}
+/** A run over several services: one table row per service, then what went wrong with each that did not succeed. */
+function servicesMarkdown(events, result, options) {
+    const services = result.services ?? [];
+    const row = (service) => {
+        const own = eventsOf(events, service.service ?? '');
+        const strategy = of(own, 'deployment-started')[0]?.strategy ?? '';
+        return [
+            code(service.service ?? ''),
+            `**${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[service.status]}**`,
+            strategy,
+            service.taskDefinitionArn ? code((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinitionArn)) : '',
+            service.previousTaskDefinitionArn ? code((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.previousTaskDefinitionArn)) : '',
+            service.deploymentId ? deploymentCell(service.deploymentId, options.region) : '',
+            service.reasons[0] ?? '',
+        ];
+    };
+    const table = [
+        '| Service | Status | Strategy | Task definition | Previous | Deployment | Reason |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...services.map((service) => `| ${row(service).map(cell).join(' | ')} |`),
+    ];
+    const details = services.flatMap((service) => {
+        const own = eventsOf(events, service.service ?? '');
+        const plans = of(own, 'plan').flatMap((event) => event.actions);
+        if ((0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .endsWell */ .tz)(service.status) && plans.length === 0)
+            return [];
+        const parts = [
+            list('Plan (dry run, nothing was changed)', plans),
+            list('Reasons', service.reasons),
+            list('Hints', service.hints),
+            logs(service),
+        ].filter((part) => part.length > 0);
+        return [[`### ${code(service.service ?? '')}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[service.status]}`], ...parts];
+    });
+    return [[table.join('\n')], ...details];
+}
 /** The GitHub job summary of one run, as markdown, from its events and result. */
 function summaryMarkdown(events, result, options = {}) {
+    if (result.services) {
+        const title = `## berth, ${result.services.length} services in cluster ${result.cluster}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}`;
+        return joined([[title], ...servicesMarkdown(events, result, options), warnings(events)]);
+    }
     const target = result.service ? ` ${result.service}` : '';
     const sections = [
         [`## berth${target}: ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_TITLES */ .dV[result.status]}`],
@@ -30304,13 +30420,22 @@ function summaryMarkdown(events, result, options = {}) {
         taskOutput(events, result),
         ...blueGreen(events),
         diffs(events),
-        list('Warnings', of(events, 'warning').map((event) => `${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`)),
+        warnings(events),
         serviceEvents(events),
     ];
+    return joined(sections);
+}
+function joined(sections) {
     return `${sections
         .filter((section) => section.length > 0)
         .map((section) => section.join('\n'))
         .join('\n\n')}\n`;
+}
+/** The run's warnings, and each service's (named) in a run over several. */
+function warnings(events) {
+    const text = (event) => `${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`;
+    const own = of(events, 'service-progress').flatMap(({ service, event }) => event.type === 'warning' ? [`service ${service}: ${text(event)}`] : []);
+    return list('Warnings', [...of(events, 'warning').map(text), ...own]);
 }
 
 
@@ -30435,7 +30560,9 @@ function normaliseUnits(what, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ endsWell)
+/* harmony export */   hm: () => (/* binding */ worstOf),
+/* harmony export */   tz: () => (/* binding */ endsWell),
+/* harmony export */   yf: () => (/* binding */ severity)
 /* harmony export */ });
 /* unused harmony export VERDICTS */
 /**
@@ -30446,6 +30573,29 @@ const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', '
 /** The statuses a run ends well with (exit 0, the Action does not fail the step). */
 function endsWell(status) {
     return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
+}
+/**
+ * From the best outcome to the worst: the verdict of a run over several services is its worst service's. A service
+ * berth cancelled is better than one that failed (it was stopped because another failed, or by the user), a
+ * rollback better than a timeout (the service is known to be on its old revision), a failure the worst of all.
+ */
+const SEVERITY = [
+    'rendered',
+    'planned',
+    'succeeded',
+    'paused',
+    'cancelled',
+    'rolled_back',
+    'timed_out',
+    'failed',
+];
+/** How bad a status is: the higher, the worse. */
+function severity(status) {
+    return SEVERITY.indexOf(status);
+}
+/** The worst of `statuses`; `succeeded` for none. */
+function worstOf(statuses) {
+    return statuses.reduce((worst, status) => (severity(status) > severity(worst) ? status : worst), statuses[0] ?? 'succeeded');
 }
 
 

@@ -86,6 +86,10 @@ export type ProgressEvent =
       exitCode?: number
     }
   | { type: 'verdict'; result: RunResult }
+  /** A run over several services: one service's own progress (its verdict too), told apart by its name. */
+  | { type: 'service-progress'; service: string; event: ProgressEvent }
+  /** A run over several services: this service's progress so far is complete (its deployment, or its rollback). */
+  | { type: 'service-ended'; service: string }
 
 export type ProgressEventType = ProgressEvent['type']
 

@@ -42,6 +42,11 @@ function actionReporter(): Reporter {
       if (event.type === 'stage-started') core.startGroup(event.title)
       else if (event.type === 'stage-ended') core.endGroup()
       else if (event.type === 'warning') core.warning(event.message, { file: event.file, startLine: event.line })
+      else if (event.type === 'service-progress' && event.event.type === 'warning')
+        core.warning(`service ${event.service}: ${event.event.message}`, {
+          file: event.event.file,
+          startLine: event.event.line,
+        })
       else lines.emit(event)
     },
     close: lines.close,
@@ -141,7 +146,8 @@ async function main(): Promise<void> {
     if (continuing) return await continueStep(continuing)
     const parsed = parseDeployConfig(inputs, process.env)
     maskCredentials(parsed)
-    const config: Config = { ...parsed, out: parsed.out ?? renderedPath() }
+    // A run over several services may render several families: it writes a task definition only when asked to.
+    const config: Config = { ...parsed, out: parsed.out ?? (parsed.services.length > 1 ? undefined : renderedPath()) }
     const github = await githubDeployment(config)
     if (github) reporter = fanOut(reporter, github)
     // The pipeline and the AWS SDK load after the inputs are read: bad input is said without waiting for them.

@@ -18,6 +18,17 @@ export interface Rendered {
   label: string
   input: RegisterTaskDefinitionCommandInput
   artifacts: ArtifactFile[]
+  /** The names of the source's containers. */
+  containers: string[]
+}
+
+/** The render options of a run over several services. */
+export interface RenderScope {
+  /**
+   * Apply only the container edits that name a container of this task definition: in a run over several families
+   * `--image worker=…` changes the families that have a container `worker` (the run checks that one does).
+   */
+  ownContainersOnly?: boolean
 }
 
 async function readSource(
@@ -45,11 +56,50 @@ async function readSource(
   return { document: revision.document, label: revision.arn }
 }
 
-/** Render, then validate everything at once: errors become one UserError, warnings become events. */
-export async function renderAndValidate(config: Config, deps: RunDeps, service?: Service): Promise<Rendered> {
-  const { document, label } = await stage(deps, 'render', 'Render the task definition', () =>
-    readSource(config, deps, service),
+/** The edits of one container by name, and their flags: in a run over several families, each family takes its own. */
+const CONTAINER_EDITS = {
+  images: '--image',
+  env: '--env',
+  secrets: '--secret',
+  commands: '--command',
+  dockerLabels: '--docker-label',
+  logConfigurations: '--log-configuration',
+  environmentFiles: '--environment-file',
+  containerCpu: '--container-cpu',
+  containerMemory: '--container-memory',
+} as const
+
+const EDIT_KEYS = Object.keys(CONTAINER_EDITS) as (keyof typeof CONTAINER_EDITS)[]
+
+function onlyContainers(config: Config, names: readonly string[]): Config {
+  const own = { ...config }
+  for (const key of EDIT_KEYS) {
+    ;(own[key] as readonly { container: string }[]) = config[key].filter((edit) => names.includes(edit.container))
+  }
+  return own
+}
+
+/** Every container a container edit names, with the flag that names it. */
+export function editedContainers(config: Config): { container: string; flag: string }[] {
+  return EDIT_KEYS.flatMap((key) =>
+    config[key].map((edit) => ({ container: edit.container, flag: CONTAINER_EDITS[key] })),
   )
+}
+
+/** Render, then validate everything at once: errors become one UserError, warnings become events. */
+export async function renderAndValidate(
+  given: Config,
+  deps: RunDeps,
+  service?: Service,
+  scope: RenderScope = {},
+): Promise<Rendered> {
+  const { document, label } = await stage(deps, 'render', 'Render the task definition', () =>
+    readSource(given, deps, service),
+  )
+  const containers = taskdef
+    .containersOf(document.taskDefinition)
+    .flatMap(({ container }) => taskdef.containerName(container) ?? [])
+  const config = scope.ownContainersOnly ? onlyContainers(given, containers) : given
   const rendered = taskdef.render(document.taskDefinition, config)
   return stage(deps, 'validate', 'Validate', async () => {
     const problems = taskdef.validate(rendered, config)
@@ -84,7 +134,7 @@ export async function renderAndValidate(config: Config, deps: RunDeps, service?:
             appSpec: { hooks: config.hooks },
           })
         : []
-    return { source: document, label, input, artifacts }
+    return { source: document, label, input, artifacts, containers }
   })
 }
 

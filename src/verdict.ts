@@ -11,6 +11,35 @@ export function endsWell(status: RunStatus): boolean {
   return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered'
 }
 
+/**
+ * From the best outcome to the worst: the verdict of a run over several services is its worst service's. A service
+ * berth cancelled is better than one that failed (it was stopped because another failed, or by the user), a
+ * rollback better than a timeout (the service is known to be on its old revision), a failure the worst of all.
+ */
+const SEVERITY: readonly RunStatus[] = [
+  'rendered',
+  'planned',
+  'succeeded',
+  'paused',
+  'cancelled',
+  'rolled_back',
+  'timed_out',
+  'failed',
+]
+
+/** How bad a status is: the higher, the worse. */
+export function severity(status: RunStatus): number {
+  return SEVERITY.indexOf(status)
+}
+
+/** The worst of `statuses`; `succeeded` for none. */
+export function worstOf(statuses: readonly RunStatus[]): RunStatus {
+  return statuses.reduce<RunStatus>(
+    (worst, status) => (severity(status) > severity(worst) ? status : worst),
+    statuses[0] ?? 'succeeded',
+  )
+}
+
 /** The outcome of one run: the JSON contract of DESIGN.md, and what every reporter renders last. */
 export interface RunResult {
   status: RunStatus
@@ -30,6 +59,8 @@ export interface RunResult {
   task?: TaskOutcome
   /** The rendered task definition (`berth render`, and the render-only path of the Action). */
   taskDefinition?: Record<string, unknown>
+  /** A run over several services (`--service` given more than once): each one's own outcome, in the given order. */
+  services?: RunResult[]
 }
 
 /** The tail of one container's CloudWatch log stream around a failure. */

@@ -217,6 +217,7 @@ async function cleanUpRevisions(ecs, family, keep) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   vA: () => (/* binding */ asJson),
+  wz: () => (/* binding */ editedContainers),
   y0: () => (/* binding */ renderAndValidate),
   PU: () => (/* binding */ renderOnly),
   HV: () => (/* binding */ writeArtifactFiles),
@@ -414,9 +415,37 @@ async function readSource(config, deps, service) {
     const revision = await (0,stage/* read */.LF)(deps, () => (0,register/* loadRegistered */.nR)(deps.clients.ecs, ref, input));
     return { document: revision.document, label: revision.arn };
 }
+/** The edits of one container by name, and their flags: in a run over several families, each family takes its own. */
+const CONTAINER_EDITS = {
+    images: '--image',
+    env: '--env',
+    secrets: '--secret',
+    commands: '--command',
+    dockerLabels: '--docker-label',
+    logConfigurations: '--log-configuration',
+    environmentFiles: '--environment-file',
+    containerCpu: '--container-cpu',
+    containerMemory: '--container-memory',
+};
+const EDIT_KEYS = Object.keys(CONTAINER_EDITS);
+function onlyContainers(config, names) {
+    const own = { ...config };
+    for (const key of EDIT_KEYS) {
+        ;
+        own[key] = config[key].filter((edit) => names.includes(edit.container));
+    }
+    return own;
+}
+/** Every container a container edit names, with the flag that names it. */
+function editedContainers(config) {
+    return EDIT_KEYS.flatMap((key) => config[key].map((edit) => ({ container: edit.container, flag: CONTAINER_EDITS[key] })));
+}
 /** Render, then validate everything at once: errors become one UserError, warnings become events. */
-async function renderAndValidate(config, deps, service) {
-    const { document, label } = await (0,stage/* stage */.dw)(deps, 'render', 'Render the task definition', () => readSource(config, deps, service));
+async function renderAndValidate(given, deps, service, scope = {}) {
+    const { document, label } = await (0,stage/* stage */.dw)(deps, 'render', 'Render the task definition', () => readSource(given, deps, service));
+    const containers = taskdef/* containersOf */.Mz(document.taskDefinition)
+        .flatMap(({ container }) => taskdef/* containerName */.xN(container) ?? []);
+    const config = scope.ownContainersOnly ? onlyContainers(given, containers) : given;
     const rendered = taskdef/* render */.XX(document.taskDefinition, config);
     return (0,stage/* stage */.dw)(deps, 'validate', 'Validate', async () => {
         const problems = taskdef/* validate */.tf(rendered, config);
@@ -447,7 +476,7 @@ async function renderAndValidate(config, deps, service) {
                 appSpec: { hooks: config.hooks },
             })
             : [];
-        return { source: document, label, input, artifacts };
+        return { source: document, label, input, artifacts, containers };
     });
 }
 /** The task-level fields a flag sets: a problem there is the flag's value, not the file's. */
@@ -1007,6 +1036,8 @@ async function runPrepared(config, deps, cluster, prepared, deadline) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   uH: () => (/* reexport */ clean/* clean */.uH),
+  xN: () => (/* reexport */ types/* containerName */.xN),
+  Mz: () => (/* reexport */ types/* containersOf */.Mz),
   BJ: () => (/* reexport */ describeProblem),
   Ui: () => (/* reexport */ diff),
   tI: () => (/* reexport */ equivalent),
@@ -1019,8 +1050,10 @@ __webpack_require__.d(__webpack_exports__, {
   tf: () => (/* reexport */ validate)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, containerName, containersOf, credentialKind, hasErrors, parseImageReference
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, credentialKind, hasErrors, parseImageReference
 
+// EXTERNAL MODULE: ./src/taskdef/types.ts
+var types = __webpack_require__(1433);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/taskdef/json.ts
@@ -1270,8 +1303,6 @@ function isYamlFile(file) {
     return /\.ya?ml$/i.test(file);
 }
 
-// EXTERNAL MODULE: ./src/taskdef/types.ts
-var types = __webpack_require__(1433);
 // EXTERNAL MODULE: ./src/taskdef/clean.ts
 var clean = __webpack_require__(3497);
 ;// CONCATENATED MODULE: ./src/taskdef/read.ts

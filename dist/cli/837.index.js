@@ -870,6 +870,7 @@ async function stopWithRollback(context, follower, cause) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GX: () => (/* binding */ refuseCodeDeployInputs),
+/* harmony export */   Mr: () => (/* binding */ StopForRollback),
 /* harmony export */   Oe: () => (/* binding */ mutationRetry),
 /* harmony export */   _5: () => (/* binding */ isUnchanged),
 /* harmony export */   _n: () => (/* binding */ quickPauseMs),
@@ -975,8 +976,31 @@ function refuseWaitForPaused(config, where) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--wait-for paused: ${where}, which never wait for berth continue; only ECS-native deployments with a PAUSE ` +
         'lifecycle hook do. Use --wait-for traffic-shifted or completed.');
 }
+/**
+ * The reason of a cancel that berth itself asked for, to stop one deployment of a run over several services because
+ * another failed (`--on-failure rollback-all`): the deployment is rolled back, whatever `--on-cancel` says, since
+ * that flag is about the job being cancelled.
+ */
+class StopForRollback extends Error {
+    why;
+    /** `why`: `service worker did not succeed (--on-failure rollback-all)`. */
+    constructor(why) {
+        super(why);
+        this.why = why;
+        this.name = 'StopForRollback';
+    }
+}
 /** `deployment` names it (`deployment ecs-svc/1`, `CodeDeploy deployment d-…`); `where` is how far it got. */
 function onInterruption(context, kind, deployment, where) {
+    const stop = context.cancel?.reason;
+    if (kind === 'cancelled' && stop instanceof StopForRollback) {
+        return {
+            rollBack: true,
+            headline: `berth stopped ${deployment}${where}: ${stop.why}.`,
+            cause: stop.why,
+            left: '',
+        };
+    }
     const timedOut = kind === 'timed_out';
     const flag = timedOut ? '--on-timeout' : '--on-cancel';
     const what = timedOut

@@ -151,7 +151,7 @@ class NoAnswerError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9417);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1186);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9417:
+/***/ 1186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -477,6 +477,8 @@ function parseContainerSizeEdit(unit) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/types.ts
+/** What a run over several services does when one of them fails: roll back the others it moved, or leave them. */
+const FAILURE_POLICIES = ['rollback-all', 'leave'];
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'];
@@ -504,7 +506,8 @@ const DEFAULT_POLL_INTERVAL = '5s';
 function parseConfig(source, env = {}) {
     const input = parse_reader(source);
     const cluster = input.string('cluster');
-    const service = input.string('service');
+    const services = uniqueServices(source, serviceNames(source));
+    const service = services[0];
     if (service && !cluster)
         throw new errors/* UserError */.yo(`${source.label('service')} needs ${source.label('cluster')} too.`);
     if (cluster && !service)
@@ -537,6 +540,9 @@ function parseConfig(source, env = {}) {
         githubToken: input.string('github-token'),
         cluster,
         service,
+        services,
+        maxParallel: input.optional('max-parallel', parsePositiveCount),
+        onFailure: input.optional('on-failure', oneOf(FAILURE_POLICIES)) ?? 'rollback-all',
         strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
         desiredCount: input.optional('desired-count', parseCount),
         forceNewDeployment: input.boolean('force-new-deployment'),
@@ -591,6 +597,25 @@ function watchTimers(input, env) {
         waitTimeoutMs: input.optional('wait-timeout', durationWithin(WAIT_TIMEOUT)) ?? parseDuration(DEFAULT_WAIT_TIMEOUT),
         pollIntervalMs: input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
     };
+}
+/** `--service`, repeated or one per line; a source that gives it as one value (one line) works as well. */
+function serviceNames(source) {
+    const given = source.list('service');
+    const lines = given.length > 0 ? given : (source.get('service')?.split('\n') ?? []);
+    return lines.map((name) => name.trim()).filter(Boolean);
+}
+/** A service named twice would be deployed twice at once, each run following the other's deployment. */
+function uniqueServices(source, names) {
+    const seen = new Set();
+    for (const name of names) {
+        if (seen.has(name)) {
+            throw new errors/* UserError */.yo(`${source.label('service')}: service "${name}" is given twice; give each service once.`, {
+                input: source.inputName?.('service') ?? source.label('service'),
+            });
+        }
+        seen.add(name);
+    }
+    return names;
 }
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The region to deploy to: the input, else AWS_REGION, else AWS_DEFAULT_REGION; one that cannot be a region is refused. */
@@ -1124,35 +1149,31 @@ function parseBeforeDeploy(text, label) {
 var aws_errors = __nccwpck_require__(9378);
 // EXTERNAL MODULE: ./src/events.ts
 var events = __nccwpck_require__(5694);
-;// CONCATENATED MODULE: ./src/verdict.ts
-/**
- * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
- * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
- */
-const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
-/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
-function endsWell(status) {
-    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
-}
-
+// EXTERNAL MODULE: ./src/verdict.ts
+var verdict = __nccwpck_require__(3138);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
 
 
-/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
-function consoleReporter(stream, options = {}) {
+/**
+ * Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. In a
+ * run over several services, each service's lines are held back and printed together, as one block under its name,
+ * when the service ends: a CI log shows each service's story in one piece instead of lines of several interleaved,
+ * and the timestamps still tell when each line happened.
+ */
+function consoleReporter(stream, options = {}, origin = {}) {
     const now = options.now ?? Date.now;
-    let start;
+    const blocks = new Map();
     let lastTasks = '';
     let lastRetry = '';
     const printed = new Set();
     const raw = (text) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
     const line = (text) => {
         const at = now();
-        start ??= at;
-        raw(`${(0,format/* relativeTime */.KW)(at - start).padStart(7)}  ${text}`);
+        origin.start ??= at;
+        raw(`${(0,format/* relativeTime */.KW)(at - origin.start).padStart(7)}  ${text}`);
     };
     const once = (text) => {
         if (printed.has(text))
@@ -1230,6 +1251,23 @@ function consoleReporter(stream, options = {}) {
         'task-stopped': (event) => line(`task ${(0,format/* taskIdOf */.G6)(event.taskArn)} stopped: ${event.stoppedReason ?? event.stopCode ?? 'no reason given'}` +
             (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : '')),
         verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
+        'service-progress': (event) => {
+            let block = blocks.get(event.service);
+            if (!block) {
+                const text = [];
+                block = { text, reporter: consoleReporter({ write: (chunk) => text.push(chunk) }, options, origin) };
+                blocks.set(event.service, block);
+            }
+            block.reporter.emit(event.event);
+        },
+        'service-ended': (event) => {
+            const block = blocks.get(event.service);
+            blocks.delete(event.service);
+            if (!block || block.text.length === 0)
+                return;
+            raw(`\n--- service ${event.service} ${'-'.repeat(Math.max(3, 60 - event.service.length))}`);
+            raw(block.text.join(''));
+        },
     };
     return {
         emit(event) {
@@ -1248,7 +1286,9 @@ function describeHook(hook) {
 function verdictBlock(result) {
     if (result.status === 'rendered')
         return [];
-    const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${format/* STATUS_TITLES */.dV[result.status]}`];
+    const lines = [`${(0,verdict/* endsWell */.tz)(result.status) ? 'OK' : 'FAILED'}: ${format/* STATUS_TITLES */.dV[result.status]}`];
+    if (result.services)
+        return [...lines, ...servicesBlock(result)];
     const field = (name, value) => {
         if (value)
             lines.push(`    ${name.padEnd(17)} ${value}`);
@@ -1269,12 +1309,39 @@ function verdictBlock(result) {
     }
     return lines;
 }
+/** The closing lines of a run over several services: one line per service, then the run's reasons. */
+function servicesBlock(result) {
+    const services = result.services ?? [];
+    const width = Math.max(...services.map((service) => (service.service ?? '').length));
+    const rows = services.map((service) => {
+        const to = service.taskDefinitionArn ? (0,format/* shortTaskDefinition */.P5)(service.taskDefinitionArn) : '';
+        const from = service.previousTaskDefinitionArn
+            ? ` (was ${(0,format/* shortTaskDefinition */.P5)(service.previousTaskDefinitionArn)})`
+            : '';
+        return `    ${(service.service ?? '').padEnd(width)}  ${format/* STATUS_TITLES */.dV[service.status].padEnd(12)} ${to}${from}`;
+    });
+    const reasons = result.reasons.length > 0 ? ['    reasons:', ...result.reasons.map((reason) => `      - ${reason}`)] : [];
+    return [`    cluster ${result.cluster}`, ...rows, ...reasons];
+}
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
-/** The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. */
+/**
+ * The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. A
+ * run over several services gives `{status, cluster, services: [one such object per service], reasons, hints, artifacts}`.
+ */
 function resultJson(result) {
     if (result.status === 'rendered') {
         return { status: result.status, taskDefinition: result.taskDefinition ?? null, artifacts: result.artifacts };
+    }
+    if (result.services) {
+        return {
+            status: result.status,
+            cluster: result.cluster ?? null,
+            services: result.services.map(resultJson),
+            reasons: result.reasons,
+            hints: result.hints,
+            artifacts: result.artifacts,
+        };
     }
     return {
         status: result.status,
@@ -1347,7 +1414,6 @@ const FLAGS = {
         values: [
             ...RENDER_VALUES,
             'cluster',
-            'service',
             'strategy',
             'desired-count',
             'keep-revisions',
@@ -1362,8 +1428,10 @@ const FLAGS = {
             'on-timeout',
             'on-cancel',
             'before-deploy',
+            'max-parallel',
+            'on-failure',
         ],
-        lists: [...RENDER_LISTS, 'hook', 'tag'],
+        lists: ['service', ...RENDER_LISTS, 'hook', 'tag'],
         switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
     },
     'run-task': RUN_TASK_FLAGS,
@@ -1431,6 +1499,8 @@ const PLACEHOLDERS = {
     'poll-interval': '5s',
     'on-timeout': 'rollback|leave',
     'on-cancel': 'rollback|leave',
+    'max-parallel': 'N',
+    'on-failure': 'rollback-all|leave',
     hook: 'EVENT=FUNCTION',
     to: 'REVISION',
     tag: 'KEY=VALUE',
@@ -1570,7 +1640,7 @@ deployment to a verdict: succeeded, failed, rolled_back, timed_out or cancelled.
 the stopped tasks' reasons, exit codes, service events, log lines and a hint.
 
   --cluster C, --service S
-                        the ECS service to deploy
+                        the ECS service to deploy; repeat --service to deploy to several services in one run
 ${RENDER_FLAGS}
   --strategy S          auto (from the service's deployment controller and strategy), rolling, codedeploy or
                         ecs-native (ECS blue/green, linear, canary)
@@ -1592,6 +1662,11 @@ ${RENDER_FLAGS}
                         the just-registered task definition on the service's network); the service is updated
                         only when its container exits 0
   --json-events         like --json, with every progress event in its "events" array
+
+Several services (--service given more than once):
+  --max-parallel N      deploy N services at a time (default: all at once)
+  --on-failure P        rollback-all (default): when one service fails, roll back the services already moved
+                        and start no more; leave: deploy every service, each to its own verdict
 
 CodeDeploy blue/green:
   --codedeploy-application A, --codedeploy-group G
@@ -1823,7 +1898,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(886), __nccwpck_require__.e(725), __nccwpck_require__.e(462), __nccwpck_require__.e(837), __nccwpck_require__.e(503)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2503)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(886), __nccwpck_require__.e(725), __nccwpck_require__.e(462), __nccwpck_require__.e(837), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6642)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
     return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io);
 }
 async function runTask(config, io) {
@@ -1883,7 +1958,7 @@ function cliReporter(config, io) {
     return (0,events/* fanOut */.YO)(human, rendered);
 }
 function exitCodeOf(result) {
-    return endsWell(result.status) ? EXIT.ok : EXIT.verdict;
+    return (0,verdict/* endsWell */.tz)(result.status) ? EXIT.ok : EXIT.verdict;
 }
 /** `berth status`: one look, printed; nothing is changed, so it exits 0 whatever it sees. */
 async function main_status(config, io) {
@@ -2217,6 +2292,51 @@ function normaliseUnits(what, value) {
         return undefined;
     const units = Number(match[1]) * 1024;
     return Number.isInteger(units) ? String(units) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hm: () => (/* binding */ worstOf),
+/* harmony export */   tz: () => (/* binding */ endsWell),
+/* harmony export */   yf: () => (/* binding */ severity)
+/* harmony export */ });
+/* unused harmony export VERDICTS */
+/**
+ * How a run ends. `succeeded` and `paused` (an ECS-native deployment waiting on a PAUSE hook, with
+ * `--wait-for paused`) exit 0, as do `planned` and `rendered`, which deploy nothing.
+ */
+const VERDICTS = (/* unused pure expression or super */ null && (['succeeded', 'paused', 'failed', 'rolled_back', 'timed_out', 'cancelled']));
+/** The statuses a run ends well with (exit 0, the Action does not fail the step). */
+function endsWell(status) {
+    return status === 'succeeded' || status === 'paused' || status === 'planned' || status === 'rendered';
+}
+/**
+ * From the best outcome to the worst: the verdict of a run over several services is its worst service's. A service
+ * berth cancelled is better than one that failed (it was stopped because another failed, or by the user), a
+ * rollback better than a timeout (the service is known to be on its old revision), a failure the worst of all.
+ */
+const SEVERITY = [
+    'rendered',
+    'planned',
+    'succeeded',
+    'paused',
+    'cancelled',
+    'rolled_back',
+    'timed_out',
+    'failed',
+];
+/** How bad a status is: the higher, the worse. */
+function severity(status) {
+    return SEVERITY.indexOf(status);
+}
+/** The worst of `statuses`; `succeeded` for none. */
+function worstOf(statuses) {
+    return statuses.reduce((worst, status) => (severity(status) > severity(worst) ? status : worst), statuses[0] ?? 'succeeded');
 }
 
 

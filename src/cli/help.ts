@@ -34,7 +34,6 @@ export const FLAGS: Record<
     values: [
       ...RENDER_VALUES,
       'cluster',
-      'service',
       'strategy',
       'desired-count',
       'keep-revisions',
@@ -49,8 +48,10 @@ export const FLAGS: Record<
       'on-timeout',
       'on-cancel',
       'before-deploy',
+      'max-parallel',
+      'on-failure',
     ],
-    lists: [...RENDER_LISTS, 'hook', 'tag'],
+    lists: ['service', ...RENDER_LISTS, 'hook', 'tag'],
     switches: ['diff', 'json', 'json-events', 'force-new-deployment', 'dry-run', 'verbose'],
   },
   'run-task': RUN_TASK_FLAGS,
@@ -119,6 +120,8 @@ const PLACEHOLDERS: Record<string, string> = {
   'poll-interval': '5s',
   'on-timeout': 'rollback|leave',
   'on-cancel': 'rollback|leave',
+  'max-parallel': 'N',
+  'on-failure': 'rollback-all|leave',
   hook: 'EVENT=FUNCTION',
   to: 'REVISION',
   tag: 'KEY=VALUE',
@@ -263,7 +266,7 @@ deployment to a verdict: succeeded, failed, rolled_back, timed_out or cancelled.
 the stopped tasks' reasons, exit codes, service events, log lines and a hint.
 
   --cluster C, --service S
-                        the ECS service to deploy
+                        the ECS service to deploy; repeat --service to deploy to several services in one run
 ${RENDER_FLAGS}
   --strategy S          auto (from the service's deployment controller and strategy), rolling, codedeploy or
                         ecs-native (ECS blue/green, linear, canary)
@@ -285,6 +288,11 @@ ${RENDER_FLAGS}
                         the just-registered task definition on the service's network); the service is updated
                         only when its container exits 0
   --json-events         like --json, with every progress event in its "events" array
+
+Several services (--service given more than once):
+  --max-parallel N      deploy N services at a time (default: all at once)
+  --on-failure P        rollback-all (default): when one service fails, roll back the services already moved
+                        and start no more; leave: deploy every service, each to its own verdict
 
 CodeDeploy blue/green:
   --codedeploy-application A, --codedeploy-group G

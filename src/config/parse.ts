@@ -20,6 +20,7 @@ import {
 import {
   ARTIFACT_KINDS,
   COMMAND_AFTER_DASHES,
+  FAILURE_POLICIES,
   INTERRUPT_ACTIONS,
   STRATEGIES,
   WAIT_FOR,
@@ -56,7 +57,8 @@ const DEFAULT_POLL_INTERVAL = '5s'
 export function parseConfig(source: InputSource, env: Record<string, string | undefined> = {}): Config {
   const input = reader(source)
   const cluster = input.string('cluster')
-  const service = input.string('service')
+  const services = uniqueServices(source, serviceNames(source))
+  const service = services[0]
   if (service && !cluster) throw new UserError(`${source.label('service')} needs ${source.label('cluster')} too.`)
   if (cluster && !service) throw new UserError(`${source.label('cluster')} needs ${source.label('service')} too.`)
   const artifactsDir = input.string('artifacts-dir')
@@ -100,6 +102,9 @@ export function parseConfig(source: InputSource, env: Record<string, string | un
     githubToken: input.string('github-token'),
     cluster,
     service,
+    services,
+    maxParallel: input.optional('max-parallel', parsePositiveCount),
+    onFailure: input.optional('on-failure', oneOf(FAILURE_POLICIES)) ?? 'rollback-all',
     strategy: input.optional('strategy', oneOf(STRATEGIES)) ?? 'auto',
     desiredCount: input.optional('desired-count', parseCount),
     forceNewDeployment: input.boolean('force-new-deployment'),
@@ -160,6 +165,27 @@ export function watchTimers(
     pollIntervalMs:
       input.optional('poll-interval', durationWithin(pollIntervalBounds(env))) ?? parseDuration(DEFAULT_POLL_INTERVAL),
   }
+}
+
+/** `--service`, repeated or one per line; a source that gives it as one value (one line) works as well. */
+function serviceNames(source: InputSource): string[] {
+  const given = source.list('service')
+  const lines = given.length > 0 ? given : (source.get('service')?.split('\n') ?? [])
+  return lines.map((name) => name.trim()).filter(Boolean)
+}
+
+/** A service named twice would be deployed twice at once, each run following the other's deployment. */
+function uniqueServices(source: InputSource, names: string[]): string[] {
+  const seen = new Set<string>()
+  for (const name of names) {
+    if (seen.has(name)) {
+      throw new UserError(`${source.label('service')}: service "${name}" is given twice; give each service once.`, {
+        input: source.inputName?.('service') ?? source.label('service'),
+      })
+    }
+    seen.add(name)
+  }
+  return names
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/

@@ -1,6 +1,11 @@
 import type { HookBinding } from '../artifacts/hooks.js'
 import type { CommandEdit, ContainerEdits, EnvEdit, ImageEdit, SecretEdit } from '../taskdef/types.js'
 
+/** What a run over several services does when one of them fails: roll back the others it moved, or leave them. */
+export const FAILURE_POLICIES = ['rollback-all', 'leave'] as const
+
+export type FailurePolicy = (typeof FAILURE_POLICIES)[number]
+
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 /** How a deployment is driven; `auto` reads the service's deployment controller. */
 export const STRATEGIES = ['auto', 'rolling', 'codedeploy', 'ecs-native'] as const
@@ -69,7 +74,14 @@ export interface Config extends ContainerEdits {
   githubToken?: string
 
   cluster?: string
+  /** The first (or only) service of `services`. */
   service?: string
+  /** `--service`, repeatable (the Action's input: one per line): every service the run deploys to, in order. */
+  services: string[]
+  /** `--max-parallel N`: how many services deploy at once; all of them when omitted. */
+  maxParallel?: number
+  /** `--on-failure`: what a run over several services does with the others when one fails. */
+  onFailure: FailurePolicy
   strategy: Strategy
   desiredCount?: number
   forceNewDeployment: boolean

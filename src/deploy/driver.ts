@@ -190,6 +190,19 @@ export interface Interruption {
   left: string
 }
 
+/**
+ * The reason of a cancel that berth itself asked for, to stop one deployment of a run over several services because
+ * another failed (`--on-failure rollback-all`): the deployment is rolled back, whatever `--on-cancel` says, since
+ * that flag is about the job being cancelled.
+ */
+export class StopForRollback extends Error {
+  /** `why`: `service worker did not succeed (--on-failure rollback-all)`. */
+  constructor(readonly why: string) {
+    super(why)
+    this.name = 'StopForRollback'
+  }
+}
+
 /** `deployment` names it (`deployment ecs-svc/1`, `CodeDeploy deployment d-…`); `where` is how far it got. */
 export function onInterruption(
   context: DeployContext,
@@ -197,6 +210,15 @@ export function onInterruption(
   deployment: string,
   where: string,
 ): Interruption {
+  const stop = context.cancel?.reason
+  if (kind === 'cancelled' && stop instanceof StopForRollback) {
+    return {
+      rollBack: true,
+      headline: `berth stopped ${deployment}${where}: ${stop.why}.`,
+      cause: stop.why,
+      left: '',
+    }
+  }
   const timedOut = kind === 'timed_out'
   const flag = timedOut ? '--on-timeout' : '--on-cancel'
   const what = timedOut

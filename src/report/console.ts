@@ -11,10 +11,25 @@ export interface ConsoleOptions {
   debug?: boolean
 }
 
-/** Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. */
-export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleOptions = {}): Reporter {
+/** Where the console writes: a stream, or the block of one service. */
+export interface Sink {
+  write(text: string): unknown
+}
+
+/** The time every line of a run counts from, shared by the blocks of its services. */
+interface Origin {
+  start?: number
+}
+
+/**
+ * Human-readable progress: one line per change, timestamps relative to the first event, never a line twice. In a
+ * run over several services, each service's lines are held back and printed together, as one block under its name,
+ * when the service ends: a CI log shows each service's story in one piece instead of lines of several interleaved,
+ * and the timestamps still tell when each line happened.
+ */
+export function consoleReporter(stream: Sink, options: ConsoleOptions = {}, origin: Origin = {}): Reporter {
   const now = options.now ?? Date.now
-  let start: number | undefined
+  const blocks = new Map<string, { text: string[]; reporter: Reporter }>()
   let lastTasks = ''
   let lastRetry = ''
   const printed = new Set<string>()
@@ -22,8 +37,8 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
   const raw = (text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`)
   const line = (text: string) => {
     const at = now()
-    start ??= at
-    raw(`${relativeTime(at - start).padStart(7)}  ${text}`)
+    origin.start ??= at
+    raw(`${relativeTime(at - origin.start).padStart(7)}  ${text}`)
   }
   const once = (text: string) => {
     if (printed.has(text)) return
@@ -124,6 +139,22 @@ export function consoleReporter(stream: NodeJS.WritableStream, options: ConsoleO
           (event.exitCode !== undefined ? ` (${event.container} exit code ${event.exitCode})` : ''),
       ),
     verdict: (event) => verdictBlock(event.result).forEach((text, index) => (index === 0 ? line(text) : raw(text))),
+    'service-progress': (event) => {
+      let block = blocks.get(event.service)
+      if (!block) {
+        const text: string[] = []
+        block = { text, reporter: consoleReporter({ write: (chunk: string) => text.push(chunk) }, options, origin) }
+        blocks.set(event.service, block)
+      }
+      block.reporter.emit(event.event)
+    },
+    'service-ended': (event) => {
+      const block = blocks.get(event.service)
+      blocks.delete(event.service)
+      if (!block || block.text.length === 0) return
+      raw(`\n--- service ${event.service} ${'-'.repeat(Math.max(3, 60 - event.service.length))}`)
+      raw(block.text.join(''))
+    },
   }
 
   return {
@@ -146,6 +177,7 @@ export function describeHook(hook: HookChange): string {
 export function verdictBlock(result: RunResult): string[] {
   if (result.status === 'rendered') return []
   const lines = [`${endsWell(result.status) ? 'OK' : 'FAILED'}: ${STATUS_TITLES[result.status]}`]
+  if (result.services) return [...lines, ...servicesBlock(result)]
   const field = (name: string, value?: string) => {
     if (value) lines.push(`    ${name.padEnd(17)} ${value}`)
   }
@@ -164,4 +196,20 @@ export function verdictBlock(result: RunResult): string[] {
     lines.push(...excerpt.lines.map((text) => `      | ${text}`))
   }
   return lines
+}
+
+/** The closing lines of a run over several services: one line per service, then the run's reasons. */
+function servicesBlock(result: RunResult): string[] {
+  const services = result.services ?? []
+  const width = Math.max(...services.map((service) => (service.service ?? '').length))
+  const rows = services.map((service) => {
+    const to = service.taskDefinitionArn ? shortTaskDefinition(service.taskDefinitionArn) : ''
+    const from = service.previousTaskDefinitionArn
+      ? ` (was ${shortTaskDefinition(service.previousTaskDefinitionArn)})`
+      : ''
+    return `    ${(service.service ?? '').padEnd(width)}  ${STATUS_TITLES[service.status].padEnd(12)} ${to}${from}`
+  })
+  const reasons =
+    result.reasons.length > 0 ? ['    reasons:', ...result.reasons.map((reason) => `      - ${reason}`)] : []
+  return [`    cluster ${result.cluster}`, ...rows, ...reasons]
 }

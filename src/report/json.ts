@@ -6,10 +6,23 @@ export interface JsonOptions {
   events?: boolean
 }
 
-/** The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. */
+/**
+ * The `--json` object of DESIGN.md: every key present (null when unknown) so that scripts can rely on the shape. A
+ * run over several services gives `{status, cluster, services: [one such object per service], reasons, hints, artifacts}`.
+ */
 export function resultJson(result: RunResult): Record<string, unknown> {
   if (result.status === 'rendered') {
     return { status: result.status, taskDefinition: result.taskDefinition ?? null, artifacts: result.artifacts }
+  }
+  if (result.services) {
+    return {
+      status: result.status,
+      cluster: result.cluster ?? null,
+      services: result.services.map(resultJson),
+      reasons: result.reasons,
+      hints: result.hints,
+      artifacts: result.artifacts,
+    }
   }
   return {
     status: result.status,

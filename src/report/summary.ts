@@ -1,5 +1,5 @@
 import { TERMINATION_WAIT, type ProgressEvent } from '../events.js'
-import { type RunResult, type TaskOutcome } from '../verdict.js'
+import { endsWell, type RunResult, type TaskOutcome } from '../verdict.js'
 import { STATUS_TITLES, duration, relativeTime, shortTaskDefinition } from './format.js'
 
 const SERVICE_EVENTS_SHOWN = 20
@@ -230,12 +230,57 @@ function planned(events: readonly ProgressEvent[]): string[] {
   )
 }
 
+/** One service's own events, in a run over several. */
+function eventsOf(events: readonly ProgressEvent[], service: string): ProgressEvent[] {
+  return of(events, 'service-progress').flatMap((event) => (event.service === service ? [event.event] : []))
+}
+
+/** A run over several services: one table row per service, then what went wrong with each that did not succeed. */
+function servicesMarkdown(events: readonly ProgressEvent[], result: RunResult, options: SummaryOptions): string[][] {
+  const services = result.services ?? []
+  const row = (service: RunResult) => {
+    const own = eventsOf(events, service.service ?? '')
+    const strategy = of(own, 'deployment-started')[0]?.strategy ?? ''
+    return [
+      code(service.service ?? ''),
+      `**${STATUS_TITLES[service.status]}**`,
+      strategy,
+      service.taskDefinitionArn ? code(shortTaskDefinition(service.taskDefinitionArn)) : '',
+      service.previousTaskDefinitionArn ? code(shortTaskDefinition(service.previousTaskDefinitionArn)) : '',
+      service.deploymentId ? deploymentCell(service.deploymentId, options.region) : '',
+      service.reasons[0] ?? '',
+    ]
+  }
+  const table = [
+    '| Service | Status | Strategy | Task definition | Previous | Deployment | Reason |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...services.map((service) => `| ${row(service).map(cell).join(' | ')} |`),
+  ]
+  const details = services.flatMap((service) => {
+    const own = eventsOf(events, service.service ?? '')
+    const plans = of(own, 'plan').flatMap((event) => event.actions)
+    if (endsWell(service.status) && plans.length === 0) return []
+    const parts = [
+      list('Plan (dry run, nothing was changed)', plans),
+      list('Reasons', service.reasons),
+      list('Hints', service.hints),
+      logs(service),
+    ].filter((part) => part.length > 0)
+    return [[`### ${code(service.service ?? '')}: ${STATUS_TITLES[service.status]}`], ...parts]
+  })
+  return [[table.join('\n')], ...details]
+}
+
 /** The GitHub job summary of one run, as markdown, from its events and result. */
 export function summaryMarkdown(
   events: readonly ProgressEvent[],
   result: RunResult,
   options: SummaryOptions = {},
 ): string {
+  if (result.services) {
+    const title = `## berth, ${result.services.length} services in cluster ${result.cluster}: ${STATUS_TITLES[result.status]}`
+    return joined([[title], ...servicesMarkdown(events, result, options), warnings(events)])
+  }
   const target = result.service ? ` ${result.service}` : ''
   const sections = [
     [`## berth${target}: ${STATUS_TITLES[result.status]}`],
@@ -247,16 +292,25 @@ export function summaryMarkdown(
     taskOutput(events, result),
     ...blueGreen(events),
     diffs(events),
-    list(
-      'Warnings',
-      of(events, 'warning').map(
-        (event) => `${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`,
-      ),
-    ),
+    warnings(events),
     serviceEvents(events),
   ]
+  return joined(sections)
+}
+
+function joined(sections: string[][]): string {
   return `${sections
     .filter((section) => section.length > 0)
     .map((section) => section.join('\n'))
     .join('\n\n')}\n`
+}
+
+/** The run's warnings, and each service's (named) in a run over several. */
+function warnings(events: readonly ProgressEvent[]): string[] {
+  const text = (event: Extract<ProgressEvent, { type: 'warning' }>) =>
+    `${event.file ? `${event.file}${event.line ? `:${event.line}` : ''}: ` : ''}${event.message}`
+  const own = of(events, 'service-progress').flatMap(({ service, event }) =>
+    event.type === 'warning' ? [`service ${service}: ${text(event)}`] : [],
+  )
+  return list('Warnings', [...of(events, 'warning').map(text), ...own])
 }

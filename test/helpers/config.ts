@@ -27,6 +27,8 @@ export function deployConfig(overrides: Partial<Config>): Config {
     onCancel: 'rollback',
     dryRun: false,
     tags: [],
+    onFailure: 'rollback-all',
     ...overrides,
+    services: overrides.services ?? (overrides.service ? [overrides.service] : []),
   }
 }

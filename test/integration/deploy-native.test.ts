@@ -104,7 +104,8 @@ async function setHooks(s: TestSim, service: string, config: DeploymentConfigura
 describe('berth deploy, ECS-native strategies, against the emulator', () => {
   it('BLUE_GREEN succeeds, reporting every stage and the traffic in order', async () => {
     const s = (sim = await startTestSim(SCENARIO))
-    const { result, events } = await deploy(s, {})
+    // Polls faster than ECS moves from stage to stage (5 emulated seconds), so every stage is seen.
+    const { result, events } = await deploy(s, { pollIntervalMs: 1000 })
     expect(result.status).toBe('succeeded')
     expect(result.reasons[0]).toMatch(/service deployment .* completed: all traffic on the new revision/)
     expect(of(events, 'deployment-started')[0].strategy).toBe(
@@ -132,7 +133,11 @@ describe('berth deploy, ECS-native strategies, against the emulator', () => {
 
   it('LINEAR waits on its PAUSE hook, says how to continue, and shifts 25 % at a time once continued', async () => {
     const s = (sim = await startTestSim(SCENARIO))
-    const { result, events } = await deploy(s, { service: 'search' }, { onSleep: continueWhenPaused(s, 'search') })
+    const { result, events } = await deploy(
+      s,
+      { service: 'search', pollIntervalMs: 1000 },
+      { onSleep: continueWhenPaused(s, 'search') },
+    )
     expect(result.status).toBe('succeeded')
     const info = of(events, 'info').map((e) => e.message)
     expect(info.filter((m) => m.includes('berth continue --cluster prod --service search'))).toHaveLength(1)

@@ -10,7 +10,7 @@ describe('parseArgs', () => {
       'deploy',
     )
     const source = argsSource(args, {})
-    expect([source.get('cluster'), source.get('service'), source.get('dry-run')]).toEqual(['prod', 'web', 'true'])
+    expect([source.get('cluster'), source.list('service'), source.get('dry-run')]).toEqual(['prod', ['web'], 'true'])
     expect(source.list('image')).toEqual(['a=x:1', 'b=y:2'])
     const hook = parseArgs(['--deployment-id', 'd-X', '--', 'curl', '--fail', 'http://x'], FLAGS.hook, 'hook')
     expect(argsSource(hook, {}).list('--')).toEqual(['curl', '--fail', 'http://x'])

@@ -225,3 +225,34 @@ describe('parseHookConfig', () => {
     expect(errorOf(() => parseHookConfig(flags(values))).message).toContain(message)
   })
 })
+
+describe('several services', () => {
+  const deploy = (lists: Record<string, string[]>, values: Record<string, string> = {}) =>
+    parseConfig(flags({ cluster: 'prod', ...values }, lists))
+
+  it('reads --service repeated, in order, with --max-parallel and --on-failure (default rollback-all)', () => {
+    expect(deploy({ service: ['api', 'worker', 'web'] })).toMatchObject({
+      service: 'api',
+      services: ['api', 'worker', 'web'],
+      onFailure: 'rollback-all',
+    })
+    const config = deploy({ service: ['api', 'worker'] }, { 'max-parallel': '1', 'on-failure': 'leave' })
+    expect(config).toMatchObject({ maxParallel: 1, onFailure: 'leave' })
+  })
+
+  it('reads one service per line, as the Action input and BERTH_SERVICE give them', () => {
+    expect(parseConfig(flags({ cluster: 'prod', service: 'api\n worker \n\nweb\n' })).services).toEqual([
+      'api',
+      'worker',
+      'web',
+    ])
+  })
+
+  it.each([
+    [{ service: ['api', 'api'] }, {}, '--service: service "api" is given twice; give each service once.'],
+    [{ service: ['api'] }, { 'max-parallel': '0' }, '--max-parallel: "0" is not valid'],
+    [{ service: ['api'] }, { 'on-failure': 'stop' }, 'expected one of rollback-all, leave.'],
+  ])('rejects %j %j', (lists, values, message) => {
+    expect(errorOf(() => deploy(lists, values)).message).toContain(message)
+  })
+})
