@@ -6,13 +6,16 @@
 //  2. API calls berth makes per deployment (all calls the emulator served during the run); the same two figures for
 //     a CodeDeploy blue/green canary (10% for 5 minutes, then the termination wait), from its completeTime;
 //  3. how fast the emulator runs a 15-minute rolling deployment at --speed 200 (real seconds, median);
-//  4. the cold start of each bundle, paired against `node -e 0`, and the bundles' sizes (bench/cold-start.mjs).
+//  4. one deploy over 20 rolling services against one (real seconds, ratio, API calls, peak memory) and a run-task
+//     round trip (bench/fleet.mjs);
+//  5. the cold start of each bundle, paired against `node -e 0`, and the bundles' sizes (bench/cold-start.mjs).
 //
 // Usage: npm run bench -- [--runs 5] [--quick]. The full run takes about five minutes on 2 cores; --quick makes one
 // run of each deployment, skips the 15-minute emulator run, and takes well under a minute.
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { benchColdStart } from './cold-start.mjs'
+import { benchFleet } from './fleet.mjs'
 import { benchSimRolling } from './sim-rolling.mjs'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -162,6 +165,7 @@ if (!QUICK) {
   ])
 }
 
+rows.push(...(await benchFleet({ runs: QUICK ? 1 : 3 })))
 rows.push(...benchColdStart({ runs: QUICK ? 5 : 15 }))
 
 console.log(QUICK ? 'quick: one run of each deployment, cold starts median of 5' : `medians of ${RUNS} runs each`)
