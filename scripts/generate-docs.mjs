@@ -1,5 +1,5 @@
-// Rebuilds the README's input and output tables from action.yml, and its CLI synopsis from the committed CLI
-// bundle's --help (the FLAGS table of src/cli/help.ts), so neither can drift.
+// Rebuilds the README's input and output tables from action.yml, its CLI synopsis from the committed CLI
+// bundle's --help (the FLAGS table of src/cli/help.ts), and its copies of example files, so none can drift.
 // `node scripts/generate-docs.mjs --check` exits 1 when the README is stale.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -55,6 +55,12 @@ const blocks = [
   [/<!-- cli-synopsis:start[^>]*-->[\s\S]*?<!-- cli-synopsis:end -->/, synopsisBlock, 'cli-synopsis'],
 ]
 let updated = readme
+// `<!-- example PATH -->` followed by a fenced block: the block is the file's content, so the README's examples are
+// the files the examples test checks.
+updated = updated.replace(
+  /(<!-- example (\S+) -->\n```\w*\n)[\s\S]*?(```)/g,
+  (_, head, path, tail) => `${head}${readFileSync(path, 'utf8').replace(/\n?$/, '\n')}${tail}`,
+)
 for (const [block, content, name] of blocks) {
   if (!block.test(updated)) {
     console.error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> block.`)
@@ -64,7 +70,7 @@ for (const [block, content, name] of blocks) {
 }
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    console.error('README.md input/output tables or CLI synopsis are stale: run npm run generate-docs.')
+    console.error('README.md input/output tables, CLI synopsis or example copies are stale: run npm run generate-docs.')
     process.exit(1)
   }
 } else {
