@@ -1984,21 +1984,7 @@ async function rollback(config, io) {
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(886), __nccwpck_require__.e(725), __nccwpck_require__.e(837), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5222)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
     ]);
-    let result;
-    try {
-        result = await rollBack(config, {
-            clients: createClients({ region: config.region }),
-            reporter,
-            readFile: (path) => (0,promises_.readFile)(path, 'utf8'),
-            now: Date.now,
-            sleep: (ms, signal) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
-            signal: io.signal,
-        });
-    }
-    finally {
-        await reporter.close?.();
-    }
-    return exitCodeOf(result);
+    return runWith(reporter, (deps) => rollBack(config, deps), createClients({ region: config.region }), io);
 }
 async function hook(config, io) {
     const [{ answerHook }, { createClients }] = await Promise.all([

@@ -198,20 +198,7 @@ async function rollback(config: RollbackConfig, io: CliIo): Promise<number> {
     import('../rollback/index.js'),
     import('../aws/clients.js'),
   ])
-  let result: RunResult
-  try {
-    result = await rollBack(config, {
-      clients: createClients({ region: config.region }),
-      reporter,
-      readFile: (path) => readFile(path, 'utf8'),
-      now: Date.now,
-      sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
-      signal: io.signal,
-    })
-  } finally {
-    await reporter.close?.()
-  }
-  return exitCodeOf(result)
+  return runWith(reporter, (deps) => rollBack(config, deps), createClients({ region: config.region }), io)
 }
 
 async function hook(config: ReturnType<typeof parseHookConfig>, io: CliIo): Promise<number> {
