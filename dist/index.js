@@ -29159,7 +29159,7 @@ function parseTag(value) {
 
 /***/ }),
 
-/***/ 8279:
+/***/ 9760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29295,6 +29295,30 @@ function argsSource(args, env) {
 
 // EXTERNAL MODULE: ./src/config/command.ts
 var command = __nccwpck_require__(4447);
+;// CONCATENATED MODULE: ./src/config/flag-names.ts
+// The flags that render a task definition, one list for every command that takes them (render, deploy, run-task).
+/** Flags with one value that shape the task definition. */
+const TASK_DEFINITION_VALUES = [
+    'task-definition',
+    'family',
+    'cpu',
+    'memory',
+    'task-role-arn',
+    'execution-role-arn',
+];
+/** Repeatable flags that edit containers of the task definition. */
+const CONTAINER_EDIT_LISTS = [
+    'image',
+    'env',
+    'secret',
+    'command',
+    'docker-label',
+    'log-configuration',
+    'environment-file',
+    'container-cpu',
+    'container-memory',
+];
+
 // EXTERNAL MODULE: ./src/config/edits.ts
 var edits = __nccwpck_require__(5411);
 // EXTERNAL MODULE: ./src/config/parse.ts
@@ -29308,15 +29332,11 @@ var values = __nccwpck_require__(3750);
 
 
 
+
 /** The flags of `berth run-task`, also the words `--before-deploy 'run-task …'` accepts. */
 const RUN_TASK_FLAGS = {
     values: [
-        'task-definition',
-        'family',
-        'cpu',
-        'memory',
-        'task-role-arn',
-        'execution-role-arn',
+        ...TASK_DEFINITION_VALUES,
         'region',
         'cluster',
         'service',
@@ -29325,17 +29345,7 @@ const RUN_TASK_FLAGS = {
         'wait-timeout',
         'poll-interval',
     ],
-    lists: [
-        'image',
-        'env',
-        'secret',
-        'docker-label',
-        'log-configuration',
-        'environment-file',
-        'container-cpu',
-        'container-memory',
-        'command',
-    ],
+    lists: CONTAINER_EDIT_LISTS,
     switches: ['json', 'json-events', 'verbose'],
 };
 /**
@@ -29345,19 +29355,8 @@ const RUN_TASK_FLAGS = {
 const ACTION_INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
 /** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
 const RENDER_EDITS = [
-    'image',
-    'env',
-    'secret',
-    'family',
-    'cpu',
-    'memory',
-    'task-role-arn',
-    'execution-role-arn',
-    'docker-label',
-    'log-configuration',
-    'environment-file',
-    'container-cpu',
-    'container-memory',
+    ...TASK_DEFINITION_VALUES.filter((name) => name !== 'task-definition'),
+    ...CONTAINER_EDIT_LISTS.filter((name) => name !== 'command'),
 ];
 /** `berth run-task`'s flags, read once: the render flags as `berth render` reads them, and the task's own. */
 function parseRunTaskConfig(source, env = {}) {
@@ -29707,7 +29706,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var _config_parse_commands_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6716);
-/* harmony import */ var _config_run_task_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8279);
+/* harmony import */ var _config_run_task_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3916);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9378);
 /* harmony import */ var _taskdef_credentials_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(3170);

@@ -644,6 +644,8 @@ var service_deployments = __webpack_require__(9497);
 var target = __webpack_require__(7474);
 // EXTERNAL MODULE: ./src/deploy/ecs-native/judge.ts
 var judge = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/deploy/rolling/judge.ts
+var rolling_judge = __webpack_require__(9058);
 // EXTERNAL MODULE: ./src/status/codedeploy.ts
 var status_codedeploy = __webpack_require__(1786);
 // EXTERNAL MODULE: ./src/status/time.ts
@@ -718,6 +720,7 @@ function failedTask(task) {
 
 
 
+
 // `berth status`: every read of one look at a service, gathered into a plain object. Nothing here changes anything,
 // and a part that cannot be read (a policy without the service-deployment APIs) is left out, not fatal.
 /** How many service events the status shows. */
@@ -774,18 +777,16 @@ async function readStatus(clients, cluster, name, names = {}) {
 }
 /** The service's deployments (ECS controller) or task sets (CodeDeploy), as rows of task counts. */
 function deploymentRows(service) {
-    const deployments = (service.deployments ?? []).map((d) => ({
-        id: d.id ?? '?',
-        status: d.status ?? '?',
-        taskDefinition: d.taskDefinition ?? '',
-        desired: d.desiredCount ?? 0,
-        running: d.runningCount ?? 0,
-        pending: d.pendingCount ?? 0,
-        failed: d.failedTasks ?? 0,
-        ...(d.rolloutState ? { rolloutState: d.rolloutState } : {}),
-        ...(d.rolloutStateReason ? { rolloutStateReason: d.rolloutStateReason } : {}),
-        ...(d.createdAt ? { createdAt: (0,time/* iso */.K)(d.createdAt) } : {}),
-    }));
+    const listed = service.deployments ?? [];
+    const deployments = (0,rolling_judge/* countsOf */.mQ)(listed).map((counts, i) => {
+        const d = listed[i];
+        return {
+            ...counts,
+            taskDefinition: d.taskDefinition ?? '',
+            ...(d.rolloutStateReason ? { rolloutStateReason: d.rolloutStateReason } : {}),
+            ...(d.createdAt ? { createdAt: (0,time/* iso */.K)(d.createdAt) } : {}),
+        };
+    });
     const taskSets = (service.taskSets ?? []).map((set) => ({
         id: set.id ?? '?',
         status: set.status ?? '?',

@@ -151,7 +151,7 @@ class NoAnswerError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(970);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1186);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8093);
 // First: catches SIGINT/SIGTERM before anything else loads.
 
 
@@ -177,7 +177,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1186:
+/***/ 8093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1021,7 +1021,32 @@ function argsSource(args, env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/flag-names.ts
+// The flags that render a task definition, one list for every command that takes them (render, deploy, run-task).
+/** Flags with one value that shape the task definition. */
+const TASK_DEFINITION_VALUES = [
+    'task-definition',
+    'family',
+    'cpu',
+    'memory',
+    'task-role-arn',
+    'execution-role-arn',
+];
+/** Repeatable flags that edit containers of the task definition. */
+const CONTAINER_EDIT_LISTS = [
+    'image',
+    'env',
+    'secret',
+    'command',
+    'docker-label',
+    'log-configuration',
+    'environment-file',
+    'container-cpu',
+    'container-memory',
+];
+
 ;// CONCATENATED MODULE: ./src/config/run-task.ts
+
 
 
 
@@ -1031,12 +1056,7 @@ function argsSource(args, env) {
 /** The flags of `berth run-task`, also the words `--before-deploy 'run-task …'` accepts. */
 const RUN_TASK_FLAGS = {
     values: [
-        'task-definition',
-        'family',
-        'cpu',
-        'memory',
-        'task-role-arn',
-        'execution-role-arn',
+        ...TASK_DEFINITION_VALUES,
         'region',
         'cluster',
         'service',
@@ -1045,17 +1065,7 @@ const RUN_TASK_FLAGS = {
         'wait-timeout',
         'poll-interval',
     ],
-    lists: [
-        'image',
-        'env',
-        'secret',
-        'docker-label',
-        'log-configuration',
-        'environment-file',
-        'container-cpu',
-        'container-memory',
-        'command',
-    ],
+    lists: CONTAINER_EDIT_LISTS,
     switches: ['json', 'json-events', 'verbose'],
 };
 /**
@@ -1065,19 +1075,8 @@ const RUN_TASK_FLAGS = {
 const ACTION_INPUT_NAMES = { 'before-deploy': 'before-deploy-task' };
 /** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
 const RENDER_EDITS = [
-    'image',
-    'env',
-    'secret',
-    'family',
-    'cpu',
-    'memory',
-    'task-role-arn',
-    'execution-role-arn',
-    'docker-label',
-    'log-configuration',
-    'environment-file',
-    'container-cpu',
-    'container-memory',
+    ...TASK_DEFINITION_VALUES.filter((name) => name !== 'task-definition'),
+    ...CONTAINER_EDIT_LISTS.filter((name) => name !== 'command'),
 ];
 /** `berth run-task`'s flags, read once: the render flags as `berth render` reads them, and the task's own. */
 function parseRunTaskConfig(source, env = {}) {
@@ -1385,29 +1384,9 @@ function jsonReporter(stream, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 
-const RENDER_VALUES = [
-    'task-definition',
-    'family',
-    'cpu',
-    'memory',
-    'task-role-arn',
-    'execution-role-arn',
-    'out',
-    'artifacts-dir',
-    'artifacts',
-    'region',
-];
-const RENDER_LISTS = [
-    'image',
-    'env',
-    'secret',
-    'command',
-    'docker-label',
-    'log-configuration',
-    'environment-file',
-    'container-cpu',
-    'container-memory',
-];
+
+const RENDER_VALUES = [...TASK_DEFINITION_VALUES, 'out', 'artifacts-dir', 'artifacts', 'region'];
+const RENDER_LISTS = CONTAINER_EDIT_LISTS;
 const FLAGS = {
     render: { values: RENDER_VALUES, lists: RENDER_LISTS, switches: ['diff', 'json', 'verbose'] },
     deploy: {
@@ -1898,7 +1877,7 @@ async function deployOrRender(command, config, io) {
     }
     const reporter = cliReporter(config, io);
     // The pipeline and the AWS SDK load only for a run, after the flags are read: --help and bad input stay quick.
-    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(886), __nccwpck_require__.e(725), __nccwpck_require__.e(462), __nccwpck_require__.e(837), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6642)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
+    const [{ run }, { createClients }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(647), __nccwpck_require__.e(725), __nccwpck_require__.e(462), __nccwpck_require__.e(837), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6642)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111))]);
     return runWith(reporter, (deps) => run(config, deps), createClients({ region: config.region }), io);
 }
 async function runTask(config, io) {
@@ -1963,7 +1942,7 @@ function exitCodeOf(result) {
 /** `berth status`: one look, printed; nothing is changed, so it exits 0 whatever it sees. */
 async function main_status(config, io) {
     const [{ readStatus }, { formatStatus }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(886), __nccwpck_require__.e(175)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7175)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(647), __nccwpck_require__.e(175)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7175)),
         __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.bind(__nccwpck_require__, 6927)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
     ]);
@@ -1981,7 +1960,7 @@ async function rollback(config, io) {
     const human = consoleReporter(config.json ? io.stderr : io.stdout, { debug: config.verbose });
     const reporter = config.json ? (0,events/* fanOut */.YO)(human, jsonReporter(io.stdout)) : human;
     const [{ rollback: rollBack }, { createClients }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(886), __nccwpck_require__.e(725), __nccwpck_require__.e(837), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5222)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(815), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(647), __nccwpck_require__.e(725), __nccwpck_require__.e(837), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5222)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(303), __nccwpck_require__.e(249), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1111)),
     ]);
     return runWith(reporter, (deps) => rollBack(config, deps), createClients({ region: config.region }), io);

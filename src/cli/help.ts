@@ -1,29 +1,9 @@
+import { CONTAINER_EDIT_LISTS, TASK_DEFINITION_VALUES } from '../config/flag-names.js'
 import { RUN_TASK_FLAGS } from '../config/run-task.js'
 import type { FlagSpec } from './args.js'
 
-const RENDER_VALUES = [
-  'task-definition',
-  'family',
-  'cpu',
-  'memory',
-  'task-role-arn',
-  'execution-role-arn',
-  'out',
-  'artifacts-dir',
-  'artifacts',
-  'region',
-]
-const RENDER_LISTS = [
-  'image',
-  'env',
-  'secret',
-  'command',
-  'docker-label',
-  'log-configuration',
-  'environment-file',
-  'container-cpu',
-  'container-memory',
-]
+const RENDER_VALUES = [...TASK_DEFINITION_VALUES, 'out', 'artifacts-dir', 'artifacts', 'region']
+const RENDER_LISTS = CONTAINER_EDIT_LISTS
 
 export const FLAGS: Record<
   'render' | 'deploy' | 'run-task' | 'continue' | 'status' | 'rollback' | 'hook' | 'sim',

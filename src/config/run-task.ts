@@ -1,6 +1,7 @@
 import { argsSource, parseArgs, type FlagSpec } from '../cli/args.js'
 import { UserError, isUserError } from '../errors.js'
 import { shellWords } from './command.js'
+import { CONTAINER_EDIT_LISTS, TASK_DEFINITION_VALUES } from './flag-names.js'
 import { parseCommandEdit, parseContainerName } from './edits.js'
 import { parseConfig, reader } from './parse.js'
 import type { Config, InputSource, RunTaskConfig } from './types.js'
@@ -9,12 +10,7 @@ import { Invalid, WAIT_TIMEOUT, durationWithin } from './values.js'
 /** The flags of `berth run-task`, also the words `--before-deploy 'run-task …'` accepts. */
 export const RUN_TASK_FLAGS: FlagSpec = {
   values: [
-    'task-definition',
-    'family',
-    'cpu',
-    'memory',
-    'task-role-arn',
-    'execution-role-arn',
+    ...TASK_DEFINITION_VALUES,
     'region',
     'cluster',
     'service',
@@ -23,17 +19,7 @@ export const RUN_TASK_FLAGS: FlagSpec = {
     'wait-timeout',
     'poll-interval',
   ],
-  lists: [
-    'image',
-    'env',
-    'secret',
-    'docker-label',
-    'log-configuration',
-    'environment-file',
-    'container-cpu',
-    'container-memory',
-    'command',
-  ],
+  lists: CONTAINER_EDIT_LISTS,
   switches: ['json', 'json-events', 'verbose'],
 }
 
@@ -45,19 +31,8 @@ export const ACTION_INPUT_NAMES: Readonly<Record<string, string>> = { 'before-de
 
 /** The flags that change the task definition: they need one to change (`--task-definition` or `--service`). */
 const RENDER_EDITS = [
-  'image',
-  'env',
-  'secret',
-  'family',
-  'cpu',
-  'memory',
-  'task-role-arn',
-  'execution-role-arn',
-  'docker-label',
-  'log-configuration',
-  'environment-file',
-  'container-cpu',
-  'container-memory',
+  ...TASK_DEFINITION_VALUES.filter((name) => name !== 'task-definition'),
+  ...CONTAINER_EDIT_LISTS.filter((name) => name !== 'command'),
 ]
 
 /** `berth run-task`'s flags, read once: the render flags as `berth render` reads them, and the task's own. */

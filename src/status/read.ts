@@ -9,6 +9,7 @@ import { describeServiceDeployment } from '../deploy/service-deployments.js'
 import { describeTarget } from '../deploy/target.js'
 import { type Ecs } from '../deploy/ecs.js'
 import { functionName } from '../deploy/ecs-native/judge.js'
+import { countsOf } from '../deploy/rolling/judge.js'
 import { readCodeDeploy, type GroupNames } from './codedeploy.js'
 import { readFailures } from './failures.js'
 import { iso } from './time.js'
@@ -78,18 +79,16 @@ export async function readStatus(
 
 /** The service's deployments (ECS controller) or task sets (CodeDeploy), as rows of task counts. */
 function deploymentRows(service: Service): DeploymentRow[] {
-  const deployments = (service.deployments ?? []).map((d): DeploymentRow => ({
-    id: d.id ?? '?',
-    status: d.status ?? '?',
-    taskDefinition: d.taskDefinition ?? '',
-    desired: d.desiredCount ?? 0,
-    running: d.runningCount ?? 0,
-    pending: d.pendingCount ?? 0,
-    failed: d.failedTasks ?? 0,
-    ...(d.rolloutState ? { rolloutState: d.rolloutState } : {}),
-    ...(d.rolloutStateReason ? { rolloutStateReason: d.rolloutStateReason } : {}),
-    ...(d.createdAt ? { createdAt: iso(d.createdAt) } : {}),
-  }))
+  const listed = service.deployments ?? []
+  const deployments = countsOf(listed).map((counts, i): DeploymentRow => {
+    const d = listed[i]
+    return {
+      ...counts,
+      taskDefinition: d.taskDefinition ?? '',
+      ...(d.rolloutStateReason ? { rolloutStateReason: d.rolloutStateReason } : {}),
+      ...(d.createdAt ? { createdAt: iso(d.createdAt) } : {}),
+    }
+  })
   const taskSets = (service.taskSets ?? []).map((set): DeploymentRow => ({
     id: set.id ?? '?',
     status: set.status ?? '?',

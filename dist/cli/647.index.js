@@ -1,5 +1,5 @@
-export const id = 886;
-export const ids = [886,721];
+export const id = 647;
+export const ids = [647,721];
 export const modules = {
 
 /***/ 6031:
@@ -952,6 +952,87 @@ function hints(evidence) {
         result.push(rule.text);
     }
     return result;
+}
+
+
+/***/ }),
+
+/***/ 9058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ circuitBreakerOn),
+/* harmony export */   Mk: () => (/* binding */ eventKey),
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   Xl: () => (/* binding */ takeNewEvents),
+/* harmony export */   cB: () => (/* binding */ countsKey),
+/* harmony export */   mQ: () => (/* binding */ countsOf)
+/* harmony export */ });
+const ROLLING_BACK = /circuit breaker: rolling back/i;
+function ref(deployment) {
+    return { id: deployment.id ?? '?', taskDefinition: deployment.taskDefinition ?? '?' };
+}
+/** The circuit breaker restores the last COMPLETED deployment under its old id; a newer deployment has a new id. */
+function isRollback(deployment, tracking) {
+    return deployment.id === tracking.previousDeploymentId || ROLLING_BACK.test(deployment.rolloutStateReason ?? '');
+}
+function judge(deployments, tracking) {
+    const ours = deployments.find((deployment) => deployment.id === tracking.deploymentId);
+    const primary = deployments.find((deployment) => deployment.status === 'PRIMARY');
+    const other = primary && primary.id !== tracking.deploymentId ? primary : undefined;
+    if (ours?.rolloutState === 'COMPLETED')
+        return { state: 'succeeded', at: ours.updatedAt };
+    if (other && isRollback(other, tracking)) {
+        return {
+            state: 'rolled_back',
+            to: ref(other),
+            reason: ours?.rolloutStateReason,
+            at: ours?.updatedAt ?? other.createdAt,
+        };
+    }
+    if (ours?.rolloutState === 'FAILED') {
+        return { state: 'failed', reason: ours.rolloutStateReason ?? 'the deployment failed.', at: ours.updatedAt };
+    }
+    if (other)
+        return { state: 'superseded', by: ref(other), at: other.createdAt };
+    if (!ours) {
+        return { state: 'failed', reason: `deployment ${tracking.deploymentId} is no longer listed on the service.` };
+    }
+    return { state: 'in_progress' };
+}
+/** Newest first, as DescribeServices lists them. */
+function countsOf(deployments) {
+    return deployments.map((deployment) => ({
+        id: deployment.id ?? '?',
+        status: deployment.status ?? '?',
+        taskDefinition: deployment.taskDefinition ?? '?',
+        desired: deployment.desiredCount ?? 0,
+        pending: deployment.pendingCount ?? 0,
+        running: deployment.runningCount ?? 0,
+        failed: deployment.failedTasks ?? 0,
+        ...(deployment.rolloutState ? { rolloutState: deployment.rolloutState } : {}),
+    }));
+}
+function countsKey(counts) {
+    return JSON.stringify(counts);
+}
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
+}
+/** Events not seen before, oldest first; marks them seen. ECS lists events newest first. */
+function takeNewEvents(events, seen) {
+    const fresh = [];
+    for (const event of [...events].reverse()) {
+        const key = eventKey(event);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        fresh.push(event);
+    }
+    return fresh;
+}
+function circuitBreakerOn(breaker) {
+    return breaker?.enable === true;
 }
 
 
