@@ -1193,7 +1193,7 @@ function activeServiceDeployment(service) {
 function openServiceDeployment(world, service, target, sources) {
     const running = activeServiceDeployment(service);
     if (running)
-        stopServiceDeployment(world, running, 'STOPPED');
+        requestStop(world, running);
     const now = world.clock.now();
     const id = randomId(world, 21);
     const config = structuredClone(service.deploymentConfiguration);
@@ -1217,11 +1217,11 @@ function openServiceDeployment(world, service, target, sources) {
     service.serviceDeployments.push(sd);
     return sd;
 }
-/** A deployment stopped by a newer one (or failed without rollback): STOP_REQUESTED now, `final` a moment later. */
-function stopServiceDeployment(world, sd, final, reason) {
+/** A deployment stopped by a newer one (or failed without rollback): STOP_REQUESTED now, STOPPED a moment later. */
+function requestStop(world, sd, reason) {
     cancelTimers(sd);
     setStatus(world, sd, 'STOP_REQUESTED', reason);
-    world.clock.after(1000, () => finish(world, sd, final));
+    world.clock.after(1000, () => finish(world, sd, 'STOPPED'));
 }
 /** Moves a service deployment to `status` now; terminal ones get their finish time. */
 function setStatus(world, sd, status, reason) {
@@ -1266,7 +1266,7 @@ function rolloutFailed(world, service, deployment, to, reason) {
         return;
     sd.breakerStatus = 'TRIGGERED';
     if (!to)
-        return stopServiceDeployment(world, sd, 'STOPPED', reason);
+        return requestStop(world, sd, reason);
     startRollback(world, sd, to, reason, 'ROLLBACK_IN_PROGRESS');
 }
 function startRollback(world, sd, to, reason, status) {
@@ -1591,6 +1591,9 @@ class NativeDeployments {
         green.loadBalancers = alternateTargetGroups(service, blue);
         if (previous)
             this.progress.delete(previous);
+        for (const ended of this.progress.keys())
+            if (isTerminal(ended))
+                this.progress.delete(ended);
         const sd = openServiceDeployment(this.world, service, green, sources);
         this.progress.set(sd, { steps: plan(sd.deploymentConfiguration, sources.length > 1), index: -1, waiting: 'stage' });
         this.next(service, sd);
@@ -1630,7 +1633,7 @@ class NativeDeployments {
             return this.fail(service, sd, reason);
         this.progress.delete(sd);
         sd.target.rolloutState = 'FAILED';
-        stopServiceDeployment(this.world, sd, 'STOPPED', 'Service deployment failed because the circuit breaker threshold was exceeded.');
+        requestStop(this.world, sd, 'Service deployment failed because the circuit breaker threshold was exceeded.');
     }
     /** StopServiceDeployment with ROLLBACK, or a PAUSE hook answered ROLLBACK: a rollback someone asked for. */
     requestRollback(service, sd, reason) {
@@ -5135,7 +5138,7 @@ function describeEach(name, arns, render) {
     }
     return { found, failures };
 }
-function service_deployment_ops_stopServiceDeployment(ecs, input) {
+function stopServiceDeployment(ecs, input) {
     const { service, sd } = serviceDeployment(ecs, input.serviceDeploymentArn);
     const stopType = input.stopType ?? 'ROLLBACK';
     if (stopType !== 'ROLLBACK' && stopType !== 'ABORT') {
@@ -5438,7 +5441,7 @@ class Ecs {
                 ListServiceDeployments: (input) => listServiceDeployments(this, input),
                 DescribeServiceDeployments: (input) => describeServiceDeployments(this, input),
                 DescribeServiceRevisions: (input) => describeServiceRevisions(this, input),
-                StopServiceDeployment: (input) => service_deployment_ops_stopServiceDeployment(this, input),
+                StopServiceDeployment: (input) => stopServiceDeployment(this, input),
                 ContinueServiceDeployment: (input) => continueServiceDeployment(this, input),
             },
         };

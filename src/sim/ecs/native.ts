@@ -11,7 +11,7 @@ import {
   openServiceDeployment,
   setStatus,
   startRollback,
-  stopServiceDeployment,
+  requestStop,
 } from './service-deployments.js'
 
 // ECS-native blue/green, linear and canary deployments (aws-facts-ecs-native.md §2-5): green scales up beside blue,
@@ -124,6 +124,7 @@ export class NativeDeployments {
     green.desiredCount = 0
     green.loadBalancers = alternateTargetGroups(service, blue)
     if (previous) this.progress.delete(previous)
+    for (const ended of this.progress.keys()) if (isTerminal(ended)) this.progress.delete(ended)
     const sd = openServiceDeployment(this.world, service, green, sources)
     this.progress.set(sd, { steps: plan(sd.deploymentConfiguration, sources.length > 1), index: -1, waiting: 'stage' })
     this.next(service, sd)
@@ -164,12 +165,7 @@ export class NativeDeployments {
     if (sd.deploymentConfiguration.deploymentCircuitBreaker?.rollback) return this.fail(service, sd, reason)
     this.progress.delete(sd)
     sd.target.rolloutState = 'FAILED'
-    stopServiceDeployment(
-      this.world,
-      sd,
-      'STOPPED',
-      'Service deployment failed because the circuit breaker threshold was exceeded.',
-    )
+    requestStop(this.world, sd, 'Service deployment failed because the circuit breaker threshold was exceeded.')
   }
 
   /** StopServiceDeployment with ROLLBACK, or a PAUSE hook answered ROLLBACK: a rollback someone asked for. */

@@ -66,7 +66,7 @@ export function openServiceDeployment(
   sources: DeploymentState[],
 ): ServiceDeploymentState {
   const running = activeServiceDeployment(service)
-  if (running) stopServiceDeployment(world, running, 'STOPPED')
+  if (running) requestStop(world, running)
   const now = world.clock.now()
   const id = randomId(world, 21)
   const config = structuredClone(service.deploymentConfiguration)
@@ -91,16 +91,11 @@ export function openServiceDeployment(
   return sd
 }
 
-/** A deployment stopped by a newer one (or failed without rollback): STOP_REQUESTED now, `final` a moment later. */
-export function stopServiceDeployment(
-  world: World,
-  sd: ServiceDeploymentState,
-  final: 'STOPPED' | 'ROLLBACK_FAILED',
-  reason?: string,
-): void {
+/** A deployment stopped by a newer one (or failed without rollback): STOP_REQUESTED now, STOPPED a moment later. */
+export function requestStop(world: World, sd: ServiceDeploymentState, reason?: string): void {
   cancelTimers(sd)
   setStatus(world, sd, 'STOP_REQUESTED', reason)
-  world.clock.after(1000, () => finish(world, sd, final))
+  world.clock.after(1000, () => finish(world, sd, 'STOPPED'))
 }
 
 /** Moves a service deployment to `status` now; terminal ones get their finish time. */
@@ -161,7 +156,7 @@ export function rolloutFailed(
   const sd = serviceDeploymentOf(service, deployment)
   if (!sd || isTerminal(sd)) return
   sd.breakerStatus = 'TRIGGERED'
-  if (!to) return stopServiceDeployment(world, sd, 'STOPPED', reason)
+  if (!to) return requestStop(world, sd, reason)
   startRollback(world, sd, to, reason, 'ROLLBACK_IN_PROGRESS')
 }
 
